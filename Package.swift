@@ -1,0 +1,41 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Slate",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "SlateDomain", targets: ["SlateCore", "SlateStore"]),
+        .executable(name: "slate", targets: ["slate"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "SlateCore"),
+        .target(name: "SlateStore", dependencies: [
+            "SlateCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "SlateCLI", dependencies: [
+            "SlateCore", "SlateStore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "slate", dependencies: ["SlateCLI"]),
+        .executableTarget(name: "SlateBenchmarks", dependencies: [
+            "SlateCore", "SlateStore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ], path: "Benchmarks/SlateBenchmarks"),
+        .testTarget(name: "SlateCoreTests", dependencies: ["SlateCore"]),
+        .testTarget(name: "SlateStoreTests", dependencies: [
+            "SlateCore", "SlateStore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "SlateCLITests", dependencies: [
+            "SlateCLI", "SlateStore", "slate",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+    ],
+    swiftLanguageModes: [.v6]
+)

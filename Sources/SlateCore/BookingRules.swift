@@ -1,0 +1,84 @@
+/// A booking the user wants to place, confirm or move.
+public struct BookingRequest: Sendable {
+    public var resource: ResourceInfo
+    public var interval: Interval
+    /// `.hold` to place a pencil, `.confirmed` to book outright or confirm a hold.
+    public var status: BookingStatus
+    /// The booking being changed (a hold being confirmed, a booking being moved), if any;
+    /// it is left out of the clash search and its place in the queue is kept.
+    public var existing: BookingSnapshot?
+
+    public init(resource: ResourceInfo, interval: Interval, status: BookingStatus, existing: BookingSnapshot? = nil) {
+        self.resource = resource
+        self.interval = interval
+        self.status = status
+        self.existing = existing
+    }
+}
+
+/// What is around a requested booking: the live bookings and time off that overlap it.
+public struct BookingSurroundings: Sendable {
+    public var confirmed: [BookingSnapshot]
+    public var holds: [BookingSnapshot]
+    public var timeOff: [TimeOffPeriod]
+    public var openingHours: OpeningHours
+    /// Zone of the resource's studio, for messages and opening hours.
+    public var zone: LocalTime
+
+    public init(confirmed: [BookingSnapshot], holds: [BookingSnapshot], timeOff: [TimeOffPeriod], openingHours: OpeningHours, zone: LocalTime) {
+        self.confirmed = confirmed
+        self.holds = holds
+        self.timeOff = timeOff
+        self.openingHours = openingHours
+        self.zone = zone
+    }
+}
+
+/// The booking rules of DESIGN §3: no double booking (1), the hold queue (2),
+/// availability (3) and banned talent (4).
+public enum BookingRules {
+    /// Every violation and warning of placing `request` among `around`.
+    public static func evaluate(_ request: BookingRequest, around: BookingSurroundings) -> RuleOutcome {
+        var outcome = RuleOutcome()
+        let zone = around.zone
+        let name = request.resource.name
+        let when = zone.format(request.interval)
+        let excluded = request.existing?.id
+
+        if request.resource.banned {
+            outcome.violations.append(RuleViolation(.bannedTalent, "\(name) is banned: no new holds or bookings"))
+        }
+        for period in around.timeOff where period.interval.overlaps(request.interval) {
+            let why = period.reason.isEmpty ? "" : " (\(period.reason))"
+            let text = "\(name) is off \(zone.format(period.interval))\(why)"
+            if period.hard {
+                outcome.violations.append(RuleViolation(.hardTimeOff, "\(text); \(when) cannot be booked", otherUID: period.uid))
+            } else {
+                outcome.warnings.append(RuleWarning(.timeOff, text))
+            }
+        }
+        if !around.openingHours.contains(request.interval, in: zone) {
+            outcome.warnings.append(RuleWarning(.outsideOpeningHours, "\(when) is outside the studio's opening hours (\(around.openingHours.text))"))
+        }
+        guard request.status == .confirmed else { return outcome }
+
+        for other in around.confirmed where other.id != excluded && other.interval.overlaps(request.interval) {
+            outcome.violations.append(RuleViolation(
+                .doubleBooking,
+                "\(name) is already booked \(zone.format(other.interval)) by \(other.holder) (\(other.uid))",
+                otherUID: other.uid))
+        }
+        let me = request.existing ?? BookingSnapshot(id: .max, uid: "", resourceID: request.resource.id, status: .hold,
+                                                     interval: request.interval, placedAt: .max, holder: "")
+        var probe = me
+        probe.interval = request.interval
+        for hold in HoldQueue.holdsAbove(probe, among: around.holds) {
+            let rank = hold.rank ?? HoldQueue.rank(of: hold, among: around.holds)
+            outcome.violations.append(RuleViolation(
+                .holdAbove,
+                "\(name) has a \(HoldQueue.ordinal(rank)) hold \(zone.format(hold.interval)) by \(hold.holder) (\(hold.uid)) ahead of this request; challenge it or force-confirm with a reason",
+                otherUID: hold.uid))
+        }
+        return outcome
+    }
+}

@@ -1,0 +1,37 @@
+/// Short, stable public ids such as `bk-7f3k2a` that users type and scripts keep.
+///
+/// The suffix is a bijective scramble of the row id over six base-36 digits, so ids never
+/// collide (up to 2.1 billion rows a table) and do not reveal counts at a glance.
+public enum PublicID {
+    private static let space: Int64 = 2_176_782_336 // 36^6
+    private static let multiplier: Int64 = 1_234_567_891 // coprime with 36^6
+    private static let offset: Int64 = 918_273_645
+    private static let digits = Array("0123456789abcdefghjkmnpqrstvwxyz".utf8) + Array("iluo".utf8)
+
+    /// The public id of row `id` with a table's prefix.
+    public static func make(prefix: String, id: Int64) -> String {
+        var value = (id % space * multiplier + offset) % space
+        var chars = [UInt8](repeating: 48, count: 6)
+        for index in stride(from: 5, through: 0, by: -1) {
+            chars[index] = digits[Int(value % 36)]
+            value /= 36
+        }
+        return prefix + "-" + String(decoding: chars, as: UTF8.self)
+    }
+
+    /// The prefix used for each table's ids.
+    public static func prefix(forTable table: String) -> String {
+        prefixes[table] ?? String(table.prefix(2))
+    }
+
+    private static let prefixes: [String: String] = [
+        "workspaces": "ws", "users": "us", "studios": "st", "clients": "cl", "platforms": "pf",
+        "memberships": "mb", "resources": "rs", "rooms": "rm", "talent": "tl", "equipment": "eq",
+        "time_off": "off", "materials": "mt", "recurrences": "rc", "projects": "pj", "phases": "ph",
+        "milestones": "ms", "dependencies": "dp", "schedules": "sc", "shows": "sh", "show_talent": "stl",
+        "show_platforms": "spf", "show_materials": "smt", "bookings": "bk", "task_templates": "tt",
+        "task_template_items": "ti", "tasks": "tk", "comments": "cm", "tags": "tg", "taggables": "tgb",
+        "communications": "co", "invoices": "iv", "invoice_items": "ii", "job_listings": "jb",
+        "commands": "cmd", "audits": "au",
+    ]
+}

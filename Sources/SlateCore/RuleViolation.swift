@@ -1,0 +1,70 @@
+/// A hard rule that an edit would break. The edit changes nothing; the front end shows
+/// `message`, which names the booking, resource, time and holder involved.
+public struct RuleViolation: Equatable, Hashable, Sendable, Codable, CustomStringConvertible {
+    /// Which rule was broken.
+    public enum Kind: String, Sendable, Codable {
+        case doubleBooking = "double_booking"
+        case holdAbove = "hold_above"
+        case bannedTalent = "banned_talent"
+        case hardTimeOff = "hard_time_off"
+        case transition = "transition"
+        case openRequiredTasks = "open_required_tasks"
+        case notAHold = "not_a_hold"
+        case reasonRequired = "reason_required"
+        case draftClash = "draft_clash"
+        case dependencyCycle = "dependency_cycle"
+    }
+
+    public var kind: Kind
+    public var message: String
+    /// Public id of the other booking or record involved, when there is one.
+    public var otherUID: String?
+
+    public init(_ kind: Kind, _ message: String, otherUID: String? = nil) {
+        self.kind = kind
+        self.message = message
+        self.otherUID = otherUID
+    }
+
+    public var description: String { message }
+}
+
+/// A soft rule the edit breaks: it still commits, and the front end shows the warning.
+public struct RuleWarning: Equatable, Hashable, Sendable, Codable, CustomStringConvertible {
+    /// Which soft rule.
+    public enum Kind: String, Sendable, Codable {
+        case timeOff = "time_off"
+        case outsideOpeningHours = "outside_opening_hours"
+        case draftClash = "draft_clash"
+    }
+
+    public var kind: Kind
+    public var message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+/// What the rules said about one edit.
+public struct RuleOutcome: Equatable, Sendable {
+    public var violations: [RuleViolation] = []
+    public var warnings: [RuleWarning] = []
+
+    public init(violations: [RuleViolation] = [], warnings: [RuleWarning] = []) {
+        self.violations = violations
+        self.warnings = warnings
+    }
+
+    /// True when no hard rule is broken.
+    public var isAllowed: Bool { violations.isEmpty }
+
+    /// Adds another outcome's findings to this one.
+    public mutating func merge(_ other: RuleOutcome) {
+        violations += other.violations
+        warnings += other.warnings
+    }
+}

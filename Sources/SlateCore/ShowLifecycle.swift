@@ -1,0 +1,53 @@
+/// Status of a show: draft -> confirmed -> live -> completed; anything not completed -> cancelled.
+public enum ShowStatus: String, Sendable, Codable, CaseIterable {
+    case draft, confirmed, live, completed, cancelled
+
+    /// The statuses a show may move to from this one.
+    public var successors: [ShowStatus] {
+        switch self {
+        case .draft: [.confirmed, .cancelled]
+        case .confirmed: [.live, .cancelled]
+        case .live: [.completed, .cancelled]
+        case .completed, .cancelled: []
+        }
+    }
+}
+
+/// A task as the lifecycle gates see it.
+public struct TaskGateInfo: Sendable, Equatable {
+    public var uid: String
+    public var title: String
+    public var itemType: TaskItemType
+    public var required: Bool
+    public var status: TaskStatus
+
+    public init(uid: String, title: String, itemType: TaskItemType, required: Bool, status: TaskStatus) {
+        self.uid = uid
+        self.title = title
+        self.itemType = itemType
+        self.required = required
+        self.status = status
+    }
+}
+
+/// Rule 7: which show transitions are allowed, and the task gates on going live and completing.
+public enum ShowLifecycle {
+    /// The violations of moving show `label` from `from` to `to` given its tasks.
+    public static func check(_ label: String, from: ShowStatus, to: ShowStatus, tasks: [TaskGateInfo]) -> [RuleViolation] {
+        guard from.successors.contains(to) else {
+            let allowed = from.successors.map(\.rawValue).joined(separator: " or ")
+            return [RuleViolation(.transition, "show \(label) is \(from.rawValue) and cannot become \(to.rawValue)" + (allowed.isEmpty ? " (it is final)" : " (it can become \(allowed))"))]
+        }
+        let gate: TaskItemType?
+        switch to {
+        case .live: gate = .preProduction
+        case .completed: gate = .production
+        default: gate = nil
+        }
+        guard let gate else { return [] }
+        let open = tasks.filter { $0.itemType == gate && $0.required && $0.status == .open }
+        return open.map {
+            RuleViolation(.openRequiredTasks, "show \(label) cannot become \(to.rawValue): required \(gate.rawValue.replacingOccurrences(of: "_", with: "-")) task '\($0.title)' (\($0.uid)) is open", otherUID: $0.uid)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+/// Checks and cleans text that users type into names, notes and other fields.
+///
+/// Bad text is refused with a message, never stored: control characters, invalid UTF-8
+/// (which arrives as U+FFFD), empty required fields and overlong values.
+public enum TextInput {
+    /// Longest accepted name or title, in characters.
+    public static let maxNameLength = 200
+    /// Longest accepted note or body, in characters.
+    public static let maxNoteLength = 10_000
+
+    /// A required single-line name: trimmed, 1...200 characters, no control characters.
+    public static func name(_ text: String, field: String = "name") throws -> String {
+        let trimmed = text.trimmingWhitespace()
+        guard !trimmed.isEmpty else { throw SlateError.invalidInput("the \(field) must not be empty") }
+        return try line(trimmed, field: field, limit: maxNameLength)
+    }
+
+    /// An optional single-line value (may be empty), same checks as `name`.
+    public static func line(_ text: String, field: String, limit: Int = maxNameLength) throws -> String {
+        let trimmed = text.trimmingWhitespace()
+        guard trimmed.count <= limit else {
+            throw SlateError.invalidInput("the \(field) is \(trimmed.count) characters long; at most \(limit) are allowed")
+        }
+        try rejectBadScalars(trimmed, field: field, allowNewlines: false)
+        return trimmed
+    }
+
+    /// A multi-line note: newlines and tabs allowed, other control characters refused.
+    public static func note(_ text: String, field: String = "note") throws -> String {
+        guard text.count <= maxNoteLength else {
+            throw SlateError.invalidInput("the \(field) is \(text.count) characters long; at most \(maxNoteLength) are allowed")
+        }
+        try rejectBadScalars(text, field: field, allowNewlines: true)
+        return text
+    }
+
+    /// Shows text safely on one line: control characters escaped as `\u{..}`.
+    public static func printable(_ text: String, limit: Int = 80) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                out += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+            if out.count >= limit { return out + "…" }
+        }
+        return out
+    }
+
+    private static func rejectBadScalars(_ text: String, field: String, allowNewlines: Bool) throws {
+        for scalar in text.unicodeScalars {
+            if scalar.value == 0xFFFD {
+                throw SlateError.invalidInput("the \(field) is not valid UTF-8 text")
+            }
+            if allowNewlines, scalar == "\n" || scalar == "\t" { continue }
+            if isControl(scalar) {
+                throw SlateError.invalidInput("the \(field) contains a control character (\\u{\(String(scalar.value, radix: 16))}); remove it")
+            }
+        }
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and newlines.
+    func trimmingWhitespace() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first == " " || first == "\t" || first == "\n" || first == "\r" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" || last == "\n" || last == "\r" { scalars.removeLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,99 @@
+import GRDB
+import SlateCore
+
+/// Index-backed queries around one resource's bookings, and hold-rank upkeep.
+enum BookingQueue {
+    static let snapshotColumns = "b.id, b.uid, b.resource_id, b.status, b.start_at, b.end_at, b.placed_at, b.rank, u.login"
+
+    static func snapshot(_ row: Row) -> BookingSnapshot {
+        BookingSnapshot(id: row["id"], uid: row["uid"], resourceID: row["resource_id"],
+                        status: BookingStatus(rawValue: row["status"]) ?? .released,
+                        interval: Interval(start: row["start_at"], end: row["end_at"]),
+                        placedAt: row["placed_at"], rank: row["rank"], holder: row["login"])
+    }
+
+    /// Confirmed bookings of the resource overlapping `interval`. Confirmed bookings never
+    /// overlap each other, so one probe finds the only one starting before the interval
+    /// and a range scan finds those starting inside it.
+    static func confirmed(_ db: Database, resource: Int64, overlapping interval: Interval) throws -> [BookingSnapshot] {
+        let before = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT \(snapshotColumns) FROM bookings b JOIN users u ON u.id = b.holder_id
+            WHERE b.resource_id = ? AND b.status = 'confirmed' AND b.deleted_at IS NULL AND b.start_at < ?
+            ORDER BY b.start_at DESC LIMIT 1
+            """), arguments: [resource, interval.start])
+        let inside = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT \(snapshotColumns) FROM bookings b JOIN users u ON u.id = b.holder_id
+            WHERE b.resource_id = ? AND b.status = 'confirmed' AND b.deleted_at IS NULL AND b.start_at >= ? AND b.start_at < ?
+            ORDER BY b.start_at
+            """), arguments: [resource, interval.start, interval.end])
+        var result = inside.map(snapshot)
+        if let before, (before["end_at"] as Int64) > interval.start { result.insert(snapshot(before), at: 0) }
+        return result
+    }
+
+    /// Live holds of the resource overlapping `interval` (live holds are current or future,
+    /// so the scan over `end_at > start` stays short).
+    static func holds(_ db: Database, resource: Int64, overlapping interval: Interval) throws -> [BookingSnapshot] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT \(snapshotColumns) FROM bookings b JOIN users u ON u.id = b.holder_id
+            WHERE b.resource_id = ? AND b.status = 'hold' AND b.deleted_at IS NULL AND b.end_at > ? AND b.start_at < ?
+            """), arguments: [resource, interval.start, interval.end]).map(snapshot)
+    }
+
+    static func timeOff(_ db: Database, resource: Int64, overlapping interval: Interval) throws -> [TimeOffPeriod] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT uid, start_at, end_at, hard, reason FROM time_off
+            WHERE resource_id = ? AND deleted_at IS NULL AND end_at > ? AND start_at < ?
+            """), arguments: [resource, interval.start, interval.end]).map {
+            TimeOffPeriod(uid: $0["uid"], interval: Interval(start: $0["start_at"], end: $0["end_at"]), hard: $0["hard"], reason: $0["reason"])
+        }
+    }
+
+    static func surroundings(_ db: Database, resource: Int64, interval: Interval, studio: StudioInfo) throws -> BookingSurroundings {
+        BookingSurroundings(confirmed: try confirmed(db, resource: resource, overlapping: interval),
+                            holds: try holds(db, resource: resource, overlapping: interval),
+                            timeOff: try timeOff(db, resource: resource, overlapping: interval),
+                            openingHours: studio.hours, zone: studio.zone)
+    }
+
+    /// Recomputes the stored rank of every live hold overlapping `window` (auto-promotion),
+    /// auditing each rank that moves.
+    static func rerank(_ context: CommandContext, resource: Int64, window: Interval) throws {
+        let affected = try holds(context.db, resource: resource, overlapping: window)
+        guard !affected.isEmpty else { return }
+        let lo = affected.map(\.interval.start).min() ?? window.start
+        let hi = affected.map(\.interval.end).max() ?? window.end
+        let neighbours = try holds(context.db, resource: resource, overlapping: Interval(start: lo, end: hi))
+        for hold in affected.sorted(by: { $0.isPlaced(before: $1) }) {
+            let rank = HoldQueue.rank(of: hold, among: neighbours)
+            if rank != hold.rank {
+                try context.update("bookings", id: hold.id, [("rank", rank)])
+            }
+        }
+    }
+
+    /// Takes a live booking out of play (released, cancelled or deleted) and promotes
+    /// the holds behind it when the workspace says so.
+    static func retire(_ context: CommandContext, booking: BookingSnapshot, to status: BookingStatus, extra: [(String, (any DatabaseValueConvertible)?)] = []) throws {
+        try context.update("bookings", id: booking.id, [("status", status.rawValue), ("rank", nil), ("challenge_deadline", nil)] + extra)
+        if context.settings.autoPromote {
+            try rerank(context, resource: booking.resourceID, window: booking.interval)
+        }
+    }
+}
+
+/// Releases holds whose expiry or challenge deadline has passed, at the start of every command.
+enum HoldSweeper {
+    static func sweep(_ context: CommandContext) throws {
+        let due = try Row.fetchAll(context.db.cachedStatement(sql: """
+            SELECT \(BookingQueue.snapshotColumns) FROM bookings b JOIN users u ON u.id = b.holder_id
+            WHERE b.status = 'hold' AND b.deleted_at IS NULL AND b.expires_at <= ?
+            UNION
+            SELECT \(BookingQueue.snapshotColumns) FROM bookings b JOIN users u ON u.id = b.holder_id
+            WHERE b.status = 'hold' AND b.deleted_at IS NULL AND b.challenge_deadline <= ?
+            """), arguments: [context.now, context.now]).map(BookingQueue.snapshot)
+        for hold in due.sorted(by: { $0.isPlaced(before: $1) }) {
+            try BookingQueue.retire(context, booking: hold, to: .released)
+        }
+    }
+}

@@ -1,0 +1,209 @@
+import Foundation
+import GRDB
+import SlateCore
+
+/// One change a command made (or, in a plan, would make) to one record.
+public struct Change: Sendable, Codable, Equatable {
+    /// Whether the record was created or changed.
+    public enum Action: String, Sendable, Codable {
+        case insert, update
+    }
+
+    public var action: Action
+    public var table: String
+    public var uid: String
+    /// Column -> [old, new] for updates (old is nil for inserts); bookkeeping columns left out.
+    public var fields: [String: [String?]]
+
+    /// One line: `update bookings bk-7f3k2a: rank 2 -> 1, status hold -> released`.
+    public var summary: String {
+        let parts = fields.keys.sorted().map { key -> String in
+            let pair = fields[key] ?? []
+            let old = pair.first.flatMap { $0 } ?? "∅"
+            let new = pair.count > 1 ? (pair[1] ?? "∅") : "∅"
+            return action == .insert ? "\(key)=\(new)" : "\(key) \(old) -> \(new)"
+        }
+        return "\(action == .insert ? "create" : "change") \(table) \(uid)" + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", "))
+    }
+}
+
+/// The state of one command inside its write transaction: the acting user, the clock,
+/// and the only write helpers, which record an audit row for every change.
+final class CommandContext {
+    let db: Database
+    let actor: Actor
+    let policy: AccessPolicy
+    let now: Int64
+    let name: String
+    let kind: String
+    let settings: WorkspaceSettings
+    private(set) var changes: [Change] = []
+    var warnings: [RuleWarning] = []
+    var violations: [RuleViolation] = []
+    var holdOffer: HoldOffer?
+    var summary = ""
+    var reason = ""
+    var targetCommandID: Int64?
+    private(set) var commandID: Int64?
+    private var nextIDs: [String: Int64] = [:]
+
+    static let bookkeeping: Set<String> = ["id", "uid", "created_at", "updated_at", "version"]
+
+    init(db: Database, actor: Actor, now: Int64, name: String, kind: String = "normal", settings: WorkspaceSettings? = nil) throws {
+        self.db = db
+        self.actor = actor
+        self.policy = AccessPolicy(actor: actor)
+        self.now = now
+        self.name = name
+        self.kind = kind
+        self.settings = try settings ?? WorkspaceSettings.load(db)
+    }
+
+    /// The next free row id of `table` (the write lock is held, so it stays free).
+    func nextID(_ table: String) throws -> Int64 {
+        if let id = nextIDs[table] {
+            nextIDs[table] = id + 1
+            return id
+        }
+        let id = (try Int64.fetchOne(db.cachedStatement(sql: "SELECT ifnull(max(id), 0) + 1 FROM \(table)")) ?? 1)
+        nextIDs[table] = id + 1
+        return id
+    }
+
+    /// Inserts a row with its bookkeeping columns and audits it. Returns id and public id.
+    @discardableResult
+    func insert(_ table: String, _ values: [(String, (any DatabaseValueConvertible)?)]) throws -> (id: Int64, uid: String) {
+        let id = try nextID(table)
+        let uid = PublicID.make(prefix: PublicID.prefix(forTable: table), id: id)
+        let columns = ["id", "uid", "created_at", "updated_at"] + values.map(\.0)
+        let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"
+        let arguments = StatementArguments([id, uid, now, now] + values.map(\.1))
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
+        let row = try snapshot(table, id: id)
+        try audit(.insert, table: table, id: id, uid: uid, old: nil, new: row)
+        return (id, uid)
+    }
+
+    /// Changes columns of a live row, bumping its version, and audits it.
+    /// With `expectedVersion`, refuses a stale edit and says who changed the row.
+    func update(_ table: String, id: Int64, _ values: [(String, (any DatabaseValueConvertible)?)], expectedVersion: Int? = nil) throws {
+        guard let old = try snapshotIfPresent(table, id: id) else {
+            throw SlateError.notFound("\(table) row \(id)")
+        }
+        if let expectedVersion, let version: Int = old["version"], version != expectedVersion {
+            throw SlateError.stale(try staleMessage(table: table, id: id, uid: old["uid"] ?? "?", expected: expectedVersion, current: version))
+        }
+        try write(table, id: id, values, old: old)
+    }
+
+    /// Writes already-checked values (used by update, undo and redo).
+    func write(_ table: String, id: Int64, _ values: [(String, (any DatabaseValueConvertible)?)], old: Row) throws {
+        let sets = values.map { "\($0.0) = ?" } + ["version = version + 1", "updated_at = ?"]
+        let sql = "UPDATE \(table) SET \(sets.joined(separator: ", ")) WHERE id = ?"
+        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values.map(\.1) + [now, id]))
+        let new = try snapshot(table, id: id)
+        try audit(.update, table: table, id: id, uid: old["uid"] ?? "?", old: old, new: new)
+    }
+
+    /// Soft-deletes a row (history is kept).
+    func softDelete(_ table: String, id: Int64, expectedVersion: Int? = nil) throws {
+        try update(table, id: id, [("deleted_at", now)], expectedVersion: expectedVersion)
+    }
+
+    func snapshot(_ table: String, id: Int64) throws -> Row {
+        guard let row = try snapshotIfPresent(table, id: id) else { throw SlateError.notFound("\(table) row \(id)") }
+        return row
+    }
+
+    func snapshotIfPresent(_ table: String, id: Int64) throws -> Row? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(table) WHERE id = ?"), arguments: [id])
+    }
+
+    private func audit(_ action: Change.Action, table: String, id: Int64, uid: String, old: Row?, new: Row) throws {
+        let commandID = try ensureCommand()
+        var fields: [String: [String?]] = [:]
+        for (column, value) in new where !Self.bookkeeping.contains(column) {
+            let oldValue = old?[column] as DatabaseValue?
+            if action == .insert ? !value.isNull : oldValue != value {
+                fields[column] = [oldValue.flatMap(Self.text), Self.text(value)]
+            }
+        }
+        changes.append(Change(action: action, table: table, uid: uid, fields: fields))
+        let auditID = try nextID("audits")
+        try db.cachedStatement(sql: """
+            INSERT INTO audits (id, uid, created_at, updated_at, command_id, user_id, action, record_table, record_id, record_uid, old_values, new_values)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [auditID, PublicID.make(prefix: "au", id: auditID), now, now, commandID, actor.userID, action.rawValue,
+                                     table, id, uid, old.map(RowJSON.encode), RowJSON.encode(new)])
+    }
+
+    private static func text(_ value: DatabaseValue) -> String? {
+        switch value.storage {
+        case .null: nil
+        case .int64(let int): String(int)
+        case .double(let double): String(double)
+        case .string(let string): string
+        case .blob: "<binary>"
+        }
+    }
+
+    /// The command row, created with the first change.
+    func ensureCommand() throws -> Int64 {
+        if let commandID { return commandID }
+        let id = try nextID("commands")
+        try db.cachedStatement(sql: """
+            INSERT INTO commands (id, uid, created_at, updated_at, user_id, kind, name, target_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [id, PublicID.make(prefix: "cmd", id: id), now, now, actor.userID, kind, name, targetCommandID])
+        commandID = id
+        return id
+    }
+
+    /// Writes the command's summary and reason once its body has run.
+    func finish() throws {
+        guard let commandID else { return }
+        try db.execute(sql: "UPDATE commands SET summary = ?, reason = ? WHERE id = ?", arguments: [String(summary.prefix(500)), reason, commandID])
+    }
+
+    private func staleMessage(table: String, id: Int64, uid: String, expected: Int, current: Int) throws -> String {
+        let last = try Row.fetchOne(db, sql: """
+            SELECT u.login, a.created_at, a.old_values, a.new_values FROM audits a JOIN users u ON u.id = a.user_id
+            WHERE a.record_table = ? AND a.record_id = ? ORDER BY a.id DESC LIMIT 1
+            """, arguments: [table, id])
+        var text = "\(uid) is at version \(current), but the edit was made from version \(expected)"
+        if let last {
+            let login: String = last["login"]
+            let at: Int64 = last["created_at"]
+            var changed: [String] = []
+            if let oldText: String = last["old_values"], let newText: String = last["new_values"] {
+                let old = Dictionary((try? RowJSON.decode(oldText)) ?? [], uniquingKeysWith: { a, _ in a })
+                for (column, value) in (try? RowJSON.decode(newText)) ?? [] where !Self.bookkeeping.contains(column) && old[column] != value {
+                    changed.append(column)
+                }
+            }
+            text += "; last changed by \(login) at \(LocalTime(timeZone: settings.zone).format(at))"
+            if !changed.isEmpty { text += " (\(changed.joined(separator: ", ")))" }
+        }
+        return text + ". Reload and try again."
+    }
+}
+
+/// Workspace-wide settings (the single `workspaces` row).
+struct WorkspaceSettings {
+    var name: String
+    var zone: TimeZone
+    var holdExpiryFirstDays: Int64
+    var holdExpiryOtherDays: Int64
+    var challengeHours: Int64
+    var autoPromote: Bool
+
+    static func load(_ db: Database) throws -> WorkspaceSettings {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM workspaces WHERE deleted_at IS NULL ORDER BY id LIMIT 1")) else {
+            throw SlateError.storage("the workspace has no settings row; it was not created by `slate init`")
+        }
+        return WorkspaceSettings(
+            name: row["name"], zone: TimeZone(identifier: row["time_zone"]) ?? .gmt,
+            holdExpiryFirstDays: row["hold_expiry_first_days"], holdExpiryOtherDays: row["hold_expiry_other_days"],
+            challengeHours: row["challenge_hours"], autoPromote: row["auto_promote"])
+    }
+}

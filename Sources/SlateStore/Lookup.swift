@@ -1,0 +1,129 @@
+import Foundation
+import GRDB
+import SlateCore
+
+/// Reading helpers shared by commands and reads.
+protocol Lookup {
+    var db: Database { get }
+    var actor: Actor { get }
+    var settings: WorkspaceSettings { get }
+}
+
+extension CommandContext: Lookup {}
+extension Reader: Lookup {}
+
+/// A time as the user gave it: an instant, or local text read in the studio's zone.
+public enum When: Sendable, ExpressibleByIntegerLiteral, ExpressibleByStringLiteral {
+    case instant(Int64)
+    case local(String)
+
+    public init(integerLiteral value: Int64) { self = .instant(value) }
+    public init(stringLiteral value: String) { self = .local(value) }
+
+    /// The instant, reading local text in `zone`.
+    public func resolve(in zone: LocalTime) throws -> Int64 {
+        switch self {
+        case .instant(let instant): instant
+        case .local(let text): try zone.parse(text)
+        }
+    }
+}
+
+/// A studio as commands need it.
+struct StudioInfo {
+    var id: Int64
+    var uid: String
+    var name: String
+    var zone: LocalTime
+    var hours: OpeningHours
+}
+
+extension Lookup {
+    var policy: AccessPolicy { AccessPolicy(actor: actor) }
+
+    /// A live row of `table` by public id; `what` names it in the error.
+    func row(_ table: String, uid: String, what: String) throws -> Row {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(table) WHERE uid = ? AND deleted_at IS NULL"), arguments: [uid]) else {
+            throw SlateError.notFound("no \(what) with id '\(TextInput.printable(uid))'")
+        }
+        return row
+    }
+
+    /// A live row by public id or, when unique, by exact name (case-insensitive).
+    func row(_ table: String, ref: String, what: String, nameColumn: String = "name", scope: String = "") throws -> Row {
+        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(table) WHERE uid = ? AND deleted_at IS NULL"), arguments: [ref]) {
+            return row
+        }
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table) WHERE \(nameColumn) = ? COLLATE NOCASE AND deleted_at IS NULL \(scope) LIMIT 2", arguments: [ref])
+        if rows.count == 1 { return rows[0] }
+        if rows.count > 1 {
+            throw SlateError.invalidInput("more than one \(what) is called '\(TextInput.printable(ref))'; use its id")
+        }
+        throw SlateError.notFound("no \(what) with id or name '\(TextInput.printable(ref))'")
+    }
+
+    func studio(id: Int64) throws -> StudioInfo {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, uid, name, time_zone, opening_hours FROM studios WHERE id = ?"), arguments: [id]) else {
+            throw SlateError.notFound("studio \(id)")
+        }
+        return try studio(row)
+    }
+
+    func studio(ref: String) throws -> StudioInfo {
+        try studio(row("studios", ref: ref, what: "studio"))
+    }
+
+    /// The only studio the actor belongs to, or the named one.
+    func studio(refOrOnly ref: String?) throws -> StudioInfo {
+        if let ref { return try studio(ref: ref) }
+        let ids = policy.studioIDs.sorted()
+        guard ids.count == 1, let only = ids.first else {
+            throw SlateError.invalidInput(ids.isEmpty ? "you belong to no studio; name one with --studio" : "you belong to several studios; name one with --studio")
+        }
+        return try studio(id: only)
+    }
+
+    private func studio(_ row: Row) throws -> StudioInfo {
+        let zoneName: String = row["time_zone"]
+        return StudioInfo(id: row["id"], uid: row["uid"], name: row["name"],
+                          zone: LocalTime(timeZone: TimeZone(identifier: zoneName) ?? .gmt),
+                          hours: (try? OpeningHours(row["opening_hours"])) ?? OpeningHours.always)
+    }
+
+    /// A bookable resource by the public id of the resource, room, talent or equipment, or by name.
+    func resource(ref: String) throws -> (info: ResourceInfo, studio: StudioInfo, talentID: Int64?) {
+        let sql = """
+            SELECT r.id, r.uid, r.name, r.kind, r.studio_id, t.id AS talent_id, ifnull(t.banned, 0) AS banned
+            FROM resources r
+            LEFT JOIN talent t ON t.resource_id = r.id AND t.deleted_at IS NULL
+            LEFT JOIN rooms m ON m.resource_id = r.id AND m.deleted_at IS NULL
+            LEFT JOIN equipment e ON e.resource_id = r.id AND e.deleted_at IS NULL
+            WHERE r.deleted_at IS NULL AND (r.uid = ? OR t.uid = ? OR m.uid = ? OR e.uid = ?)
+            """
+        var rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [ref, ref, ref, ref])
+        if rows.isEmpty {
+            rows = try Row.fetchAll(db, sql: """
+                SELECT r.id, r.uid, r.name, r.kind, r.studio_id, t.id AS talent_id, ifnull(t.banned, 0) AS banned
+                FROM resources r LEFT JOIN talent t ON t.resource_id = r.id AND t.deleted_at IS NULL
+                WHERE r.deleted_at IS NULL AND (r.name = ? COLLATE NOCASE OR t.alias = ? COLLATE NOCASE) LIMIT 2
+                """, arguments: [ref, ref])
+            if rows.count > 1 { throw SlateError.invalidInput("more than one resource is called '\(TextInput.printable(ref))'; use its id") }
+        }
+        guard let row = rows.first, let kind = ResourceKind(rawValue: row["kind"]) else {
+            throw SlateError.notFound("no room, talent or equipment with id or name '\(TextInput.printable(ref))'")
+        }
+        let studio = try studio(id: row["studio_id"])
+        guard policy.canSeeStudio(studio.id) || (row["talent_id"] as Int64?).map({ actor.talentIDs.contains($0) }) == true else {
+            throw SlateError.notFound("no room, talent or equipment with id or name '\(TextInput.printable(ref))'")
+        }
+        return (ResourceInfo(id: row["id"], uid: row["uid"], name: row["name"], kind: kind, banned: row["banned"]), studio, row["talent_id"])
+    }
+
+    /// A user by login.
+    func user(login: String) throws -> Row {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM users WHERE login = ? AND deleted_at IS NULL", arguments: [login]) else {
+            throw SlateError.notFound("no user with login '\(TextInput.printable(login))' in this workspace")
+        }
+        return row
+    }
+}

@@ -1,0 +1,81 @@
+import GRDB
+import SlateCore
+
+/// A listed record as ordered fields, for tables on the terminal and `--json`.
+public struct Record: Sendable, Equatable, Encodable {
+    /// One value of a record.
+    public enum Value: Sendable, Equatable, Encodable, CustomStringConvertible {
+        case null
+        case int(Int64)
+        case text(String)
+
+        public var description: String {
+            switch self {
+            case .null: ""
+            case .int(let value): String(value)
+            case .text(let value): value
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .null: try container.encodeNil()
+            case .int(let value): try container.encode(value)
+            case .text(let value): try container.encode(value)
+            }
+        }
+    }
+
+    public var fields: [(name: String, value: Value)]
+
+    public init(_ fields: [(name: String, value: Value)]) {
+        self.fields = fields
+    }
+
+    /// The value of a field, as text.
+    public subscript(_ name: String) -> String? {
+        fields.first { $0.name == name }?.value.description
+    }
+
+    public static func == (lhs: Record, rhs: Record) -> Bool {
+        lhs.fields.map(\.name) == rhs.fields.map(\.name) && lhs.fields.map(\.value) == rhs.fields.map(\.value)
+    }
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        for field in fields { try container.encode(field.value, forKey: Key(stringValue: field.name)) }
+    }
+
+    /// Every column of `row`, with `*_at` instants shown as local time in `zone`.
+    static func from(_ row: Row, zone: LocalTime, hidden: Set<String> = []) -> Record {
+        var fields: [(name: String, value: Value)] = []
+        for (column, dbValue) in row where !hidden.contains(column) {
+            let value: Value
+            switch dbValue.storage {
+            case .null: value = .null
+            case .int64(let int): value = column.hasSuffix("_at") || column == "at" ? .text(zone.format(int)) : .int(int)
+            case .double(let double): value = .text(String(double))
+            case .string(let string): value = .text(string)
+            case .blob: value = .text("<binary>")
+            }
+            fields.append((column, value))
+        }
+        return Record(fields)
+    }
+}
+
+extension Lookup {
+    /// Rows of `sql` as records, times in `zone` (default: the workspace's).
+    func records(_ sql: String, _ arguments: StatementArguments = [], zone: LocalTime? = nil) throws -> [Record] {
+        let zone = zone ?? LocalTime(timeZone: settings.zone)
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { Record.from($0, zone: zone) }
+    }
+}

@@ -1,0 +1,288 @@
+import Foundation
+import GRDB
+import SlateCore
+
+/// A booking as front ends show it.
+public struct BookingView: Sendable, Codable, Equatable {
+    public var uid: String
+    public var resourceUID: String
+    public var resourceName: String
+    public var resourceKind: String
+    public var studioUID: String
+    public var status: String
+    public var start: Int64
+    public var end: Int64
+    /// Start and end as local time in the studio's zone.
+    public var startLocal: String
+    public var endLocal: String
+    public var rank: Int?
+    public var expiresAt: Int64?
+    public var challengeDeadline: Int64?
+    public var holder: String
+    public var showUID: String?
+    public var showTitle: String?
+    public var note: String
+    public var version: Int
+}
+
+/// How to place a booking.
+public struct BookingPlacement: Sendable {
+    public var resource: String
+    public var start: When
+    public var end: When
+    public var status: BookingStatus
+    public var show: String?
+    public var note: String
+    /// When a confirmation clashes, place a hold instead (the waiting list).
+    public var orHold: Bool
+    /// A manager's reason to force the booking over holds ranked above it.
+    public var forceReason: String?
+    public var expires: When?
+
+    public init(resource: String, start: When, end: When, status: BookingStatus, show: String? = nil, note: String = "",
+                orHold: Bool = false, forceReason: String? = nil, expires: When? = nil) {
+        self.resource = resource
+        self.start = start
+        self.end = end
+        self.status = status
+        self.show = show
+        self.note = note
+        self.orHold = orHold
+        self.forceReason = forceReason
+        self.expires = expires
+    }
+}
+
+extension Session {
+    /// Places a hold or a confirmed booking (rules 1–4).
+    public func place(_ placement: BookingPlacement, plan: Bool = false) throws -> Outcome<BookingView> {
+        try perform(placement.status == .hold ? "hold" : "book", plan: plan) { context in
+            let (resource, studio, _) = try context.resource(ref: placement.resource)
+            try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: "book \(resource.name)")
+            let interval = try Interval.validated(start: placement.start.resolve(in: studio.zone), end: placement.end.resolve(in: studio.zone))
+            let note = try TextInput.note(placement.note)
+            var showID: Int64?
+            if let show = placement.show {
+                let row = try context.row("shows", uid: show, what: "show")
+                showID = row["id"]
+            }
+            let around = try BookingQueue.surroundings(context.db, resource: resource.id, interval: interval, studio: studio)
+            var status = placement.status
+            var outcome = BookingRules.evaluate(BookingRequest(resource: resource, interval: interval, status: status), around: around)
+            if status == .confirmed, !outcome.isAllowed {
+                if let reason = placement.forceReason {
+                    outcome.violations = try Self.force(context, outcome: outcome, reason: reason, around: around, studio: studio)
+                } else if placement.orHold, outcome.violations.allSatisfy({ $0.kind == .doubleBooking || $0.kind == .holdAbove }) {
+                    status = .hold
+                    outcome = BookingRules.evaluate(BookingRequest(resource: resource, interval: interval, status: .hold), around: around)
+                } else if outcome.violations.allSatisfy({ $0.kind == .doubleBooking || $0.kind == .holdAbove }) {
+                    context.holdOffer = HoldOffer(resourceUID: resource.uid, interval: interval, rank: around.holds.count + 1)
+                }
+            }
+            context.violations += outcome.violations
+            context.warnings += outcome.warnings
+            guard outcome.isAllowed else { return try Self.placeholderView(resource, studio, interval, context) }
+            var values: [(String, (any DatabaseValueConvertible)?)] = [
+                ("resource_id", resource.id), ("holder_id", context.actor.userID), ("show_id", showID),
+                ("status", status.rawValue), ("start_at", interval.start), ("end_at", interval.end),
+                ("placed_at", context.now), ("note", note),
+            ]
+            if status == .hold {
+                let rank = around.holds.count + 1
+                let days = rank == 1 ? context.settings.holdExpiryFirstDays : context.settings.holdExpiryOtherDays
+                let expires = try placement.expires?.resolve(in: studio.zone) ?? context.now + days * 86_400
+                guard expires > context.now else { throw SlateError.invalidInput("the hold's expiry must be in the future") }
+                values += [("rank", rank), ("expires_at", expires)]
+            }
+            let (id, uid) = try context.insert("bookings", values)
+            context.summary = "\(status == .hold ? "hold" : "book") \(resource.name) \(studio.zone.format(interval)) (\(uid))"
+            return try Self.view(context, id: id)
+        }
+    }
+
+    /// Confirms a hold (rule 2): refused while a confirmed booking or a higher hold overlaps,
+    /// unless a manager forces it with a reason, which releases the holds above.
+    public func confirm(_ uid: String, forceReason: String? = nil, plan: Bool = false) throws -> Outcome<BookingView> {
+        try perform("confirm", plan: plan) { context in
+            let (booking, resource, studio) = try Self.liveBooking(context, uid: uid, action: "confirm")
+            guard booking.status == .hold else {
+                throw SlateError.refused([RuleViolation(.notAHold, "\(uid) is already \(booking.status.rawValue); only holds can be confirmed")])
+            }
+            let around = try BookingQueue.surroundings(context.db, resource: resource.id, interval: booking.interval, studio: studio)
+            var outcome = BookingRules.evaluate(BookingRequest(resource: resource, interval: booking.interval, status: .confirmed, existing: booking), around: around)
+            if !outcome.isAllowed, let reason = forceReason {
+                outcome.violations = try Self.force(context, outcome: outcome, reason: reason, around: around, studio: studio)
+            }
+            context.violations += outcome.violations
+            context.warnings += outcome.warnings
+            guard outcome.isAllowed else { return try Self.view(context, id: booking.id) }
+            try context.update("bookings", id: booking.id, [("status", "confirmed"), ("rank", nil), ("expires_at", nil), ("challenge_deadline", nil)])
+            if context.settings.autoPromote {
+                try BookingQueue.rerank(context, resource: resource.id, window: booking.interval)
+            }
+            context.summary = "confirm \(resource.name) \(studio.zone.format(booking.interval)) (\(uid))"
+            return try Self.view(context, id: booking.id)
+        }
+    }
+
+    /// Releases a hold or cancels a confirmed booking; the holds behind move up.
+    public func release(_ uid: String, plan: Bool = false) throws -> Outcome<BookingView> {
+        try perform("release", plan: plan) { context in
+            let (booking, resource, studio) = try Self.liveBooking(context, uid: uid, action: "release")
+            let status: BookingStatus = booking.status == .hold ? .released : .cancelled
+            try BookingQueue.retire(context, booking: booking, to: status)
+            context.summary = "\(status == .released ? "release" : "cancel") \(resource.name) \(studio.zone.format(booking.interval)) (\(uid))"
+            return try Self.view(context, id: booking.id)
+        }
+    }
+
+    /// Challenges the holds ranked above a hold: each gets a deadline to confirm or release,
+    /// and is released when it passes.
+    public func challenge(_ uid: String, plan: Bool = false) throws -> Outcome<[BookingView]> {
+        try perform("challenge", plan: plan) { context in
+            let (booking, resource, studio) = try Self.liveBooking(context, uid: uid, action: "challenge")
+            guard booking.status == .hold else {
+                throw SlateError.refused([RuleViolation(.notAHold, "\(uid) is \(booking.status.rawValue); only a hold can challenge the holds above it")])
+            }
+            let holds = try BookingQueue.holds(context.db, resource: resource.id, overlapping: booking.interval)
+            let above = HoldQueue.holdsAbove(booking, among: holds)
+            guard !above.isEmpty else {
+                throw SlateError.invalidInput("\(uid) is the 1st hold: there is nothing above it to challenge; confirm it instead")
+            }
+            let deadline = context.now + context.settings.challengeHours * 3600
+            for hold in above {
+                let current: Int64? = try Int64.fetchOne(context.db, sql: "SELECT challenge_deadline FROM bookings WHERE id = ?", arguments: [hold.id])
+                if current.map({ $0 > deadline }) ?? true {
+                    try context.update("bookings", id: hold.id, [("challenge_deadline", deadline), ("challenged_by", booking.id)])
+                }
+            }
+            context.summary = "challenge \(above.count) hold(s) above \(uid) on \(resource.name), deadline \(studio.zone.format(deadline))"
+            return try above.map { try Self.view(context, id: $0.id) }
+        }
+    }
+
+    /// Moves or resizes a live booking; it is checked again like a new one, keeping its
+    /// place in the hold queue. `expectedVersion` refuses a stale edit.
+    public func move(_ uid: String, start: When, end: When, expectedVersion: Int? = nil, plan: Bool = false) throws -> Outcome<BookingView> {
+        try perform("move", plan: plan) { context in
+            let (booking, resource, studio) = try Self.liveBooking(context, uid: uid, action: "move")
+            let interval = try Interval.validated(start: start.resolve(in: studio.zone), end: end.resolve(in: studio.zone))
+            let window = Interval(start: min(interval.start, booking.interval.start), end: max(interval.end, booking.interval.end))
+            let around = try BookingQueue.surroundings(context.db, resource: resource.id, interval: interval, studio: studio)
+            var moved = booking
+            moved.interval = interval
+            let outcome = BookingRules.evaluate(BookingRequest(resource: resource, interval: interval, status: booking.status, existing: moved), around: around)
+            context.violations += outcome.violations
+            context.warnings += outcome.warnings
+            guard outcome.isAllowed else { return try Self.view(context, id: booking.id) }
+            try context.update("bookings", id: booking.id, [("start_at", interval.start), ("end_at", interval.end)], expectedVersion: expectedVersion)
+            if booking.status == .hold || context.settings.autoPromote {
+                try BookingQueue.rerank(context, resource: resource.id, window: window)
+            }
+            context.summary = "move \(uid) on \(resource.name) to \(studio.zone.format(interval))"
+            return try Self.view(context, id: booking.id)
+        }
+    }
+
+    /// Bookings the user may see, optionally of one resource and overlapping a period.
+    public func bookings(resource: String? = nil, from: When? = nil, to: When? = nil, includeHistory: Bool = false, limit: Int = 500) throws -> [BookingView] {
+        try read { reader in
+            var conditions = ["b.deleted_at IS NULL"]
+            var arguments: [any DatabaseValueConvertible] = []
+            var zone = LocalTime(timeZone: reader.settings.zone)
+            if let resource {
+                let found = try reader.resource(ref: resource)
+                conditions.append("b.resource_id = ?")
+                arguments.append(found.info.id)
+                zone = found.studio.zone
+            }
+            if let from { conditions.append("b.end_at > ?"); arguments.append(try from.resolve(in: zone)) }
+            if let to { conditions.append("b.start_at < ?"); arguments.append(try to.resolve(in: zone)) }
+            if !includeHistory { conditions.append("b.status IN ('hold', 'confirmed')") }
+            conditions.append("(r.studio_id IN (\(Self.ids(reader.policy.studioIDs))) OR t.id IN (\(Self.ids(reader.actor.talentIDs))))")
+            let sql = Self.viewSQL + " WHERE " + conditions.joined(separator: " AND ") + " ORDER BY b.start_at, b.id LIMIT \(max(1, limit))"
+            return try Row.fetchAll(reader.db, sql: sql, arguments: StatementArguments(arguments)).map { try Self.view($0, reader) }
+        }
+    }
+
+    /// One booking by id, if visible.
+    public func booking(_ uid: String) throws -> BookingView {
+        try read { reader in
+            guard let row = try Row.fetchOne(reader.db, sql: Self.viewSQL + " WHERE b.uid = ? AND b.deleted_at IS NULL", arguments: [uid]),
+                  reader.policy.canSeeBooking(studio: row["studio_id"], talentID: row["talent_id"]) else {
+                throw SlateError.notFound("no booking with id '\(TextInput.printable(uid))'")
+            }
+            return try Self.view(row, reader)
+        }
+    }
+
+    // MARK: helpers
+
+    static let viewSQL = """
+        SELECT b.*, r.uid AS resource_uid, r.name AS resource_name, r.kind AS resource_kind, r.studio_id,
+               s.uid AS studio_uid, s.time_zone, u.login, sh.uid AS show_uid, sh.title AS show_title, t.id AS talent_id
+        FROM bookings b
+        JOIN resources r ON r.id = b.resource_id
+        JOIN studios s ON s.id = r.studio_id
+        JOIN users u ON u.id = b.holder_id
+        LEFT JOIN shows sh ON sh.id = b.show_id
+        LEFT JOIN talent t ON t.resource_id = r.id
+        """
+
+    static func view(_ context: some Lookup, id: Int64) throws -> BookingView {
+        guard let row = try Row.fetchOne(context.db.cachedStatement(sql: viewSQL + " WHERE b.id = ?"), arguments: [id]) else {
+            throw SlateError.notFound("booking \(id)")
+        }
+        return try view(row, context)
+    }
+
+    static func view(_ row: Row, _ context: some Lookup) throws -> BookingView {
+        let zone = LocalTime(timeZone: TimeZone(identifier: row["time_zone"]) ?? context.settings.zone)
+        return BookingView(uid: row["uid"], resourceUID: row["resource_uid"], resourceName: row["resource_name"], resourceKind: row["resource_kind"],
+                           studioUID: row["studio_uid"], status: row["status"], start: row["start_at"], end: row["end_at"],
+                           startLocal: zone.format(row["start_at"] as Int64), endLocal: zone.format(row["end_at"] as Int64),
+                           rank: row["rank"], expiresAt: row["expires_at"], challengeDeadline: row["challenge_deadline"],
+                           holder: row["login"], showUID: row["show_uid"], showTitle: row["show_title"], note: row["note"], version: row["version"])
+    }
+
+    private static func placeholderView(_ resource: ResourceInfo, _ studio: StudioInfo, _ interval: Interval, _ context: CommandContext) throws -> BookingView {
+        BookingView(uid: "", resourceUID: resource.uid, resourceName: resource.name, resourceKind: resource.kind.rawValue, studioUID: studio.uid,
+                    status: "refused", start: interval.start, end: interval.end, startLocal: studio.zone.format(interval.start),
+                    endLocal: studio.zone.format(interval.end), rank: nil, expiresAt: nil, challengeDeadline: nil,
+                    holder: context.actor.login, showUID: nil, showTitle: nil, note: "", version: 0)
+    }
+
+    /// A live booking the actor may change (manager of the resource's studio).
+    static func liveBooking(_ context: CommandContext, uid: String, action: String) throws -> (BookingSnapshot, ResourceInfo, StudioInfo) {
+        guard let row = try Row.fetchOne(context.db, sql: """
+            SELECT \(BookingQueue.snapshotColumns) FROM bookings b JOIN users u ON u.id = b.holder_id WHERE b.uid = ? AND b.deleted_at IS NULL
+            """, arguments: [uid]) else {
+            throw SlateError.notFound("no booking with id '\(TextInput.printable(uid))'")
+        }
+        let booking = BookingQueue.snapshot(row)
+        let resourceUID = try String.fetchOne(context.db, sql: "SELECT uid FROM resources WHERE id = ?", arguments: [booking.resourceID]) ?? ""
+        let (resource, studio, _) = try context.resource(ref: resourceUID)
+        try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: "\(action) bookings")
+        guard booking.status.isLive else {
+            throw SlateError.refused([RuleViolation(.transition, "\(uid) is \(booking.status.rawValue); it can no longer be changed")])
+        }
+        return (booking, resource, studio)
+    }
+
+    /// Force-confirm: releases the holds ranked above, with a required reason. Other
+    /// violations (a confirmed clash, banned talent, hard time off) still stand.
+    static func force(_ context: CommandContext, outcome: RuleOutcome, reason: String, around: BookingSurroundings, studio: StudioInfo) throws -> [RuleViolation] {
+        let reason = try TextInput.line(reason, field: "reason", limit: 500)
+        guard !reason.isEmpty else {
+            return outcome.violations + [RuleViolation(.reasonRequired, "force-confirm needs a reason (--reason)")]
+        }
+        let remaining = outcome.violations.filter { $0.kind != .holdAbove }
+        guard remaining.isEmpty else { return outcome.violations }
+        let released = Set(outcome.violations.compactMap(\.otherUID))
+        for hold in around.holds.sorted(by: { $0.isPlaced(before: $1) }) where released.contains(hold.uid) {
+            try BookingQueue.retire(context, booking: hold, to: .released)
+        }
+        context.reason = reason
+        return []
+    }
+}

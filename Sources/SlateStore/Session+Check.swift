@@ -1,0 +1,112 @@
+import GRDB
+import SlateCore
+
+/// One problem `slate check` reports.
+public struct Finding: Sendable, Codable, Equatable {
+    /// `error` for a broken hard rule (should never exist), `warning` for soft ones.
+    public var severity: String
+    public var kind: String
+    /// Public id of the booking or show concerned.
+    public var subject: String
+    public var message: String
+}
+
+extension Session {
+    /// Reports clashes in a period (default: the next 90 days): overlapping confirmed
+    /// bookings (a broken invariant), draft shows that would clash with confirmed bookings
+    /// or with other drafts (rule 5), and live bookings in time off or outside opening hours.
+    public func check(from: When? = nil, to: When? = nil) throws -> [Finding] {
+        try read { reader in
+            let zone = LocalTime(timeZone: reader.settings.zone)
+            let start = try from?.resolve(in: zone) ?? reader.now
+            let end = try to?.resolve(in: zone) ?? start + 90 * 86_400
+            let studios = Self.ids(reader.policy.studioIDs)
+            var findings: [Finding] = []
+
+            let overlaps = try Row.fetchAll(reader.db, sql: """
+                SELECT uid, previous_uid, resource FROM (
+                  SELECT b.uid, r.name AS resource, b.start_at,
+                         lag(b.end_at) OVER (PARTITION BY b.resource_id ORDER BY b.start_at) AS previous_end,
+                         lag(b.uid) OVER (PARTITION BY b.resource_id ORDER BY b.start_at) AS previous_uid
+                  FROM bookings b JOIN resources r ON r.id = b.resource_id
+                  WHERE b.status = 'confirmed' AND b.deleted_at IS NULL AND r.studio_id IN (\(studios)) AND b.end_at > ? AND b.start_at < ?
+                ) WHERE previous_end > start_at
+                """, arguments: [start, end])
+            for row in overlaps {
+                findings.append(Finding(severity: "error", kind: RuleViolation.Kind.doubleBooking.rawValue, subject: row["uid"],
+                                        message: "\(row["resource"] as String): \(row["uid"] as String) overlaps \(row["previous_uid"] as String)"))
+            }
+
+            findings += try draftClashes(reader, studios: studios, window: Interval(start: start, end: max(end, start + 1)))
+
+            let live = try Row.fetchAll(reader.db, sql: """
+                SELECT b.id, b.uid, b.resource_id, b.status, b.start_at, b.end_at, r.studio_id FROM bookings b JOIN resources r ON r.id = b.resource_id
+                WHERE b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL AND r.studio_id IN (\(studios)) AND b.end_at > ? AND b.start_at < ?
+                ORDER BY b.start_at LIMIT 5000
+                """, arguments: [start, end])
+            for row in live {
+                let studio = try reader.studio(id: row["studio_id"])
+                let interval = Interval(start: row["start_at"], end: row["end_at"])
+                var messages = try BookingQueue.timeOff(reader.db, resource: row["resource_id"], overlapping: interval).map { "in time off \(studio.zone.format($0.interval))\($0.reason.isEmpty ? "" : " (\($0.reason))")" }
+                if !studio.hours.contains(interval, in: studio.zone) { messages.append("outside opening hours (\(studio.hours.text))") }
+                for message in messages {
+                    findings.append(Finding(severity: "warning", kind: "availability", subject: row["uid"], message: "\(row["uid"] as String) \(studio.zone.format(interval)): \(message)"))
+                }
+            }
+            return findings
+        }
+    }
+
+    /// Rule 5: what each draft show would clash with, as soft markers.
+    public func draftClashes(schedule: String? = nil) throws -> [Finding] {
+        try read { reader in
+            var window = Interval(start: .min / 2, end: .max / 2)
+            var scheduleID: Int64?
+            if let schedule {
+                scheduleID = try reader.row("schedules", uid: schedule, what: "schedule")["id"]
+                window = Interval(start: .min / 2, end: .max / 2)
+            }
+            return try draftClashes(reader, studios: Self.ids(reader.policy.studioIDs), window: window, scheduleID: scheduleID)
+        }
+    }
+
+    private func draftClashes(_ reader: Reader, studios: String, window: Interval, scheduleID: Int64? = nil) throws -> [Finding] {
+        let drafts = try Row.fetchAll(reader.db, sql: """
+            SELECT sh.id, sh.uid, sh.title, sh.start_at, sh.end_at, sh.studio_id, sh.room_id, m.resource_id AS room_resource
+            FROM shows sh LEFT JOIN rooms m ON m.id = sh.room_id
+            WHERE sh.status = 'draft' AND sh.deleted_at IS NULL AND sh.studio_id IN (\(studios)) AND sh.end_at > ? AND sh.start_at < ?
+              AND (? IS NULL OR sh.schedule_id = ?)
+            ORDER BY sh.start_at
+            """, arguments: [window.start, window.end, scheduleID, scheduleID])
+        var findings: [Finding] = []
+        for draft in drafts {
+            let interval = Interval(start: draft["start_at"], end: draft["end_at"])
+            let studio = try reader.studio(id: draft["studio_id"])
+            let label = "draft '\(draft["title"] as String)' \(studio.zone.format(interval))"
+            var resources = try Int64.fetchAll(reader.db, sql: """
+                SELECT t.resource_id FROM show_talent st JOIN talent t ON t.id = st.talent_id WHERE st.show_id = ? AND st.deleted_at IS NULL
+                """, arguments: [draft["id"] as Int64])
+            if let room = draft["room_resource"] as Int64? { resources.insert(room, at: 0) }
+            for resource in resources {
+                let name = try String.fetchOne(reader.db, sql: "SELECT name FROM resources WHERE id = ?", arguments: [resource]) ?? "?"
+                for booking in try BookingQueue.confirmed(reader.db, resource: resource, overlapping: interval) {
+                    findings.append(Finding(severity: "warning", kind: RuleWarning.Kind.draftClash.rawValue, subject: draft["uid"],
+                                            message: "\(label): \(name) is booked \(studio.zone.format(booking.interval)) by \(booking.holder) (\(booking.uid))"))
+                }
+                let others = try Row.fetchAll(reader.db, sql: """
+                    SELECT DISTINCT sh.uid, sh.title FROM shows sh
+                    LEFT JOIN rooms m ON m.id = sh.room_id
+                    LEFT JOIN show_talent st ON st.show_id = sh.id AND st.deleted_at IS NULL
+                    LEFT JOIN talent t ON t.id = st.talent_id
+                    WHERE sh.status = 'draft' AND sh.deleted_at IS NULL AND sh.id != ? AND sh.end_at > ? AND sh.start_at < ?
+                      AND (m.resource_id = ? OR t.resource_id = ?)
+                    """, arguments: [draft["id"] as Int64, interval.start, interval.end, resource, resource])
+                for other in others {
+                    findings.append(Finding(severity: "warning", kind: RuleWarning.Kind.draftClash.rawValue, subject: draft["uid"],
+                                            message: "\(label): \(name) is also in draft '\(other["title"] as String)' (\(other["uid"] as String))"))
+                }
+            }
+        }
+        return findings
+    }
+}

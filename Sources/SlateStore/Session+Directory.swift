@@ -1,0 +1,314 @@
+import Foundation
+import GRDB
+import SlateCore
+
+/// A new talent record.
+public struct TalentInput: Sendable {
+    public var studio: String?
+    public var name: String
+    public var alias: String = ""
+    public var role: TalentRole = .artist
+    public var skills: [String] = []
+    public var styles: [String] = []
+    public var rateMinor: Int64 = 0
+    public var userLogin: String?
+
+    public init(studio: String? = nil, name: String, alias: String = "", role: TalentRole = .artist, skills: [String] = [], styles: [String] = [], rateMinor: Int64 = 0, userLogin: String? = nil) {
+        self.studio = studio
+        self.name = name
+        self.alias = alias
+        self.role = role
+        self.skills = skills
+        self.styles = styles
+        self.rateMinor = rateMinor
+        self.userLogin = userLogin
+    }
+}
+
+/// Changes to a talent record; nil fields stay as they are.
+public struct TalentChanges: Sendable {
+    public var name: String?
+    public var alias: String?
+    public var role: TalentRole?
+    public var skills: [String]?
+    public var styles: [String]?
+    public var rateMinor: Int64?
+    public var banned: Bool?
+
+    public init(name: String? = nil, alias: String? = nil, role: TalentRole? = nil, skills: [String]? = nil, styles: [String]? = nil, rateMinor: Int64? = nil, banned: Bool? = nil) {
+        self.name = name
+        self.alias = alias
+        self.role = role
+        self.skills = skills
+        self.styles = styles
+        self.rateMinor = rateMinor
+        self.banned = banned
+    }
+}
+
+extension Session {
+    // MARK: resources
+
+    /// Adds talent (an artist, host or engineer) to a studio; admin of the studio.
+    public func addTalent(_ input: TalentInput) throws -> Outcome<String> {
+        try perform("talent add") { context in
+            let studio = try context.studio(refOrOnly: input.studio)
+            try context.policy.require(.admin, studio: studio.id, studioName: studio.name, to: "add talent")
+            let name = try TextInput.name(input.name)
+            var userID: Int64?
+            if let login = input.userLogin { userID = try context.user(login: login)["id"] }
+            guard input.rateMinor >= 0 else { throw SlateError.invalidInput("the rate must not be negative") }
+            let resource = try context.insert("resources", [("studio_id", studio.id), ("kind", "talent"), ("name", name)])
+            let talent = try context.insert("talent", [
+                ("studio_id", studio.id), ("resource_id", resource.id), ("user_id", userID), ("name", name),
+                ("alias", try TextInput.line(input.alias, field: "alias")), ("role", input.role.rawValue),
+                ("skills", try Self.list(input.skills, field: "skills")), ("style_tags", try Self.list(input.styles, field: "styles")),
+                ("rate_minor", input.rateMinor),
+            ])
+            context.summary = "add talent \(name) to \(studio.name)"
+            return talent.uid
+        }
+    }
+
+    /// Changes talent fields (banning included); `expectedVersion` refuses stale edits.
+    public func editTalent(_ uid: String, _ changes: TalentChanges, expectedVersion: Int? = nil) throws -> Outcome<String> {
+        try perform("talent edit") { context in
+            let row = try context.row("talent", ref: uid, what: "talent")
+            let studio = try context.studio(id: row["studio_id"])
+            try context.policy.require(.admin, studio: studio.id, studioName: studio.name, to: "edit talent")
+            var values: [(String, (any DatabaseValueConvertible)?)] = []
+            if let name = changes.name { values.append(("name", try TextInput.name(name))) }
+            if let alias = changes.alias { values.append(("alias", try TextInput.line(alias, field: "alias"))) }
+            if let role = changes.role { values.append(("role", role.rawValue)) }
+            if let skills = changes.skills { values.append(("skills", try Self.list(skills, field: "skills"))) }
+            if let styles = changes.styles { values.append(("style_tags", try Self.list(styles, field: "styles"))) }
+            if let rate = changes.rateMinor {
+                guard rate >= 0 else { throw SlateError.invalidInput("the rate must not be negative") }
+                values.append(("rate_minor", rate))
+            }
+            if let banned = changes.banned { values.append(("banned", banned)) }
+            guard !values.isEmpty else { throw SlateError.invalidInput("nothing to change; give at least one field") }
+            try context.update("talent", id: row["id"], values, expectedVersion: expectedVersion)
+            if let name = values.first(where: { $0.0 == "name" })?.1 {
+                try context.update("resources", id: row["resource_id"], [("name", name)])
+            }
+            context.summary = "edit talent \(row["name"] as String)"
+            return row["uid"]
+        }
+    }
+
+    /// Talent the user may see, optionally only those with a skill.
+    public func talent(skill: String? = nil, studio: String? = nil) throws -> [Record] {
+        try read { reader in
+            var sql = """
+                SELECT t.uid, t.name, t.alias, t.role, t.skills, t.style_tags, t.rate_minor, t.banned, s.name AS studio, t.version
+                FROM talent t JOIN studios s ON s.id = t.studio_id WHERE t.deleted_at IS NULL AND t.studio_id IN (\(Self.ids(reader.policy.studioIDs)))
+                """
+            var arguments: [any DatabaseValueConvertible] = []
+            if let skill {
+                sql += " AND (',' || lower(t.skills) || ',') LIKE ?"
+                arguments.append("%," + skill.lowercased() + ",%")
+            }
+            if let studio {
+                sql += " AND t.studio_id = ?"
+                arguments.append(try reader.studio(ref: studio).id)
+            }
+            return try reader.records(sql + " ORDER BY t.name", StatementArguments(arguments))
+        }
+    }
+
+    /// Adds a room (and its bookable resource) to a studio; admin of the studio.
+    public func addRoom(studio: String? = nil, name: String, capacity: Int = 0, equipmentNotes: String = "") throws -> Outcome<String> {
+        try perform("room add") { context in
+            let studio = try context.studio(refOrOnly: studio)
+            try context.policy.require(.admin, studio: studio.id, studioName: studio.name, to: "add rooms")
+            let name = try TextInput.name(name)
+            guard capacity >= 0 else { throw SlateError.invalidInput("the capacity must not be negative") }
+            let resource = try context.insert("resources", [("studio_id", studio.id), ("kind", "room"), ("name", name)])
+            let room = try context.insert("rooms", [("studio_id", studio.id), ("resource_id", resource.id), ("name", name), ("capacity", capacity),
+                                                    ("equipment_notes", try TextInput.note(equipmentNotes, field: "equipment notes"))])
+            context.summary = "add room \(name) to \(studio.name)"
+            return room.uid
+        }
+    }
+
+    /// Rooms the user may see.
+    public func rooms() throws -> [Record] {
+        try read { reader in
+            try reader.records("""
+                SELECT r.uid, r.name, r.capacity, r.equipment_notes, s.name AS studio, r.version FROM rooms r JOIN studios s ON s.id = r.studio_id
+                WHERE r.deleted_at IS NULL AND r.studio_id IN (\(Self.ids(reader.policy.studioIDs))) ORDER BY s.name, r.name
+                """)
+        }
+    }
+
+    /// Adds bookable equipment to a studio; admin of the studio.
+    public func addEquipment(studio: String? = nil, name: String, category: String = "", serial: String = "") throws -> Outcome<String> {
+        try perform("equipment add") { context in
+            let studio = try context.studio(refOrOnly: studio)
+            try context.policy.require(.admin, studio: studio.id, studioName: studio.name, to: "add equipment")
+            let name = try TextInput.name(name)
+            let resource = try context.insert("resources", [("studio_id", studio.id), ("kind", "equipment"), ("name", name)])
+            let item = try context.insert("equipment", [("studio_id", studio.id), ("resource_id", resource.id), ("name", name),
+                                                        ("category", try TextInput.line(category, field: "category")), ("serial", try TextInput.line(serial, field: "serial"))])
+            context.summary = "add equipment \(name) to \(studio.name)"
+            return item.uid
+        }
+    }
+
+    /// Equipment the user may see.
+    public func equipment() throws -> [Record] {
+        try read { reader in
+            try reader.records("""
+                SELECT e.uid, e.name, e.category, e.serial, s.name AS studio, e.version FROM equipment e JOIN studios s ON s.id = e.studio_id
+                WHERE e.deleted_at IS NULL AND e.studio_id IN (\(Self.ids(reader.policy.studioIDs))) ORDER BY s.name, e.name
+                """)
+        }
+    }
+
+    /// Removes a room, talent or equipment from use (soft delete; history is kept). Live
+    /// bookings must be released first.
+    public func deleteResource(_ ref: String, expectedVersion: Int? = nil) throws -> Outcome<String> {
+        try perform("resource delete") { context in
+            let (resource, studio, _) = try context.resource(ref: ref)
+            try context.policy.require(.admin, studio: studio.id, studioName: studio.name, to: "delete \(resource.kind.rawValue)")
+            let live = try Int.fetchOne(context.db, sql: "SELECT count(*) FROM bookings WHERE resource_id = ? AND status IN ('hold', 'confirmed') AND deleted_at IS NULL AND end_at > ?", arguments: [resource.id, context.now]) ?? 0
+            guard live == 0 else {
+                throw SlateError.refused([RuleViolation(.transition, "\(resource.name) still has \(live) live booking(s) from now on; release or cancel them first")])
+            }
+            let table = resource.kind == .talent ? "talent" : resource.kind == .room ? "rooms" : "equipment"
+            if let id = try Int64.fetchOne(context.db, sql: "SELECT id FROM \(table) WHERE resource_id = ?", arguments: [resource.id]) {
+                try context.softDelete(table, id: id, expectedVersion: expectedVersion)
+            }
+            try context.softDelete("resources", id: resource.id)
+            context.summary = "delete \(resource.kind.rawValue) \(resource.name)"
+            return resource.uid
+        }
+    }
+
+    // MARK: time off
+
+    /// Records time off for a resource; hard time off rejects bookings, soft warns.
+    public func addTimeOff(resource: String, start: When, end: When, hard: Bool = false, reason: String = "") throws -> Outcome<String> {
+        try perform("time-off add") { context in
+            let (info, studio, _) = try context.resource(ref: resource)
+            try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: "record time off")
+            let interval = try Interval.validated(start: start.resolve(in: studio.zone), end: end.resolve(in: studio.zone))
+            let row = try context.insert("time_off", [("resource_id", info.id), ("start_at", interval.start), ("end_at", interval.end), ("hard", hard),
+                                                      ("reason", try TextInput.line(reason, field: "reason", limit: 500))])
+            context.summary = "time off for \(info.name) \(studio.zone.format(interval))"
+            return row.uid
+        }
+    }
+
+    /// Time off of the resources the user may see.
+    public func timeOff(resource: String? = nil) throws -> [Record] {
+        try read { reader in
+            var sql = """
+                SELECT o.uid, r.name AS resource, r.uid AS resource_uid, o.start_at, o.end_at, o.hard, o.reason
+                FROM time_off o JOIN resources r ON r.id = o.resource_id
+                WHERE o.deleted_at IS NULL AND r.studio_id IN (\(Self.ids(reader.policy.studioIDs)))
+                """
+            var arguments: [any DatabaseValueConvertible] = []
+            if let resource {
+                sql += " AND o.resource_id = ?"
+                arguments.append(try reader.resource(ref: resource).info.id)
+            }
+            return try reader.records(sql + " ORDER BY o.start_at", StatementArguments(arguments))
+        }
+    }
+
+    // MARK: clients, platforms, materials
+
+    /// Adds a client company; a manager of any studio.
+    public func addClient(name: String, contact: String = "", email: String = "") throws -> Outcome<String> {
+        try perform("client add") { context in
+            try context.policy.requireAnyStudio(.manager, to: "add clients")
+            let name = try TextInput.name(name)
+            let row = try context.insert("clients", [("name", name), ("contact", try TextInput.line(contact, field: "contact")), ("email", try TextInput.line(email, field: "email"))])
+            context.summary = "add client \(name)"
+            return row.uid
+        }
+    }
+
+    /// Clients the user may see: all for studio staff, their own for client members.
+    public func clients() throws -> [Record] {
+        try read { reader in
+            let staff = reader.policy.studioIDs.isEmpty ? 0 : 1
+            return try reader.records("""
+                SELECT uid, name, contact, email, version FROM clients
+                WHERE deleted_at IS NULL AND (\(staff) = 1 OR id IN (\(Self.ids(reader.policy.clientIDs)))) ORDER BY name
+                """)
+        }
+    }
+
+    /// Adds a streaming platform; a manager of any studio.
+    public func addPlatform(name: String, url: String = "") throws -> Outcome<String> {
+        try perform("platform add") { context in
+            try context.policy.requireAnyStudio(.manager, to: "add platforms")
+            let name = try TextInput.name(name)
+            let row = try context.insert("platforms", [("name", name), ("url", try TextInput.line(url, field: "url", limit: 2000))])
+            context.summary = "add platform \(name)"
+            return row.uid
+        }
+    }
+
+    /// Platforms: all for studio staff, their own for platform members.
+    public func platforms() throws -> [Record] {
+        try read { reader in
+            let staff = reader.policy.studioIDs.isEmpty ? 0 : 1
+            return try reader.records("""
+                SELECT uid, name, url FROM platforms
+                WHERE deleted_at IS NULL AND (\(staff) = 1 OR id IN (\(Self.ids(reader.policy.platformIDs)))) ORDER BY name
+                """)
+        }
+    }
+
+    /// Adds client material (brief, mechanic, script, scene, other); studio manager or client manager.
+    public func addMaterial(client: String, kind: MaterialKind, title: String, body: String = "", platform: String? = nil) throws -> Outcome<String> {
+        try perform("material add") { context in
+            let clientRow = try context.row("clients", ref: client, what: "client")
+            let clientID: Int64 = clientRow["id"]
+            guard context.policy.hasStudioRole(.manager) || (context.policy.role(inClient: clientID) ?? .member) >= .manager else {
+                throw SlateError.accessDenied("\(context.actor.login) needs the manager role on a studio or on client \(clientRow["name"] as String) to add material")
+            }
+            var platformID: Int64?
+            if let platform { platformID = try context.row("platforms", ref: platform, what: "platform")["id"] }
+            let title = try TextInput.name(title, field: "title")
+            let row = try context.insert("materials", [("client_id", clientID), ("platform_id", platformID), ("kind", kind.rawValue), ("title", title),
+                                                       ("body", try TextInput.note(body, field: "body"))])
+            context.summary = "add \(kind.rawValue) \(title) for \(clientRow["name"] as String)"
+            return row.uid
+        }
+    }
+
+    /// Materials: every client's for studio staff, their own client's for client members.
+    public func materials(client: String? = nil) throws -> [Record] {
+        try read { reader in
+            let staff = reader.policy.studioIDs.isEmpty ? 0 : 1
+            var sql = """
+                SELECT m.uid, c.name AS client, m.kind, m.title, m.revision, p.name AS platform
+                FROM materials m JOIN clients c ON c.id = m.client_id LEFT JOIN platforms p ON p.id = m.platform_id
+                WHERE m.deleted_at IS NULL AND (\(staff) = 1 OR m.client_id IN (\(Self.ids(reader.policy.clientIDs))))
+                """
+            var arguments: [any DatabaseValueConvertible] = []
+            if let client {
+                sql += " AND m.client_id = ?"
+                arguments.append(try reader.row("clients", ref: client, what: "client")["id"] as Int64)
+            }
+            return try reader.records(sql + " ORDER BY c.name, m.title", StatementArguments(arguments))
+        }
+    }
+
+    // MARK: helpers
+
+    /// A comma-separated list of clean tags.
+    static func list(_ items: [String], field: String) throws -> String {
+        try items.flatMap { $0.split(separator: ",") }.map { try TextInput.line(String($0), field: field, limit: 64) }.filter { !$0.isEmpty }.joined(separator: ",")
+    }
+
+    /// Ids for an `IN (...)` list; never empty, so the SQL stays valid.
+    static func ids(_ ids: Set<Int64>) -> String {
+        ids.isEmpty ? "NULL" : ids.sorted().map(String.init).joined(separator: ",")
+    }
+}

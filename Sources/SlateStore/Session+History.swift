@@ -1,0 +1,162 @@
+import GRDB
+import SlateCore
+
+extension Session {
+    /// Rule 12: applies the inverse of the user's last command, if the rows it changed have
+    /// not changed since; otherwise refuses and says who changed what. Repeated undos go
+    /// back as far as the history goes.
+    public func undo() throws -> Outcome<String> {
+        try perform("undo", kind: "undo") { context in
+            guard let target = try Row.fetchOne(context.db, sql: """
+                SELECT * FROM commands WHERE user_id = ? AND kind != 'undo' AND undone_by IS NULL AND name != 'init' ORDER BY id DESC LIMIT 1
+                """, arguments: [context.actor.userID]) else {
+                throw SlateError.invalidInput("nothing to undo: you have no commands left in the history")
+            }
+            try History.invert(context, command: target)
+            try context.db.execute(sql: "UPDATE commands SET undone_by = ? WHERE id = ?", arguments: [try context.ensureCommand(), target["id"] as Int64])
+            context.summary = "undo: \(target["summary"] as String)"
+            return context.summary
+        }
+    }
+
+    /// Re-applies the command the user's last undo reverted, unless they have made new
+    /// commands since or the rows changed.
+    public func redo() throws -> Outcome<String> {
+        try perform("redo", kind: "redo") { context in
+            guard let undo = try Row.fetchOne(context.db, sql: """
+                SELECT * FROM commands WHERE user_id = ? AND kind = 'undo' AND redone_by IS NULL ORDER BY id DESC LIMIT 1
+                """, arguments: [context.actor.userID]),
+                try Int.fetchOne(context.db, sql: "SELECT count(*) FROM commands WHERE user_id = ? AND kind = 'normal' AND id > ?",
+                                 arguments: [context.actor.userID, undo["id"] as Int64]) == 0 else {
+                throw SlateError.invalidInput("nothing to redo")
+            }
+            try History.invert(context, command: undo)
+            try context.db.execute(sql: "UPDATE commands SET redone_by = ? WHERE id = ?", arguments: [try context.ensureCommand(), undo["id"] as Int64])
+            let original = try String.fetchOne(context.db, sql: "SELECT summary FROM commands WHERE id = ?", arguments: [undo["target_id"] as Int64?]) ?? ""
+            context.summary = "redo: \(original)"
+            return context.summary
+        }
+    }
+
+    /// Recent commands, newest first: the user's own and those of people in their studios.
+    public func log(limit: Int = 50) throws -> [Record] {
+        try read { reader in
+            try reader.records("""
+                SELECT c.uid, c.created_at, u.login AS user, c.kind, c.name, c.summary, c.reason,
+                       (SELECT count(*) FROM audits a WHERE a.command_id = c.id) AS changes,
+                       CASE WHEN c.undone_by IS NOT NULL THEN 'undone' ELSE '' END AS state
+                FROM commands c JOIN users u ON u.id = c.user_id
+                WHERE c.user_id = ? OR c.user_id IN (SELECT user_id FROM memberships WHERE deleted_at IS NULL AND studio_id IN (\(Self.ids(reader.policy.studioIDs))))
+                ORDER BY c.id DESC LIMIT ?
+                """, [reader.actor.userID, max(1, limit)])
+        }
+    }
+
+    /// The audit trail of one record: who changed what, when, old and new values.
+    public func history(of uid: String) throws -> [Record] {
+        try read { reader in
+            let rows = try Row.fetchAll(reader.db, sql: """
+                SELECT a.uid, a.created_at, u.login AS user, c.uid AS command, a.action, a.record_table, a.old_values, a.new_values
+                FROM audits a JOIN users u ON u.id = a.user_id JOIN commands c ON c.id = a.command_id
+                WHERE a.record_uid = ? ORDER BY a.id
+                """, arguments: [uid])
+            guard !rows.isEmpty, reader.policy.studioIDs.isEmpty == false else {
+                throw SlateError.notFound("no history for '\(TextInput.printable(uid))'")
+            }
+            let zone = LocalTime(timeZone: reader.settings.zone)
+            return rows.map { row in
+                let old = Dictionary(((try? RowJSON.decode((row["old_values"] as String?) ?? "{}")) ?? []), uniquingKeysWith: { a, _ in a })
+                let new = (try? RowJSON.decode(row["new_values"])) ?? []
+                let changes = new.filter { !CommandContext.bookkeeping.contains($0.0) && old[$0.0] != $0.1 && !($0.1.isNull && old[$0.0] == nil) }
+                    .map { "\($0.0): \(old[$0.0].map { "\($0)" } ?? "∅") -> \($0.1)" }.joined(separator: "; ")
+                return Record([("audit", .text(row["uid"])), ("at", .text(zone.format(row["created_at"] as Int64))), ("user", .text(row["user"])),
+                               ("command", .text(row["command"])), ("action", .text(row["action"])), ("changes", .text(changes))])
+            }
+        }
+    }
+}
+
+/// Reverting one command's audited changes.
+enum History {
+    /// Restores every record the command changed to its state before the command, after
+    /// checking that nothing changed it since. Bookings are checked again and their
+    /// resources' hold queues re-ranked.
+    static func invert(_ context: CommandContext, command: Row) throws {
+        let commandID: Int64 = command["id"]
+        context.targetCommandID = commandID
+        let audits = try Row.fetchAll(context.db, sql: "SELECT * FROM audits WHERE command_id = ? ORDER BY id", arguments: [commandID])
+        guard !audits.isEmpty else { throw SlateError.invalidInput("command \(command["uid"] as String) changed nothing") }
+        var order: [String] = []
+        var first: [String: Row] = [:]
+        var last: [String: Row] = [:]
+        for audit in audits {
+            let key = "\(audit["record_table"] as String)#\(audit["record_id"] as Int64)"
+            if first[key] == nil { first[key] = audit; order.append(key) }
+            last[key] = audit
+        }
+        var changedSince: [String] = []
+        for key in order {
+            guard let lastAudit = last[key] else { continue }
+            let table: String = lastAudit["record_table"]
+            let expected = Dictionary(try RowJSON.decode(lastAudit["new_values"]), uniquingKeysWith: { a, _ in a })
+            let current = try context.snapshotIfPresent(table, id: lastAudit["record_id"])
+            if current?["version"] != expected["version"].flatMap({ Int64.fromDatabaseValue($0) }) {
+                let who = try Row.fetchOne(context.db, sql: """
+                    SELECT u.login, c.summary FROM audits a JOIN users u ON u.id = a.user_id JOIN commands c ON c.id = a.command_id
+                    WHERE a.record_table = ? AND a.record_id = ? ORDER BY a.id DESC LIMIT 1
+                    """, arguments: [table, lastAudit["record_id"] as Int64])
+                let by = who.map { " by \($0["login"] as String) (\($0["summary"] as String))" } ?? ""
+                changedSince.append("\(lastAudit["record_uid"] as String) was changed since\(by)")
+            }
+        }
+        guard changedSince.isEmpty else {
+            throw SlateError.refused(changedSince.map { RuleViolation(.transition, "cannot undo '\(command["summary"] as String)': \($0)") })
+        }
+        var bookingWindows: [(Int64, Interval)] = []
+        for key in order.reversed() {
+            guard let firstAudit = first[key] else { continue }
+            let table: String = firstAudit["record_table"]
+            let id: Int64 = firstAudit["record_id"]
+            let current = try context.snapshot(table, id: id)
+            var values: [(String, (any DatabaseValueConvertible)?)] = []
+            if (firstAudit["action"] as String) == "insert" {
+                values = [("deleted_at", context.now)]
+            } else {
+                for (column, value) in try RowJSON.decode(firstAudit["old_values"]) where !CommandContext.bookkeeping.contains(column) {
+                    if current[column] as DatabaseValue? != value { values.append((column, value)) }
+                }
+            }
+            if table == "bookings" {
+                let restored = Dictionary(values.map { ($0.0, $0.1?.databaseValue ?? .null) }, uniquingKeysWith: { a, _ in a })
+                try checkRestoredBooking(context, current: current, restored: restored)
+                let resourceID: Int64 = current["resource_id"]
+                bookingWindows.append((resourceID, Interval(start: current["start_at"], end: current["end_at"])))
+                if let start = restored["start_at"].flatMap({ Int64.fromDatabaseValue($0) }), let end = restored["end_at"].flatMap({ Int64.fromDatabaseValue($0) }) {
+                    bookingWindows.append((resourceID, Interval(start: start, end: end)))
+                }
+            }
+            if !values.isEmpty { try context.write(table, id: id, values, old: current) }
+        }
+        if context.settings.autoPromote {
+            for (resource, window) in bookingWindows { try BookingQueue.rerank(context, resource: resource, window: window) }
+        }
+    }
+
+    /// A booking brought back as confirmed must not clash with what was confirmed since.
+    private static func checkRestoredBooking(_ context: CommandContext, current: Row, restored: [String: DatabaseValue]) throws {
+        func value<T: DatabaseValueConvertible>(_ column: String) -> T? {
+            restored[column].map { T.fromDatabaseValue($0) } ?? current[column]
+        }
+        let status: String? = value("status")
+        let deleted: Int64? = restored["deleted_at"].map { Int64.fromDatabaseValue($0) } ?? current["deleted_at"]
+        guard status == "confirmed", deleted == nil, let start: Int64 = value("start_at"), let end: Int64 = value("end_at") else { return }
+        let resourceID: Int64 = current["resource_id"]
+        let clashes = try BookingQueue.confirmed(context.db, resource: resourceID, overlapping: Interval(start: start, end: end)).filter { $0.id != (current["id"] as Int64) }
+        let name = try String.fetchOne(context.db, sql: "SELECT name FROM resources WHERE id = ?", arguments: [resourceID]) ?? "the resource"
+        let zone = LocalTime(timeZone: context.settings.zone)
+        context.violations += clashes.map {
+            RuleViolation(.doubleBooking, "cannot restore \(current["uid"] as String): \(name) is now booked \(zone.format($0.interval)) by \($0.holder) (\($0.uid))", otherUID: $0.uid)
+        }
+        if !clashes.isEmpty { throw SlateError.refused(context.violations) }
+    }
+}

@@ -1,0 +1,311 @@
+import Foundation
+import GRDB
+import SlateCore
+
+/// A new show (a draft until confirmed).
+public struct ShowInput: Sendable {
+    public var client: String
+    public var schedule: String?
+    public var studio: String?
+    public var room: String?
+    public var title: String
+    public var start: When
+    public var end: When
+    public var type: ShowType
+    public var standard: ShowStandard
+    public var talent: [String]
+    public var platforms: [String]
+    public var notes: String
+
+    public init(client: String, schedule: String? = nil, studio: String? = nil, room: String? = nil, title: String, start: When, end: When,
+                type: ShowType = .bau, standard: ShowStandard = .standard, talent: [String] = [], platforms: [String] = [], notes: String = "") {
+        self.client = client
+        self.schedule = schedule
+        self.studio = studio
+        self.room = room
+        self.title = title
+        self.start = start
+        self.end = end
+        self.type = type
+        self.standard = standard
+        self.talent = talent
+        self.platforms = platforms
+        self.notes = notes
+    }
+}
+
+extension Session {
+    // MARK: schedules
+
+    /// Creates a draft schedule for one client and studio; studio manager.
+    public func addSchedule(studio: String? = nil, client: String, name: String) throws -> Outcome<String> {
+        try perform("schedule add") { context in
+            let studio = try context.studio(refOrOnly: studio)
+            try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: "create schedules")
+            let clientRow = try context.row("clients", ref: client, what: "client")
+            let name = try TextInput.name(name)
+            let row = try context.insert("schedules", [("studio_id", studio.id), ("client_id", clientRow["id"] as Int64), ("name", name)])
+            context.summary = "add schedule \(name) for \(clientRow["name"] as String)"
+            return row.uid
+        }
+    }
+
+    /// Moves a schedule through its lifecycle (rule 8). Confirming promotes every draft
+    /// show in one transaction (rule 6): all bookings and tasks or nothing, with every
+    /// clash listed. A client manager may send a proposed schedule back to draft or approve it.
+    public func setScheduleStatus(_ uid: String, to target: ScheduleStatus, forceReason: String? = nil, plan: Bool = false) throws -> Outcome<String> {
+        try perform("schedule \(target.rawValue)", plan: plan) { context in
+            let row = try context.row("schedules", uid: uid, what: "schedule")
+            let studio = try context.studio(id: row["studio_id"])
+            let clientID: Int64 = row["client_id"]
+            let status = ScheduleStatus(rawValue: row["status"]) ?? .draft
+            let clientMayDecide = status == .proposed && (target == .draft || target == .confirmed) && (context.policy.role(inClient: clientID) ?? .member) >= .manager
+            if !clientMayDecide {
+                try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: "change schedules")
+            }
+            let name: String = row["name"]
+            let violations = ScheduleLifecycle.check("\(name) (\(uid))", from: status, to: target)
+            guard violations.isEmpty else { throw SlateError.refused(violations) }
+            try context.update("schedules", id: row["id"], [("status", target.rawValue)])
+            if target == .confirmed {
+                let shows = try Row.fetchAll(context.db, sql: "SELECT * FROM shows WHERE schedule_id = ? AND status = 'draft' AND deleted_at IS NULL ORDER BY start_at, id", arguments: [row["id"] as Int64])
+                for show in shows {
+                    try ShowPromotion.confirm(context, show: show, studio: studio, forceReason: forceReason)
+                }
+                context.summary = "confirm schedule \(name): \(shows.count) show(s)"
+            } else if target == .cancelled {
+                let shows = try Row.fetchAll(context.db, sql: "SELECT * FROM shows WHERE schedule_id = ? AND status = 'draft' AND deleted_at IS NULL", arguments: [row["id"] as Int64])
+                for show in shows { try context.update("shows", id: show["id"], [("status", "cancelled")]) }
+                context.summary = "cancel schedule \(name)"
+            } else {
+                context.summary = "schedule \(name): \(status.rawValue) -> \(target.rawValue)"
+            }
+            return uid
+        }
+    }
+
+    /// Schedules the user may see: studio staff see their studios', client members their client's.
+    public func schedules() throws -> [Record] {
+        try read { reader in
+            try reader.records("""
+                SELECT sc.uid, sc.name, sc.status, c.name AS client, s.name AS studio,
+                       (SELECT count(*) FROM shows sh WHERE sh.schedule_id = sc.id AND sh.deleted_at IS NULL) AS shows, sc.version
+                FROM schedules sc JOIN clients c ON c.id = sc.client_id JOIN studios s ON s.id = sc.studio_id
+                WHERE sc.deleted_at IS NULL AND (sc.studio_id IN (\(Self.ids(reader.policy.studioIDs))) OR sc.client_id IN (\(Self.ids(reader.policy.clientIDs))))
+                ORDER BY sc.id
+                """)
+        }
+    }
+
+    // MARK: shows
+
+    /// Adds a draft show; drafts reserve nothing (rule 5). Studio manager.
+    public func addShow(_ input: ShowInput) throws -> Outcome<String> {
+        try perform("show add") { context in
+            var scheduleRow: Row?
+            if let schedule = input.schedule { scheduleRow = try context.row("schedules", uid: schedule, what: "schedule") }
+            let studio = try scheduleRow.map { try context.studio(id: $0["studio_id"]) } ?? context.studio(refOrOnly: input.studio)
+            try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: "plan shows")
+            let client = try context.row("clients", ref: input.client, what: "client")
+            let clientID: Int64 = client["id"]
+            if let scheduleRow {
+                guard (scheduleRow["client_id"] as Int64) == clientID else {
+                    throw SlateError.invalidInput("schedule \(scheduleRow["uid"] as String) belongs to another client")
+                }
+                guard ["draft", "proposed"].contains(scheduleRow["status"] as String) else {
+                    throw SlateError.refused([RuleViolation(.transition, "schedule \(scheduleRow["uid"] as String) is \(scheduleRow["status"] as String); shows can be added to draft or proposed schedules only")])
+                }
+            }
+            var roomID: Int64?
+            if let room = input.room {
+                let resolved = try context.resource(ref: room)
+                guard resolved.info.kind == .room, resolved.studio.id == studio.id else {
+                    throw SlateError.invalidInput("\(resolved.info.name) is not a room of \(studio.name)")
+                }
+                roomID = try Int64.fetchOne(context.db, sql: "SELECT id FROM rooms WHERE resource_id = ?", arguments: [resolved.info.id])
+            }
+            let interval = try Interval.validated(start: input.start.resolve(in: studio.zone), end: input.end.resolve(in: studio.zone))
+            let title = try TextInput.name(input.title, field: "title")
+            let show = try context.insert("shows", [
+                ("studio_id", studio.id), ("client_id", clientID), ("schedule_id", scheduleRow?["id"] as Int64?), ("room_id", roomID),
+                ("title", title), ("type", input.type.rawValue), ("standard", input.standard.rawValue),
+                ("start_at", interval.start), ("end_at", interval.end), ("notes", try TextInput.note(input.notes, field: "notes")),
+            ])
+            for person in input.talent { try Self.addTalent(context, showID: show.id, ref: person, studio: studio) }
+            for platform in input.platforms {
+                let row = try context.row("platforms", ref: platform, what: "platform")
+                try context.insert("show_platforms", [("show_id", show.id), ("platform_id", row["id"] as Int64)])
+            }
+            context.summary = "add draft show \(title) \(studio.zone.format(interval))"
+            return show.uid
+        }
+    }
+
+    /// Adds talent to a show (before or after confirmation; a confirmed show books them at once).
+    public func addShowTalent(show: String, talent: String) throws -> Outcome<String> {
+        try perform("show talent add") { context in
+            let row = try context.row("shows", uid: show, what: "show")
+            let studio = try context.studio(id: row["studio_id"])
+            try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: "cast shows")
+            let status: String = row["status"]
+            guard status == "draft" || status == "confirmed" else {
+                throw SlateError.refused([RuleViolation(.transition, "show \(show) is \(status); talent can be added to draft or confirmed shows only")])
+            }
+            let uid = try Self.addTalent(context, showID: row["id"], ref: talent, studio: studio)
+            if status == "confirmed" {
+                try ShowPromotion.confirm(context, show: try context.snapshot("shows", id: row["id"]), studio: studio, forceReason: nil, alreadyConfirmed: true)
+            }
+            context.summary = "add \(talent) to show \(row["title"] as String)"
+            return uid
+        }
+    }
+
+    @discardableResult
+    private static func addTalent(_ context: CommandContext, showID: Int64, ref: String, studio: StudioInfo) throws -> String {
+        let resolved = try context.resource(ref: ref)
+        guard resolved.info.kind == .talent, let talentID = resolved.talentID else {
+            throw SlateError.invalidInput("\(resolved.info.name) is not talent")
+        }
+        let row = try context.snapshot("talent", id: talentID)
+        guard (row["studio_id"] as Int64) == studio.id else {
+            throw SlateError.invalidInput("\(row["name"] as String) is talent of another studio")
+        }
+        if (row["banned"] as Bool) {
+            throw SlateError.refused([RuleViolation(.bannedTalent, "\(row["name"] as String) is banned: no new holds or bookings")])
+        }
+        if try Int64.fetchOne(context.db, sql: "SELECT id FROM show_talent WHERE show_id = ? AND talent_id = ? AND deleted_at IS NULL", arguments: [showID, row["id"] as Int64]) != nil {
+            throw SlateError.invalidInput("\(row["name"] as String) is already on this show")
+        }
+        return try context.insert("show_talent", [("show_id", showID), ("talent_id", row["id"] as Int64)]).uid
+    }
+
+    /// Confirms one draft show: books its room and talent and generates its tasks (rules 6, 9).
+    public func confirmShow(_ uid: String, forceReason: String? = nil, plan: Bool = false) throws -> Outcome<String> {
+        try perform("show confirm", plan: plan) { context in
+            let row = try context.row("shows", uid: uid, what: "show")
+            let studio = try context.studio(id: row["studio_id"])
+            try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: "confirm shows")
+            let status = ShowStatus(rawValue: row["status"]) ?? .draft
+            let violations = ShowLifecycle.check("\(row["title"] as String) (\(uid))", from: status, to: .confirmed, tasks: [])
+            guard violations.isEmpty else { throw SlateError.refused(violations) }
+            try ShowPromotion.confirm(context, show: row, studio: studio, forceReason: forceReason)
+            context.summary = "confirm show \(row["title"] as String)"
+            return uid
+        }
+    }
+
+    /// Moves a show to live, completed or cancelled (rule 7). Cancelling releases its bookings.
+    public func setShowStatus(_ uid: String, to target: ShowStatus) throws -> Outcome<String> {
+        guard target != .confirmed else { return try confirmShow(uid) }
+        return try perform("show \(target.rawValue)") { context in
+            let row = try context.row("shows", uid: uid, what: "show")
+            let studio = try context.studio(id: row["studio_id"])
+            try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: "change shows")
+            let status = ShowStatus(rawValue: row["status"]) ?? .draft
+            let showID: Int64 = row["id"]
+            let tasks = try Row.fetchAll(context.db, sql: "SELECT uid, title, item_type, required, status FROM tasks WHERE show_id = ? AND deleted_at IS NULL", arguments: [showID]).map {
+                TaskGateInfo(uid: $0["uid"], title: $0["title"], itemType: TaskItemType(rawValue: $0["item_type"]) ?? .other, required: $0["required"], status: TaskStatus(rawValue: $0["status"]) ?? .open)
+            }
+            let violations = ShowLifecycle.check("\(row["title"] as String) (\(uid))", from: status, to: target, tasks: tasks)
+            guard violations.isEmpty else { throw SlateError.refused(violations) }
+            try context.update("shows", id: showID, [("status", target.rawValue)])
+            if target == .cancelled {
+                let bookings = try Row.fetchAll(context.db, sql: """
+                    SELECT \(BookingQueue.snapshotColumns) FROM bookings b JOIN users u ON u.id = b.holder_id
+                    WHERE b.show_id = ? AND b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL
+                    """, arguments: [showID]).map(BookingQueue.snapshot)
+                for booking in bookings {
+                    try BookingQueue.retire(context, booking: booking, to: booking.status == .hold ? .released : .cancelled)
+                }
+            }
+            context.summary = "show \(row["title"] as String): \(status.rawValue) -> \(target.rawValue)"
+            return uid
+        }
+    }
+
+    /// Shows the user may see, optionally of one schedule.
+    public func shows(schedule: String? = nil) throws -> [Record] {
+        try read { reader in
+            var sql = """
+                SELECT sh.uid, sh.title, sh.status, sh.start_at, sh.end_at, c.name AS client, rm.name AS room, sc.uid AS schedule,
+                       (SELECT group_concat(t.name, ', ') FROM show_talent st JOIN talent t ON t.id = st.talent_id WHERE st.show_id = sh.id AND st.deleted_at IS NULL) AS talent,
+                       sh.type, sh.standard, sh.version
+                FROM shows sh JOIN clients c ON c.id = sh.client_id LEFT JOIN rooms rm ON rm.id = sh.room_id LEFT JOIN schedules sc ON sc.id = sh.schedule_id
+                WHERE sh.deleted_at IS NULL AND (sh.studio_id IN (\(Self.ids(reader.policy.studioIDs))) OR sh.client_id IN (\(Self.ids(reader.policy.clientIDs))))
+                """
+            var arguments: [any DatabaseValueConvertible] = []
+            if let schedule {
+                sql += " AND sh.schedule_id = ?"
+                arguments.append(try reader.row("schedules", uid: schedule, what: "schedule")["id"] as Int64)
+            }
+            return try reader.records(sql + " ORDER BY sh.start_at, sh.id", StatementArguments(arguments))
+        }
+    }
+}
+
+/// Rules 6 and 9: turning a draft show into bookings and tasks inside the caller's transaction.
+enum ShowPromotion {
+    /// Books the show's room and talent (every clash is collected, not only the first),
+    /// marks it confirmed, and generates its missing tasks.
+    static func confirm(_ context: CommandContext, show: Row, studio: StudioInfo, forceReason: String?, alreadyConfirmed: Bool = false) throws {
+        let showID: Int64 = show["id"]
+        let label = "show '\(show["title"] as String)' (\(show["uid"] as String))"
+        let interval = Interval(start: show["start_at"], end: show["end_at"])
+        var resources: [String] = []
+        if let roomID = show["room_id"] as Int64? {
+            resources += try String.fetchAll(context.db, sql: "SELECT r.uid FROM rooms m JOIN resources r ON r.id = m.resource_id WHERE m.id = ?", arguments: [roomID])
+        }
+        resources += try String.fetchAll(context.db, sql: """
+            SELECT r.uid FROM show_talent st JOIN talent t ON t.id = st.talent_id JOIN resources r ON r.id = t.resource_id
+            WHERE st.show_id = ? AND st.deleted_at IS NULL ORDER BY st.id
+            """, arguments: [showID])
+        for ref in resources {
+            let (resource, _, _) = try context.resource(ref: ref)
+            let booked = try Int.fetchOne(context.db, sql: "SELECT count(*) FROM bookings WHERE show_id = ? AND resource_id = ? AND status = 'confirmed' AND deleted_at IS NULL", arguments: [showID, resource.id]) ?? 0
+            if booked > 0 { continue }
+            let around = try BookingQueue.surroundings(context.db, resource: resource.id, interval: interval, studio: studio)
+            var outcome = BookingRules.evaluate(BookingRequest(resource: resource, interval: interval, status: .confirmed), around: around)
+            if !outcome.isAllowed, let forceReason {
+                outcome.violations = try Session.force(context, outcome: outcome, reason: forceReason, around: around, studio: studio)
+            }
+            context.violations += outcome.violations.map { RuleViolation($0.kind, "\(label): \($0.message)", otherUID: $0.otherUID) }
+            context.warnings += outcome.warnings.map { RuleWarning($0.kind, "\(label): \($0.message)") }
+            guard outcome.isAllowed else { continue }
+            try context.insert("bookings", [
+                ("resource_id", resource.id), ("holder_id", context.actor.userID), ("show_id", showID), ("status", "confirmed"),
+                ("start_at", interval.start), ("end_at", interval.end), ("placed_at", context.now), ("note", "show \(show["title"] as String)"),
+            ])
+        }
+        if !alreadyConfirmed {
+            try context.update("shows", id: showID, [("status", "confirmed")])
+        }
+        try generateTasks(context, showID: showID, studioID: studio.id, start: interval.start)
+    }
+
+    /// Rule 9: tasks from the studio's active templates; never duplicates.
+    static func generateTasks(_ context: CommandContext, showID: Int64, studioID: Int64, start: Int64) throws {
+        let items = try Row.fetchAll(context.db.cachedStatement(sql: """
+            SELECT i.* FROM task_template_items i JOIN task_templates t ON t.id = i.template_id
+            WHERE t.studio_id = ? AND t.active = 1 AND t.deleted_at IS NULL AND i.deleted_at IS NULL ORDER BY t.id, i.position, i.id
+            """), arguments: [studioID]).map {
+            TemplateItemInfo(id: $0["id"], title: $0["title"], itemType: TaskItemType(rawValue: $0["item_type"]) ?? .other,
+                             inputType: TaskInputType(rawValue: $0["input_type"]) ?? .text, required: $0["required"], dueOffset: $0["due_offset_seconds"])
+        }
+        guard !items.isEmpty else { return }
+        let talent = try Row.fetchAll(context.db.cachedStatement(sql: """
+            SELECT st.id, t.name FROM show_talent st JOIN talent t ON t.id = st.talent_id WHERE st.show_id = ? AND st.deleted_at IS NULL ORDER BY st.id
+            """), arguments: [showID]).map { (id: $0["id"] as Int64, name: $0["name"] as String) }
+        let platforms = try Row.fetchAll(context.db.cachedStatement(sql: """
+            SELECT sp.id, p.name FROM show_platforms sp JOIN platforms p ON p.id = sp.platform_id WHERE sp.show_id = ? AND sp.deleted_at IS NULL ORDER BY sp.id
+            """), arguments: [showID]).map { (id: $0["id"] as Int64, name: $0["name"] as String) }
+        let existing = Set(try Row.fetchAll(context.db.cachedStatement(sql: """
+            SELECT template_item_id, show_talent_id, show_platform_id FROM tasks WHERE show_id = ? AND template_item_id IS NOT NULL AND deleted_at IS NULL
+            """), arguments: [showID]).map { TaskKey(templateItemID: $0["template_item_id"], showTalentID: $0["show_talent_id"], showPlatformID: $0["show_platform_id"]) })
+        for task in TaskGeneration.tasks(showStart: start, items: items, talent: talent, platforms: platforms, existing: existing) {
+            try context.insert("tasks", [
+                ("show_id", showID), ("template_item_id", task.templateItemID), ("show_talent_id", task.showTalentID), ("show_platform_id", task.showPlatformID),
+                ("title", task.title), ("item_type", task.itemType.rawValue), ("input_type", task.inputType.rawValue), ("required", task.required), ("due_at", task.dueAt),
+            ])
+        }
+    }
+}

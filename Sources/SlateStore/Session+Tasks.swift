@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+import SlateCore
+
+extension Session {
+    // MARK: templates
+
+    /// Creates a task template for a studio; studio admin.
+    public func addTemplate(studio: String? = nil, name: String) throws -> Outcome<String> {
+        try perform("template add") { context in
+            let studio = try context.studio(refOrOnly: studio)
+            try context.policy.require(.admin, studio: studio.id, studioName: studio.name, to: "manage task templates")
+            let name = try TextInput.name(name)
+            let row = try context.insert("task_templates", [("studio_id", studio.id), ("name", name)])
+            context.summary = "add task template \(name)"
+            return row.uid
+        }
+    }
+
+    /// Adds an item to a template; `dueOffset` is relative to the show's start.
+    public func addTemplateItem(template: String, title: String, type: TaskItemType, input: TaskInputType = .text, required: Bool = false, dueOffset: Int64 = 0) throws -> Outcome<String> {
+        try perform("template item add") { context in
+            let row = try context.row("task_templates", ref: template, what: "task template")
+            let studio = try context.studio(id: row["studio_id"])
+            try context.policy.require(.admin, studio: studio.id, studioName: studio.name, to: "manage task templates")
+            let templateID: Int64 = row["id"]
+            let position = (try Int.fetchOne(context.db, sql: "SELECT ifnull(max(position), 0) + 1 FROM task_template_items WHERE template_id = ?", arguments: [templateID])) ?? 1
+            let title = try TextInput.name(title, field: "title")
+            let item = try context.insert("task_template_items", [("template_id", templateID), ("position", position), ("title", title), ("item_type", type.rawValue),
+                                                                  ("input_type", input.rawValue), ("required", required), ("due_offset_seconds", dueOffset)])
+            context.summary = "add item \(title) to template \(row["name"] as String)"
+            return item.uid
+        }
+    }
+
+    /// Template items of the user's studios.
+    public func templates() throws -> [Record] {
+        try read { reader in
+            try reader.records("""
+                SELECT t.uid AS template, t.name, t.active, i.uid AS item, i.title, i.item_type, i.input_type, i.required, i.due_offset_seconds
+                FROM task_templates t LEFT JOIN task_template_items i ON i.template_id = t.id AND i.deleted_at IS NULL
+                WHERE t.deleted_at IS NULL AND t.studio_id IN (\(Self.ids(reader.policy.studioIDs))) ORDER BY t.id, i.position
+                """)
+        }
+    }
+
+    // MARK: tasks
+
+    /// Tasks the user may see: their studios' shows, plus tasks assigned to them or about
+    /// talent linked to them.
+    public func tasks(show: String? = nil, mine: Bool = false, openOnly: Bool = false) throws -> [Record] {
+        try read { reader in
+            var sql = """
+                SELECT k.uid, sh.title AS show, sh.uid AS show_uid, k.title, k.item_type, k.input_type, k.required, k.status, k.value, k.due_at, u.login AS assignee, k.version
+                FROM tasks k JOIN shows sh ON sh.id = k.show_id LEFT JOIN users u ON u.id = k.assignee_id
+                LEFT JOIN show_talent st ON st.id = k.show_talent_id
+                WHERE k.deleted_at IS NULL AND (sh.studio_id IN (\(Self.ids(reader.policy.studioIDs))) OR k.assignee_id = ? OR st.talent_id IN (\(Self.ids(reader.actor.talentIDs))))
+                """
+            var arguments: [any DatabaseValueConvertible] = [reader.actor.userID]
+            if let show {
+                sql += " AND sh.uid = ?"
+                arguments.append(show)
+            }
+            if mine {
+                sql += " AND (k.assignee_id = ? OR st.talent_id IN (\(Self.ids(reader.actor.talentIDs))))"
+                arguments.append(reader.actor.userID)
+            }
+            if openOnly { sql += " AND k.status = 'open'" }
+            return try reader.records(sql + " ORDER BY k.due_at, k.id", StatementArguments(arguments))
+        }
+    }
+
+    /// Marks a task done with its value, checked against the task's input type.
+    public func completeTask(_ uid: String, value: String = "", expectedVersion: Int? = nil) throws -> Outcome<String> {
+        try perform("task done") { context in
+            let (task, _) = try Self.workableTask(context, uid: uid)
+            let input = TaskInputType(rawValue: task["input_type"]) ?? .text
+            let value = try TaskValue.validate(value, as: input, zone: LocalTime(timeZone: context.settings.zone))
+            try context.update("tasks", id: task["id"], [("status", "done"), ("value", value), ("done_at", context.now)], expectedVersion: expectedVersion)
+            context.summary = "done: \(task["title"] as String)"
+            return uid
+        }
+    }
+
+    /// Opens a done task again.
+    public func reopenTask(_ uid: String) throws -> Outcome<String> {
+        try perform("task undone") { context in
+            let (task, _) = try Self.workableTask(context, uid: uid)
+            try context.update("tasks", id: task["id"], [("status", "open"), ("done_at", nil)])
+            context.summary = "reopen: \(task["title"] as String)"
+            return uid
+        }
+    }
+
+    /// Assigns a task to a member; studio manager.
+    public func assignTask(_ uid: String, to login: String) throws -> Outcome<String> {
+        try perform("task assign") { context in
+            let task = try context.row("tasks", uid: uid, what: "task")
+            let studio = try context.studio(id: try Int64.fetchOne(context.db, sql: "SELECT studio_id FROM shows WHERE id = ?", arguments: [task["show_id"] as Int64]) ?? 0)
+            try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: "assign tasks")
+            let user = try context.user(login: login)
+            try context.update("tasks", id: task["id"], [("assignee_id", user["id"] as Int64)])
+            context.summary = "assign \(task["title"] as String) to \(login)"
+            return uid
+        }
+    }
+
+    /// A task the actor may work: studio member, assignee, or the talent it is about.
+    private static func workableTask(_ context: CommandContext, uid: String) throws -> (Row, StudioInfo) {
+        let task = try context.row("tasks", uid: uid, what: "task")
+        let studioID = try Int64.fetchOne(context.db, sql: "SELECT studio_id FROM shows WHERE id = ?", arguments: [task["show_id"] as Int64]) ?? 0
+        let studio = try context.studio(id: studioID)
+        let talentID = try Int64.fetchOne(context.db, sql: "SELECT talent_id FROM show_talent WHERE id = ?", arguments: [task["show_talent_id"] as Int64?])
+        let mayWork = context.policy.canSeeStudio(studioID) || (task["assignee_id"] as Int64?) == context.actor.userID
+            || talentID.map { context.actor.talentIDs.contains($0) } == true
+        guard mayWork else {
+            throw SlateError.accessDenied("\(context.actor.login) needs a membership of studio \(studio.name) to work its tasks")
+        }
+        return (task, studio)
+    }
+}
+
+/// Checks a task's value against its input type.
+enum TaskValue {
+    static func validate(_ text: String, as input: TaskInputType, zone: LocalTime) throws -> String {
+        let value = try TextInput.line(text, field: "value", limit: 2000)
+        if value.isEmpty { return value }
+        switch input {
+        case .text, .file:
+            return value
+        case .number:
+            guard Double(value) != nil else { throw SlateError.invalidInput("'\(value)' is not a number") }
+        case .percentage:
+            guard let number = Double(value.hasSuffix("%") ? String(value.dropLast()) : value), (0...100).contains(number) else {
+                throw SlateError.invalidInput("'\(value)' is not a percentage between 0 and 100")
+            }
+        case .date:
+            _ = try zone.parse(value)
+        case .url:
+            guard let url = URL(string: value), let scheme = url.scheme, ["http", "https"].contains(scheme.lowercased()), url.host != nil else {
+                throw SlateError.invalidInput("'\(value)' is not a web address (http or https)")
+            }
+        }
+        return value
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import GRDB
+import SlateCore
+
+/// What a command did: its value, every change, the warnings of soft rules, and its id.
+public struct Outcome<Value: Sendable>: Sendable {
+    public var value: Value
+    public var changes: [Change]
+    public var warnings: [RuleWarning]
+    /// Public id of the command (`cmd-...`), nil when nothing changed or for a plan.
+    public var commandUID: String?
+    /// True when this is a plan: nothing was written.
+    public var planned: Bool
+}
+
+/// A user working in a workspace: every read and write goes through here, and every
+/// write through `perform`: access check, load, rules, write, audit, commit, in one
+/// `BEGIN IMMEDIATE` transaction.
+public struct Session: Sendable {
+    public let workspace: Workspace
+    /// The OS account acting.
+    public let login: String
+    public let clock: Clock
+
+    public init(workspace: Workspace, login: String, clock: Clock) {
+        self.workspace = workspace
+        self.login = login
+        self.clock = clock
+    }
+
+    /// Runs `body` as one command. Hard-rule violations collected in the context, or a
+    /// thrown error, roll everything back. With `plan`, the command runs to the end and
+    /// is rolled back, so the plan shows exactly what applying would do.
+    func perform<T: Sendable>(_ name: String, plan: Bool = false, kind: String = "normal", _ body: (CommandContext) throws -> T) throws -> Outcome<T> {
+        let now = clock.now()
+        let login = self.login
+        let pause = workspace.pauseBeforeCommit
+        return try Self.mapErrors {
+            try workspace.pool.writeWithoutTransaction { db in
+                var outcome: Outcome<T>?
+                var failure: Error?
+                try db.inTransaction(.immediate) {
+                    do {
+                        let actor = try Self.loadActor(db, login: login)
+                        let context = try CommandContext(db: db, actor: actor, now: now, name: name, kind: kind)
+                        try HoldSweeper.sweep(context)
+                        let value = try body(context)
+                        if !context.violations.isEmpty {
+                            throw SlateError.refused(context.violations, holdOffer: context.holdOffer)
+                        }
+                        try context.finish()
+                        let uid = plan ? nil : context.commandID.map { PublicID.make(prefix: "cmd", id: $0) }
+                        outcome = Outcome(value: value, changes: context.changes, warnings: context.warnings, commandUID: uid, planned: plan)
+                        if pause > 0, !plan { Thread.sleep(forTimeInterval: pause) }
+                        return plan ? .rollback : .commit
+                    } catch {
+                        failure = error
+                        return .rollback
+                    }
+                }
+                if let failure { throw failure }
+                guard let outcome else { throw SlateError.storage("the command \(name) produced no result") }
+                return outcome
+            }
+        }
+    }
+
+    /// Runs a read with the acting user's access loaded.
+    func read<T: Sendable>(_ body: (Reader) throws -> T) throws -> T {
+        let login = self.login
+        let now = clock.now()
+        return try Self.mapErrors {
+            try workspace.pool.read { db in
+                let actor = try Self.loadActor(db, login: login)
+                return try body(Reader(db: db, actor: actor, now: now, settings: try WorkspaceSettings.load(db)))
+            }
+        }
+    }
+
+    /// The acting user with memberships; refuses logins the workspace does not know.
+    static func loadActor(_ db: Database, login: String) throws -> Actor {
+        guard let user = try Row.fetchOne(db.cachedStatement(sql: "SELECT id FROM users WHERE login = ? AND deleted_at IS NULL"), arguments: [login]) else {
+            throw SlateError.accessDenied("the account '\(TextInput.printable(login))' is not a member of this workspace; an admin can add it with `slate member add \(TextInput.printable(login)) --studio ... --role ...`")
+        }
+        let userID: Int64 = user["id"]
+        let grants = try Row.fetchAll(db.cachedStatement(sql: "SELECT scope, studio_id, client_id, platform_id, role FROM memberships WHERE user_id = ? AND deleted_at IS NULL"), arguments: [userID]).compactMap { row -> Grant? in
+            guard let role = Role(rawValue: row["role"]) else { return nil }
+            switch row["scope"] as String {
+            case "studio": return Grant(scope: .studio(row["studio_id"]), role: role)
+            case "client": return Grant(scope: .client(row["client_id"]), role: role)
+            case "platform": return Grant(scope: .platform(row["platform_id"]), role: role)
+            default: return nil
+            }
+        }
+        let talent = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM talent WHERE user_id = ? AND deleted_at IS NULL"), arguments: [userID])
+        return Actor(userID: userID, login: login, grants: grants, talentIDs: Set(talent))
+    }
+
+    /// Turns database errors into the error kinds front ends understand.
+    static func mapErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as SlateError {
+            throw error
+        } catch let error as DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_CONSTRAINT where (error.message ?? "").contains("double booking"):
+                throw SlateError.refused([RuleViolation(.doubleBooking, error.message ?? "double booking")])
+            case .SQLITE_CONSTRAINT:
+                throw SlateError.invalidInput("the workspace refused the values: \(error.message ?? "constraint failed")")
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                throw SlateError.storage("the workspace stayed locked by another process; try again")
+            default:
+                throw SlateError.storage("\(error.message ?? "database error") (\(error.resultCode))")
+            }
+        }
+    }
+}
+
+/// A read transaction with the acting user's access.
+struct Reader {
+    let db: Database
+    let actor: Actor
+    let now: Int64
+    let settings: WorkspaceSettings
+    var policy: AccessPolicy { AccessPolicy(actor: actor) }
+}
