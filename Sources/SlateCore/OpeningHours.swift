@@ -38,8 +38,18 @@ public struct OpeningHours: Equatable, Sendable {
     /// The text form, normalised.
     public var text: String {
         if alwaysOpen { return "" }
-        return (1...7).compactMap { day in
-            ranges[day].map { "\(Self.dayNames[day - 1].capitalized) \(Self.clock($0.lowerBound))-\(Self.clock($0.upperBound))" }
+        var groups: [(first: Int, last: Int, range: ClosedRange<Int>)] = []
+        for day in 1...7 {
+            guard let range = ranges[day] else { continue }
+            if let previous = groups.last, previous.last == day - 1, previous.range == range {
+                groups[groups.count - 1].last = day
+            } else {
+                groups.append((day, day, range))
+            }
+        }
+        return groups.map { group in
+            let days = Self.dayNames[group.first - 1].capitalized + (group.last == group.first ? "" : "-" + Self.dayNames[group.last - 1].capitalized)
+            return "\(days) \(Self.clock(group.range.lowerBound))-\(Self.clock(group.range.upperBound))"
         }.joined(separator: ", ")
     }
 

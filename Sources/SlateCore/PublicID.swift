@@ -10,7 +10,8 @@ public enum PublicID {
 
     /// The public id of row `id` with a table's prefix.
     public static func make(prefix: String, id: Int64) -> String {
-        var value = (id % space * multiplier + offset) % space
+        let salt = prefix.utf8.reduce(Int64(0)) { ($0 * 131 + Int64($1)) % space }
+        var value = ((id % space) * multiplier % space + offset + salt * 7919) % space
         var chars = [UInt8](repeating: 48, count: 6)
         for index in stride(from: 5, through: 0, by: -1) {
             chars[index] = digits[Int(value % 36)]

@@ -39,10 +39,15 @@ public struct HoldOffer: Equatable, Sendable, Codable {
     public var interval: Interval
     /// The rank the hold would get if placed now.
     public var rank: Int
+    /// Start and end as local time in the studio's zone, ready to type again.
+    public var startLocal: String
+    public var endLocal: String
 
-    public init(resourceUID: String, interval: Interval, rank: Int) {
+    public init(resourceUID: String, interval: Interval, rank: Int, startLocal: String, endLocal: String) {
         self.resourceUID = resourceUID
         self.interval = interval
         self.rank = rank
+        self.startLocal = startLocal
+        self.endLocal = endLocal
     }
 }

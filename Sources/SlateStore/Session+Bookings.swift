@@ -76,7 +76,8 @@ extension Session {
                     status = .hold
                     outcome = BookingRules.evaluate(BookingRequest(resource: resource, interval: interval, status: .hold), around: around)
                 } else if outcome.violations.allSatisfy({ $0.kind == .doubleBooking || $0.kind == .holdAbove }) {
-                    context.holdOffer = HoldOffer(resourceUID: resource.uid, interval: interval, rank: around.holds.count + 1)
+                    context.holdOffer = HoldOffer(resourceUID: resource.uid, interval: interval, rank: around.holds.count + 1,
+                                                  startLocal: studio.zone.format(interval.start), endLocal: studio.zone.format(interval.end))
                 }
             }
             context.violations += outcome.violations

@@ -1,1 +1,3 @@
-print("x")
+import SlateCLI
+
+SlateCLI.main()

@@ -1,0 +1,139 @@
+import ArgumentParser
+import SlateCore
+import SlateStore
+
+/// Options shared by `book` and `hold`.
+struct PlacementOptions: ParsableArguments {
+    @Argument(help: "Talent, room or equipment: id (rm-..., tl-..., eq-...) or name.") var resource: String
+    @OptionGroup var period: PeriodOptions
+    @Option(help: "Show this booking is for (sh-...).") var show: String?
+    @Option var note = ""
+}
+
+/// `slate book`: a confirmed booking.
+struct BookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "book", abstract: "Book a resource outright (refused on any clash).")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var placement: PlacementOptions
+    @Flag(help: "When it clashes, place it as a hold instead (waiting list).") var orHold = false
+    @Option(help: "Force over holds ranked above, releasing them (manager; give the reason).") var force: String?
+    @Flag(help: "Show what would change without writing.") var plan = false
+
+    func run() throws {
+        let request = BookingPlacement(resource: placement.resource, start: .local(placement.period.from), end: .local(placement.period.to), status: .confirmed,
+                                       show: placement.show, note: placement.note, orHold: orHold, forceReason: force)
+        global.emit(try global.session().place(request, plan: plan)) { BookingCommand.describe($0) }
+    }
+}
+
+/// `slate hold`: a pencil in the queue.
+struct HoldCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "hold", abstract: "Place a hold (pencil); overlapping holds queue by placement.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var placement: PlacementOptions
+    @Option(help: "Expiry (default: the workspace's 1st/other hold expiry).") var expires: String?
+    @Flag(help: "Show what would change without writing.") var plan = false
+
+    func run() throws {
+        let request = BookingPlacement(resource: placement.resource, start: .local(placement.period.from), end: .local(placement.period.to), status: .hold,
+                                       show: placement.show, note: placement.note, expires: expires.map(When.local))
+        global.emit(try global.session().place(request, plan: plan)) { BookingCommand.describe($0) }
+    }
+}
+
+/// `slate confirm`.
+struct ConfirmCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "confirm", abstract: "Confirm a hold (refused while a higher hold or a booking overlaps).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Booking id (bk-...).") var booking: String
+    @Option(help: "Force-confirm over holds ranked above, releasing them (manager; the reason is audited).") var force: String?
+    @Flag(help: "Show what would change without writing.") var plan = false
+
+    func run() throws {
+        global.emit(try global.session().confirm(booking, forceReason: force, plan: plan)) { BookingCommand.describe($0) }
+    }
+}
+
+/// `slate release`.
+struct ReleaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "release", abstract: "Release a hold (or cancel a confirmed booking); holds behind move up.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Booking id (bk-...).") var booking: String
+    func run() throws { global.emit(try global.session().release(booking)) { BookingCommand.describe($0) } }
+}
+
+/// `slate cancel`.
+struct CancelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a confirmed booking (or release a hold); holds behind move up.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Booking id (bk-...).") var booking: String
+    func run() throws { global.emit(try global.session().release(booking)) { BookingCommand.describe($0) } }
+}
+
+/// `slate challenge`.
+struct ChallengeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "challenge", abstract: "Give the holds above yours a deadline to confirm or release.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Your hold (bk-...).") var booking: String
+    func run() throws {
+        global.emit(try global.session().challenge(booking)) { holds in
+            "Challenged " + holds.map { "\($0.uid) (\($0.holder))" }.joined(separator: ", ")
+        }
+    }
+}
+
+/// `slate move`.
+struct MoveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "move", abstract: "Move or resize a booking; it is checked again like a new one.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Booking id (bk-...).") var booking: String
+    @OptionGroup var period: PeriodOptions
+    @Option(help: "Refuse if the booking is no longer at this version.") var ifVersion: Int?
+    @Flag(help: "Show what would change without writing.") var plan = false
+    func run() throws {
+        global.emit(try global.session().move(booking, start: .local(period.from), end: .local(period.to), expectedVersion: ifVersion, plan: plan)) { BookingCommand.describe($0) }
+    }
+}
+
+/// `slate booking ...`: list and show bookings.
+struct BookingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "booking", abstract: "List and inspect bookings.", subcommands: [List.self, Show.self], defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List live bookings you can see.")
+        @OptionGroup var global: GlobalOptions
+        @Option var resource: String?
+        @Option var from: String?
+        @Option var to: String?
+        @Flag(help: "Include released and cancelled bookings.") var all = false
+        @Option var limit = 500
+        func run() throws {
+            let bookings = try global.session().bookings(resource: resource, from: from.map(When.local), to: to.map(When.local), includeHistory: all, limit: limit)
+            if global.json { global.out(JSONValue.encode(bookings)); return }
+            global.emit(bookings.map(BookingCommand.record), columns: ["uid", "resource", "status", "rank", "start", "end", "holder", "show"], empty: "no bookings")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one booking.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var booking: String
+        func run() throws {
+            let view = try global.session().booking(booking)
+            if global.json { global.out(JSONValue.encode(view)); return }
+            let record = BookingCommand.record(view)
+            for field in record.fields { global.out(DisplayWidth.pad(field.name, to: 10) + " " + TextInput.printable(field.value.description, limit: 200)) }
+        }
+    }
+
+    static func record(_ view: BookingView) -> Record {
+        Record([("uid", .text(view.uid)), ("resource", .text(view.resourceName)), ("status", .text(view.status)),
+                ("rank", view.rank.map { .int(Int64($0)) } ?? .null), ("start", .text(view.startLocal)), ("end", .text(view.endLocal)),
+                ("holder", .text(view.holder)), ("show", .text(view.showTitle ?? "")), ("note", .text(view.note)), ("version", .int(Int64(view.version)))])
+    }
+
+    static func describe(_ view: BookingView) -> String {
+        let what = view.status == "hold" ? "\(HoldQueue.ordinal(view.rank ?? 1)) hold" : view.status
+        return "\(view.uid): \(view.resourceName) \(view.startLocal) to \(view.endLocal) — \(what)"
+    }
+}

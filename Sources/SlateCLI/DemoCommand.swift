@@ -1,0 +1,22 @@
+import ArgumentParser
+import SlateCore
+import SlateStore
+
+/// `slate demo`: a realistic sample workspace.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "demo", abstract: "Create a realistic sample workspace (replaces an earlier demo, never a real workspace).")
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let env = global.environment
+        let (_, summary) = try DemoWorkspace.build(at: global.path, login: env.login, userName: env.userName, clock: env.clock)
+        if global.json { global.out(JSONValue.encode(summary)); return }
+        global.out("""
+            Demo workspace ready at \(global.path) — you (\(env.login)) are admin of both studios.
+              \(summary.studios) studios, \(summary.rooms) rooms, \(summary.equipment) equipment, \(summary.talent) talent, \(summary.clients) clients, \(summary.platforms) platforms
+              \(summary.projects) projects with \(summary.phases) phases, \(summary.schedules) schedules with \(summary.draftShows) draft shows, \(summary.confirmedShows) confirmed shows
+              \(summary.bookings) confirmed bookings, \(summary.holds) holds, \(summary.tasks) tasks, \(summary.timeOff) time-off periods
+            Try: slate\(global.db.map { " --db \($0)" } ?? "") status · slate booking list · slate schedule list · slate check · slate task list --open
+            """)
+    }
+}

@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import SlateCore
+import SlateStore
+
+/// Options every subcommand takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(help: "Workspace file (default: $SLATE_DB, else $XDG_DATA_HOME/slate/workspace.slate).")
+    var db: String?
+
+    @Flag(help: "Print machine-readable JSON.")
+    var json = false
+
+    var environment: RunEnvironment { RunEnvironment.current }
+
+    /// The workspace path: --db, else SLATE_DB, else one under XDG_DATA_HOME.
+    var path: String {
+        if let db, !db.isEmpty { return db }
+        let variables = environment.variables
+        if let env = variables["SLATE_DB"], !env.isEmpty { return env }
+        return Self.dataDirectory(variables) + "/workspace.slate"
+    }
+
+    static func dataDirectory(_ variables: [String: String]) -> String {
+        let base = variables["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ((variables["HOME"] ?? NSHomeDirectory()) + "/.local/share")
+        return base + "/slate"
+    }
+
+    var workspaceOptions: Workspace.Options {
+        var options = Workspace.Options()
+        if let pause = environment.variables["SLATE_FAULT_PAUSE_MS"].flatMap(Double.init) { options.pauseBeforeCommit = pause / 1000 }
+        return options
+    }
+
+    /// Opens the workspace as the invoking OS account.
+    func session() throws -> Session {
+        let workspace = try Workspace.open(at: path, options: workspaceOptions)
+        return Session(workspace: workspace, login: environment.login, clock: environment.clock)
+    }
+
+    /// Runs a write, prints its result line (or plan), warnings and `--json`, and checkpoints.
+    func emit<T: Sendable & Encodable>(_ outcome: Outcome<T>, _ line: (T) -> String) {
+        let output = environment.output
+        if json {
+            output.out(JSONValue.encode(OutcomeJSON(result: outcome.value, command: outcome.commandUID, planned: outcome.planned,
+                                                    changes: outcome.changes, warnings: outcome.warnings.map(\.message))))
+        } else {
+            if outcome.planned {
+                output.out("Plan (nothing written): \(outcome.changes.count) change(s)")
+                for change in outcome.changes { output.out("  " + TextInput.printable(change.summary, limit: 300)) }
+            } else {
+                output.out(TextInput.printable(line(outcome.value), limit: 400))
+            }
+            for warning in outcome.warnings { output.err("warning: " + TextInput.printable(warning.message, limit: 400)) }
+        }
+        if !outcome.planned, let workspace = try? Workspace.open(at: path) { workspace.checkpoint() }
+    }
+
+    /// Prints records as an aligned table, or a JSON array.
+    func emit(_ records: [Record], columns: [String]? = nil, empty: String = "nothing to show") {
+        let output = environment.output
+        if json {
+            output.out(JSONValue.encode(records))
+            return
+        }
+        guard let first = records.first else {
+            output.out(empty)
+            return
+        }
+        let names = columns ?? first.fields.map(\.name)
+        let cells = records.map { record in names.map { TextInput.printable(record[$0] ?? "", limit: 60) } }
+        let widths = names.indices.map { index in
+            min(40, max(DisplayWidth.of(names[index]), cells.map { DisplayWidth.of($0[index]) }.max() ?? 0))
+        }
+        func line(_ values: [String]) -> String {
+            var text = ""
+            for (index, value) in values.enumerated() {
+                text += index == values.count - 1 ? DisplayWidth.truncate(value, to: widths[index]) : DisplayWidth.pad(value, to: widths[index]) + "  "
+            }
+            return text
+        }
+        output.out(line(names.map { $0.uppercased() }))
+        for row in cells { output.out(line(row)) }
+    }
+
+    func out(_ text: String) { environment.output.out(text) }
+}
+
+/// The `--json` shape of a command's outcome.
+struct OutcomeJSON<T: Encodable>: Encodable {
+    var result: T
+    var command: String?
+    var planned: Bool
+    var changes: [Change]
+    var warnings: [String]
+}
+
+/// `--from` / `--to` style options.
+struct PeriodOptions: ParsableArguments {
+    @Option(help: "Start, local time in the studio's zone (2026-12-03T14:00).")
+    var from: String
+
+    @Option(help: "End (exclusive), local time (2026-12-03T16:00).")
+    var to: String
+}

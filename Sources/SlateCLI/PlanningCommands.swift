@@ -1,0 +1,226 @@
+import ArgumentParser
+import SlateCore
+import SlateStore
+
+/// `slate project ...`.
+struct ProjectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "project", abstract: "Projects.", subcommands: [List.self, Add.self], defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List projects.")
+        @OptionGroup var global: GlobalOptions
+        func run() throws { global.emit(try global.session().projects()) }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a project.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var name: String
+        @Option var studio: String?
+        @Option var client: String?
+        func run() throws { global.emit(try global.session().addProject(studio: studio, client: client, name: name)) { "Added project \(name) (\($0))." } }
+    }
+}
+
+/// `slate phase ...`.
+struct PhaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "phase", abstract: "Project phases.", subcommands: [List.self, Add.self], defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List phases.")
+        @OptionGroup var global: GlobalOptions
+        @Option var project: String?
+        func run() throws { global.emit(try global.session().phases(project: project)) }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a phase.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var name: String
+        @Option var project: String
+        @OptionGroup var period: PeriodOptions
+        @Option var progress = 0
+        func run() throws {
+            global.emit(try global.session().addPhase(project: project, name: name, start: .local(period.from), end: .local(period.to), progress: progress)) { "Added phase \(name) (\($0))." }
+        }
+    }
+}
+
+/// `slate milestone add`.
+struct MilestoneCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "milestone", abstract: "Project milestones.", subcommands: [Add.self], defaultSubcommand: Add.self)
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a milestone.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var name: String
+        @Option var project: String
+        @Option var at: String
+        func run() throws { global.emit(try global.session().addMilestone(project: project, name: name, at: .local(at))) { "Added milestone \(name) (\($0))." } }
+    }
+}
+
+/// `slate dependency add`.
+struct DependencyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "dependency", abstract: "Phase dependencies.", subcommands: [Add.self], defaultSubcommand: Add.self)
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Make a phase depend on another (cycles are refused).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Predecessor phase (ph-...).") var predecessor: String
+        @Argument(help: "Successor phase (ph-...).") var successor: String
+        @Option(help: "finish_to_start, start_to_start or finish_to_finish.") var kind: DependencyKind = .finishToStart
+        @Option(help: "Lag, e.g. 2d or -4h.") var lag = "0"
+        func run() throws {
+            global.emit(try global.session().addDependency(predecessor: predecessor, successor: successor, kind: kind, lagSeconds: try DurationText.seconds(lag))) { "Added dependency \($0)." }
+        }
+    }
+}
+
+/// `slate schedule ...`.
+struct ScheduleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "schedule", abstract: "Schedules of draft shows: propose, confirm in one step.",
+                                                    subcommands: [List.self, Add.self, Shows.self, Clashes.self, Propose.self, SendBack.self, Confirm.self, Archive.self, Cancel.self],
+                                                    defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List schedules.")
+        @OptionGroup var global: GlobalOptions
+        func run() throws { global.emit(try global.session().schedules()) }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a draft schedule.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var name: String
+        @Option var client: String
+        @Option var studio: String?
+        func run() throws { global.emit(try global.session().addSchedule(studio: studio, client: client, name: name)) { "Added schedule \(name) (\($0))." } }
+    }
+
+    struct Shows: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List a schedule's shows.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var schedule: String
+        func run() throws { global.emit(try global.session().shows(schedule: schedule), columns: global.json ? nil : ["uid", "title", "status", "start_at", "end_at", "room", "talent"]) }
+    }
+
+    struct Clashes: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "What the schedule's drafts would clash with (soft markers).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var schedule: String
+        func run() throws { CheckCommand.print(try global.session().draftClashes(schedule: schedule), global) }
+    }
+
+    struct Propose: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Propose a draft schedule to the client.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var schedule: String
+        func run() throws { global.emit(try global.session().setScheduleStatus(schedule, to: .proposed)) { "Proposed \($0)." } }
+    }
+
+    struct SendBack: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "send-back", abstract: "Send a proposed schedule back to draft (changes requested).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var schedule: String
+        func run() throws { global.emit(try global.session().setScheduleStatus(schedule, to: .draft)) { "\($0) is a draft again." } }
+    }
+
+    struct Confirm: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Confirm a proposed schedule: all its draft shows are booked in one step, or none.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var schedule: String
+        @Flag(help: "Show the exact rows it would create and change, without writing.") var plan = false
+        @Option(help: "Force over holds ranked above, releasing them (the reason is audited).") var force: String?
+        func run() throws {
+            global.emit(try global.session().setScheduleStatus(schedule, to: .confirmed, forceReason: force, plan: plan)) { "Confirmed \($0)." }
+        }
+    }
+
+    struct Archive: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Archive a confirmed schedule.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var schedule: String
+        func run() throws { global.emit(try global.session().setScheduleStatus(schedule, to: .archived)) { "Archived \($0)." } }
+    }
+
+    struct Cancel: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Cancel a draft or proposed schedule and its draft shows.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var schedule: String
+        func run() throws { global.emit(try global.session().setScheduleStatus(schedule, to: .cancelled)) { "Cancelled \($0)." } }
+    }
+}
+
+/// `slate show ...`.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Shows: drafts, confirmation, live, completion.",
+                                                    subcommands: [List.self, Add.self, AddTalent.self, Confirm.self, Live.self, Complete.self, Cancel.self],
+                                                    defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List shows.")
+        @OptionGroup var global: GlobalOptions
+        @Option var schedule: String?
+        func run() throws { global.emit(try global.session().shows(schedule: schedule), columns: global.json ? nil : ["uid", "title", "status", "start_at", "end_at", "client", "room", "talent"]) }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a draft show (reserves nothing until confirmed).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var title: String
+        @Option var client: String
+        @Option var schedule: String?
+        @Option var studio: String?
+        @Option var room: String?
+        @OptionGroup var period: PeriodOptions
+        @Option(help: "bau, campaign or other.") var type: ShowType = .bau
+        @Option(help: "standard or premium.") var standard: ShowStandard = .standard
+        @Option(help: "Talent id or name (repeatable).") var talent: [String] = []
+        @Option(help: "Platform id or name (repeatable).") var platform: [String] = []
+        @Option var notes = ""
+        func run() throws {
+            let input = ShowInput(client: client, schedule: schedule, studio: studio, room: room, title: title, start: .local(period.from), end: .local(period.to),
+                                  type: type, standard: standard, talent: talent, platforms: platform, notes: notes)
+            global.emit(try global.session().addShow(input)) { "Added draft show \(title) (\($0))." }
+        }
+    }
+
+    struct AddTalent: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add-talent", abstract: "Cast talent on a show.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var show: String
+        @Argument var talent: String
+        func run() throws { global.emit(try global.session().addShowTalent(show: show, talent: talent)) { "Cast (\($0))." } }
+    }
+
+    struct Confirm: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Confirm a draft show: book its room and talent, generate its tasks.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var show: String
+        @Flag var plan = false
+        @Option(help: "Force over holds ranked above (reason audited).") var force: String?
+        func run() throws { global.emit(try global.session().confirmShow(show, forceReason: force, plan: plan)) { "Confirmed \($0)." } }
+    }
+
+    struct Live: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark a confirmed show live (needs required pre-production tasks done).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var show: String
+        func run() throws { global.emit(try global.session().setShowStatus(show, to: .live)) { "\($0) is live." } }
+    }
+
+    struct Complete: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Complete a live show (needs required production tasks done).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var show: String
+        func run() throws { global.emit(try global.session().setShowStatus(show, to: .completed)) { "\($0) is completed." } }
+    }
+
+    struct Cancel: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Cancel a show and release its bookings.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var show: String
+        func run() throws { global.emit(try global.session().setShowStatus(show, to: .cancelled)) { "Cancelled \($0)." } }
+    }
+}

@@ -1,0 +1,160 @@
+import ArgumentParser
+import Foundation
+import SlateCore
+import SlateStore
+
+/// Everything a command line run needs from outside: who runs it, the environment,
+/// the clock and where output goes. Injected so whole command lines run in tests.
+public struct RunEnvironment: Sendable {
+    /// The OS account running the process.
+    public var login: String
+    /// The account's full name, used when it founds a workspace.
+    public var userName: String
+    public var variables: [String: String]
+    public var clock: Clock
+    public var output: OutputSink
+
+    public init(login: String, userName: String, variables: [String: String], clock: Clock, output: OutputSink) {
+        self.login = login
+        self.userName = userName
+        self.variables = variables
+        self.clock = clock
+        self.output = output
+    }
+
+    /// The real process: OS account from the effective uid, real clock, stdout/stderr.
+    /// `SLATE_NOW` (ISO 8601 with offset, or seconds) pins the clock for scripts and tests.
+    public static func process() -> RunEnvironment {
+        let variables = ProcessInfo.processInfo.environment
+        var login = "unknown"
+        var name = "unknown"
+        if let entry = getpwuid(geteuid()) {
+            login = String(cString: entry.pointee.pw_name)
+            let gecos = String(cString: entry.pointee.pw_gecos).split(separator: ",").first.map(String.init) ?? ""
+            name = gecos.isEmpty ? login : gecos
+        }
+        var clock = Clock { Int64(Date().timeIntervalSince1970) }
+        if let pinned = variables["SLATE_NOW"], let instant = Int64(pinned) ?? (try? LocalTime(timeZone: .gmt).parse(pinned)) {
+            clock = .fixed(instant)
+        }
+        return RunEnvironment(login: login, userName: name, variables: variables, clock: clock, output: .standard)
+    }
+
+    @TaskLocal static var current = RunEnvironment.process()
+}
+
+/// Where a run writes: the real streams, or buffers in tests.
+public final class OutputSink: @unchecked Sendable {
+    private let lock = NSLock()
+    private let direct: Bool
+    private var outBuffer = ""
+    private var errBuffer = ""
+
+    private init(direct: Bool) {
+        self.direct = direct
+    }
+
+    /// Standard output and standard error.
+    public static let standard = OutputSink(direct: true)
+
+    /// A sink that keeps everything for inspection.
+    public static func buffer() -> OutputSink { OutputSink(direct: false) }
+
+    func out(_ text: String) {
+        if direct { FileHandle.standardOutput.write(Data((text + "\n").utf8)); return }
+        lock.withLock { outBuffer += text + "\n" }
+    }
+
+    func err(_ text: String) {
+        if direct { FileHandle.standardError.write(Data((text + "\n").utf8)); return }
+        lock.withLock { errBuffer += text + "\n" }
+    }
+
+    /// What was written to standard output.
+    public var stdout: String { lock.withLock { outBuffer } }
+    /// What was written to standard error.
+    public var stderr: String { lock.withLock { errBuffer } }
+}
+
+/// Exit statuses of DESIGN §5.
+public enum ExitStatus: Int32, Sendable {
+    case done = 0
+    case refused = 1
+    case badInput = 2
+    case storage = 3
+}
+
+/// Entry points of the command line.
+public enum SlateCLI {
+    /// Runs one command line and returns its exit status.
+    public static func run(_ arguments: [String], environment: RunEnvironment) -> Int32 {
+        RunEnvironment.$current.withValue(environment) {
+            let output = environment.output
+            do {
+                var command = try SlateCommand.parseAsRoot(arguments)
+                do {
+                    try command.run()
+                    return ExitStatus.done.rawValue
+                } catch let error as SlateError {
+                    report(error, json: arguments.contains("--json"), output: output)
+                    return status(for: error).rawValue
+                } catch let error as ExitCode {
+                    return error.rawValue
+                } catch {
+                    let message = SlateCommand.fullMessage(for: error)
+                    output.err(message)
+                    return SlateCommand.exitCode(for: error) == .success ? 0 : ExitStatus.badInput.rawValue
+                }
+            } catch {
+                let code = SlateCommand.exitCode(for: error)
+                let message = SlateCommand.fullMessage(for: error)
+                if code == .success {
+                    output.out(message)
+                    return 0
+                }
+                output.err(message)
+                return ExitStatus.badInput.rawValue
+            }
+        }
+    }
+
+    /// Runs the process's own command line and exits.
+    public static func main() -> Never {
+        exit(run(Array(CommandLine.arguments.dropFirst()), environment: .process()))
+    }
+
+    static func status(for error: SlateError) -> ExitStatus {
+        switch error {
+        case .refused, .accessDenied, .stale: .refused
+        case .invalidInput, .notFound: .badInput
+        case .storage: .storage
+        }
+    }
+
+    static func report(_ error: SlateError, json: Bool, output: OutputSink) {
+        if json {
+            var object: [String: JSONValue] = ["error": .string(kind(of: error)), "message": .string(error.description)]
+            if case .refused(let violations, let offer) = error {
+                object["violations"] = .array(violations.map { .object(["kind": .string($0.kind.rawValue), "message": .string($0.message), "other": $0.otherUID.map(JSONValue.string) ?? .null]) })
+                if let offer { object["hold_offer"] = .object(["resource": .string(offer.resourceUID), "start": .int(offer.interval.start), "end": .int(offer.interval.end), "rank": .int(Int64(offer.rank))]) }
+            }
+            output.err(JSONValue.object(object).text)
+            return
+        }
+        output.err("slate: \(error.description)")
+        if case .refused(_, let offer?) = error {
+            output.err("slate: it can wait as a \(HoldQueue.ordinal(offer.rank)) hold instead: run the same command with --or-hold, or `slate hold \(offer.resourceUID) --from \(offer.startLocal) --to \(offer.endLocal)`")
+        }
+    }
+
+    private static func kind(of error: SlateError) -> String {
+        switch error {
+        case .refused: "refused"
+        case .accessDenied: "access_denied"
+        case .stale: "stale"
+        case .invalidInput: "invalid_input"
+        case .notFound: "not_found"
+        case .storage: "storage"
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import ArgumentParser
+import Foundation
+import SlateCore
+import SlateStore
+
+/// `slate`: book talent, rooms and equipment without double-booking, from the terminal.
+struct SlateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "slate",
+        abstract: "Book talent, rooms and equipment without double-booking; plan shows and their tasks.",
+        discussion: """
+            Times are ISO 8601 local time in the studio's time zone (2026-12-03T14:00).
+            Exit status: 0 done, 1 refused by a rule or by access, 2 bad usage or input, 3 storage failure.
+            """,
+        subcommands: [
+            StatusCommand.self, InitCommand.self, DemoCommand.self, WhoamiCommand.self, StudioCommand.self, MemberCommand.self,
+            TalentCommand.self, RoomCommand.self, EquipmentCommand.self, ClientCommand.self, PlatformCommand.self, MaterialCommand.self,
+            ProjectCommand.self, PhaseCommand.self, MilestoneCommand.self, DependencyCommand.self,
+            ScheduleCommand.self, ShowCommand.self,
+            BookCommand.self, HoldCommand.self, ConfirmCommand.self, ReleaseCommand.self, CancelCommand.self, ChallengeCommand.self,
+            MoveCommand.self, BookingCommand.self, TimeOffCommand.self,
+            TaskCommand.self, TemplateCommand.self, CheckCommand.self, LogCommand.self, UndoCommand.self, RedoCommand.self,
+        ],
+        defaultSubcommand: StatusCommand.self
+    )
+}
+
+/// `slate status`: what is happening in the workspace now.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "status", abstract: "Summarise the workspace: studios, upcoming bookings, open clashes.")
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let session = try global.session()
+        let upcoming = try session.bookings(from: .instant(global.environment.clock.now()), limit: 15)
+        let findings = try session.check()
+        if global.json {
+            global.out(JSONValue.encode(StatusJSON(workspace: global.path, user: session.login, upcoming: upcoming, findings: findings)))
+            return
+        }
+        global.out("Workspace \(global.path) — you are \(session.login)")
+        global.emit(try session.studios(), columns: ["uid", "name", "time_zone", "opening_hours"])
+        global.out("")
+        global.out("Next bookings:")
+        global.emit(upcoming.map(BookingCommand.record), columns: ["uid", "resource", "status", "rank", "start", "end", "holder", "show"], empty: "  none")
+        global.out("")
+        global.out(findings.isEmpty ? "No clashes in the next 90 days." : "\(findings.count) finding(s) in the next 90 days (see `slate check`).")
+    }
+
+    struct StatusJSON: Encodable {
+        var workspace: String
+        var user: String
+        var upcoming: [BookingView]
+        var findings: [Finding]
+    }
+}
+
+/// `slate init`: create a workspace; the invoking account becomes admin of its first studio.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create a workspace and its first studio; you become its admin.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Name of the first studio.") var studio: String
+    @Option(help: "IANA time zone of the studio (Europe/Paris).") var tz: String
+    @Option(help: "Workspace name (default: the studio's).") var name: String?
+    @Option(help: "Locale for dates and numbers (fr_FR).") var locale = "en_US"
+    @Option(help: "Currency code (EUR).") var currency = "USD"
+    @Option(help: "Opening hours, e.g. 'Mon-Fri 09:00-20:00, Sat 10:00-18:00' (default: always open).") var hours = ""
+
+    func run() throws {
+        let env = global.environment
+        let setup = WorkspaceSetup(workspaceName: name ?? studio, studioName: studio, timeZone: tz, locale: locale, currency: currency,
+                                   openingHours: hours, founderLogin: env.login, founderName: env.userName)
+        _ = try Workspace.initialize(at: global.path, setup: setup, clock: env.clock)
+        global.out("Created workspace \(global.path); \(env.login) is admin of studio \(studio).")
+    }
+}
+
+/// `slate whoami`.
+struct WhoamiCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "whoami", abstract: "Show your account and memberships.")
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        global.emit(try global.session().whoami())
+    }
+}
+
+/// `slate studio ...`.
+struct StudioCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "studio", abstract: "List and add studios.", subcommands: [List.self, Add.self], defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List your studios.")
+        @OptionGroup var global: GlobalOptions
+        func run() throws { global.emit(try global.session().studios()) }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a studio (you become its admin).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Studio name.") var name: String
+        @Option(help: "IANA time zone.") var tz: String
+        @Option(help: "Opening hours.") var hours = ""
+        func run() throws {
+            global.emit(try global.session().addStudio(name: name, timeZone: tz, openingHours: hours)) { "Added studio \(name) (\($0))." }
+        }
+    }
+}
+
+/// `slate member ...`.
+struct MemberCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "member", abstract: "Grant and remove memberships.", subcommands: [List.self, Add.self, Remove.self], defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List memberships you can see.")
+        @OptionGroup var global: GlobalOptions
+        func run() throws { global.emit(try global.session().members()) }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Give an OS account a role on a studio, client or platform.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The account's login.") var login: String
+        @Option(help: "member, manager or admin.") var role: Role = .member
+        @Option(help: "Studio id or name.") var studio: String?
+        @Option(help: "Client id or name.") var client: String?
+        @Option(help: "Platform id or name.") var platform: String?
+        @Option(help: "Full name for a new account.") var name: String?
+
+        func validate() throws {
+            guard [studio, client, platform].compactMap({ $0 }).count == 1 else {
+                throw ValidationError("give exactly one of --studio, --client or --platform")
+            }
+        }
+
+        func run() throws {
+            let scope: ScopeRef = studio.map(ScopeRef.studio) ?? client.map(ScopeRef.client) ?? .platform(platform ?? "")
+            global.emit(try global.session().addMember(login: login, name: name, role: role, scope: scope)) { "\(login) is now \(role.rawValue) (\($0))." }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "End a membership.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Membership id (mb-...).") var membership: String
+        func run() throws { global.emit(try global.session().removeMember(membership)) { "Removed \($0)." } }
+    }
+}
+
+extension Role: ExpressibleByArgument {}
+extension TalentRole: ExpressibleByArgument {}
+extension MaterialKind: ExpressibleByArgument {}
+extension ShowType: ExpressibleByArgument {}
+extension ShowStandard: ExpressibleByArgument {}
+extension TaskItemType: ExpressibleByArgument {}
+extension TaskInputType: ExpressibleByArgument {}
+extension DependencyKind: ExpressibleByArgument {}

@@ -1,0 +1,205 @@
+import Foundation
+import SlateCore
+
+/// Builds `slate demo`: a realistic sample workspace made through the same commands as
+/// real work (so it has a full audit log), deterministic for a given clock.
+public enum DemoWorkspace {
+    /// Counts of what the demo holds, for the summary.
+    public struct Summary: Sendable, Codable {
+        public var studios = 0, rooms = 0, talent = 0, equipment = 0, clients = 0, platforms = 0, projects = 0, phases = 0
+        public var schedules = 0, draftShows = 0, confirmedShows = 0, bookings = 0, holds = 0, tasks = 0, timeOff = 0
+    }
+
+    /// Creates the demo workspace at `path` for `login`, replacing an earlier demo there.
+    public static func build(at path: String, login: String, userName: String, clock: Clock) throws -> (Workspace, Summary) {
+        if FileManager.default.fileExists(atPath: path) {
+            let existing = try Workspace.open(at: path)
+            guard try existing.isDemo() else {
+                throw SlateError.storage("\(path) holds a real workspace; the demo replaces only an earlier demo (use --db to put it elsewhere)")
+            }
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let setup = WorkspaceSetup(workspaceName: "Slate demo", studioName: "North Light Studios", timeZone: "Europe/Paris", locale: "fr_FR", currency: "EUR",
+                                   openingHours: "Mon-Sat 08:00-23:00", founderLogin: login, founderName: userName, isDemo: true)
+        let workspace = try Workspace.initialize(at: path, setup: setup, clock: clock)
+        let session = Session(workspace: workspace, login: login, clock: clock)
+        var summary = Summary()
+        var random = SeededRandom(seed: 20_261_122)
+        let paris = LocalTime(timeZone: TimeZone(identifier: "Europe/Paris") ?? .gmt)
+        let today = paris.startOfDay(clock.now())
+        func at(_ day: Int, _ hour: Int, _ minute: Int = 0) -> When { .instant(paris.startOfDay(today, addingDays: day) + Int64(hour * 3600 + minute * 60)) }
+
+        let north = "North Light Studios"
+        let harbour = try session.addStudio(name: "Harbour Sound", timeZone: "Europe/London", openingHours: "Mon-Fri 09:00-21:00, Sat 10:00-18:00").value
+        summary.studios = 2
+
+        var rooms: [(uid: String, studio: String)] = []
+        for (name, capacity, notes) in [("Stage A", 40, "3 cameras, LED wall"), ("Stage B", 25, "2 cameras, green screen"), ("Live Room 1", 12, "Drum kit, piano"),
+                                        ("Podcast Booth", 4, "4 SM7B, Rodecaster"), ("Shopping Set", 8, "Product table, ring lights")] {
+            rooms.append((try session.addRoom(studio: north, name: name, capacity: capacity, equipmentNotes: notes).value, north))
+        }
+        for (name, capacity, notes) in [("Studio 1", 20, "SSL desk"), ("Studio 2", 10, "Neve console"), ("Mix Suite", 3, "Atmos 7.1.4")] {
+            rooms.append((try session.addRoom(studio: harbour, name: name, capacity: capacity, equipmentNotes: notes).value, harbour))
+        }
+        summary.rooms = rooms.count
+
+        for (name, category) in [("Sony FX6 #1", "camera"), ("Sony FX6 #2", "camera"), ("ATEM Mini Extreme", "switcher"), ("Aputure 600d", "light")] {
+            _ = try session.addEquipment(studio: north, name: name, category: category)
+            summary.equipment += 1
+        }
+        _ = try session.addEquipment(studio: harbour, name: "Neumann U87", category: "microphone")
+        summary.equipment += 1
+
+        let first = ["Ava", "Noah", "Lina", "Hugo", "Maya", "Leo", "Chloé", "Jules", "Inès", "Tom", "Sofia", "Malik", "Emma", "Yann", "Zoé",
+                     "Kenji", "Mei", "Lucas", "Nora", "Omar"]
+        let last = ["Martin", "Bernard", "Dubois", "Laurent", "Moreau", "Garcia", "Okafor", "Rossi", "Nguyen", "Schmidt"]
+        let skills = ["hosting", "beauty", "gaming", "cooking", "fashion", "tech", "music", "comedy", "mixing", "camera", "lighting", "french", "english", "mandarin"]
+        var talent: [(uid: String, studio: String, name: String)] = []
+        let special = ["王芳", "佐藤 健", "Zoë 🎤 Park", "Ngozi Adébáyọ̀"]
+        for index in 0..<40 {
+            let name = index < special.count ? special[index] : "\(first[index % first.count]) \(last[(index * 7) % last.count])"
+            let studio = index < 26 ? north : harbour
+            let role: TalentRole = index % 5 == 0 ? .engineer : index % 2 == 0 ? .host : .artist
+            let picked = (0..<3).map { _ in skills[random.next(skills.count)] }
+            let input = TalentInput(studio: studio, name: name, alias: index % 3 == 0 ? "\(name.split(separator: " ").first ?? "")_live" : "",
+                                    role: role, skills: Array(Set(picked)).sorted(), styles: index % 2 == 0 ? ["energetic"] : ["calm"], rateMinor: Int64(200 + random.next(40) * 25) * 100)
+            talent.append((try session.addTalent(input).value, studio, name))
+        }
+        summary.talent = talent.count
+        _ = try session.editTalent(talent[39].uid, TalentChanges(banned: true))
+
+        let clientNames = ["Acme Beauty", "Lumen Games", "Maison Verte", "Orbit Mobile", "Petit Chef", "Nordwind Audio", "Kaze Fashion", "Bright Bank", "Sol Records", "Tidal Toys"]
+        var clients: [String] = []
+        for name in clientNames { clients.append(try session.addClient(name: name, contact: "Coordinator", email: "events@\(name.lowercased().replacingOccurrences(of: " ", with: "")).example").value) }
+        summary.clients = clients.count
+        var platforms: [String] = []
+        for (name, url) in [("Twitch", "https://twitch.tv"), ("YouTube Live", "https://youtube.com"), ("TikTok Live", "https://tiktok.com"), ("Shopee Live", "https://shopee.com")] {
+            platforms.append(try session.addPlatform(name: name, url: url).value)
+        }
+        summary.platforms = platforms.count
+        for (index, client) in clients.prefix(5).enumerated() {
+            _ = try session.addMaterial(client: client, kind: [.brief, .mechanic, .script, .scene, .other][index], title: "\(clientNames[index]) Q1 brief", body: "Key messages and run of show.", platform: platforms[index % platforms.count])
+        }
+
+        _ = try session.addMember(login: "maya", name: "Maya Laurent", role: .manager, scope: .studio(north))
+        _ = try session.addMember(login: "sam", name: "Sam Okafor", role: .member, scope: .studio(north))
+        _ = try session.addMember(login: "acme-lea", name: "Léa (Acme)", role: .manager, scope: .client(clients[0]))
+
+        let template = try session.addTemplate(studio: north, name: "Live show checklist").value
+        for (title, type, input, required, due) in [
+            ("Brief received", TaskItemType.preProduction, TaskInputType.file, true, Int64(-3 * 86_400)),
+            ("Tech rehearsal done", .preProduction, .text, true, -86_400),
+            ("Run of show signed off", .preProduction, .url, false, -2 * 86_400),
+            ("Go-live check", .production, .percentage, true, 0),
+            ("Host review", .showMCReview, .number, false, 86_400),
+            ("Platform stats", .showPlatformReview, .number, false, 2 * 86_400),
+            ("Clips exported", .postProduction, .url, false, 3 * 86_400),
+        ] {
+            _ = try session.addTemplateItem(template: template, title: title, type: type, input: input, required: required, dueOffset: due)
+        }
+        let harbourTemplate = try session.addTemplate(studio: harbour, name: "Session checklist").value
+        _ = try session.addTemplateItem(template: harbourTemplate, title: "Session sheet ready", type: .preProduction, input: .file, required: true, dueOffset: -86_400)
+        _ = try session.addTemplateItem(template: harbourTemplate, title: "Stems delivered", type: .postProduction, input: .url, dueOffset: 2 * 86_400)
+
+        for index in 0..<10 {
+            let person = talent[(index * 3 + 1) % 38]
+            let day = 2 + index * 2
+            _ = try session.addTimeOff(resource: person.uid, start: at(day, 0), end: at(day + 1 + index % 3, 0), hard: index % 4 == 0, reason: index % 2 == 0 ? "holiday" : "other engagement")
+            summary.timeOff += 1
+        }
+
+        for (index, name) in ["Spring campaign", "Album: Low Tide", "Game launch week", "Cooking series S2", "Podcast relaunch", "Fashion week live"].enumerated() {
+            let studio = index == 1 || index == 4 ? harbour : north
+            let project = try session.addProject(studio: studio, client: clients[index], name: name).value
+            var previous: String?
+            for (phaseIndex, phase) in ["Pre-production", "Production", "Post-production"].enumerated() {
+                let start = 7 * phaseIndex + index
+                let uid = try session.addPhase(project: project, name: phase, start: at(start, 9), end: at(start + 6, 18), progress: phaseIndex == 0 ? 60 : 0).value
+                if let previous { _ = try session.addDependency(predecessor: previous, successor: uid, lagSeconds: 0) }
+                previous = uid
+                summary.phases += 1
+            }
+            _ = try session.addMilestone(project: project, name: "Delivery", at: at(21 + index, 18))
+        }
+        summary.projects = 6
+
+        // Confirmed shows with tasks, this week.
+        let northRooms = rooms.filter { $0.studio == north }.map(\.uid)
+        let northTalent = talent.filter { $0.studio == north }.map(\.uid)
+        for index in 0..<8 {
+            let start = at(index / 2, 10 + (index % 2) * 5)
+            let end = at(index / 2, 12 + (index % 2) * 5)
+            let show = try session.addShow(ShowInput(client: clients[index % 4], studio: north, room: northRooms[index % 2], title: "\(clientNames[index % 4]) live #\(index + 1)",
+                                                     start: start, end: end, type: index % 3 == 0 ? .campaign : .bau, standard: index % 2 == 0 ? .premium : .standard,
+                                                     talent: [northTalent[4 + index], northTalent[12 + index]], platforms: [platforms[index % 4]])).value
+            _ = try session.confirmShow(show)
+            summary.confirmedShows += 1
+        }
+
+        // Three schedules of twenty draft shows each, some clashing with each other as markers.
+        for scheduleIndex in 0..<3 {
+            let client = clients[4 + scheduleIndex]
+            let schedule = try session.addSchedule(studio: north, client: client, name: "\(clientNames[4 + scheduleIndex]) — weeks 2–4").value
+            for index in 0..<20 {
+                let day = 7 + index + scheduleIndex
+                let hour = 9 + scheduleIndex * 4
+                _ = try session.addShow(ShowInput(client: client, schedule: schedule, studio: north, room: northRooms[2 + (index + scheduleIndex) % 3],
+                                                  title: "\(clientNames[4 + scheduleIndex]) ep. \(index + 1)", start: at(day, hour), end: at(day, hour + 2),
+                                                  type: .bau, talent: [northTalent[(index + scheduleIndex * 5) % 20]], platforms: [platforms[scheduleIndex]]))
+                summary.draftShows += 1
+            }
+            if scheduleIndex == 0 { _ = try session.setScheduleStatus(schedule, to: .proposed) }
+            summary.schedules += 1
+        }
+
+        // A contested slot: a queue of three holds on Stage B, and two on a host.
+        for (resource, day) in [(northRooms[1], 3), (northRooms[1], 3), (northRooms[1], 3), (northTalent[2], 4), (northTalent[2], 4)] {
+            _ = try session.place(BookingPlacement(resource: resource, start: at(day, 14), end: at(day, 17), status: .hold, note: "pitch"))
+            summary.holds += 1
+        }
+
+        // Bookings and ranked holds across the next four weeks.
+        let bookable = rooms.map(\.uid) + talent.prefix(38).map(\.uid)
+        var attempts = 0
+        while summary.bookings + summary.holds + summary.confirmedShows * 3 < 300 + summary.confirmedShows * 3, attempts < 2000 {
+            attempts += 1
+            let resource = bookable[random.next(bookable.count)]
+            let day = random.next(28)
+            let hour = 9 + random.next(10)
+            let length = 1 + random.next(3)
+            let hold = random.next(100) < 45
+            let placement = BookingPlacement(resource: resource, start: at(day, hour), end: at(day, hour + length), status: hold ? .hold : .confirmed,
+                                             note: hold ? "pencil for a pitch" : "", orHold: true)
+            guard let outcome = try? session.place(placement) else { continue }
+            if outcome.value.status == "hold" { summary.holds += 1 } else { summary.bookings += 1 }
+        }
+        let counts = try workspace.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM bookings WHERE status = 'confirmed'") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM bookings WHERE status = 'hold'") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM tasks") ?? 0)
+        }
+        summary.bookings = counts.0
+        summary.holds = counts.1
+        summary.tasks = counts.2
+        workspace.checkpoint()
+        return (workspace, summary)
+    }
+}
+
+/// A small deterministic generator (SplitMix64) so the demo is the same every time.
+struct SeededRandom {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next(_ bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        return Int(z % UInt64(max(1, bound)))
+    }
+}
