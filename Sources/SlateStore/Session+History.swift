@@ -98,9 +98,13 @@ enum History {
         for key in order {
             guard let lastAudit = last[key] else { continue }
             let table: String = lastAudit["record_table"]
-            let expected = Dictionary(try RowJSON.decode(lastAudit["new_values"]), uniquingKeysWith: { a, _ in a })
+            // Compare content, not versions: an undo that restored the row counts as no
+            // change, and hold ranks are derived (they are recomputed afterwards).
+            let ignored = CommandContext.bookkeeping.union(table == "bookings" ? ["rank"] : [])
+            let expected = try RowJSON.decode(lastAudit["new_values"]).filter { !ignored.contains($0.0) }
             let current = try context.snapshotIfPresent(table, id: lastAudit["record_id"])
-            if current?["version"] != expected["version"].flatMap({ Int64.fromDatabaseValue($0) }) {
+            let unchanged = current.map { row in expected.allSatisfy { (row[$0.0] as DatabaseValue?) == $0.1 } } ?? false
+            if !unchanged {
                 let who = try Row.fetchOne(context.db, sql: """
                     SELECT u.login, c.summary FROM audits a JOIN users u ON u.id = a.user_id JOIN commands c ON c.id = a.command_id
                     WHERE a.record_table = ? AND a.record_id = ? ORDER BY a.id DESC LIMIT 1

@@ -260,7 +260,7 @@ enum ShowPromotion {
             WHERE st.show_id = ? AND st.deleted_at IS NULL ORDER BY st.id
             """, arguments: [showID])
         for ref in resources {
-            let (resource, _, _) = try context.resource(ref: ref)
+            let (resource, _, _) = try context.resource(ref: ref, checkAccess: false)
             let booked = try Int.fetchOne(context.db, sql: "SELECT count(*) FROM bookings WHERE show_id = ? AND resource_id = ? AND status = 'confirmed' AND deleted_at IS NULL", arguments: [showID, resource.id]) ?? 0
             if booked > 0 { continue }
             let around = try BookingQueue.surroundings(context.db, resource: resource.id, interval: interval, studio: studio)

@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+import Testing
+@testable import SlateCore
+@testable import SlateStore
+
+@Suite("Undo and redo (rule 12)")
+struct HistoryTests {
+    @Test func undoAndRedoGoBackAndForthThroughTheHistory() throws {
+        let f = try Fixture.make()
+        let hold = try f.hold(f.stageA, "2026-12-03T10:00", "2026-12-03T12:00")
+        _ = try f.alice.confirm(hold.uid)
+        _ = try f.alice.undo()
+        #expect(try f.status(hold.uid) == "hold")
+        _ = try f.alice.undo()
+        #expect(try f.count("SELECT count(*) FROM bookings WHERE deleted_at IS NULL") == 0)
+        _ = try f.alice.redo()
+        #expect(try f.status(hold.uid) == "hold")
+        _ = try f.alice.redo()
+        #expect(try f.status(hold.uid) == "confirmed")
+        #expect(throws: SlateError.self) { try f.alice.redo() }
+        // Undo after redo takes the redo back.
+        _ = try f.alice.undo()
+        #expect(try f.status(hold.uid) == "hold")
+    }
+
+    @Test func undoIsRefusedWhenSomeoneChangedTheRowsSince() throws {
+        let f = try Fixture.make()
+        let maya = try f.member("maya", .manager)
+        let booked = try f.book(f.stageA, "2026-12-03T10:00", "2026-12-03T12:00")
+        _ = try maya.move(booked.uid, start: "2026-12-03T10:00", end: "2026-12-03T11:00")
+        let found = violations { _ = try f.alice.undo() }
+        #expect(found.count == 1)
+        #expect(found[0].message.contains("maya"))
+        #expect(try f.status(booked.uid) == "confirmed")
+    }
+
+    @Test func undoOfAReleaseRestoresTheQueue() throws {
+        let f = try Fixture.make()
+        let first = try f.hold(f.stageA, "2026-12-03T10:00", "2026-12-03T12:00")
+        let second = try f.hold(f.stageA, "2026-12-03T10:00", "2026-12-03T12:00")
+        _ = try f.alice.release(first.uid)
+        #expect(try f.rank(second.uid) == 1)
+        _ = try f.alice.undo()
+        #expect(try f.rank(first.uid) == 1)
+        #expect(try f.rank(second.uid) == 2)
+    }
+
+    @Test func undoNeverRestoresADoubleBooking() throws {
+        let f = try Fixture.make()
+        let maya = try f.member("maya", .manager)
+        let booked = try f.book(f.stageA, "2026-12-03T10:00", "2026-12-03T12:00")
+        _ = try f.alice.release(booked.uid)
+        _ = try f.book(f.stageA, "2026-12-03T11:00", "2026-12-03T12:00", as: maya)
+        #expect(violations { _ = try f.alice.undo() }.map(\.kind) == [.doubleBooking])
+        #expect(try f.status(booked.uid) == "cancelled")
+    }
+
+    @Test func eachUserUndoesOnlyTheirOwnCommands() throws {
+        let f = try Fixture.make()
+        let maya = try f.member("maya", .manager)
+        _ = try f.book(f.stageA, "2026-12-03T10:00", "2026-12-03T12:00")
+        #expect(throws: SlateError.self) { try maya.undo() }
+    }
+}
