@@ -84,7 +84,17 @@ enum BookingQueue {
 
 /// Releases holds whose expiry or challenge deadline has passed, at the start of every command.
 enum HoldSweeper {
-    static func sweep(_ context: CommandContext) throws {
+    /// True when some hold's expiry or challenge deadline has passed.
+    static func anyDue(_ db: Database, now: Int64) throws -> Bool {
+        try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM bookings WHERE status = 'hold' AND deleted_at IS NULL AND expires_at <= ?)
+                OR EXISTS (SELECT 1 FROM bookings WHERE status = 'hold' AND deleted_at IS NULL AND challenge_deadline <= ?)
+            """), arguments: [now, now]) == 1
+    }
+
+    /// Releases every due hold; returns how many.
+    @discardableResult
+    static func sweep(_ context: CommandContext) throws -> Int {
         let due = try Row.fetchAll(context.db.cachedStatement(sql: """
             SELECT \(BookingQueue.snapshotColumns) FROM bookings b JOIN users u ON u.id = b.holder_id
             WHERE b.status = 'hold' AND b.deleted_at IS NULL AND b.expires_at <= ?
@@ -95,5 +105,6 @@ enum HoldSweeper {
         for hold in due.sorted(by: { $0.isPlaced(before: $1) }) {
             try BookingQueue.retire(context, booking: hold, to: .released)
         }
+        return due.count
     }
 }

@@ -595,7 +595,8 @@ CREATE TABLE job_listings (
   CHECK (end_at > start_at)
 );
 
--- One row per user command; audits point at it. Undo and redo are commands too.
+-- One row per user command; audits point at it. Undo and redo are commands too; 'system'
+-- commands (holds expiring, challenge deadlines passing) are never undone.
 CREATE TABLE commands (
   id INTEGER PRIMARY KEY,
   uid TEXT NOT NULL UNIQUE,
@@ -604,7 +605,7 @@ CREATE TABLE commands (
   deleted_at INTEGER,
   version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
   user_id INTEGER NOT NULL REFERENCES users(id),
-  kind TEXT NOT NULL DEFAULT 'normal' CHECK (kind IN ('normal', 'undo', 'redo')),
+  kind TEXT NOT NULL DEFAULT 'normal' CHECK (kind IN ('normal', 'undo', 'redo', 'system')),
   name TEXT NOT NULL,
   summary TEXT NOT NULL DEFAULT '',
   reason TEXT NOT NULL DEFAULT '',

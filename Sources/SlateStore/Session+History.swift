@@ -8,7 +8,7 @@ extension Session {
     public func undo() throws -> Outcome<String> {
         try perform("undo", kind: "undo") { context in
             guard let target = try Row.fetchOne(context.db, sql: """
-                SELECT * FROM commands WHERE user_id = ? AND kind != 'undo' AND undone_by IS NULL AND name != 'init' ORDER BY id DESC LIMIT 1
+                SELECT * FROM commands WHERE user_id = ? AND kind IN ('normal', 'redo') AND undone_by IS NULL AND name != 'init' ORDER BY id DESC LIMIT 1
                 """, arguments: [context.actor.userID]) else {
                 throw SlateError.invalidInput("nothing to undo: you have no commands left in the history")
             }

@@ -37,6 +37,18 @@ public struct Session: Sendable {
         let pause = workspace.pauseBeforeCommit
         return try Self.mapErrors {
             try workspace.pool.writeWithoutTransaction { db in
+                // Expiries and challenge deadlines are facts of time: release them in their
+                // own committed command, so a refused or planned command cannot undo them.
+                if try HoldSweeper.anyDue(db, now: now) {
+                    try db.inTransaction(.immediate) {
+                        let actor = try Self.loadActor(db, login: login)
+                        let context = try CommandContext(db: db, actor: actor, now: now, name: "expire holds", kind: "system")
+                        let released = try HoldSweeper.sweep(context)
+                        context.summary = "released \(released) hold(s) past their expiry or challenge deadline"
+                        try context.finish()
+                        return .commit
+                    }
+                }
                 var outcome: Outcome<T>?
                 var failure: Error?
                 try db.inTransaction(.immediate) {

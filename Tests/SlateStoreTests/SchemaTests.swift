@@ -1,0 +1,123 @@
+import Foundation
+import GRDB
+import Testing
+@testable import SlateCore
+@testable import SlateStore
+
+@Suite("Schema and workspace files")
+struct SchemaTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func theBinaryCarriesExactlySchemaSQL() throws {
+        let file = try String(contentsOf: Self.root.appendingPathComponent("schema.sql"), encoding: .utf8)
+        #expect(SchemaSQL.text + "\n" == file)
+    }
+
+    @Test func aFreshWorkspaceHasExactlyTheObjectsOfSchemaSQL() throws {
+        let f = try Fixture.make()
+        let reference = try DatabaseQueue()
+        try reference.write { db in try db.execute(sql: String(contentsOf: Self.root.appendingPathComponent("schema.sql"), encoding: .utf8)) }
+        let sql = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
+        let expected = try reference.read { db in try Row.fetchAll(db, sql: sql).map { "\($0)" } }
+        let actual = try f.workspace.pool.read { db in try Row.fetchAll(db, sql: sql).map { "\($0)" } }
+        #expect(actual == expected)
+        #expect(expected.count > 60)
+        #expect(try f.workspace.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == Workspace.schemaVersion)
+        #expect(try f.workspace.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+    }
+
+    @Test func everyTableOfTheDesignExists() throws {
+        let f = try Fixture.make()
+        let tables = Set(try f.workspace.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") })
+        for table in ["users", "memberships", "studios", "rooms", "talent", "time_off", "equipment", "resources", "clients", "materials", "platforms",
+                      "show_platforms", "projects", "phases", "milestones", "dependencies", "schedules", "shows", "show_talent", "show_materials",
+                      "bookings", "task_templates", "task_template_items", "tasks", "comments", "tags", "taggables", "communications", "invoices",
+                      "invoice_items", "job_listings", "audits", "recurrences"] {
+            #expect(tables.contains(table), "missing \(table)")
+        }
+    }
+
+    @Test func workspaceFilesAreForOwnerAndGroupOnly() throws {
+        let f = try Fixture.make()
+        let attributes = try FileManager.default.attributesOfItem(atPath: f.workspace.path)
+        let permissions = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0
+        #expect(permissions & 0o007 == 0)
+    }
+
+    @Test func aNewerWorkspaceIsRefused() throws {
+        let f = try Fixture.make()
+        try f.workspace.pool.write { db in try db.execute(sql: "PRAGMA user_version = 99") }
+        #expect(throws: SlateError.self) { try Workspace.open(at: f.workspace.path) }
+    }
+
+    @Test func anOlderWorkspaceIsCopiedAsideAndMigratedInOneTransaction() throws {
+        let f = try Fixture.make()
+        _ = try f.book(f.stageA, "2026-12-03T10:00", "2026-12-03T12:00")
+        var options = Workspace.Options()
+        options.targetVersion = 2
+        options.migrations = [Workspace.Migration(from: 1) { db in try db.execute(sql: "ALTER TABLE rooms ADD COLUMN floor TEXT NOT NULL DEFAULT ''") }]
+        let migrated = try Workspace.open(at: f.workspace.path, options: options)
+        #expect(try migrated.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 2)
+        #expect(try migrated.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM bookings") } == 1)
+        let backup = f.workspace.path + ".v1.backup"
+        #expect(FileManager.default.fileExists(atPath: backup))
+        #expect(try DatabaseQueue(path: backup).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 1)
+    }
+
+    @Test func aFailedMigrationLeavesTheWorkspaceAsItWas() throws {
+        let f = try Fixture.make()
+        var options = Workspace.Options()
+        options.targetVersion = 3
+        options.migrations = [
+            Workspace.Migration(from: 1) { db in try db.execute(sql: "ALTER TABLE rooms ADD COLUMN floor TEXT NOT NULL DEFAULT ''") },
+            Workspace.Migration(from: 2) { db in try db.execute(sql: "THIS IS NOT SQL") },
+        ]
+        #expect(throws: SlateError.self) { try Workspace.open(at: f.workspace.path, options: options) }
+        let reopened = try Workspace.open(at: f.workspace.path)
+        #expect(try reopened.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 1)
+        #expect(try reopened.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM pragma_table_info('rooms') WHERE name = 'floor'") } == 0)
+    }
+
+    @Test func missingAndForeignFilesAreRefusedAndLeftUntouched() throws {
+        let directory = NSTemporaryDirectory() + "slate-files-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        #expect(throws: SlateError.self) { try Workspace.open(at: directory + "/missing.slate") }
+        #expect(!FileManager.default.fileExists(atPath: directory + "/missing.slate"))
+        let junk = directory + "/junk.slate"
+        let bytes = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 * 7) })
+        try bytes.write(to: URL(fileURLWithPath: junk))
+        #expect(throws: SlateError.self) { try Workspace.open(at: junk) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: junk)) == bytes)
+    }
+
+    @Test func theDoubleBookingTriggerProtectsEveryWriter() throws {
+        let f = try Fixture.make()
+        _ = try f.book(f.stageA, "2026-12-03T10:00", "2026-12-03T12:00")
+        #expect(throws: DatabaseError.self) {
+            try f.workspace.pool.write { db in
+                try db.execute(sql: """
+                    INSERT INTO bookings (id, uid, created_at, updated_at, resource_id, holder_id, status, start_at, end_at, placed_at)
+                    SELECT 999, 'bk-raw', 0, 0, resource_id, holder_id, 'confirmed', start_at + 3600, end_at + 3600, 0 FROM bookings LIMIT 1
+                    """)
+            }
+        }
+    }
+
+    @Test func conflictQueriesUseTheirIndexes() throws {
+        let f = try Fixture.make()
+        let plans = try f.workspace.read { db -> [String] in
+            let sqls = [
+                "SELECT b.id FROM bookings b WHERE b.resource_id = 1 AND b.status = 'confirmed' AND b.deleted_at IS NULL AND b.start_at < 100 ORDER BY b.start_at DESC LIMIT 1",
+                "SELECT b.id FROM bookings b WHERE b.resource_id = 1 AND b.status = 'confirmed' AND b.deleted_at IS NULL AND b.start_at >= 0 AND b.start_at < 100",
+                "SELECT b.id FROM bookings b WHERE b.resource_id = 1 AND b.status = 'hold' AND b.deleted_at IS NULL AND b.end_at > 0 AND b.start_at < 100",
+                "SELECT id FROM bookings b WHERE b.status = 'hold' AND b.deleted_at IS NULL AND b.expires_at <= 100",
+                "SELECT uid FROM time_off WHERE resource_id = 1 AND deleted_at IS NULL AND end_at > 0 AND start_at < 100",
+            ]
+            return try sqls.map { sql in try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }.joined(separator: " | ") }
+        }
+        for plan in plans {
+            #expect(plan.contains("USING INDEX") || plan.contains("USING COVERING INDEX"), "\(plan)")
+            #expect(!plan.contains("SCAN b") && !plan.contains("SCAN bookings") && !plan.contains("SCAN time_off"), "\(plan)")
+        }
+    }
+}
