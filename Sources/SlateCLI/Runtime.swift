@@ -90,6 +90,10 @@ public enum SlateCLI {
     public static func run(_ arguments: [String], environment: RunEnvironment) -> Int32 {
         RunEnvironment.$current.withValue(environment) {
             let output = environment.output
+            if let help = helpText(for: arguments) {
+                output.out(help)
+                return ExitStatus.done.rawValue
+            }
             do {
                 var command = try SlateCommand.parseAsRoot(arguments)
                 do {
@@ -121,6 +125,17 @@ public enum SlateCLI {
     /// Runs the process's own command line and exits.
     public static func main() -> Never {
         exit(run(Array(CommandLine.arguments.dropFirst()), environment: .process()))
+    }
+
+    /// Help for `--help`, `-h` or `help` at any depth, written to the run's own output.
+    static func helpText(for arguments: [String]) -> String? {
+        guard arguments.contains("--help") || arguments.contains("-h") || arguments.first == "help" else { return nil }
+        var type: any ParsableCommand.Type = SlateCommand.self
+        for word in arguments where !word.hasPrefix("-") && word != "help" {
+            guard let next = type.configuration.subcommands.first(where: { $0._commandName == word }) else { break }
+            type = next
+        }
+        return SlateCommand.helpMessage(for: type)
     }
 
     static func status(for error: SlateError) -> ExitStatus {

@@ -1,0 +1,203 @@
+import Foundation
+import Testing
+@testable import SlateCLI
+
+@Suite("The command line")
+struct CommandLineTests {
+    @Test func helpListsEverySubcommandAndExitsZero() throws {
+        let h = try CLIHarness()
+        let result = h.run("--help", db: false)
+        #expect(result.code == 0)
+        for name in ["init", "demo", "talent", "room", "equipment", "client", "platform", "material", "project", "phase", "milestone",
+                     "dependency", "schedule", "show", "book", "hold", "confirm", "release", "challenge", "cancel", "time-off", "task",
+                     "template", "check", "log", "undo", "redo", "member", "whoami"] {
+            #expect(result.out.contains(name), "help is missing \(name)")
+        }
+        let book = h.run("book", "--help", db: false)
+        #expect(book.code == 0)
+        #expect(book.out.contains("--or-hold"))
+        #expect(book.out.contains("--db <db>"))
+        #expect(book.out.contains("--json"))
+        #expect(book.out.contains("--from <from>"))
+    }
+
+    @Test func aBookingSessionFromInitToUndo() throws {
+        let h = try CLIHarness.ready()
+        let booked = h.run("book", "Stage A", "--from", "2026-12-03T14:00", "--to", "2026-12-03T16:00")
+        #expect(booked.code == 0)
+        #expect(booked.out.contains("Stage A 2026-12-03T14:00 to 2026-12-03T16:00 — confirmed"))
+        let clash = h.run("book", "Stage A", "--from", "2026-12-03T15:00", "--to", "2026-12-03T17:00")
+        #expect(clash.code == 1)
+        #expect(clash.err.contains("Stage A is already booked 2026-12-03T14:00–16:00 by alice"))
+        #expect(clash.err.contains("--or-hold"))
+        let waiting = h.run("book", "Stage A", "--from", "2026-12-03T15:00", "--to", "2026-12-03T17:00", "--or-hold")
+        #expect(waiting.code == 0)
+        #expect(waiting.out.contains("1st hold"))
+        let list = h.run("booking", "list")
+        #expect(list.out.split(separator: "\n").count == 3)
+        #expect(h.run("undo").code == 0)
+        #expect(try h.count("SELECT count(*) FROM bookings WHERE deleted_at IS NULL") == 1)
+        #expect(h.run("redo").code == 0)
+        #expect(try h.count("SELECT count(*) FROM bookings WHERE deleted_at IS NULL") == 2)
+    }
+
+    @Test func jsonOutputIsMachineReadable() throws {
+        let h = try CLIHarness.ready()
+        let result = h.run("hold", "Stage B", "--from", "2026-12-03T10:00", "--to", "2026-12-03T11:00", "--json")
+        #expect(result.code == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any]
+        let booking = object?["result"] as? [String: Any]
+        #expect(booking?["status"] as? String == "hold")
+        #expect(booking?["rank"] as? Int == 1)
+        #expect(booking?["startLocal"] as? String == "2026-12-03T10:00")
+        let list = h.run("talent", "list", "--json")
+        let rows = try JSONSerialization.jsonObject(with: Data(list.out.utf8)) as? [[String: Any]]
+        #expect(rows?.first?["name"] as? String == "Ava Martin")
+        #expect(rows?.first?["rate_minor"] as? Int == 45_000)
+        let refused = h.run("book", "Stage B", "--from", "2026-12-03T10:00", "--to", "2026-12-03T11:00", "--json")
+        #expect(refused.code == 1)
+        let error = try JSONSerialization.jsonObject(with: Data(refused.err.utf8)) as? [String: Any]
+        #expect(error?["error"] as? String == "refused")
+        #expect((error?["violations"] as? [[String: Any]])?.first?["kind"] as? String == "hold_above")
+    }
+
+    @Test(arguments: [
+        ["book", "Stage A", "--from", "2026-12-32T10:00", "--to", "2026-12-03T11:00"],
+        ["book", "Stage A", "--from", "3 Dec 10am", "--to", "2026-12-03T11:00"],
+        ["book", "Stage A", "--from", "2026-12-03T12:00", "--to", "2026-12-03T11:00"],
+        ["book", "rm-nothere", "--from", "2026-12-03T10:00", "--to", "2026-12-03T11:00"],
+        ["confirm", "bk-nothere"],
+        ["room", "add", String(repeating: "x", count: 201)],
+        ["room", "add", "Stage\u{1B}[2JC"],
+        ["talent", "add", "Bell\u{7}"],
+        ["talent", "add", "Ava", "--rate", "-3"],
+        ["studio", "add", "South", "--tz", "Mars/Olympus"],
+        ["template", "item", "tt-none", "x", "--due", "soon"],
+        ["book", "Stage A"],
+        ["member", "add", "bob", "--role", "emperor", "--studio", "North"],
+        ["no-such-command"],
+    ])
+    func badInputExitsTwoWithAMessageAndWritesNothing(_ arguments: [String]) throws {
+        let h = try CLIHarness.ready()
+        let before = try h.count("SELECT count(*) FROM audits")
+        let result = h.run(arguments)
+        #expect(result.code == 2, "\(arguments): \(result.err)")
+        #expect(!result.err.isEmpty)
+        #expect(!result.err.contains("\u{1B}"), "control characters must never reach the terminal")
+        #expect(try h.count("SELECT count(*) FROM audits") == before)
+    }
+
+    @Test func unknownTimeZoneOnInitIsBadInputAndCreatesNoFile() throws {
+        let h = try CLIHarness()
+        let result = h.run("init", "--studio", "North", "--tz", "Europe/Atlantis")
+        #expect(result.code == 2)
+        #expect(result.err.contains("unknown time zone"))
+        #expect(!FileManager.default.fileExists(atPath: h.path))
+    }
+
+    @Test func aMissingWorkspaceIsAStorageFailureAndIsNotCreated() throws {
+        let h = try CLIHarness()
+        let result = h.run("booking", "list")
+        #expect(result.code == 3)
+        #expect(result.err.contains("no workspace at"))
+        #expect(!FileManager.default.fileExists(atPath: h.path))
+    }
+
+    @Test func aCorruptWorkspaceIsAStorageFailureAndIsLeftUntouched() throws {
+        let h = try CLIHarness()
+        let bytes = Data("this is not a database, it is a shopping list\n".utf8)
+        try bytes.write(to: URL(fileURLWithPath: h.path))
+        let result = h.run("booking", "list")
+        #expect(result.code == 3)
+        #expect(result.err.contains("not a Slate workspace"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: h.path)) == bytes)
+        // A truncated real workspace too.
+        let g = try CLIHarness.ready()
+        let full = try Data(contentsOf: URL(fileURLWithPath: g.path))
+        let damaged = full.prefix(100) + Data(repeating: 0xAB, count: 3000)
+        try damaged.write(to: URL(fileURLWithPath: g.path))
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: g.path + suffix) }
+        let again = g.run("booking", "list")
+        #expect(again.code == 3)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: g.path)) == damaged)
+    }
+
+    @Test func accessIsRefusedWithExitOneForStrangersAndMembers() throws {
+        let h = try CLIHarness.ready()
+        let stranger = h.run("booking", "list", as: "mallory")
+        #expect(stranger.code == 1)
+        #expect(stranger.err.contains("not a member"))
+        #expect(h.run("member", "add", "sam", "--studio", "North", "--role", "member").code == 0)
+        let member = h.run("book", "Stage A", "--from", "2026-12-03T10:00", "--to", "2026-12-03T11:00", as: "sam")
+        #expect(member.code == 1)
+        #expect(member.err.contains("needs the manager role"))
+        #expect(h.run("room", "list", as: "sam").code == 0)
+    }
+
+    @Test func clientMembersListOnlyTheirClientsRecords() throws {
+        let h = try CLIHarness.ready()
+        #expect(h.run("client", "add", "Globex").code == 0)
+        for client in ["Acme", "Globex"] {
+            #expect(h.run("schedule", "add", "\(client) plan", "--client", client).code == 0)
+            #expect(h.run("material", "add", "\(client) brief", "--client", client).code == 0)
+            #expect(h.run("project", "add", "\(client) project", "--client", client).code == 0)
+            #expect(h.run("show", "add", "\(client) show", "--client", client, "--room", "Stage A", "--from", "2026-12-05T10:00", "--to", "2026-12-05T11:00").code == 0)
+        }
+        #expect(h.run("book", "Stage B", "--from", "2026-12-03T10:00", "--to", "2026-12-03T11:00").code == 0)
+        #expect(h.run("member", "add", "lea", "--client", "Acme", "--role", "manager").code == 0)
+        for listing in [["schedule", "list"], ["material", "list"], ["project", "list"], ["show", "list"], ["client", "list"]] {
+            let result = h.run(listing, as: "lea")
+            #expect(result.code == 0)
+            #expect(result.out.contains("Acme"), "\(listing) hides lea's own records")
+            #expect(!result.out.contains("Globex"), "\(listing) shows another client's records")
+        }
+        for listing in [["booking", "list"], ["talent", "list"], ["room", "list"], ["equipment", "list"], ["task", "list"], ["time-off", "list"], ["template", "list"]] {
+            let result = h.run(listing, as: "lea")
+            #expect(result.code == 0)
+            #expect(result.out.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("nothing") || result.out.contains("no bookings"), "\(listing): \(result.out)")
+        }
+    }
+
+    @Test func scheduleConfirmPlanShowsRowsAndWritesNothing() throws {
+        let h = try CLIHarness.ready()
+        let schedule = h.run("schedule", "add", "December", "--client", "Acme", "--json")
+        let uid = (try JSONSerialization.jsonObject(with: Data(schedule.out.utf8)) as? [String: Any])?["result"] as? String ?? ""
+        for day in 3...4 {
+            #expect(h.run("show", "add", "Live \(day)", "--client", "Acme", "--schedule", uid, "--room", "Stage A", "--talent", "Ava Martin",
+                          "--from", "2026-12-0\(day)T10:00", "--to", "2026-12-0\(day)T12:00").code == 0)
+        }
+        #expect(h.run("schedule", "propose", uid).code == 0)
+        let plan = h.run("schedule", "confirm", uid, "--plan")
+        #expect(plan.code == 0)
+        #expect(plan.out.contains("Plan (nothing written)"))
+        #expect(plan.out.components(separatedBy: "create bookings").count - 1 == 4)
+        #expect(try h.count("SELECT count(*) FROM bookings") == 0)
+        #expect(h.run("schedule", "confirm", uid).code == 0)
+        #expect(try h.count("SELECT count(*) FROM bookings WHERE status = 'confirmed'") == 4)
+    }
+
+    @Test func demoBuildsARealisticWorkspace() throws {
+        let h = try CLIHarness()
+        let result = h.run("demo", "--json")
+        #expect(result.code == 0, "\(result.err)")
+        #expect(try h.count("SELECT count(*) FROM studios") >= 2)
+        #expect(try h.count("SELECT count(*) FROM rooms") >= 8)
+        #expect(try h.count("SELECT count(*) FROM talent") >= 40)
+        #expect(try h.count("SELECT count(*) FROM clients") >= 10)
+        #expect(try h.count("SELECT count(*) FROM projects") >= 6)
+        #expect(try h.count("SELECT count(*) FROM dependencies") >= 6)
+        #expect(try h.count("SELECT count(*) FROM schedules") >= 3)
+        #expect(try h.count("SELECT count(*) FROM shows WHERE status = 'draft'") >= 60)
+        #expect(try h.count("SELECT count(*) FROM bookings WHERE status IN ('hold', 'confirmed')") >= 300)
+        #expect(try h.count("SELECT count(*) FROM bookings WHERE status = 'hold' AND rank >= 2") >= 3)
+        #expect(try h.count("SELECT count(*) FROM task_templates") >= 1)
+        #expect(try h.count("SELECT count(*) FROM time_off") >= 1)
+        #expect(try h.count("SELECT count(*) FROM talent WHERE skills != ''") >= 40)
+        // Running it again replaces the demo; it never replaces a real workspace.
+        #expect(h.run("demo").code == 0)
+        let real = try CLIHarness.ready()
+        let refused = real.run("demo")
+        #expect(refused.code == 3)
+        #expect(refused.err.contains("real workspace"))
+    }
+}
