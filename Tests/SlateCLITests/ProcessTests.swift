@@ -1,0 +1,155 @@
+import Foundation
+import GRDB
+import Testing
+import SlateCore
+import SlateStore
+@testable import SlateCLI
+
+/// Runs the built `slate` binary as separate OS processes.
+enum Binary {
+    /// The `slate` executable beside the test bundle (SLATE_BIN overrides).
+    static var path: String {
+        if let override = ProcessInfo.processInfo.environment["SLATE_BIN"] { return override }
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        return exe.deletingLastPathComponent().appendingPathComponent("slate").path
+    }
+
+    static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        return (process, out, err)
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (code: Int32, out: String, err: String) {
+        let (process, out, err) = try start(arguments, environment: environment)
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+}
+
+@Suite("Several processes, crashes", .serialized)
+struct ProcessTests {
+    func workspace() throws -> String {
+        let directory = NSTemporaryDirectory() + "slate-proc-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = directory + "/w.slate"
+        #expect(try Binary.run(["init", "--studio", "North", "--tz", "Europe/Paris", "--db", path]).code == 0)
+        for room in ["Stage A", "Stage B", "Stage C"] {
+            #expect(try Binary.run(["room", "add", room, "--db", path]).code == 0)
+        }
+        return path
+    }
+
+    @Test func eightProcessesRaceForOverlappingBookingsAndExactlyOneWinsEachClash() throws {
+        let path = try workspace()
+        for (round, room) in ["Stage A", "Stage B", "Stage C"].enumerated() {
+            let day = 3 + round
+            // Eight overlapping requests: all contain 11:00–12:00.
+            let racers = try (0..<8).map { index in
+                try Binary.start(["book", room, "--from", "2026-12-0\(day)T\(10 + index % 2):00", "--to", "2026-12-0\(day)T\(12 + index % 3):00", "--db", path])
+            }
+            var wins = 0
+            for (process, out, err) in racers {
+                _ = out.fileHandleForReading.readDataToEndOfFile()
+                let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                if process.terminationStatus == 0 {
+                    wins += 1
+                } else {
+                    #expect(process.terminationStatus == 1, "\(message)")
+                    #expect(message.contains("\(room) is already booked"), "\(message)")
+                }
+            }
+            #expect(wins == 1, "round \(round): \(wins) winners")
+        }
+        let db = try DatabaseQueue(path: path)
+        #expect(try db.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
+        let overlaps = try db.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM bookings a JOIN bookings b ON a.resource_id = b.resource_id AND a.id < b.id
+                WHERE a.status = 'confirmed' AND b.status = 'confirmed' AND a.start_at < b.end_at AND b.start_at < a.end_at
+                """)
+        }
+        #expect(overlaps == 0)
+        #expect(try db.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM bookings") } == 3)
+    }
+
+    /// A proposed schedule of `count` shows, made in-process as the OS account the binary runs as.
+    func bigSchedule(_ path: String, count: Int) throws -> String {
+        let session = Session(workspace: try Workspace.open(at: path), login: RunEnvironment.process().login, clock: .fixed(1_796_112_000))
+        let client = try session.addClient(name: "Acme").value
+        let schedule = try session.addSchedule(client: client, name: "Season").value
+        let rooms = ["Stage A", "Stage B", "Stage C"]
+        for index in 0..<count {
+            let start = 1_796_300_000 + Int64(index / 3) * 7200
+            _ = try session.addShow(ShowInput(client: client, schedule: schedule, room: rooms[index % 3], title: "Show \(index)",
+                                              start: .instant(start), end: .instant(start + 3600)))
+        }
+        _ = try session.setScheduleStatus(schedule, to: .proposed)
+        return schedule
+    }
+
+    func confirmedCount(_ path: String) throws -> (bookings: Int, shows: Int, integrity: String) {
+        let db = try DatabaseQueue(path: path)
+        return try db.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM bookings WHERE status = 'confirmed'") ?? -1,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM shows WHERE status = 'confirmed'") ?? -1,
+             try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "")
+        }
+    }
+
+    @Test func killingAProcessMidConfirmationLeavesAllOrNothing() throws {
+        let path = try workspace()
+        let schedule = try bigSchedule(path, count: 300)
+        // The fault hook pauses inside the write transaction, after every write and before commit.
+        let (process, _, _) = try Binary.start(["schedule", "confirm", schedule, "--db", path], environment: ["SLATE_FAULT_PAUSE_MS": "20000"])
+        let probe = try DatabaseQueue(path: path)
+        var locked = false
+        for _ in 0..<400 where !locked {
+            Thread.sleep(forTimeInterval: 0.025)
+            do {
+                try probe.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE; ROLLBACK") }
+            } catch {
+                locked = true
+            }
+        }
+        #expect(locked, "the confirming process never held the write lock")
+        Thread.sleep(forTimeInterval: 0.2)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        let after = try confirmedCount(path)
+        #expect(after.integrity == "ok")
+        #expect(after.bookings == 0 && after.shows == 0, "a killed confirmation left \(after.bookings) bookings")
+        // Run to completion: the whole confirmation lands.
+        let done = try Binary.run(["schedule", "confirm", schedule, "--db", path])
+        #expect(done.code == 0, "\(done.err)")
+        #expect(try confirmedCount(path).bookings == 300)
+    }
+
+    @Test func killsAtRandomMomentsNeverLeaveHalfAConfirmation() throws {
+        for delay in [0.005, 0.02, 0.05, 0.1, 0.2] {
+            let path = try workspace()
+            let schedule = try bigSchedule(path, count: 120)
+            let (process, _, _) = try Binary.start(["schedule", "confirm", schedule, "--db", path])
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let after = try confirmedCount(path)
+            #expect(after.integrity == "ok")
+            #expect([0, 120].contains(after.bookings), "delay \(delay): \(after.bookings) bookings")
+            #expect(after.shows * 1 == after.bookings, "delay \(delay): shows and bookings disagree")
+        }
+    }
+}
