@@ -107,6 +107,7 @@ CREATE TABLE resources (
   name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200)
 );
 CREATE INDEX resources_studio ON resources(studio_id, kind);
+CREATE INDEX resources_name ON resources(name COLLATE NOCASE);
 
 CREATE TABLE rooms (
   id INTEGER PRIMARY KEY,

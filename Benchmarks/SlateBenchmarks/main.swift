@@ -1,1 +1,135 @@
-print("x")
+// Measures the performance targets of DESIGN §7 that the domain library owns.
+// Build and run in release mode:  swift run -c release SlateBenchmarks [--quick]
+// It prints figures; it asserts nothing.
+
+import Foundation
+import GRDB
+import SlateCore
+import SlateStore
+
+let arguments = CommandLine.arguments
+let quick = arguments.contains("--quick")
+let sizes = quick ? [10_000] : [10_000, 100_000, 1_000_000]
+let attemptsNormal = quick ? 5_000 : 20_000
+let attemptsFull = quick ? 500 : 3_000
+let resourceCount = 500
+let hour: Int64 = 3600
+let base: Int64 = 1_800_000_000 - 1_800_000_000 % 86_400
+let spacing = 6 * hour
+
+struct Random {
+    var state: UInt64
+    mutating func next(_ bound: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int((state >> 33) % UInt64(bound))
+    }
+}
+
+func percentile(_ sorted: [Double], _ p: Double) -> Double {
+    sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+}
+
+func fmt(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
+
+/// A workspace with 500 rooms and `existing` confirmed bookings (one hour every six hours per room).
+func makeWorkspace(existing: Int, durability: Workspace.Durability) throws -> (Workspace, Session, [String], String) {
+    let directory = NSTemporaryDirectory() + "slate-bench-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let path = directory + "/bench.slate"
+    let clock = Clock.fixed(base - 86_400)
+    _ = try Workspace.initialize(at: path, setup: WorkspaceSetup(workspaceName: "Bench", studioName: "Bench", timeZone: "UTC", founderLogin: "bench", founderName: "Bench"), clock: clock)
+    let seed = try DatabaseQueue(path: path)
+    var rooms: [String] = []
+    try seed.write { db in
+        for index in 1...resourceCount {
+            let resource = Int64(index)
+            try db.execute(sql: "INSERT INTO resources (id, uid, created_at, updated_at, studio_id, kind, name) VALUES (?, ?, 0, 0, 1, 'room', ?)",
+                           arguments: [resource, PublicID.make(prefix: "rs", id: resource), "Room \(index)"])
+            let uid = PublicID.make(prefix: "rm", id: resource)
+            try db.execute(sql: "INSERT INTO rooms (id, uid, created_at, updated_at, studio_id, resource_id, name) VALUES (?, ?, 0, 0, 1, ?, ?)",
+                           arguments: [resource, uid, resource, "Room \(index)"])
+            rooms.append(uid)
+        }
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO bookings (id, uid, created_at, updated_at, resource_id, holder_id, status, start_at, end_at, placed_at)
+            VALUES (?, ?, 0, 0, ?, 1, 'confirmed', ?, ?, 0)
+            """)
+        let perResource = max(1, existing / resourceCount)
+        var id: Int64 = 0
+        for slot in 0..<perResource {
+            for resource in 1...resourceCount {
+                id += 1
+                let start = base + Int64(slot) * spacing + Int64(resource % 6) * 600
+                try statement.execute(arguments: [id, PublicID.make(prefix: "bk", id: id), Int64(resource), start, start + hour])
+            }
+        }
+        try db.execute(sql: "ANALYZE")
+    }
+    try seed.close()
+    var options = Workspace.Options()
+    options.durability = durability
+    let workspace = try Workspace.open(at: path, options: options)
+    return (workspace, Session(workspace: workspace, login: "bench", clock: clock), rooms, path)
+}
+
+func bookingAttempts(existing: Int, durability: Workspace.Durability, attempts: Int) throws {
+    let (workspace, session, rooms, path) = try makeWorkspace(existing: existing, durability: durability)
+    var random = Random(state: 42)
+    let span = Int64(max(1, existing / resourceCount)) * spacing
+    var latencies: [Double] = []
+    latencies.reserveCapacity(attempts)
+    var refused = 0
+    let started = DispatchTime.now().uptimeNanoseconds
+    var measured: UInt64 = 0
+    for attempt in 0..<attempts {
+        let start = base + Int64(random.next(Int(span / 600))) * 600
+        let placement = BookingPlacement(resource: rooms[random.next(rooms.count)], start: .instant(start), end: .instant(start + hour), status: .confirmed)
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        do { _ = try session.place(placement) } catch SlateError.refused { refused += 1 }
+        let t1 = DispatchTime.now().uptimeNanoseconds
+        measured += t1 - t0
+        latencies.append(Double(t1 - t0) / 1000)
+        if attempt % 2000 == 1999 { workspace.checkpoint() }
+    }
+    let wall = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+    latencies.sort()
+    let rate = Double(attempts) / (Double(measured) / 1e9)
+    print("  \(durability.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)) existing \(String(existing).padding(toLength: 8, withPad: " ", startingAt: 0)) attempts \(attempts): \(fmt(rate, 0))/s (wall \(fmt(Double(attempts) / wall, 0))/s), p50 \(fmt(percentile(latencies, 0.5))) µs, p99 \(fmt(percentile(latencies, 0.99))) µs, p99.9 \(fmt(percentile(latencies, 0.999))) µs, clashing \(fmt(100 * Double(refused) / Double(attempts)))%")
+    try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+}
+
+func confirmSchedule(shows: Int) throws {
+    let (workspace, session, rooms, path) = try makeWorkspace(existing: 10_000, durability: .normal)
+    let client = try session.addClient(name: "Client").value
+    let template = try session.addTemplate(name: "Checklist").value
+    for (title, type) in [("Brief", TaskItemType.preProduction), ("Go-live", .production), ("Clips", .postProduction)] {
+        _ = try session.addTemplateItem(template: template, title: title, type: type, required: true)
+    }
+    let schedule = try session.addSchedule(client: client, name: "Season").value
+    let first = base + Int64(max(1, 10_000 / resourceCount)) * spacing + 86_400
+    for index in 0..<shows {
+        let start = first + Int64(index / rooms.count) * 2 * hour
+        _ = try session.addShow(ShowInput(client: client, schedule: schedule, room: rooms[index % rooms.count], title: "Show \(index)", start: .instant(start), end: .instant(start + hour)))
+    }
+    _ = try session.setScheduleStatus(schedule, to: .proposed)
+    workspace.checkpoint()
+    let plan0 = DispatchTime.now().uptimeNanoseconds
+    let plan = try session.setScheduleStatus(schedule, to: .confirmed, plan: true)
+    let plan1 = DispatchTime.now().uptimeNanoseconds
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    let outcome = try session.setScheduleStatus(schedule, to: .confirmed)
+    let t1 = DispatchTime.now().uptimeNanoseconds
+    print("  confirm a schedule of \(shows) draft shows: \(fmt(Double(t1 - t0) / 1e6)) ms for \(outcome.changes.count) row changes (plan preview \(fmt(Double(plan1 - plan0) / 1e6)) ms, \(plan.changes.count) rows)")
+    try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+}
+
+print("Slate benchmarks (DESIGN §7) — \(ProcessInfo.processInfo.processorCount) cores")
+print("Sustained booking attempts, each its own command (access check, conflict check, audit, commit), \(resourceCount) resources:")
+for size in sizes {
+    try bookingAttempts(existing: size, durability: .normal, attempts: attemptsNormal)
+    if !arguments.contains("--attempts-only") { try bookingAttempts(existing: size, durability: .full, attempts: attemptsFull) }
+}
+if !arguments.contains("--attempts-only") {
+    print("Schedule confirmation (rule 6, one transaction):")
+    try confirmSchedule(shows: 1000)
+}

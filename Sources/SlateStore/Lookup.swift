@@ -94,24 +94,31 @@ extension Lookup {
     /// With `checkAccess` false the caller has already decided access (a client manager
     /// approving a schedule books the studio's rooms through it).
     func resource(ref: String, checkAccess: Bool = true) throws -> (info: ResourceInfo, studio: StudioInfo, talentID: Int64?) {
-        let sql = """
-            SELECT r.id, r.uid, r.name, r.kind, r.studio_id, t.id AS talent_id, ifnull(t.banned, 0) AS banned
-            FROM resources r
-            LEFT JOIN talent t ON t.resource_id = r.id AND t.deleted_at IS NULL
-            LEFT JOIN rooms m ON m.resource_id = r.id AND m.deleted_at IS NULL
-            LEFT JOIN equipment e ON e.resource_id = r.id AND e.deleted_at IS NULL
-            WHERE r.deleted_at IS NULL AND (r.uid = ? OR t.uid = ? OR m.uid = ? OR e.uid = ?)
-            """
-        var rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [ref, ref, ref, ref])
-        if rows.isEmpty {
-            rows = try Row.fetchAll(db, sql: """
+        // Each branch is an index lookup on a UNIQUE uid column.
+        var id = try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT id FROM resources WHERE uid = ?1 AND deleted_at IS NULL
+            UNION ALL SELECT resource_id FROM rooms WHERE uid = ?1 AND deleted_at IS NULL
+            UNION ALL SELECT resource_id FROM talent WHERE uid = ?1 AND deleted_at IS NULL
+            UNION ALL SELECT resource_id FROM equipment WHERE uid = ?1 AND deleted_at IS NULL
+            LIMIT 1
+            """), arguments: [ref])
+        if id == nil {
+            let named = try Int64.fetchAll(db.cachedStatement(sql: """
+                SELECT id FROM resources WHERE name = ?1 COLLATE NOCASE AND deleted_at IS NULL
+                UNION SELECT resource_id FROM talent WHERE alias = ?1 COLLATE NOCASE AND alias != '' AND deleted_at IS NULL
+                LIMIT 2
+                """), arguments: [ref])
+            if named.count > 1 { throw SlateError.invalidInput("more than one resource is called '\(TextInput.printable(ref))'; use its id") }
+            id = named.first
+        }
+        let row = try id.flatMap { id in
+            try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT r.id, r.uid, r.name, r.kind, r.studio_id, t.id AS talent_id, ifnull(t.banned, 0) AS banned
                 FROM resources r LEFT JOIN talent t ON t.resource_id = r.id AND t.deleted_at IS NULL
-                WHERE r.deleted_at IS NULL AND (r.name = ? COLLATE NOCASE OR t.alias = ? COLLATE NOCASE) LIMIT 2
-                """, arguments: [ref, ref])
-            if rows.count > 1 { throw SlateError.invalidInput("more than one resource is called '\(TextInput.printable(ref))'; use its id") }
+                WHERE r.id = ? AND r.deleted_at IS NULL
+                """), arguments: [id])
         }
-        guard let row = rows.first, let kind = ResourceKind(rawValue: row["kind"]) else {
+        guard let row, let kind = ResourceKind(rawValue: row["kind"]) else {
             throw SlateError.notFound("no room, talent or equipment with id or name '\(TextInput.printable(ref))'")
         }
         let studio = try studio(id: row["studio_id"])
