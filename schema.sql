@@ -384,7 +384,6 @@ CREATE INDEX bookings_hold_expiry ON bookings(expires_at) WHERE status = 'hold' 
 CREATE INDEX bookings_challenges ON bookings(challenge_deadline) WHERE status = 'hold' AND challenge_deadline IS NOT NULL AND deleted_at IS NULL;
 CREATE INDEX bookings_resource_time ON bookings(resource_id, start_at);
 CREATE INDEX bookings_show ON bookings(show_id) WHERE show_id IS NOT NULL;
-CREATE INDEX bookings_holder ON bookings(holder_id);
 
 -- Backstop under the Swift rules: two confirmed bookings of one resource never overlap,
 -- whichever process writes. Confirmed bookings of a resource never overlap each other,
@@ -606,8 +605,8 @@ CREATE TABLE commands (
   summary TEXT NOT NULL DEFAULT '',
   reason TEXT NOT NULL DEFAULT '',
   target_id INTEGER REFERENCES commands(id),
-  undone_by INTEGER REFERENCES commands(id),
-  redone_by INTEGER REFERENCES commands(id)
+  undone_by INTEGER REFERENCES commands(id) DEFERRABLE INITIALLY DEFERRED,
+  redone_by INTEGER REFERENCES commands(id) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX commands_user ON commands(user_id, id);
 
@@ -618,7 +617,7 @@ CREATE TABLE audits (
   updated_at INTEGER NOT NULL,
   deleted_at INTEGER,
   version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
-  command_id INTEGER NOT NULL REFERENCES commands(id),
+  command_id INTEGER NOT NULL REFERENCES commands(id) DEFERRABLE INITIALLY DEFERRED,
   user_id INTEGER NOT NULL REFERENCES users(id),
   action TEXT NOT NULL CHECK (action IN ('insert', 'update')),
   record_table TEXT NOT NULL,

@@ -67,13 +67,43 @@ public struct LocalTime: Sendable {
         return Int64(date.timeIntervalSince1970)
     }
 
+    /// A shared instance per zone name (building a calendar is costly; these are read-only).
+    public static func cached(_ identifier: String) -> LocalTime? {
+        cacheLock.lock()
+        defer { cacheLock.unlock() }
+        if let hit = cache[identifier] { return hit }
+        guard let zone = TimeZone(identifier: identifier) else { return nil }
+        let made = LocalTime(timeZone: zone)
+        cache[identifier] = made
+        return made
+    }
+
+    nonisolated(unsafe) private static var cache: [String: LocalTime] = [:]
+    private static let cacheLock = NSLock()
+
     /// Formats an instant as `2026-12-03T14:00` (seconds shown only when not zero).
     public func format(_ instant: Int64) -> String {
-        let date = Date(timeIntervalSince1970: TimeInterval(instant))
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        var text = "\(pad(c.year ?? 0, 4))-\(pad(c.month ?? 0, 2))-\(pad(c.day ?? 0, 2))T\(pad(c.hour ?? 0, 2)):\(pad(c.minute ?? 0, 2))"
-        if let second = c.second, second != 0 { text += ":\(pad(second, 2))" }
+        let offset = Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant))))
+        let local = instant + offset
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let secondOfDay = Int(local - days * 86_400)
+        let (year, month, day) = Self.civil(fromDays: days)
+        var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay % 3600 / 60, 2))"
+        if secondOfDay % 60 != 0 { text += ":\(pad(secondOfDay % 60, 2))" }
         return text
+    }
+
+    /// Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+    static func civil(fromDays days: Int64) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (Int(yoe + era * 400 + (m <= 2 ? 1 : 0)), Int(m), Int(d))
     }
 
     /// Formats an interval as `2026-12-03T14:00–16:00` (end date repeated only when it differs).

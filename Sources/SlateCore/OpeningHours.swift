@@ -1,3 +1,5 @@
+import Foundation
+
 /// A studio's weekly opening hours, typed as `Mon-Fri 09:00-20:00, Sat 10:00-18:00`.
 ///
 /// An empty text means always open. Days not listed are closed. Closing may be `24:00`;
@@ -7,6 +9,19 @@ public struct OpeningHours: Equatable, Sendable {
     public private(set) var ranges: [Int: ClosedRange<Int>] = [:]
     /// True when no hours were given: the studio never counts as closed.
     public let alwaysOpen: Bool
+
+    /// Parsed hours for a stored text, shared (unreadable text counts as always open).
+    public static func cached(_ text: String) -> OpeningHours {
+        cacheLock.lock()
+        defer { cacheLock.unlock() }
+        if let hit = cache[text] { return hit }
+        let parsed = (try? OpeningHours(text)) ?? .always
+        cache[text] = parsed
+        return parsed
+    }
+
+    nonisolated(unsafe) private static var cache: [String: OpeningHours] = [:]
+    private static let cacheLock = NSLock()
 
     /// Hours that never close.
     public static let always = OpeningHours()

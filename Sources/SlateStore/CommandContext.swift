@@ -122,8 +122,9 @@ final class CommandContext {
     private func audit(_ action: Change.Action, table: String, id: Int64, uid: String, old: Row?, new: Row) throws {
         let commandID = try ensureCommand()
         var fields: [String: [String?]] = [:]
-        for (column, value) in new where !Self.bookkeeping.contains(column) {
-            let oldValue = old?[column] as DatabaseValue?
+        let oldValues = old.map { Array($0.databaseValues) }
+        for (index, (column, value)) in new.enumerated() where !Self.bookkeeping.contains(column) {
+            let oldValue = oldValues.flatMap { index < $0.count ? $0[index] : nil }
             if action == .insert ? !value.isNull : oldValue != value {
                 fields[column] = [oldValue.flatMap(Self.text), Self.text(value)]
             }
@@ -147,22 +148,23 @@ final class CommandContext {
         }
     }
 
-    /// The command row, created with the first change.
+    /// The id of this command's row, reserved with the first change; the row itself is
+    /// written by `finish` (audits reference it through a deferred foreign key).
     func ensureCommand() throws -> Int64 {
         if let commandID { return commandID }
         let id = try nextID("commands")
-        try db.cachedStatement(sql: """
-            INSERT INTO commands (id, uid, created_at, updated_at, user_id, kind, name, target_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [id, PublicID.make(prefix: "cmd", id: id), now, now, actor.userID, kind, name, targetCommandID])
         commandID = id
         return id
     }
 
-    /// Writes the command's summary and reason once its body has run.
+    /// Writes the command row, with its summary and reason, once its body has run.
     func finish() throws {
         guard let commandID else { return }
-        try db.execute(sql: "UPDATE commands SET summary = ?, reason = ? WHERE id = ?", arguments: [String(summary.prefix(500)), reason, commandID])
+        try db.cachedStatement(sql: """
+            INSERT INTO commands (id, uid, created_at, updated_at, user_id, kind, name, summary, reason, target_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [commandID, PublicID.make(prefix: "cmd", id: commandID), now, now, actor.userID, kind, name,
+                                     String(summary.prefix(500)), reason, targetCommandID])
     }
 
     private func staleMessage(table: String, id: Int64, uid: String, expected: Int, current: Int) throws -> String {
@@ -198,12 +200,14 @@ struct WorkspaceSettings {
     var autoPromote: Bool
 
     static func load(_ db: Database) throws -> WorkspaceSettings {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM workspaces WHERE deleted_at IS NULL ORDER BY id LIMIT 1")) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT name, time_zone, hold_expiry_first_days, hold_expiry_other_days, challenge_hours, auto_promote
+            FROM workspaces WHERE deleted_at IS NULL ORDER BY id LIMIT 1
+            """)) else {
             throw SlateError.storage("the workspace has no settings row; it was not created by `slate init`")
         }
         return WorkspaceSettings(
-            name: row["name"], zone: TimeZone(identifier: row["time_zone"]) ?? .gmt,
-            holdExpiryFirstDays: row["hold_expiry_first_days"], holdExpiryOtherDays: row["hold_expiry_other_days"],
-            challengeHours: row["challenge_hours"], autoPromote: row["auto_promote"])
+            name: row[0], zone: LocalTime.cached(row[1])?.timeZone ?? .gmt,
+            holdExpiryFirstDays: row[2], holdExpiryOtherDays: row[3], challengeHours: row[4], autoPromote: row[5])
     }
 }

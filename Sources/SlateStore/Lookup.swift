@@ -86,8 +86,8 @@ extension Lookup {
     private func studio(_ row: Row) throws -> StudioInfo {
         let zoneName: String = row["time_zone"]
         return StudioInfo(id: row["id"], uid: row["uid"], name: row["name"],
-                          zone: LocalTime(timeZone: TimeZone(identifier: zoneName) ?? .gmt),
-                          hours: (try? OpeningHours(row["opening_hours"])) ?? OpeningHours.always)
+                          zone: LocalTime.cached(zoneName) ?? LocalTime(timeZone: .gmt),
+                          hours: OpeningHours.cached(row["opening_hours"]))
     }
 
     /// A bookable resource by the public id of the resource, room, talent or equipment, or by name.

@@ -61,10 +61,13 @@ extension Session {
             try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: "book \(resource.name)")
             let interval = try Interval.validated(start: placement.start.resolve(in: studio.zone), end: placement.end.resolve(in: studio.zone))
             let note = try TextInput.note(placement.note)
-            var showID: Int64?
-            if let show = placement.show {
-                let row = try context.row("shows", uid: show, what: "show")
-                showID = row["id"]
+            let showRow = try placement.show.map { try context.row("shows", uid: $0, what: "show") }
+            let showID: Int64? = showRow?["id"]
+            func view(_ uid: String, _ status: String, rank: Int? = nil, expires: Int64? = nil) -> BookingView {
+                BookingView(uid: uid, resourceUID: resource.uid, resourceName: resource.name, resourceKind: resource.kind.rawValue, studioUID: studio.uid,
+                            status: status, start: interval.start, end: interval.end, startLocal: studio.zone.format(interval.start),
+                            endLocal: studio.zone.format(interval.end), rank: rank, expiresAt: expires, challengeDeadline: nil,
+                            holder: context.actor.login, showUID: showRow?["uid"], showTitle: showRow?["title"], note: note, version: 1)
             }
             let around = try BookingQueue.surroundings(context.db, resource: resource.id, interval: interval, studio: studio)
             var status = placement.status
@@ -82,22 +85,26 @@ extension Session {
             }
             context.violations += outcome.violations
             context.warnings += outcome.warnings
-            guard outcome.isAllowed else { return try Self.placeholderView(resource, studio, interval, context) }
+            guard outcome.isAllowed else { return view("", "refused") }
             var values: [(String, (any DatabaseValueConvertible)?)] = [
                 ("resource_id", resource.id), ("holder_id", context.actor.userID), ("show_id", showID),
                 ("status", status.rawValue), ("start_at", interval.start), ("end_at", interval.end),
                 ("placed_at", context.now), ("note", note),
             ]
+            var rank: Int?
+            var expires: Int64?
             if status == .hold {
-                let rank = around.holds.count + 1
-                let days = rank == 1 ? context.settings.holdExpiryFirstDays : context.settings.holdExpiryOtherDays
-                let expires = try placement.expires?.resolve(in: studio.zone) ?? context.now + days * 86_400
-                guard expires > context.now else { throw SlateError.invalidInput("the hold's expiry must be in the future") }
-                values += [("rank", rank), ("expires_at", expires)]
+                let queued = around.holds.count + 1
+                let days = queued == 1 ? context.settings.holdExpiryFirstDays : context.settings.holdExpiryOtherDays
+                let expiry = try placement.expires?.resolve(in: studio.zone) ?? context.now + days * 86_400
+                guard expiry > context.now else { throw SlateError.invalidInput("the hold's expiry must be in the future") }
+                values += [("rank", queued), ("expires_at", expiry)]
+                (rank, expires) = (queued, expiry)
             }
-            let (id, uid) = try context.insert("bookings", values)
-            context.summary = "\(status == .hold ? "hold" : "book") \(resource.name) \(studio.zone.format(interval)) (\(uid))"
-            return try Self.view(context, id: id)
+            let uid = try context.insert("bookings", values).uid
+            let made = view(uid, status.rawValue, rank: rank, expires: expires)
+            context.summary = "\(status == .hold ? "hold" : "book") \(resource.name) \(made.startLocal)–\(made.endLocal) (\(uid))"
+            return made
         }
     }
 
@@ -244,13 +251,6 @@ extension Session {
                            startLocal: zone.format(row["start_at"] as Int64), endLocal: zone.format(row["end_at"] as Int64),
                            rank: row["rank"], expiresAt: row["expires_at"], challengeDeadline: row["challenge_deadline"],
                            holder: row["login"], showUID: row["show_uid"], showTitle: row["show_title"], note: row["note"], version: row["version"])
-    }
-
-    private static func placeholderView(_ resource: ResourceInfo, _ studio: StudioInfo, _ interval: Interval, _ context: CommandContext) throws -> BookingView {
-        BookingView(uid: "", resourceUID: resource.uid, resourceName: resource.name, resourceKind: resource.kind.rawValue, studioUID: studio.uid,
-                    status: "refused", start: interval.start, end: interval.end, startLocal: studio.zone.format(interval.start),
-                    endLocal: studio.zone.format(interval.end), rank: nil, expiresAt: nil, challengeDeadline: nil,
-                    holder: context.actor.login, showUID: nil, showTitle: nil, note: "", version: 0)
     }
 
     /// A live booking the actor may change (manager of the resource's studio).

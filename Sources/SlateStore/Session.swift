@@ -39,6 +39,8 @@ public struct Session: Sendable {
             try workspace.pool.writeWithoutTransaction { db in
                 // Expiries and challenge deadlines are facts of time: release them in their
                 // own committed command, so a refused or planned command cannot undo them.
+                // Nothing can fall due later at the same `now` (expiries and deadlines are
+                // always set in the future), so the command itself need not sweep again.
                 if try HoldSweeper.anyDue(db, now: now) {
                     try db.inTransaction(.immediate) {
                         let actor = try Self.loadActor(db, login: login)
@@ -55,7 +57,6 @@ public struct Session: Sendable {
                     do {
                         let actor = try Self.loadActor(db, login: login)
                         let context = try CommandContext(db: db, actor: actor, now: now, name: name, kind: kind)
-                        try HoldSweeper.sweep(context)
                         let value = try body(context)
                         if !context.violations.isEmpty {
                             throw SlateError.refused(context.violations, holdOffer: context.holdOffer)
@@ -94,13 +95,14 @@ public struct Session: Sendable {
         guard let user = try Row.fetchOne(db.cachedStatement(sql: "SELECT id FROM users WHERE login = ? AND deleted_at IS NULL"), arguments: [login]) else {
             throw SlateError.accessDenied("the account '\(TextInput.printable(login))' is not a member of this workspace; an admin can add it with `slate member add \(TextInput.printable(login)) --studio ... --role ...`")
         }
-        let userID: Int64 = user["id"]
-        let grants = try Row.fetchAll(db.cachedStatement(sql: "SELECT scope, studio_id, client_id, platform_id, role FROM memberships WHERE user_id = ? AND deleted_at IS NULL"), arguments: [userID]).compactMap { row -> Grant? in
-            guard let role = Role(rawValue: row["role"]) else { return nil }
-            switch row["scope"] as String {
-            case "studio": return Grant(scope: .studio(row["studio_id"]), role: role)
-            case "client": return Grant(scope: .client(row["client_id"]), role: role)
-            case "platform": return Grant(scope: .platform(row["platform_id"]), role: role)
+        let userID: Int64 = user[0]
+        let grants = try Row.fetchAll(db.cachedStatement(sql: "SELECT scope, ifnull(studio_id, ifnull(client_id, platform_id)), role FROM memberships WHERE user_id = ? AND deleted_at IS NULL"), arguments: [userID]).compactMap { row -> Grant? in
+            guard let role = Role(rawValue: row[2]) else { return nil }
+            let target: Int64 = row[1]
+            switch row[0] as String {
+            case "studio": return Grant(scope: .studio(target), role: role)
+            case "client": return Grant(scope: .client(target), role: role)
+            case "platform": return Grant(scope: .platform(target), role: role)
             default: return nil
             }
         }
