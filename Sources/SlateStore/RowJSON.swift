@@ -45,6 +45,12 @@ enum RowJSON {
 
     private static func appendString(_ string: String, to out: inout String) {
         out += "\""
+        // Most values need no escaping: append them whole.
+        if !string.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += string
+            out += "\""
+            return
+        }
         for scalar in string.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

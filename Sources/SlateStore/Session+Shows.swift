@@ -253,15 +253,15 @@ enum ShowPromotion {
         let interval = Interval(start: show["start_at"], end: show["end_at"])
         var resources: [String] = []
         if let roomID = show["room_id"] as Int64? {
-            resources += try String.fetchAll(context.db, sql: "SELECT r.uid FROM rooms m JOIN resources r ON r.id = m.resource_id WHERE m.id = ?", arguments: [roomID])
+            resources += try String.fetchAll(context.db.cachedStatement(sql: "SELECT r.uid FROM rooms m JOIN resources r ON r.id = m.resource_id WHERE m.id = ?"), arguments: [roomID])
         }
-        resources += try String.fetchAll(context.db, sql: """
+        resources += try String.fetchAll(context.db.cachedStatement(sql: """
             SELECT r.uid FROM show_talent st JOIN talent t ON t.id = st.talent_id JOIN resources r ON r.id = t.resource_id
             WHERE st.show_id = ? AND st.deleted_at IS NULL ORDER BY st.id
-            """, arguments: [showID])
+            """), arguments: [showID])
         for ref in resources {
             let (resource, _, _) = try context.resource(ref: ref, checkAccess: false)
-            let booked = try Int.fetchOne(context.db, sql: "SELECT count(*) FROM bookings WHERE show_id = ? AND resource_id = ? AND status = 'confirmed' AND deleted_at IS NULL", arguments: [showID, resource.id]) ?? 0
+            let booked = try Int.fetchOne(context.db.cachedStatement(sql: "SELECT count(*) FROM bookings WHERE show_id = ? AND resource_id = ? AND status = 'confirmed' AND deleted_at IS NULL"), arguments: [showID, resource.id]) ?? 0
             if booked > 0 { continue }
             let around = try BookingQueue.surroundings(context.db, resource: resource.id, interval: interval, studio: studio)
             var outcome = BookingRules.evaluate(BookingRequest(resource: resource, interval: interval, status: .confirmed), around: around)
