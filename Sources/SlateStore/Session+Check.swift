@@ -60,13 +60,8 @@ extension Session {
     /// Rule 5: what each draft show would clash with, as soft markers.
     public func draftClashes(schedule: String? = nil) throws -> [Finding] {
         try read { reader in
-            var window = Interval(start: .min / 2, end: .max / 2)
-            var scheduleID: Int64?
-            if let schedule {
-                scheduleID = try reader.row("schedules", uid: schedule, what: "schedule")["id"]
-                window = Interval(start: .min / 2, end: .max / 2)
-            }
-            return try draftClashes(reader, studios: Self.ids(reader.policy.studioIDs), window: window, scheduleID: scheduleID)
+            let scheduleID: Int64? = try schedule.map { try reader.row("schedules", uid: $0, what: "schedule")["id"] }
+            return try draftClashes(reader, studios: Self.ids(reader.policy.studioIDs), window: Interval(start: .min / 2, end: .max / 2), scheduleID: scheduleID)
         }
     }
 
