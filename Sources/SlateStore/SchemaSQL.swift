@@ -28,6 +28,8 @@ CREATE TABLE workspaces (
   challenge_hours INTEGER NOT NULL DEFAULT 24 CHECK (challenge_hours >= 1),
   auto_promote INTEGER NOT NULL DEFAULT 1 CHECK (auto_promote IN (0, 1)),
   next_invoice_number INTEGER NOT NULL DEFAULT 1 CHECK (next_invoice_number >= 1),
+  -- Longest booking ever written, in seconds: bounds the grid's window scans.
+  longest_booking_seconds INTEGER NOT NULL DEFAULT 0 CHECK (longest_booking_seconds >= 0),
   is_demo INTEGER NOT NULL DEFAULT 0 CHECK (is_demo IN (0, 1))
 );
 
@@ -411,6 +413,19 @@ BEGIN
          WHERE b.resource_id = NEW.resource_id AND b.status = 'confirmed' AND b.deleted_at IS NULL
            AND b.start_at < NEW.end_at AND b.id != NEW.id
          ORDER BY b.start_at DESC LIMIT 1) > NEW.start_at;
+END;
+
+-- Keeps workspaces.longest_booking_seconds, which bounds the grid's window scans.
+CREATE TRIGGER bookings_longest_insert AFTER INSERT ON bookings
+WHEN NEW.end_at - NEW.start_at > (SELECT longest_booking_seconds FROM workspaces ORDER BY id LIMIT 1)
+BEGIN
+  UPDATE workspaces SET longest_booking_seconds = NEW.end_at - NEW.start_at;
+END;
+
+CREATE TRIGGER bookings_longest_update AFTER UPDATE OF start_at, end_at ON bookings
+WHEN NEW.end_at - NEW.start_at > (SELECT longest_booking_seconds FROM workspaces ORDER BY id LIMIT 1)
+BEGIN
+  UPDATE workspaces SET longest_booking_seconds = NEW.end_at - NEW.start_at;
 END;
 
 CREATE TABLE task_templates (
