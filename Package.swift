@@ -18,8 +18,11 @@ let package = Package(
             "SlateCore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .systemLibrary(name: "CNCurses"),
+        .target(name: "SlateTUI", dependencies: ["SlateCore", "SlateStore"]),
+        .target(name: "SlateTerminal", dependencies: ["CNCurses", "SlateCore", "SlateStore", "SlateTUI"]),
         .target(name: "SlateCLI", dependencies: [
-            "SlateCore", "SlateStore",
+            "SlateCore", "SlateStore", "SlateTUI", "SlateTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "slate", dependencies: ["SlateCLI"]),
@@ -32,6 +35,7 @@ let package = Package(
             "SlateCore", "SlateStore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "SlateTUITests", dependencies: ["SlateCore", "SlateStore", "SlateTUI"], exclude: ["Golden"]),
         .testTarget(name: "SlateCLITests", dependencies: [
             "SlateCLI", "SlateStore", "slate",
             .product(name: "GRDB", package: "GRDB.swift"),

@@ -13,7 +13,7 @@ struct SlateCommand: ParsableCommand {
             Exit status: 0 done, 1 refused by a rule or by access, 2 bad usage or input, 3 storage failure.
             """,
         subcommands: [
-            StatusCommand.self, InitCommand.self, DemoCommand.self, WhoamiCommand.self, StudioCommand.self, MemberCommand.self,
+            UICommand.self, StatusCommand.self, InitCommand.self, DemoCommand.self, WhoamiCommand.self, StudioCommand.self, MemberCommand.self,
             TalentCommand.self, RoomCommand.self, EquipmentCommand.self, ClientCommand.self, PlatformCommand.self, MaterialCommand.self,
             ProjectCommand.self, PhaseCommand.self, MilestoneCommand.self, DependencyCommand.self,
             ScheduleCommand.self, ShowCommand.self,
@@ -21,7 +21,7 @@ struct SlateCommand: ParsableCommand {
             MoveCommand.self, BookingCommand.self, TimeOffCommand.self,
             TaskCommand.self, TemplateCommand.self, CheckCommand.self, LogCommand.self, UndoCommand.self, RedoCommand.self,
         ],
-        defaultSubcommand: StatusCommand.self
+        defaultSubcommand: UICommand.self
     )
 }
 

@@ -57,7 +57,7 @@ public enum DemoWorkspace {
         var talent: [(uid: String, studio: String, name: String)] = []
         let special = ["王芳", "佐藤 健", "Zoë 🎤 Park", "Ngozi Adébáyọ̀"]
         for index in 0..<40 {
-            let name = index < special.count ? special[index] : "\(first[index % first.count]) \(last[(index * 7) % last.count])"
+            let name = index < special.count ? special[index] : "\(first[index % first.count]) \(last[(index * 7 + index / first.count) % last.count])"
             let studio = index < 26 ? north : harbour
             let role: TalentRole = index % 5 == 0 ? .engineer : index % 2 == 0 ? .host : .artist
             let picked = (0..<3).map { _ in skills[random.next(skills.count)] }

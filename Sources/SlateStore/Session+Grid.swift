@@ -129,8 +129,4 @@ extension Session {
         try read { reader in (reader.settings.name, reader.settings.zone.identifier) }
     }
 
-    /// Changes whenever another process commits (for live refresh).
-    public func dataVersion() throws -> Int {
-        try workspace.dataVersion()
-    }
 }

@@ -188,8 +188,36 @@ public final class Workspace: Sendable {
         try pool.read(body)
     }
 
-    /// The current `PRAGMA data_version`, which changes when another process commits.
-    public func dataVersion() throws -> Int {
-        try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    /// A watcher that tells when the file has been committed to since it last looked.
+    public func changeWatcher() throws -> ChangeWatcher {
+        try ChangeWatcher(path: path)
+    }
+}
+
+/// Tells when anyone (another process, or this one) has committed to the workspace.
+///
+/// `PRAGMA data_version` is per connection, so the watcher keeps its own connection;
+/// polling it costs one tiny read.
+public final class ChangeWatcher: @unchecked Sendable {
+    private let queue: DatabaseQueue
+    private var last: Int
+
+    init(path: String) throws {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(1)
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+            last = try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        } catch {
+            throw SlateError.storage("cannot watch \(path) for changes: \(error)")
+        }
+    }
+
+    /// True when a commit happened since the last call.
+    public func changed() -> Bool {
+        guard let now = try? queue.read({ db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }) else { return false }
+        defer { last = now }
+        return now != last
     }
 }

@@ -1,0 +1,194 @@
+import SlateCore
+import SlateStore
+
+/// The views of the shell. Only views that exist appear in the tab bar.
+public enum ViewID: Int, CaseIterable, Sendable {
+    case timeline = 1, grid, drafts, tasks, directory, dashboard
+
+    var title: String {
+        switch self {
+        case .timeline: "Timeline"
+        case .grid: "Booking grid"
+        case .drafts: "Draft board"
+        case .tasks: "Tasks"
+        case .directory: "Directory"
+        case .dashboard: "Dashboard"
+        }
+    }
+
+    /// Views built so far.
+    static let available: [ViewID] = [.grid]
+}
+
+/// The status line: the last result in plain words.
+public struct StatusMessage: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case info, ok, warning, error }
+    public var kind: Kind
+    public var text: String
+
+    public init(_ kind: Kind, _ text: String) {
+        self.kind = kind
+        self.text = text
+    }
+}
+
+/// A question waiting for y/n.
+public struct Prompt: Equatable, Sendable {
+    public var question: String
+    public var onYes: [Effect]
+}
+
+/// The new-booking form.
+public struct BookingForm: Equatable, Sendable {
+    public static let fieldNames = ["Resource", "Start", "End", "Show", "Note", "Kind"]
+    public var values: [String]
+    public var focus = 0
+    /// "book" or "hold".
+    public var kind: String { values[5] }
+
+    public init(resource: String, start: String, end: String) {
+        values = [resource, start, end, "", "", "hold"]
+    }
+}
+
+/// A booking being moved or resized before commit.
+public struct MoveState: Equatable, Sendable {
+    public var booking: BookingView
+    public var interval: Interval
+    /// Result of the last dry run: nil while unknown, else the clash message or "".
+    public var feedback: String?
+}
+
+/// What the keyboard is talking to.
+public enum Mode: Equatable, Sendable {
+    case normal
+    case command(String)
+    case search(String)
+    case help
+    case detail
+    case prompt(Prompt)
+    case form(BookingForm)
+    case move(MoveState)
+}
+
+/// The whole state of the terminal UI; `update` changes it, `render` draws it.
+public struct AppState: Equatable, Sendable {
+    public var width: Int
+    public var height: Int
+    public var now: Int64
+    public var zone: LocalTime
+    public var workspaceName: String
+    public var user: String
+    public var unicode: Bool
+    public var themeName: String
+    public var view: ViewID = .grid
+    public var mode: Mode = .normal
+    public var status: StatusMessage?
+    public var quitting = false
+
+    // Booking grid.
+    public var zoom: Zoom = .week
+    /// First instant of the visible period.
+    public var anchor: Int64
+    public var allResources: [GridResource] = []
+    public var window = GridWindow(bookings: [], drafts: [], timeOff: [])
+    /// The period `window` was loaded for.
+    public var loadedPeriod: Interval?
+    public var filter = GridFilter()
+    /// Cursor: resource uid (kept across reloads) and column.
+    public var cursorResource: String?
+    public var cursorSlot = 0
+    public var scroll = 0
+
+    public init(width: Int, height: Int, now: Int64, zone: LocalTime, workspaceName: String, user: String, unicode: Bool = true, themeName: String = "default") {
+        self.width = width
+        self.height = height
+        self.now = now
+        self.zone = zone
+        self.workspaceName = workspaceName
+        self.user = user
+        self.unicode = unicode
+        self.themeName = themeName
+        anchor = 0
+        anchor = periodStart(containing: now)
+        cursorSlot = slot(of: now)
+    }
+
+    public static func == (lhs: AppState, rhs: AppState) -> Bool {
+        lhs.width == rhs.width && lhs.height == rhs.height && lhs.now == rhs.now && lhs.mode == rhs.mode && lhs.status == rhs.status
+            && lhs.zoom == rhs.zoom && lhs.anchor == rhs.anchor && lhs.allResources == rhs.allResources && lhs.window == rhs.window
+            && lhs.filter == rhs.filter && lhs.cursorResource == rhs.cursorResource && lhs.cursorSlot == rhs.cursorSlot && lhs.scroll == rhs.scroll
+            && lhs.quitting == rhs.quitting && lhs.themeName == rhs.themeName && lhs.view == rhs.view && lhs.loadedPeriod == rhs.loadedPeriod
+    }
+
+    // MARK: derived
+
+    /// Resources passing the filter, in display order.
+    public var resources: [GridResource] { allResources.filter(filter.admits) }
+
+    /// The visible period.
+    public var period: Interval {
+        Interval(start: anchor, end: periodEnd(from: anchor))
+    }
+
+    var cursorIndex: Int? {
+        let list = resources
+        guard !list.isEmpty else { return nil }
+        if let uid = cursorResource, let index = list.firstIndex(where: { $0.uid == uid }) { return index }
+        return 0
+    }
+
+    var cursorRow: GridResource? { cursorIndex.map { resources[$0] } }
+
+    /// The span of column `slot` of the visible period.
+    func slotInterval(_ slot: Int) -> Interval {
+        switch zoom {
+        case .day:
+            let start = anchor + Int64(slot) * 3600
+            return Interval(start: start, end: start + 3600)
+        case .week:
+            let dayStart = zone.startOfDay(anchor, addingDays: slot / 6)
+            let start = dayStart + Int64(slot % 6) * 4 * 3600
+            let end = slot % 6 == 5 ? zone.startOfDay(anchor, addingDays: slot / 6 + 1) : start + 4 * 3600
+            return Interval(start: start, end: end)
+        case .month:
+            return Interval(start: zone.startOfDay(anchor, addingDays: slot), end: zone.startOfDay(anchor, addingDays: slot + 1))
+        }
+    }
+
+    /// The column containing `instant` (clamped to the period).
+    func slot(of instant: Int64) -> Int {
+        for index in 0..<zoom.slots where slotInterval(index).contains(instant) { return index }
+        return instant < anchor ? 0 : zoom.slots - 1
+    }
+
+    /// First instant of the period containing `instant` at the current zoom.
+    func periodStart(containing instant: Int64) -> Int64 {
+        let day = zone.startOfDay(instant)
+        switch zoom {
+        case .day:
+            return day
+        case .week, .month:
+            let weekday = zone.weekdayAndMinute(day).weekday
+            return zone.startOfDay(day, addingDays: -(weekday - 1))
+        }
+    }
+
+    func periodEnd(from start: Int64) -> Int64 {
+        switch zoom {
+        case .day: zone.startOfDay(start, addingDays: 1)
+        case .week: zone.startOfDay(start, addingDays: 7)
+        case .month: zone.startOfDay(start, addingDays: 35)
+        }
+    }
+
+    /// What lies under one cell.
+    func stack(resource: GridResource, slot: Int) -> CellStack {
+        let span = slotInterval(slot)
+        return CellStack(bookings: window.bookings.filter { $0.resourceUID == resource.uid && Interval(start: $0.start, end: $0.end).overlaps(span) },
+                         drafts: window.drafts.filter { $0.resourceUID == resource.uid && $0.interval.overlaps(span) },
+                         timeOff: window.timeOff.filter { $0.resourceUID == resource.uid && $0.interval.overlaps(span) })
+    }
+
+    var cursorStack: CellStack? { cursorRow.map { stack(resource: $0, slot: cursorSlot) } }
+}

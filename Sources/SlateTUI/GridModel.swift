@@ -1,0 +1,112 @@
+import SlateCore
+import SlateStore
+
+/// Booking grid zoom levels: hours of a day, parts of days in a week, days of five weeks.
+public enum Zoom: Int, CaseIterable, Sendable {
+    case day, week, month
+
+    /// Length of one column in seconds.
+    var slotSeconds: Int64 {
+        switch self {
+        case .day: 3600
+        case .week: 4 * 3600
+        case .month: 86_400
+        }
+    }
+
+    /// Number of columns in one period.
+    var slots: Int {
+        switch self {
+        case .day: 24
+        case .week: 42
+        case .month: 35
+        }
+    }
+
+    var name: String {
+        switch self {
+        case .day: "day"
+        case .week: "week"
+        case .month: "month"
+        }
+    }
+}
+
+/// Which resources the grid shows.
+public struct GridFilter: Equatable, Sendable {
+    public var kind: ResourceKind?
+    public var studio: String?
+    public var skill: String?
+    public var tag: String?
+    public var search = ""
+
+    public init(kind: ResourceKind? = nil, studio: String? = nil, skill: String? = nil, tag: String? = nil, search: String = "") {
+        self.kind = kind
+        self.studio = studio
+        self.skill = skill
+        self.tag = tag
+        self.search = search
+    }
+
+    func admits(_ resource: GridResource) -> Bool {
+        if let kind, resource.kind != kind { return false }
+        if let studio, resource.studioUID != studio, resource.studioName.lowercased() != studio.lowercased() { return false }
+        if let skill, !resource.skills.lowercased().split(separator: ",").contains(Substring(skill.lowercased())) { return false }
+        if let tag, !resource.tags.lowercased().split(separator: ",").contains(Substring(tag.lowercased())) { return false }
+        if !search.isEmpty, !resource.name.lowercased().contains(search.lowercased()) { return false }
+        return true
+    }
+
+    /// A short description for the header ("rooms · skill beauty").
+    var summary: String {
+        var parts: [String] = []
+        if let kind { parts.append(kind.rawValue) }
+        if let studio { parts.append("studio \(studio)") }
+        if let skill { parts.append("skill \(skill)") }
+        if let tag { parts.append("tag \(tag)") }
+        if !search.isEmpty { parts.append("“\(search)”") }
+        return parts.isEmpty ? "all resources" : parts.joined(separator: " · ")
+    }
+}
+
+/// What one grid cell holds.
+enum CellContent: Equatable {
+    case free, outsideHours, timeOff(hard: Bool), draft, hold(rank: Int), confirmed
+
+    var role: StyleRole {
+        switch self {
+        case .free: .free
+        case .outsideHours: .outsideHours
+        case .timeOff: .timeOff
+        case .draft: .draft
+        case .hold: .hold
+        case .confirmed: .confirmed
+        }
+    }
+
+    func glyph(unicode: Bool) -> String {
+        switch self {
+        case .free: " "
+        case .outsideHours: unicode ? "·" : "."
+        case .timeOff(let hard): hard ? (unicode ? "×" : "x") : "~"
+        case .draft: unicode ? "░" : ":"
+        case .hold(let rank): rank <= 9 ? String(rank) : "+"
+        case .confirmed: unicode ? "█" : "#"
+        }
+    }
+}
+
+/// Everything under one cell, for the detail pane and the keys that act on it.
+struct CellStack {
+    var bookings: [BookingView] = []
+    var drafts: [GridDraft] = []
+    var timeOff: [GridTimeOff] = []
+
+    var topBooking: BookingView? {
+        bookings.first { $0.status == "confirmed" } ?? bookings.min { ($0.rank ?? 99) < ($1.rank ?? 99) }
+    }
+
+    var topHold: BookingView? {
+        bookings.filter { $0.status == "hold" }.min { ($0.rank ?? 99) < ($1.rank ?? 99) }
+    }
+}

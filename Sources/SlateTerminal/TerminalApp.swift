@@ -1,0 +1,62 @@
+import Foundation
+import SlateCore
+import SlateStore
+import SlateTUI
+
+/// The event loop: keys, resizes, the clock and other processes' commits become actions;
+/// effects run through the domain library; only changed cells are drawn.
+public enum TerminalApp {
+    /// Runs the UI until the user quits or a signal arrives; the terminal is always restored.
+    public static func run(session: Session, theme: Theme, noColor: Bool, clock: Clock) throws {
+        let (name, zoneName) = try session.workspaceInfo()
+        let watcher = try session.workspace.changeWatcher()
+        let terminal = try Terminal(theme: theme, noColor: noColor)
+        defer { terminal.restore() }
+        var state = AppState(width: terminal.width, height: terminal.height, now: clock.now(), zone: LocalTime.cached(zoneName) ?? LocalTime(timeZone: .gmt),
+                             workspaceName: name, user: session.login, unicode: terminal.unicode, themeName: theme.name)
+        let runner = EffectRunner(session: session)
+
+        func dispatch(_ action: Action) {
+            var queue = [action]
+            while !queue.isEmpty {
+                let next = queue.removeFirst()
+                for effect in update(&state, next) {
+                    switch effect {
+                    case .redraw:
+                        terminal.invalidate()
+                    case .setTheme(let name):
+                        do {
+                            terminal.setTheme(try Theme.load(name))
+                            state.themeName = name
+                            state.status = StatusMessage(.ok, "Theme \(name).")
+                        } catch {
+                            state.status = StatusMessage(.error, "\(error)")
+                        }
+                    case .quit:
+                        state.quitting = true
+                    default:
+                        queue += runner.run(effect, state: state)
+                    }
+                }
+            }
+        }
+
+        dispatch(.resourcesLoaded(try session.gridResources()))
+        var lastPoll = Date()
+        while !state.quitting && !terminal.signalled {
+            terminal.draw(render(state))
+            if let event = terminal.next(timeout: 200) {
+                switch event {
+                case .key(let key): dispatch(.key(key))
+                case .resized(let width, let height): dispatch(.resized(width: width, height: height))
+                }
+            }
+            let now = clock.now()
+            if now / 60 != state.now / 60 { dispatch(.tick(now: now)) }
+            if Date().timeIntervalSince(lastPoll) >= 0.5 {
+                lastPoll = Date()
+                if watcher.changed() { dispatch(.databaseChanged) }
+            }
+        }
+    }
+}

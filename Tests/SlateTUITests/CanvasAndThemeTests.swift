@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import SlateCore
+@testable import SlateTUI
+
+@Suite("Canvas and themes")
+struct CanvasAndThemeTests {
+    @Test func wideCharactersTakeTwoCellsAndCombiningMarksNone() {
+        var canvas = Canvas(width: 10, height: 1)
+        let end = canvas.put("王e\u{301}🎤x", x: 0, y: 0)
+        #expect(end == 6)
+        #expect(canvas[0, 0].text == "王" && canvas[1, 0].text == "")
+        #expect(canvas[2, 0].text == "e\u{301}")
+        #expect(canvas[3, 0].text == "🎤" && canvas[4, 0].text == "")
+        #expect(canvas.text == "王é🎤x    ")
+    }
+
+    @Test func aWideCharacterThatDoesNotFitLeavesASpace() {
+        var canvas = Canvas(width: 3, height: 1)
+        canvas.put("ab王", x: 0, y: 0)
+        #expect(canvas.text == "ab ")
+    }
+
+    @Test func controlCharactersAreShownEscapedNeverSent() {
+        var canvas = Canvas(width: 30, height: 1)
+        canvas.put("bad\u{1B}[2Jname\u{7}", x: 0, y: 0)
+        #expect(!canvas.text.contains("\u{1B}"))
+        #expect(canvas.text.hasPrefix("bad\\u{1b}[2Jname\\u{7}"))
+    }
+
+    @Test func drawingOutsideTheCanvasIsIgnored() {
+        var canvas = Canvas(width: 2, height: 2)
+        canvas.put("hello", x: 1, y: 5)
+        canvas.put("hello", x: -3, y: 0)
+        canvas.fill(x: -1, y: -1, width: 10, height: 10, role: .pane)
+        #expect(canvas.cells.allSatisfy { $0.role == .pane })
+    }
+
+    @Test func builtInThemesAreTheFilesInThemes() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Themes")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".theme") }.sorted()
+        #expect(files.map { String($0.dropLast(6)) } == Theme.builtinNames)
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            #expect(BuiltinThemes.files[String(file.dropLast(6))].map { $0 + "\n" } == text)
+            let theme = try Theme.parse(text, name: file)
+            #expect(StyleRole.allCases.allSatisfy { theme.styles[$0] != nil }, "\(file) leaves out a role")
+        }
+        #expect(Set(Theme.builtinNames).isSuperset(of: ["default", "light", "high-contrast", "mono"]))
+    }
+
+    @Test func badThemeLinesAreReportedWithTheirNumber() {
+        #expect(throws: SlateError.invalidInput("theme t, line 2: unknown attribute 'sparkly'")) {
+            try Theme.parse("normal = default default\nhold = red black sparkly", name: "t")
+        }
+        #expect(throws: SlateError.self) { try Theme.parse("nonsense = red black", name: "t") }
+        #expect(throws: SlateError.self) { try Theme.load("no-such-theme") }
+    }
+
+    @Test func coloursAreFittedToTheTerminal() {
+        #expect(ThemeColor.index(196).fitted(to: 256) == 196)
+        #expect(ThemeColor.index(196).fitted(to: 16) == 9)
+        #expect(ThemeColor.index(196).fitted(to: 8) == 1)
+        #expect(ThemeColor.index(12).fitted(to: 8) == 4)
+        #expect(ThemeColor.terminalDefault.fitted(to: 256) == nil)
+        let mono = Theme.mono
+        #expect(StyleRole.allCases.allSatisfy { mono.style($0).foreground == .terminalDefault && mono.style($0).background == .terminalDefault })
+    }
+}

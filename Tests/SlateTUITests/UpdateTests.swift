@@ -1,0 +1,184 @@
+import Testing
+@testable import SlateCore
+@testable import SlateStore
+@testable import SlateTUI
+
+@Suite("Keys to state changes and effects")
+struct UpdateTests {
+    @Test func loadingResourcesPutsTheCursorOnTheFirstAndLoadsThePeriod() {
+        var state = AppState(width: 80, height: 24, now: Scene.now, zone: Scene.zone, workspaceName: "W", user: "u")
+        let effects = update(&state, .resourcesLoaded(Scene.resources))
+        #expect(state.cursorResource == "rs-1")
+        #expect(effects == [.loadWindow(state.period)])
+        #expect(Scene.zone.format(state.period.start) == "2026-11-30T00:00")
+        #expect(Scene.zone.format(state.period.end) == "2026-12-07T00:00")
+        #expect(Scene.zone.format(state.slotInterval(state.cursorSlot)) == "2026-12-03T08:00–12:00")
+    }
+
+    @Test func movingTheCursor() {
+        var state = Scene.state()
+        Scene.press(&state, [.char("j"), .down])
+        #expect(state.cursorResource == "rs-3")
+        Scene.press(&state, [.char("G")])
+        #expect(state.cursorResource == "rs-6")
+        Scene.press(&state, [.char("k"), .char("g")])
+        #expect(state.cursorResource == "rs-1")
+        let slot = state.cursorSlot
+        Scene.press(&state, [.char("l"), .right, .char("h")])
+        #expect(state.cursorSlot == slot + 1)
+    }
+
+    @Test func pagingZoomingAndToday() {
+        var state = Scene.state()
+        let first = state.period
+        #expect(Scene.press(&state, [.char("L")]) == [.loadWindow(state.period)])
+        #expect(state.period.start == first.end)
+        Scene.press(&state, [.char("H"), .char("H")])
+        #expect(state.period.end == first.start)
+        Scene.press(&state, [.char("t")])
+        #expect(state.period == first)
+        Scene.press(&state, [.char("+")])
+        #expect(state.zoom == .day)
+        #expect(Scene.zone.format(state.slotInterval(state.cursorSlot)) == "2026-12-03T08:00–09:00")
+        Scene.press(&state, [.char("-"), .char("-")])
+        #expect(state.zoom == .month)
+        #expect(Scene.press(&state, [.char("-")]) == [])
+    }
+
+    @Test func pPlacesAHoldOnTheCursorCell() {
+        var state = Scene.state()
+        let effects = Scene.press(&state, [.char("p")])
+        #expect(effects == [.place(resource: "rs-1", interval: state.slotInterval(state.cursorSlot), status: .hold, show: nil, note: "", orHold: false)])
+    }
+
+    @Test func releasingAsksFirst() {
+        var state = Scene.state()
+        #expect(state.cursorStack?.topBooking?.uid == "bk-a")
+        #expect(Scene.press(&state, [.char("x")]) == [])
+        guard case .prompt(let prompt) = state.mode else {
+            Issue.record("expected a prompt")
+            return
+        }
+        #expect(prompt.question.hasPrefix("Cancel bk-a"))
+        #expect(Scene.press(&state, [.char("n")]) == [])
+        #expect(state.mode == .normal)
+        Scene.press(&state, [.char("x")])
+        #expect(Scene.press(&state, [.char("y")]) == [.release("bk-a")])
+    }
+
+    @Test func aRefusedConfirmationOffersAHold() {
+        var state = Scene.state()
+        let offer = HoldOffer(resourceUID: "rs-1", interval: Interval(start: 0, end: 3600), rank: 2, startLocal: "", endLocal: "")
+        _ = update(&state, .failed(.refused([RuleViolation(.doubleBooking, "Stage A is already booked")], holdOffer: offer)))
+        guard case .prompt(let prompt) = state.mode else {
+            Issue.record("expected an offer")
+            return
+        }
+        #expect(prompt.question.contains("already booked"))
+        #expect(prompt.question.contains("2nd hold"))
+        #expect(Scene.press(&state, [.char("y")]) == [.place(resource: "rs-1", interval: Interval(start: 0, end: 3600), status: .hold, show: nil, note: "", orHold: false)])
+    }
+
+    @Test func failuresAreShownInPlainWords() {
+        var state = Scene.state()
+        _ = update(&state, .failed(.accessDenied("sam needs the manager role on studio North to book")))
+        #expect(state.status == StatusMessage(.error, "Not allowed: sam needs the manager role on studio North to book"))
+        #expect(render(state).text.contains("Not allowed: sam needs the manager role"))
+    }
+
+    @Test func confirmAndChallengeActOnTheHoldUnderTheCursor() {
+        var state = Scene.state()
+        Scene.press(&state, [.char("L"), .char("H")])
+        state.cursorSlot = state.slot(of: Scene.at("2026-12-04T15:30"))
+        #expect(Scene.press(&state, [.char("c")]) == [.confirm("bk-b")])
+        #expect(Scene.press(&state, [.char("C")]) == [.challenge("bk-c")])
+    }
+
+    @Test func moveModeChecksEachStepAndSavesOnEnter() {
+        var state = Scene.state()
+        Scene.press(&state, [.char("m")])
+        guard case .move = state.mode else {
+            Issue.record("expected move mode")
+            return
+        }
+        let step: Int64 = 4 * 3600
+        let planned = Scene.press(&state, [.char("l")])
+        let moved = Interval(start: Scene.at("2026-12-03T10:00") + step, end: Scene.at("2026-12-03T12:00") + step)
+        #expect(planned == [.move("bk-a", moved, version: 1, plan: true)])
+        _ = update(&state, .movePlanned("Stage A is already booked"))
+        #expect(render(state).text.contains("Clash: Stage A is already booked"))
+        #expect(Scene.press(&state, [.enter]) == [.move("bk-a", moved, version: 1, plan: false)])
+        Scene.press(&state, [.escape])
+        #expect(state.mode == .normal)
+    }
+
+    @Test func theCommandLineCompletesAndRuns() {
+        var state = Scene.state()
+        Scene.press(&state, [.char(":")] + Key.typed("zo") + [.tab])
+        #expect(state.mode == .command("zoom "))
+        Scene.press(&state, Key.typed("day") + [.enter])
+        #expect(state.zoom == .day)
+        Scene.press(&state, [.char(":")] + Key.typed("filter kind=talent skill=beauty") + [.enter])
+        #expect(state.resources.map(\.uid) == ["rs-3", "rs-4", "rs-5"])
+        #expect(state.cursorResource == "rs-3")
+        Scene.press(&state, [.char(":")] + Key.typed("theme light") + [.enter])
+        Scene.press(&state, [.char(":")] + Key.typed("bogus") + [.enter])
+        #expect(state.status?.kind == .error)
+        #expect(Scene.press(&state, [.char(":")] + Key.typed("theme mono") + [.enter]) == [.setTheme("mono")])
+    }
+
+    @Test func searchFiltersAsYouTypeAndEscClears() {
+        var state = Scene.state()
+        Scene.press(&state, [.char("/")] + Key.typed("zo"))
+        #expect(state.resources.map(\.name) == ["Zoë 🎤 Park"])
+        #expect(state.cursorResource == "rs-4")
+        Scene.press(&state, [.escape])
+        #expect(state.resources.count == 6)
+        Scene.press(&state, [.char("f")])
+        #expect(state.resources.allSatisfy { $0.kind == .room })
+    }
+
+    @Test func theNewBookingFormValidatesBeforeSending() {
+        var state = Scene.state()
+        Scene.press(&state, [.char("n"), .tab])
+        for _ in 0..<16 { Scene.press(&state, [.backspace]) }
+        Scene.press(&state, Key.typed("2026-13-01T10:00") + [.enter])
+        #expect(state.status?.kind == .error)
+        guard case .form = state.mode else {
+            Issue.record("the form should stay open")
+            return
+        }
+        for _ in 0..<16 { Scene.press(&state, [.backspace]) }
+        Scene.press(&state, Key.typed("2026-12-03T08:00") + [.tab, .tab, .tab, .tab, .char(" ")])
+        let effects = Scene.press(&state, [.enter])
+        #expect(effects == [.place(resource: "rs-1", interval: Interval(start: Scene.at("2026-12-03T08:00"), end: Scene.at("2026-12-03T12:00")), status: .confirmed, show: nil, note: "", orHold: false)])
+    }
+
+    @Test func anotherProcessesCommitReloadsAndKeepsTheCursor() {
+        var state = Scene.state()
+        Scene.press(&state, [.char("j"), .char("j"), .char("l")])
+        let (resource, slot) = (state.cursorResource, state.cursorSlot)
+        #expect(update(&state, .databaseChanged) == [.loadResources])
+        _ = update(&state, .resourcesLoaded(Scene.resources))
+        #expect(state.cursorResource == resource && state.cursorSlot == slot)
+    }
+
+    @Test func viewsThatDoNotExistYetAreNotShownOrOpened() {
+        var state = Scene.state()
+        for key in ["1", "3", "4", "5", "6"] {
+            Scene.press(&state, [.char(Character(key))])
+            #expect(state.view == .grid)
+        }
+        #expect(!render(state).text.contains("Dashboard"))
+        #expect(Scene.press(&state, [.char("q")]) == [.quit])
+        #expect(state.quitting)
+    }
+
+    @Test func ctrlLRedrawsAndResizeKeepsTheCursorVisible() {
+        var state = Scene.state()
+        #expect(Scene.press(&state, [.ctrl("l")]) == [.redraw])
+        Scene.press(&state, [.char("G")])
+        #expect(update(&state, .resized(width: 120, height: 40)) == [.redraw])
+        #expect(state.cursorResource == "rs-6")
+    }
+}
