@@ -7,6 +7,7 @@
 #include <string.h>
 #include <langinfo.h>
 #include <signal.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -48,6 +49,14 @@ static inline void slate_install_signal_handlers(void) {
     signal(SIGINT, slate_on_signal);
     signal(SIGTERM, slate_on_signal);
     signal(SIGHUP, slate_on_signal);
+    /* A parent may have started us with these blocked; resizes and endings must arrive. */
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    sigaddset(&set, SIGWINCH);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
 }
 static inline int slate_pending_signal(void) { return slate_signal_number; }
 

@@ -35,6 +35,8 @@ public struct StatusMessage: Equatable, Sendable {
 /// A question waiting for y/n.
 public struct Prompt: Equatable, Sendable {
     public var question: String
+    /// Why it is asked (a refusal's reasons), shown after the question and in the pane.
+    public var detail = ""
     public var onYes: [Effect]
 }
 

@@ -166,7 +166,9 @@ private func drawPane(_ canvas: inout Canvas, _ state: AppState) {
     canvas.put(position, x: max(0, state.width - positionWidth), y: top, role: .pane)
     var lines: [String] = []
     let stack = state.stack(resource: resource, slot: state.cursorSlot)
-    if case .move(let move) = state.mode {
+    if case .prompt(let prompt) = state.mode, !prompt.detail.isEmpty {
+        lines.append(prompt.detail)
+    } else if case .move(let move) = state.mode {
         lines.append("Moving \(move.booking.uid) to \(state.zone.format(move.interval))")
         lines.append(move.feedback.map { $0.isEmpty ? "No clash: Enter saves." : "Clash: \($0)" } ?? "Checking…")
     } else if let booking = stack.topBooking {
@@ -204,7 +206,8 @@ private func drawStatus(_ canvas: inout Canvas, _ state: AppState) {
         canvas.put("  \(state.resources.count) match(es) · Enter keeps · Esc clears", x: 2 + DisplayWidth.of(text), y: y, role: .statusBar)
         return
     case .prompt(let prompt):
-        canvas.put(" " + prompt.question + "  (y/n)", x: 0, y: y, role: .statusWarning)
+        canvas.fill(x: 0, y: y, width: state.width, height: 1, role: .statusWarning)
+        canvas.put(" " + prompt.question + " (y/n)" + (prompt.detail.isEmpty ? "" : " · " + prompt.detail), x: 0, y: y, role: .statusWarning)
         return
     default:
         break

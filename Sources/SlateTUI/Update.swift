@@ -78,7 +78,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
 private func failed(_ state: inout AppState, _ error: SlateError) -> [Effect] {
     let text = error.description.replacingOccurrences(of: "\n", with: " ")
     if case .refused(_, let offer?) = error {
-        state.mode = .prompt(Prompt(question: "\(text) Place it as a \(HoldQueue.ordinal(offer.rank)) hold instead?",
+        state.mode = .prompt(Prompt(question: "Place it as a \(HoldQueue.ordinal(offer.rank)) hold instead?", detail: text,
                                     onYes: [.place(resource: offer.resourceUID, interval: offer.interval, status: .hold, show: nil, note: "", orHold: false)]))
         return []
     }

@@ -15,6 +15,8 @@ public enum TerminalApp {
         var state = AppState(width: terminal.width, height: terminal.height, now: clock.now(), zone: LocalTime.cached(zoneName) ?? LocalTime(timeZone: .gmt),
                              workspaceName: name, user: session.login, unicode: terminal.unicode, themeName: theme.name)
         let runner = EffectRunner(session: session)
+        var drawn: AppState?
+        var forceDraw = true
 
         func dispatch(_ action: Action) {
             var queue = [action]
@@ -24,9 +26,11 @@ public enum TerminalApp {
                     switch effect {
                     case .redraw:
                         terminal.invalidate()
+                        forceDraw = true
                     case .setTheme(let name):
                         do {
                             terminal.setTheme(try Theme.load(name))
+                            forceDraw = true
                             state.themeName = name
                             state.status = StatusMessage(.ok, "Theme \(name).")
                         } catch {
@@ -44,7 +48,12 @@ public enum TerminalApp {
         dispatch(.resourcesLoaded(try session.gridResources()))
         var lastPoll = Date()
         while !state.quitting && !terminal.signalled {
-            terminal.draw(render(state))
+            // Idle costs nothing: a frame is drawn only when the state changed.
+            if forceDraw || drawn != state {
+                terminal.draw(render(state))
+                drawn = state
+                forceDraw = false
+            }
             if let event = terminal.next(timeout: 200) {
                 switch event {
                 case .key(let key): dispatch(.key(key))

@@ -74,8 +74,8 @@ struct UpdateTests {
             Issue.record("expected an offer")
             return
         }
-        #expect(prompt.question.contains("already booked"))
-        #expect(prompt.question.contains("2nd hold"))
+        #expect(prompt.detail.contains("already booked"))
+        #expect(prompt.question == "Place it as a 2nd hold instead?")
         #expect(Scene.press(&state, [.char("y")]) == [.place(resource: "rs-1", interval: Interval(start: 0, end: 3600), status: .hold, show: nil, note: "", orHold: false)])
     }
 

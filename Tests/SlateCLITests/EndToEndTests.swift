@@ -1,0 +1,175 @@
+import Foundation
+import GRDB
+import Testing
+
+/// Drives the built binary in a real terminal: tmux with its own server socket.
+struct Tmux {
+    let socket = "slate-e2e-\(UUID().uuidString.prefix(8))"
+    let session = "e2e"
+
+    /// Runs one tmux client command. posix_spawn and waitpid rather than Foundation's
+    /// Process, whose exit monitoring waits on a descriptor the forked tmux server inherits.
+    @discardableResult
+    func run(_ arguments: [String]) throws -> String {
+        let file = NSTemporaryDirectory() + "tmux-out-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, file, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
+        let envp = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        // Test threads block signals; the tmux server and its panes must not inherit that.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var all = sigset_t()
+        sigfillset(&all)
+        sigdelset(&all, SIGKILL)
+        sigdelset(&all, SIGSTOP)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        guard posix_spawnp(&pid, "tmux", &actions, &attributes, argv, envp) == 0 else {
+            throw CocoaError(.executableNotLoadable)
+        }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+    }
+
+    func start(_ command: String, width: Int = 100, height: Int = 30) throws {
+        try run(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), command])
+    }
+
+    func keys(_ keys: String...) throws {
+        try run(["send-keys", "-t", session] + keys)
+    }
+
+    func screen() throws -> String {
+        try run(["capture-pane", "-p", "-t", session])
+    }
+
+    /// Waits until the screen contains `text`; returns the seconds it took, or nil.
+    @discardableResult
+    func wait(for text: String, timeout: Double = 8) throws -> Double? {
+        let start = Date()
+        while Date().timeIntervalSince(start) < timeout {
+            if try screen().contains(text) { return Date().timeIntervalSince(start) }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return nil
+    }
+
+    /// The screen for failure messages.
+    var shown: String { (try? screen()) ?? "" }
+
+    func kill() {
+        _ = try? run(["kill-server"])
+    }
+}
+
+@Suite("End to end in tmux", .serialized)
+struct EndToEndTests {
+    @Test func aCoordinatorSessionInTheTerminalUI() throws {
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        let directory = NSTemporaryDirectory() + "slate-e2e-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let db = directory + "/w.slate"
+        let now = ["SLATE_NOW": "2026-12-01T08:00:00Z"]
+        #expect(try Binary.run(["init", "--studio", "North", "--tz", "Europe/Paris", "--db", db], environment: now).code == 0)
+        #expect(try Binary.run(["room", "add", "Stage A", "--db", db], environment: now).code == 0)
+        #expect(try Binary.run(["room", "add", "王芳 Booth 🎙", "--db", db], environment: now).code == 0)
+        #expect(try Binary.run(["book", "Stage A", "--from", "2026-12-01T10:00", "--to", "2026-12-01T12:00", "--db", db], environment: now).code == 0)
+
+        try tmux.start("env LC_ALL=C.UTF-8 TERM=xterm-256color SLATE_NOW=2026-12-01T08:00:00Z \(Binary.path) --db \(db); echo SLATE-EXITED-$?; sleep 30")
+        #expect(try tmux.wait(for: "Stage A") != nil, "the grid did not appear:\n\(tmux.shown)")
+        #expect(try tmux.screen().contains("王芳 Booth 🎙"))
+
+        // Day view; zooming in from the week's 08:00–12:00 column puts the cursor at 08:00.
+        try tmux.keys(":", "zoom day", "Enter")
+        #expect(try tmux.wait(for: "Day 2026-12-01") != nil)
+        try tmux.keys("p")
+        #expect(try tmux.wait(for: "Placed 1st hold") != nil, "\(tmux.shown)")
+        try tmux.keys("c")
+        #expect(try tmux.wait(for: "Confirmed bk-") != nil, "\(tmux.shown)")
+
+        // A clash is refused, and a hold is offered instead.
+        try tmux.keys("l", "l", "n", "Tab", "Tab", "Tab", "Tab", "Tab", "Space", "Enter")
+        #expect(try tmux.wait(for: "Place it as a 1st hold instead? (y/n)") != nil, "\(tmux.shown)")
+        #expect(try tmux.screen().contains("Stage A is already booked 2026-12-01T10:00–12:00 by root"))
+        try tmux.keys("n")
+        #expect(try tmux.wait(for: "Cancelled.") != nil)
+
+        try tmux.keys("u")
+        #expect(try tmux.wait(for: "Undone: confirm") != nil, "\(tmux.shown)")
+
+        // Another process books 15:00–16:00: the grid shows it within a second.
+        #expect(try Binary.run(["book", "Stage A", "--from", "2026-12-01T15:00", "--to", "2026-12-01T16:00", "--db", db], environment: now).code == 0)
+        let column = 20 + 15 * ((100 - 20) / 24)
+        let started = Date()
+        var seen = false
+        while Date().timeIntervalSince(started) < 3, !seen {
+            let rows = try tmux.screen().split(separator: "\n", omittingEmptySubsequences: false)
+            if let stage = rows.first(where: { $0.hasPrefix("R Stage A") }) {
+                let cells = Array(stage)
+                seen = cells.count >= column + 3 && cells[column..<column + 3].allSatisfy { $0 == "█" }
+            }
+            if !seen { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        let delay = Date().timeIntervalSince(started)
+        #expect(seen, "the other process's booking never appeared:\n\(tmux.shown)")
+        #expect(delay <= 1.0, "it took \(delay) s")
+
+        // Resize to 40x10 and back.
+        try tmux.run(["resize-window", "-t", tmux.session, "-x", "40", "-y", "10"])
+        #expect(try tmux.wait(for: "Terminal too small") != nil, "\(tmux.shown)")
+        try tmux.run(["resize-window", "-t", tmux.session, "-x", "100", "-y", "30"])
+        #expect(try tmux.wait(for: "R Stage A") != nil)
+
+        // q quits and gives the terminal back.
+        try tmux.keys("q")
+        #expect(try tmux.wait(for: "SLATE-EXITED-0") != nil, "\(tmux.shown)")
+        #expect(!(try tmux.screen().contains("Booking grid")))
+
+        let confirmed = try DatabaseQueue(path: db).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM bookings WHERE status = 'confirmed'") }
+        #expect(confirmed == 2)
+    }
+
+    @Test func theUIRefusesToRunWithoutATerminal() throws {
+        let directory = NSTemporaryDirectory() + "slate-e2e-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let db = directory + "/w.slate"
+        #expect(try Binary.run(["init", "--studio", "North", "--tz", "Europe/Paris", "--db", db]).code == 0)
+        let result = try Binary.run(["--db", db])
+        #expect(result.code == 2)
+        #expect(result.err.contains("needs a terminal"))
+    }
+
+    @Test func aSignalRestoresTheTerminal() throws {
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        let directory = NSTemporaryDirectory() + "slate-e2e-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let db = directory + "/w.slate"
+        #expect(try Binary.run(["init", "--studio", "North", "--tz", "Europe/Paris", "--db", db]).code == 0)
+        #expect(try Binary.run(["room", "add", "Stage A", "--db", db]).code == 0)
+        try tmux.start("env LC_ALL=C.UTF-8 TERM=xterm-256color NO_COLOR=1 \(Binary.path) --db \(db); echo SLATE-EXITED-$?; sleep 30")
+        #expect(try tmux.wait(for: "Stage A") != nil, "\(tmux.shown)")
+        let pid = Int32(try tmux.run(["display-message", "-p", "-t", tmux.session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)).map { shell in
+            // The pane runs a shell whose child is slate.
+            Int32((try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "") ?? 0
+        } ?? 0
+        #expect(pid > 0)
+        kill(pid, SIGTERM)
+        #expect(try tmux.wait(for: "SLATE-EXITED-0") != nil, "\(tmux.shown)")
+        #expect(!(try tmux.screen().contains("Stage A")))
+    }
+}
