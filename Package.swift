@@ -27,7 +27,7 @@ let package = Package(
         ]),
         .executableTarget(name: "slate", dependencies: ["SlateCLI"]),
         .executableTarget(name: "SlateBenchmarks", dependencies: [
-            "SlateCore", "SlateStore",
+            "SlateCore", "SlateStore", "SlateTUI",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], path: "Benchmarks/SlateBenchmarks"),
         .testTarget(name: "SlateCoreTests", dependencies: ["SlateCore"]),

@@ -6,6 +6,7 @@ import Foundation
 import GRDB
 import SlateCore
 import SlateStore
+import SlateTUI
 
 let arguments = CommandLine.arguments
 let quick = arguments.contains("--quick")
@@ -123,6 +124,15 @@ func confirmSchedule(shows: Int) throws {
     try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
 }
 
+// `--make-workspace PATH COUNT`: leave a seeded workspace for the terminal measurements
+// of Benchmarks/terminal.sh (bytes per cursor step, first frame, resident memory).
+if let index = arguments.firstIndex(of: "--make-workspace"), arguments.count > index + 2, let count = Int(arguments[index + 2]) {
+    let (_, _, _, path) = try makeWorkspace(existing: count, durability: .normal)
+    try FileManager.default.moveItem(atPath: path, toPath: arguments[index + 1])
+    print("middle of the seeded period: \(LocalTime(timeZone: .gmt).format(base + Int64(count / resourceCount) * spacing / 2))")
+    exit(0)
+}
+
 print("Slate benchmarks (DESIGN §7) — \(ProcessInfo.processInfo.processorCount) cores")
 print("Sustained booking attempts, each its own command (access check, conflict check, audit, commit), \(resourceCount) resources:")
 for size in sizes {
@@ -132,4 +142,63 @@ for size in sizes {
 if !arguments.contains("--attempts-only") {
     print("Schedule confirmation (rule 6, one transaction):")
     try confirmSchedule(shows: 1000)
+    print("Booking grid (query + render, 120x40, one week, all \(resourceCount) resources loaded):")
+    for size in quick ? [10_000] : [10_000, 1_000_000] { try gridFigures(existing: size) }
+    try memoryFigure(existing: quick ? 10_000 : 100_000)
+}
+
+func residentMegabytes() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+          let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+    return kb / 1024
+}
+
+/// Start to first frame (open, load resources and a week, render) and one week's query + render.
+func gridFigures(existing: Int) throws {
+    let (workspace, _, _, path) = try makeWorkspace(existing: existing, durability: .normal)
+    _ = workspace
+    let middle = base + Int64(existing / resourceCount) * spacing / 2
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    let opened = try Workspace.open(at: path)
+    let session = Session(workspace: opened, login: "bench", clock: .fixed(middle))
+    var state = AppState(width: 120, height: 40, now: middle, zone: LocalTime.cached("UTC") ?? LocalTime(timeZone: .gmt), workspaceName: "Bench", user: "bench")
+    _ = update(&state, .resourcesLoaded(try session.gridResources()))
+    _ = update(&state, .windowLoaded(try session.gridWindow(resources: state.resources, window: state.period), state.period))
+    _ = render(state)
+    let t1 = DispatchTime.now().uptimeNanoseconds
+    var samples: [Double] = []
+    for week in 0..<(existing >= 100_000 ? 20 : 1) {
+        let period = Interval(start: state.period.start + Int64(week) * 7 * 86_400, end: state.period.end + Int64(week) * 7 * 86_400)
+        let s0 = DispatchTime.now().uptimeNanoseconds
+        let window = try session.gridWindow(resources: state.resources, window: period)
+        state.anchor = period.start
+        _ = update(&state, .windowLoaded(window, period))
+        _ = render(state)
+        samples.append(Double(DispatchTime.now().uptimeNanoseconds - s0) / 1e6)
+    }
+    var keys: [Double] = []
+    for index in 0..<200 {
+        let k0 = DispatchTime.now().uptimeNanoseconds
+        _ = update(&state, .key(index % 40 < 20 ? .char("l") : .char("j")))
+        _ = render(state)
+        keys.append(Double(DispatchTime.now().uptimeNanoseconds - k0) / 1e6)
+    }
+    samples.sort()
+    keys.sort()
+    print("  \(existing) bookings: start to first frame \(fmt(Double(t1 - t0) / 1e6)) ms; week query + render p50 \(fmt(percentile(samples, 0.5))) ms, max \(fmt(samples.last ?? 0)) ms (\(state.window.bookings.count) bookings in the last week); key press to new frame p50 \(fmt(percentile(keys, 0.5), 2)) ms, p99 \(fmt(percentile(keys, 0.99), 2)) ms")
+    try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+}
+
+/// Resident memory with a workspace open and a week of the grid loaded.
+func memoryFigure(existing: Int) throws {
+    let (_, _, _, path) = try makeWorkspace(existing: existing, durability: .normal)
+    let before = residentMegabytes()
+    let session = Session(workspace: try Workspace.open(at: path), login: "bench", clock: .fixed(base + 10 * 86_400))
+    var state = AppState(width: 120, height: 40, now: base + 10 * 86_400, zone: LocalTime.cached("UTC") ?? LocalTime(timeZone: .gmt), workspaceName: "Bench", user: "bench")
+    _ = update(&state, .resourcesLoaded(try session.gridResources()))
+    _ = update(&state, .windowLoaded(try session.gridWindow(resources: state.resources, window: state.period), state.period))
+    _ = render(state)
+    print("  resident memory with a \(existing)-booking workspace open in the grid: \(fmt(residentMegabytes())) MB (this benchmark process; \(fmt(before)) MB before opening)")
+    try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
 }

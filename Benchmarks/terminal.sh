@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Terminal-side figures of DESIGN §7 for the real binary in tmux: time to first frame,
+# bytes written per cursor step (captured with pipe-pane), idle output, resident memory.
+# Usage: Benchmarks/terminal.sh [BOOKINGS]   (default 100000; needs a release build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+count="${1:-100000}"
+swift build -c release >/dev/null
+work=$(mktemp -d)
+trap 'tmux -L slate-bench kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+middle=$(.build/release/SlateBenchmarks --make-workspace "$work/w.slate" "$count" | sed 's/.*: //')
+# The bench workspace's founder is 'bench'; run as that login through SLATE_NOW only for the clock.
+sqlite3 "$work/w.slate" "UPDATE users SET login = '$(id -un)' WHERE login = 'bench'"
+tmux -L slate-bench new-session -d -s b -x 120 -y 40 "sleep 0.3; env LC_ALL=C.UTF-8 TERM=xterm-256color SLATE_NOW=${middle}:00Z .build/release/slate --db $work/w.slate; sleep 5"
+tmux -L slate-bench pipe-pane -o -t b "cat >> $work/out"
+start=$(date +%s.%N)
+until [ -s "$work/out" ] && grep -q "Booking grid" <(tmux -L slate-bench capture-pane -p -t b); do sleep 0.01; done
+first=$(echo "$(date +%s.%N) - $start - 0.3" | bc)
+sleep 1
+pid=$(pgrep -n -x slate)
+rss=$(awk '/VmRSS/ {print $2/1024}' "/proc/$pid/status")
+before=$(stat -c %s "$work/out")
+for _ in $(seq 20); do tmux -L slate-bench send-keys -t b l; sleep 0.05; done
+sleep 0.5
+after=$(stat -c %s "$work/out")
+for _ in $(seq 20); do tmux -L slate-bench send-keys -t b j; sleep 0.05; done
+sleep 0.5
+rows=$(stat -c %s "$work/out")
+sleep 3
+idle=$(stat -c %s "$work/out")
+printf 'bookings %s: first frame after %.0f ms; resident %.1f MB; bytes per step: %s along a row, %s down the rows (scrolling included); idle 3 s: %s bytes\n' \
+  "$count" "$(echo "$first * 1000" | bc)" "$rss" "$(( (after - before) / 20 ))" "$(( (rows - after) / 20 ))" "$(( idle - rows ))"
