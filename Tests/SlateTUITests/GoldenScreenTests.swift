@@ -24,6 +24,29 @@ struct GoldenScreenTests {
         Golden.check("grid-day-120x40.roles.txt", canvas.roles)
     }
 
+    /// Per cell: attributes in mono (hex of bold 1, underline 2, reverse 4, dim 8), and the
+    /// background colour the default theme gives on an 8-colour terminal ("-" = default).
+    @Test func monochromeAndColourAttributeDumps() throws {
+        let canvas = render(Scene.state())
+        let mono = Theme.mono
+        let theme = try Theme.load("default")
+        func rows(_ cell: (Cell) -> Character) -> String {
+            (0..<canvas.height).map { y in String((0..<canvas.width).map { x in cell(canvas[x, y]) }) }.joined(separator: "\n")
+        }
+        let attributes = rows { cell in
+            let style = mono.style(cell.role)
+            let bits = (style.bold ? 1 : 0) | (style.underline ? 2 : 0) | (style.reverse ? 4 : 0) | (style.dim ? 8 : 0)
+            return Character(String(bits, radix: 16))
+        }
+        let background = rows { cell in
+            theme.style(cell.role).background.fitted(to: 8).map { Character(String($0)) } ?? "-"
+        }
+        Golden.check("grid-week-80x24.mono-attributes.txt", attributes)
+        Golden.check("grid-week-80x24.default-8-colour-background.txt", background)
+        // The cursor stands out without colour.
+        #expect(mono.style(.cursor).reverse)
+    }
+
     @Test func asciiFallbackOutsideUTF8Locales() {
         let canvas = render(Scene.state(unicode: false))
         Golden.check("grid-week-80x24-ascii.txt", canvas.text)
