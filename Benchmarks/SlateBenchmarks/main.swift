@@ -164,7 +164,7 @@ func gridFigures(existing: Int) throws {
     let session = Session(workspace: opened, login: "bench", clock: .fixed(middle))
     var state = AppState(width: 120, height: 40, now: middle, zone: LocalTime.cached("UTC") ?? LocalTime(timeZone: .gmt), workspaceName: "Bench", user: "bench")
     _ = update(&state, .resourcesLoaded(try session.gridResources()))
-    _ = update(&state, .windowLoaded(try session.gridWindow(resources: state.resources, window: state.period), state.period))
+    _ = update(&state, .windowLoaded(try session.gridWindow(resources: state.resources, window: state.period), state.period, Set(state.resources.map(\.uid))))
     _ = render(state)
     let t1 = DispatchTime.now().uptimeNanoseconds
     var samples: [Double] = []
@@ -173,7 +173,7 @@ func gridFigures(existing: Int) throws {
         let s0 = DispatchTime.now().uptimeNanoseconds
         let window = try session.gridWindow(resources: state.resources, window: period)
         state.anchor = period.start
-        _ = update(&state, .windowLoaded(window, period))
+        _ = update(&state, .windowLoaded(window, period, Set(state.resources.map(\.uid))))
         _ = render(state)
         samples.append(Double(DispatchTime.now().uptimeNanoseconds - s0) / 1e6)
     }
@@ -197,7 +197,7 @@ func memoryFigure(existing: Int) throws {
     let session = Session(workspace: try Workspace.open(at: path), login: "bench", clock: .fixed(base + 10 * 86_400))
     var state = AppState(width: 120, height: 40, now: base + 10 * 86_400, zone: LocalTime.cached("UTC") ?? LocalTime(timeZone: .gmt), workspaceName: "Bench", user: "bench")
     _ = update(&state, .resourcesLoaded(try session.gridResources()))
-    _ = update(&state, .windowLoaded(try session.gridWindow(resources: state.resources, window: state.period), state.period))
+    _ = update(&state, .windowLoaded(try session.gridWindow(resources: state.resources, window: state.period), state.period, Set(state.resources.map(\.uid))))
     _ = render(state)
     print("  resident memory with a \(existing)-booking workspace open in the grid: \(fmt(residentMegabytes())) MB (this benchmark process; \(fmt(before)) MB before opening)")
     try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)

@@ -96,6 +96,9 @@ public struct AppState: Equatable, Sendable {
     public var window = GridWindow(bookings: [], drafts: [], timeOff: [])
     /// The period `window` was loaded for.
     public var loadedPeriod: Interval?
+    /// Resources `window` covers: the visible rows and a page either side, so memory and
+    /// query time follow the screen, not the workspace.
+    public var loadedResources: Set<String> = []
     public var filter = GridFilter()
     /// Cursor: resource uid (kept across reloads) and column.
     public var cursorResource: String?
@@ -121,6 +124,7 @@ public struct AppState: Equatable, Sendable {
             && lhs.zoom == rhs.zoom && lhs.anchor == rhs.anchor && lhs.allResources == rhs.allResources && lhs.window == rhs.window
             && lhs.filter == rhs.filter && lhs.cursorResource == rhs.cursorResource && lhs.cursorSlot == rhs.cursorSlot && lhs.scroll == rhs.scroll
             && lhs.quitting == rhs.quitting && lhs.themeName == rhs.themeName && lhs.view == rhs.view && lhs.loadedPeriod == rhs.loadedPeriod
+            && lhs.loadedResources == rhs.loadedResources
     }
 
     // MARK: derived
@@ -141,6 +145,24 @@ public struct AppState: Equatable, Sendable {
     }
 
     var cursorRow: GridResource? { cursorIndex.map { resources[$0] } }
+
+    /// The rows on screen plus a page above and below: what a window load covers.
+    public var nearbyResources: [GridResource] {
+        let list = resources
+        let rows = max(1, height - Layout.chromeRows)
+        let from = max(0, scroll - rows)
+        let to = min(list.count, scroll + 2 * rows)
+        return from < to ? Array(list[from..<to]) : []
+    }
+
+    /// True when some visible row has no loaded data for the current period.
+    var needsWindow: Bool {
+        if loadedPeriod != period { return true }
+        let list = resources
+        let rows = max(1, height - Layout.chromeRows)
+        let visible = list[min(scroll, list.count)..<min(list.count, scroll + rows)]
+        return visible.contains { !loadedResources.contains($0.uid) }
+    }
 
     /// The span of column `slot` of the visible period.
     func slotInterval(_ slot: Int) -> Interval {

@@ -16,7 +16,8 @@ public struct EffectRunner: Sendable {
             case .loadResources:
                 return [.resourcesLoaded(try session.gridResources())]
             case .loadWindow(let period):
-                return [.windowLoaded(try session.gridWindow(resources: state.resources, window: period), period)]
+                let nearby = state.nearbyResources
+                return [.windowLoaded(try session.gridWindow(resources: nearby, window: period), period, Set(nearby.map(\.uid)))]
             case .place(let resource, let interval, let status, let show, let note, let orHold):
                 let outcome = try session.place(BookingPlacement(resource: resource, start: .instant(interval.start), end: .instant(interval.end),
                                                                  status: status, show: show, note: note, orHold: orHold))

@@ -7,7 +7,8 @@ public enum Action: Sendable {
     case resized(width: Int, height: Int)
     case tick(now: Int64)
     case resourcesLoaded([GridResource])
-    case windowLoaded(GridWindow, Interval)
+    /// A window of data for a period and the resources (uids) it covers.
+    case windowLoaded(GridWindow, Interval, Set<String>)
     case databaseChanged
     case succeeded(String, warnings: [String])
     case failed(SlateError)
@@ -40,7 +41,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.width = width
         state.height = height
         keepCursorVisible(&state)
-        return [.redraw]
+        return state.needsWindow && !state.allResources.isEmpty ? [.redraw, .loadWindow(state.period)] : [.redraw]
     case .tick(let now):
         state.now = now
         return []
@@ -51,10 +52,11 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
         keepCursorVisible(&state)
         return [.loadWindow(state.period)]
-    case .windowLoaded(let window, let period):
+    case .windowLoaded(let window, let period, let resources):
         guard period == state.period else { return [] }
         state.window = window
         state.loadedPeriod = period
+        state.loadedResources = resources
         return []
     case .databaseChanged:
         return [.loadResources]
@@ -71,7 +73,11 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
         return []
     case .key(let key):
-        return handle(&state, key)
+        var effects = handle(&state, key)
+        if state.needsWindow, !effects.contains(where: { if case .loadWindow = $0 { true } else { false } }), !state.allResources.isEmpty {
+            effects.append(.loadWindow(state.period))
+        }
+        return effects
     }
 }
 

@@ -44,14 +44,21 @@ enum Scene {
     static func state(width: Int = 80, height: Int = 24, unicode: Bool = true) -> AppState {
         var state = AppState(width: width, height: height, now: now, zone: zone, workspaceName: "Demo", user: "alice", unicode: unicode)
         let effects = update(&state, .resourcesLoaded(resources))
-        if case .loadWindow(let period)? = effects.first { _ = update(&state, .windowLoaded(window, period)) }
+        if case .loadWindow(let period)? = effects.first { _ = update(&state, .windowLoaded(window, period, Set(resources.map(\.uid)))) }
         return state
     }
 
-    /// Applies keys, returning every effect they produced.
+    /// Applies keys, returning every effect they produced; window loads are answered with
+    /// the scene's data at once, as the runtime would.
     @discardableResult
     static func press(_ state: inout AppState, _ keys: [Key]) -> [Effect] {
-        keys.flatMap { update(&state, .key($0)) }
+        keys.flatMap { key in
+            let effects = update(&state, .key(key))
+            for case .loadWindow(let period) in effects {
+                _ = update(&state, .windowLoaded(window, period, Set(resources.map(\.uid))))
+            }
+            return effects
+        }
     }
 }
 

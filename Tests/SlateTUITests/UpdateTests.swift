@@ -178,7 +178,7 @@ struct UpdateTests {
         var state = Scene.state()
         #expect(Scene.press(&state, [.ctrl("l")]) == [.redraw])
         Scene.press(&state, [.char("G")])
-        #expect(update(&state, .resized(width: 120, height: 40)) == [.redraw])
+        #expect(update(&state, .resized(width: 120, height: 40)).first == .redraw)
         #expect(state.cursorResource == "rs-6")
     }
 }
