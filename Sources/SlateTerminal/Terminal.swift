@@ -111,12 +111,28 @@ public final class Terminal {
         drawn = canvas
     }
 
+    /// True once the terminal has gone away (the SSH connection or window closed): reads
+    /// then fail at once instead of waiting, and the program must end rather than spin.
+    public private(set) var hungUp = false
+    private var quickFailures = 0
+
     /// Waits up to `milliseconds` for a key or a resize.
     public func next(timeout milliseconds: Int32) -> TerminalEvent? {
         wtimeout(slate_stdscr(), milliseconds)
         var character: wint_t = 0
+        let started = DispatchTime.now().uptimeNanoseconds
         let result = wget_wch(slate_stdscr(), &character)
-        if result == ERR { return nil }
+        if result == ERR {
+            let waited = DispatchTime.now().uptimeNanoseconds - started
+            if milliseconds > 20, waited < UInt64(milliseconds) * 250_000 {
+                quickFailures += 1
+                if quickFailures >= 20 { hungUp = true }
+            } else {
+                quickFailures = 0
+            }
+            return nil
+        }
+        quickFailures = 0
         if result == KEY_CODE_YES {
             let code = Int32(character)
             switch code {

@@ -47,7 +47,8 @@ public enum TerminalApp {
 
         dispatch(.resourcesLoaded(try session.gridResources()))
         var lastPoll = Date()
-        while !state.quitting && !terminal.signalled {
+        var lastCheckpoint = Date()
+        while !state.quitting && !terminal.signalled && !terminal.hungUp {
             // Idle costs nothing: a frame is drawn only when the state changed.
             if forceDraw || drawn != state {
                 terminal.draw(render(state))
@@ -62,9 +63,15 @@ public enum TerminalApp {
             }
             let now = clock.now()
             if now / 60 != state.now / 60 { dispatch(.tick(now: now)) }
-            if Date().timeIntervalSince(lastPoll) >= 0.5 {
+            if Date().timeIntervalSince(lastPoll) >= 0.25 {
                 lastPoll = Date()
                 if watcher.changed() { dispatch(.databaseChanged) }
+            }
+            // Automatic checkpoints are off the edit path; a long session folds the
+            // write-ahead log back while it waits for keys.
+            if Date().timeIntervalSince(lastCheckpoint) >= 60 {
+                lastCheckpoint = Date()
+                session.workspace.checkpoint()
             }
         }
     }

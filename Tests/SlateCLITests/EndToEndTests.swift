@@ -173,3 +173,30 @@ struct EndToEndTests {
         #expect(!(try tmux.screen().contains("Stage A")))
     }
 }
+
+extension EndToEndTests {
+    /// When the terminal disappears (the SSH connection drops, tmux is killed), slate ends
+    /// instead of spinning on a dead terminal.
+    @Test func losingTheTerminalEndsTheProgram() throws {
+        let tmux = Tmux()
+        let directory = NSTemporaryDirectory() + "slate-e2e-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let db = directory + "/w.slate"
+        #expect(try Binary.run(["init", "--studio", "North", "--tz", "Europe/Paris", "--db", db]).code == 0)
+        try tmux.start("env LC_ALL=C.UTF-8 TERM=xterm-256color \(Binary.path) --db \(db); sleep 30")
+        #expect(try tmux.wait(for: "Booking grid") != nil, "\(tmux.shown)")
+        let shell = Int32(try tmux.run(["display-message", "-p", "-t", tmux.session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        let slate = Int32((try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "") ?? 0
+        #expect(slate > 0)
+        tmux.kill()
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, kill(slate, 0) == 0 {
+            let state = (try? String(contentsOfFile: "/proc/\(slate)/stat", encoding: .utf8))?.split(separator: " ").dropFirst(2).first
+            if state == "Z" { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        let state = (try? String(contentsOfFile: "/proc/\(slate)/stat", encoding: .utf8))?.split(separator: " ").dropFirst(2).first
+        #expect(kill(slate, 0) != 0 || state == "Z", "slate \(slate) is still running after its terminal went away")
+        if kill(slate, 0) == 0, state != "Z" { kill(slate, SIGKILL) }
+    }
+}
