@@ -134,6 +134,10 @@ if let index = arguments.firstIndex(of: "--make-workspace"), arguments.count > i
 }
 
 print("Slate benchmarks (DESIGN §7) — \(ProcessInfo.processInfo.processorCount) cores")
+if arguments.contains("--grid-only") {
+    for size in quick ? [10_000] : [10_000, 1_000_000] { try gridFigures(existing: size) }
+    exit(0)
+}
 print("Sustained booking attempts, each its own command (access check, conflict check, audit, commit), \(resourceCount) resources:")
 for size in sizes {
     try bookingAttempts(existing: size, durability: .normal, attempts: attemptsNormal)
@@ -168,8 +172,9 @@ func gridFigures(existing: Int) throws {
     _ = render(state)
     let t1 = DispatchTime.now().uptimeNanoseconds
     var samples: [Double] = []
+    let first = state.period
     for week in 0..<(existing >= 100_000 ? 20 : 1) {
-        let period = Interval(start: state.period.start + Int64(week) * 7 * 86_400, end: state.period.end + Int64(week) * 7 * 86_400)
+        let period = Interval(start: first.start + Int64(week) * 7 * 86_400, end: first.end + Int64(week) * 7 * 86_400)
         let s0 = DispatchTime.now().uptimeNanoseconds
         let window = try session.gridWindow(resources: state.resources, window: period)
         state.anchor = period.start
@@ -177,6 +182,7 @@ func gridFigures(existing: Int) throws {
         _ = render(state)
         samples.append(Double(DispatchTime.now().uptimeNanoseconds - s0) / 1e6)
     }
+    let loaded = state.window.bookings.count
     var keys: [Double] = []
     for index in 0..<200 {
         let k0 = DispatchTime.now().uptimeNanoseconds
@@ -186,7 +192,7 @@ func gridFigures(existing: Int) throws {
     }
     samples.sort()
     keys.sort()
-    print("  \(existing) bookings: start to first frame \(fmt(Double(t1 - t0) / 1e6)) ms; week query + render p50 \(fmt(percentile(samples, 0.5))) ms, max \(fmt(samples.last ?? 0)) ms (\(state.window.bookings.count) bookings in the last week); key press to new frame p50 \(fmt(percentile(keys, 0.5), 2)) ms, p99 \(fmt(percentile(keys, 0.99), 2)) ms")
+    print("  \(existing) bookings: start to first frame \(fmt(Double(t1 - t0) / 1e6)) ms; week query + render p50 \(fmt(percentile(samples, 0.5))) ms, max \(fmt(samples.last ?? 0)) ms (\(loaded) bookings in the last week); key press to new frame p50 \(fmt(percentile(keys, 0.5), 2)) ms, p99 \(fmt(percentile(keys, 0.99), 2)) ms")
     try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
 }
 

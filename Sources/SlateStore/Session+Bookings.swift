@@ -21,6 +21,8 @@ public struct BookingView: Sendable, Codable, Equatable {
     public var holder: String
     public var showUID: String?
     public var showTitle: String?
+    /// The client of the show, when the booking is for one.
+    public var clientName: String?
     public var note: String
     public var version: Int
 }
@@ -67,7 +69,7 @@ extension Session {
                 BookingView(uid: uid, resourceUID: resource.uid, resourceName: resource.name, resourceKind: resource.kind.rawValue, studioUID: studio.uid,
                             status: status, start: interval.start, end: interval.end, startLocal: studio.zone.format(interval.start),
                             endLocal: studio.zone.format(interval.end), rank: rank, expiresAt: expires, challengeDeadline: nil,
-                            holder: context.actor.login, showUID: showRow?["uid"], showTitle: showRow?["title"], note: note, version: 1)
+                            holder: context.actor.login, showUID: showRow?["uid"], showTitle: showRow?["title"], clientName: nil, note: note, version: 1)
             }
             let around = try BookingQueue.surroundings(context.db, resource: resource.id, interval: interval, studio: studio)
             var status = placement.status
@@ -228,12 +230,13 @@ extension Session {
 
     static let viewSQL = """
         SELECT b.*, r.uid AS resource_uid, r.name AS resource_name, r.kind AS resource_kind, r.studio_id,
-               s.uid AS studio_uid, s.time_zone, u.login, sh.uid AS show_uid, sh.title AS show_title, t.id AS talent_id
+               s.uid AS studio_uid, s.time_zone, u.login, sh.uid AS show_uid, sh.title AS show_title, t.id AS talent_id, cl.name AS client_name
         FROM bookings b
         JOIN resources r ON r.id = b.resource_id
         JOIN studios s ON s.id = r.studio_id
         JOIN users u ON u.id = b.holder_id
         LEFT JOIN shows sh ON sh.id = b.show_id
+        LEFT JOIN clients cl ON cl.id = sh.client_id
         LEFT JOIN talent t ON t.resource_id = r.id
         """
 
@@ -250,7 +253,7 @@ extension Session {
                            studioUID: row["studio_uid"], status: row["status"], start: row["start_at"], end: row["end_at"],
                            startLocal: zone.format(row["start_at"] as Int64), endLocal: zone.format(row["end_at"] as Int64),
                            rank: row["rank"], expiresAt: row["expires_at"], challengeDeadline: row["challenge_deadline"],
-                           holder: row["login"], showUID: row["show_uid"], showTitle: row["show_title"], note: row["note"], version: row["version"])
+                           holder: row["login"], showUID: row["show_uid"], showTitle: row["show_title"], clientName: row["client_name"], note: row["note"], version: row["version"])
     }
 
     /// A live booking the actor may change (manager of the resource's studio).

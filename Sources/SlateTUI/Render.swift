@@ -175,7 +175,7 @@ private func drawPane(_ canvas: inout Canvas, _ state: AppState) {
         let what = booking.status == "hold" ? "\(HoldQueue.ordinal(booking.rank ?? 1)) hold" : booking.status
         lines.append("\(booking.uid)  \(what)  \(state.zone.format(Interval(start: booking.start, end: booking.end)))  held by \(booking.holder)")
         var second: [String] = []
-        if let title = booking.showTitle { second.append("show: \(title)") }
+        if let title = booking.showTitle { second.append("show: \(title)" + (booking.clientName.map { " for \($0)" } ?? "")) }
         if let expires = booking.expiresAt { second.append("expires \(state.zone.format(expires))") }
         if let deadline = booking.challengeDeadline { second.append("challenged: decide by \(state.zone.format(deadline))") }
         if !booking.note.isEmpty { second.append("note: \(booking.note)") }
