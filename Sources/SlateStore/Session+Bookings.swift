@@ -219,7 +219,7 @@ extension Session {
     public func booking(_ uid: String) throws -> BookingView {
         try read { reader in
             guard let row = try Row.fetchOne(reader.db, sql: Self.viewSQL + " WHERE b.uid = ? AND b.deleted_at IS NULL", arguments: [uid]),
-                  reader.policy.canSeeBooking(studio: row["studio_id"], talentID: row["talent_id"]) else {
+                  reader.policy.canSeeBooking(studio: row[18], talentID: row[19]) else {
                 throw SlateError.notFound("no booking with id '\(TextInput.printable(uid))'")
             }
             return try Self.view(row, reader)
@@ -228,9 +228,10 @@ extension Session {
 
     // MARK: helpers
 
+    /// Columns read by position in `view(_:_:)`; keep the two in step.
     static let viewSQL = """
-        SELECT b.*, r.uid AS resource_uid, r.name AS resource_name, r.kind AS resource_kind, r.studio_id,
-               s.uid AS studio_uid, s.time_zone, u.login, sh.uid AS show_uid, sh.title AS show_title, t.id AS talent_id, cl.name AS client_name
+        SELECT b.uid, r.uid, r.name, r.kind, s.uid, b.status, b.start_at, b.end_at, s.time_zone, b.rank, b.expires_at,
+               b.challenge_deadline, u.login, sh.uid, sh.title, cl.name, b.note, b.version, r.studio_id, t.id
         FROM bookings b
         JOIN resources r ON r.id = b.resource_id
         JOIN studios s ON s.id = r.studio_id
@@ -248,12 +249,12 @@ extension Session {
     }
 
     static func view(_ row: Row, _ context: some Lookup) throws -> BookingView {
-        let zone = LocalTime(timeZone: TimeZone(identifier: row["time_zone"]) ?? context.settings.zone)
-        return BookingView(uid: row["uid"], resourceUID: row["resource_uid"], resourceName: row["resource_name"], resourceKind: row["resource_kind"],
-                           studioUID: row["studio_uid"], status: row["status"], start: row["start_at"], end: row["end_at"],
-                           startLocal: zone.format(row["start_at"] as Int64), endLocal: zone.format(row["end_at"] as Int64),
-                           rank: row["rank"], expiresAt: row["expires_at"], challengeDeadline: row["challenge_deadline"],
-                           holder: row["login"], showUID: row["show_uid"], showTitle: row["show_title"], clientName: row["client_name"], note: row["note"], version: row["version"])
+        let zone = LocalTime.cached(row[8]) ?? LocalTime(timeZone: context.settings.zone)
+        let start: Int64 = row[6]
+        let end: Int64 = row[7]
+        return BookingView(uid: row[0], resourceUID: row[1], resourceName: row[2], resourceKind: row[3], studioUID: row[4], status: row[5],
+                           start: start, end: end, startLocal: zone.format(start), endLocal: zone.format(end), rank: row[9], expiresAt: row[10],
+                           challengeDeadline: row[11], holder: row[12], showUID: row[13], showTitle: row[14], clientName: row[15], note: row[16], version: row[17])
     }
 
     /// A live booking the actor may change (manager of the resource's studio).

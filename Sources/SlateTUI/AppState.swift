@@ -89,11 +89,23 @@ public struct AppState: Equatable, Sendable {
     public var quitting = false
 
     // Booking grid.
-    public var zoom: Zoom = .week
+    public var zoom: Zoom = .week { didSet { spans = computeSpans() } }
     /// First instant of the visible period.
-    public var anchor: Int64
+    public var anchor: Int64 { didSet { spans = computeSpans() } }
+    /// The columns of the visible period (recomputed when the period or zoom changes).
+    public private(set) var spans: [Interval] = []
     public var allResources: [GridResource] = []
-    public var window = GridWindow(bookings: [], drafts: [], timeOff: [])
+    public var window = GridWindow(bookings: [], drafts: [], timeOff: []) {
+        didSet {
+            bookingsByResource = Dictionary(grouping: window.bookings, by: \.resourceUID)
+            draftsByResource = Dictionary(grouping: window.drafts, by: \.resourceUID)
+            timeOffByResource = Dictionary(grouping: window.timeOff, by: \.resourceUID)
+        }
+    }
+    /// `window` grouped by resource uid, for drawing rows.
+    public private(set) var bookingsByResource: [String: [BookingView]] = [:]
+    public private(set) var draftsByResource: [String: [GridDraft]] = [:]
+    public private(set) var timeOffByResource: [String: [GridTimeOff]] = [:]
     /// The period `window` was loaded for.
     public var loadedPeriod: Interval?
     /// Resources `window` covers: the visible rows and a page either side, so memory and
@@ -116,7 +128,12 @@ public struct AppState: Equatable, Sendable {
         self.themeName = themeName
         anchor = 0
         anchor = periodStart(containing: now)
+        spans = computeSpans()
         cursorSlot = slot(of: now)
+    }
+
+    private func computeSpans() -> [Interval] {
+        (0..<zoom.slots).map(computeSlotInterval)
     }
 
     public static func == (lhs: AppState, rhs: AppState) -> Bool {
@@ -166,6 +183,10 @@ public struct AppState: Equatable, Sendable {
 
     /// The span of column `slot` of the visible period.
     func slotInterval(_ slot: Int) -> Interval {
+        spans.indices.contains(slot) ? spans[slot] : computeSlotInterval(slot)
+    }
+
+    private func computeSlotInterval(_ slot: Int) -> Interval {
         switch zoom {
         case .day:
             let start = anchor + Int64(slot) * 3600
@@ -182,7 +203,7 @@ public struct AppState: Equatable, Sendable {
 
     /// The column containing `instant` (clamped to the period).
     func slot(of instant: Int64) -> Int {
-        for index in 0..<zoom.slots where slotInterval(index).contains(instant) { return index }
+        if let index = spans.firstIndex(where: { $0.contains(instant) }) { return index }
         return instant < anchor ? 0 : zoom.slots - 1
     }
 
@@ -209,9 +230,9 @@ public struct AppState: Equatable, Sendable {
     /// What lies under one cell.
     func stack(resource: GridResource, slot: Int) -> CellStack {
         let span = slotInterval(slot)
-        return CellStack(bookings: window.bookings.filter { $0.resourceUID == resource.uid && Interval(start: $0.start, end: $0.end).overlaps(span) },
-                         drafts: window.drafts.filter { $0.resourceUID == resource.uid && $0.interval.overlaps(span) },
-                         timeOff: window.timeOff.filter { $0.resourceUID == resource.uid && $0.interval.overlaps(span) })
+        return CellStack(bookings: (bookingsByResource[resource.uid] ?? []).filter { Interval(start: $0.start, end: $0.end).overlaps(span) },
+                         drafts: (draftsByResource[resource.uid] ?? []).filter { $0.interval.overlaps(span) },
+                         timeOff: (timeOffByResource[resource.uid] ?? []).filter { $0.interval.overlaps(span) })
     }
 
     var cursorStack: CellStack? { cursorRow.map { stack(resource: $0, slot: cursorSlot) } }

@@ -90,13 +90,7 @@ private func drawGrid(_ canvas: inout Canvas, _ state: AppState) {
         canvas.put(message, x: 2, y: y0 + 2, role: .dim)
         return
     }
-    var byResource: [String: [BookingView]] = [:]
-    for booking in state.window.bookings { byResource[booking.resourceUID, default: []].append(booking) }
-    var draftsBy: [String: [GridDraft]] = [:]
-    for draft in state.window.drafts { draftsBy[draft.resourceUID, default: []].append(draft) }
-    var offBy: [String: [GridTimeOff]] = [:]
-    for off in state.window.timeOff { offBy[off.resourceUID, default: []].append(off) }
-    let spans = (0..<state.zoom.slots).map(state.slotInterval)
+    let spans = state.spans
     let moving: MoveState? = if case .move(let move) = state.mode { move } else { nil }
 
     for row in 0..<rows {
@@ -112,9 +106,9 @@ private func drawGrid(_ canvas: inout Canvas, _ state: AppState) {
         canvas.put(state.unicode ? "│" : "|", x: left - 1, y: y, role: .dim)
         let hours = OpeningHours.cached(resource.openingHours)
         let zone = LocalTime.cached(resource.zone) ?? state.zone
-        let bookings = byResource[resource.uid] ?? []
-        let drafts = draftsBy[resource.uid] ?? []
-        let off = offBy[resource.uid] ?? []
+        let bookings = state.bookingsByResource[resource.uid] ?? []
+        let drafts = state.draftsByResource[resource.uid] ?? []
+        let off = state.timeOffByResource[resource.uid] ?? []
         for (slot, span) in spans.enumerated() {
             var content = CellContent.free
             let here = bookings.filter { Interval(start: $0.start, end: $0.end).overlaps(span) && $0.uid != moving?.booking.uid }
