@@ -19,6 +19,9 @@ first=$(echo "$(date +%s.%N) - $start - 0.3" | bc)
 sleep 1
 pid=$(pgrep -n -x slate)
 rss=$(awk '/VmRSS/ {print $2/1024}' "/proc/$pid/status")
+# Day view from midnight: twenty steps along a row stay inside the view.
+tmux -L slate-bench send-keys -t b : "zoom day" Enter : "goto ${middle%T*}" Enter
+sleep 0.5
 before=$(stat -c %s "$work/out")
 for _ in $(seq 20); do tmux -L slate-bench send-keys -t b l; sleep 0.05; done
 sleep 0.5

@@ -155,7 +155,7 @@ private func drawPane(_ canvas: inout Canvas, _ state: AppState) {
     let span = state.slotInterval(state.cursorSlot)
     let position = " \((state.cursorIndex ?? 0) + 1)/\(state.resources.count) · \(state.filter.summary) · \(state.zoom.name) "
     let positionWidth = DisplayWidth.of(position)
-    canvas.put(" \(resource.name) · \(resource.kind.rawValue) · \(resource.studioName) · \(state.zone.format(span))", x: 0, y: top, role: .paneTitle,
+    canvas.put(" \(resource.name) · \(resource.kind.rawValue) · \(resource.studioName)", x: 0, y: top, role: .paneTitle,
                limit: state.width - positionWidth - 1)
     canvas.put(position, x: max(0, state.width - positionWidth), y: top, role: .pane)
     var lines: [String] = []
@@ -181,7 +181,7 @@ private func drawPane(_ canvas: inout Canvas, _ state: AppState) {
     }
     for draft in stack.drafts.prefix(1) { lines.append("draft show: \(draft.title) (\(draft.showUID)) \(state.zone.format(draft.interval)) — reserves nothing until confirmed") }
     for off in stack.timeOff.prefix(1) { lines.append("\(off.hard ? "hard " : "")time off \(state.zone.format(off.interval))\(off.reason.isEmpty ? "" : ": \(off.reason)")") }
-    if lines.isEmpty { lines.append("Free. n: new booking · p: hold · Enter: details") }
+    if lines.isEmpty { lines.append("Free \(state.zone.format(span)). n: new booking · p: hold · Enter: details") }
     for (index, line) in lines.prefix(Layout.paneRows - 1).enumerated() {
         canvas.put(" " + line, x: 0, y: top + 1 + index, role: .pane)
     }
