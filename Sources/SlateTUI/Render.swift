@@ -80,7 +80,7 @@ private func drawGrid(_ canvas: inout Canvas, _ state: AppState) {
             let day = String(state.zone.format(span.start).dropFirst(8).prefix(2))
             label = cw >= 2 ? day : (state.zone.weekdayAndMinute(span.start).weekday == 1 ? day : "")
         }
-        if !label.isEmpty { canvas.put(label, x: x, y: y0, role: slot == state.cursorSlot ? .cursor : .header, limit: state.width - x) }
+        if !label.isEmpty { canvas.put(label, x: x, y: y0, role: .header, limit: state.width - x) }
     }
 
     let rows = gridRows(state)
