@@ -32,13 +32,14 @@ struct GlobalOptions: ParsableArguments {
         return options
     }
 
-    /// Opens the workspace as the invoking OS account.
+    /// Opens the workspace as the invoking OS account (checkpointed when the run ends).
     func session() throws -> Session {
         let workspace = try Workspace.open(at: path, options: workspaceOptions)
+        environment.output.opened(workspace)
         return Session(workspace: workspace, login: environment.login, clock: environment.clock)
     }
 
-    /// Runs a write, prints its result line (or plan), warnings and `--json`, and checkpoints.
+    /// Prints a command's result line (or plan), warnings, or `--json`.
     func emit<T: Sendable & Encodable>(_ outcome: Outcome<T>, _ line: (T) -> String) {
         let output = environment.output
         if json {
@@ -53,7 +54,6 @@ struct GlobalOptions: ParsableArguments {
             }
             for warning in outcome.warnings { output.err("warning: " + TextInput.printable(warning.message, limit: 400)) }
         }
-        if !outcome.planned, let workspace = try? Workspace.open(at: path) { workspace.checkpoint() }
     }
 
     /// Prints records as an aligned table, or a JSON array.

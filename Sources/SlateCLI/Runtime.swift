@@ -43,12 +43,29 @@ public struct RunEnvironment: Sendable {
     @TaskLocal static var current = RunEnvironment.process()
 }
 
-/// Where a run writes: the real streams, or buffers in tests.
+/// Where a run writes: the real streams or buffers in tests, and the workspaces it opened
+/// (checkpointed when the run ends).
 public final class OutputSink: @unchecked Sendable {
     private let lock = NSLock()
     private let direct: Bool
     private var outBuffer = ""
     private var errBuffer = ""
+    private var workspaces: [Workspace] = []
+
+    /// Remembers a workspace the run opened, so the run can checkpoint it at the end.
+    func opened(_ workspace: Workspace) {
+        lock.withLock { workspaces.append(workspace) }
+    }
+
+    /// Folds the write-ahead log of every workspace the run opened (after the result is out,
+    /// so checkpoints stay off the edit path).
+    func checkpointOpened() {
+        let opened = lock.withLock { () -> [Workspace] in
+            defer { workspaces = [] }
+            return workspaces
+        }
+        for workspace in opened { workspace.checkpoint() }
+    }
 
     private init(direct: Bool) {
         self.direct = direct
@@ -96,6 +113,7 @@ public enum SlateCLI {
             }
             do {
                 var command = try SlateCommand.parseAsRoot(arguments)
+                defer { output.checkpointOpened() }
                 do {
                     try command.run()
                     return ExitStatus.done.rawValue
