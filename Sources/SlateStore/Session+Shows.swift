@@ -60,8 +60,9 @@ extension Session {
             let clientID: Int64 = row["client_id"]
             let status = ScheduleStatus(rawValue: row["status"]) ?? .draft
             let clientMayDecide = status == .proposed && (target == .draft || target == .confirmed) && (context.policy.role(inClient: clientID) ?? .member) >= .manager
-            if !clientMayDecide {
-                try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: "change schedules")
+            if !clientMayDecide || forceReason != nil {
+                // Forcing releases the studio's holds: only its managers may do that.
+                try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: forceReason == nil ? "change schedules" : "force a confirmation")
             }
             let name: String = row["name"]
             let violations = ScheduleLifecycle.check("\(name) (\(uid))", from: status, to: target)

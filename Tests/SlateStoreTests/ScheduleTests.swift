@@ -111,6 +111,7 @@ struct ScheduleTests {
         _ = try lea.setScheduleStatus(schedule, to: .draft)
         #expect(throws: SlateError.self) { try lea.setScheduleStatus(schedule, to: .proposed) }
         _ = try f.alice.setScheduleStatus(schedule, to: .proposed)
+        #expect(throws: SlateError.self) { try lea.setScheduleStatus(schedule, to: .confirmed, forceReason: "we insist") }
         _ = try lea.setScheduleStatus(schedule, to: .confirmed)
         #expect(try f.count("SELECT count(*) FROM bookings WHERE status = 'confirmed'") == 2)
     }
