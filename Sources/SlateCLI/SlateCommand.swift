@@ -71,7 +71,11 @@ struct InitCommand: ParsableCommand {
         let setup = WorkspaceSetup(workspaceName: name ?? studio, studioName: studio, timeZone: tz, locale: locale, currency: currency,
                                    openingHours: hours, founderLogin: env.login, founderName: env.userName)
         _ = try Workspace.initialize(at: global.path, setup: setup, clock: env.clock)
-        global.out("Created workspace \(global.path); \(env.login) is admin of studio \(studio).")
+        if global.json {
+            global.out(JSONValue.object(["workspace": .string(global.path), "studio": .string(studio), "admin": .string(env.login)]).text)
+        } else {
+            global.out("Created workspace \(global.path); \(env.login) is admin of studio \(studio).")
+        }
     }
 }
 

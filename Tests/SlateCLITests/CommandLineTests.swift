@@ -87,6 +87,15 @@ struct CommandLineTests {
         #expect(try h.count("SELECT count(*) FROM audits") == before)
     }
 
+    @Test func initReportsInJSONToo() throws {
+        let h = try CLIHarness()
+        let result = h.run("init", "--studio", "North", "--tz", "Europe/Paris", "--json")
+        #expect(result.code == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any]
+        #expect(object?["admin"] as? String == "alice")
+        #expect(object?["studio"] as? String == "North")
+    }
+
     @Test func unknownTimeZoneOnInitIsBadInputAndCreatesNoFile() throws {
         let h = try CLIHarness()
         let result = h.run("init", "--studio", "North", "--tz", "Europe/Atlantis")
