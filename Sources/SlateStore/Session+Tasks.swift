@@ -33,14 +33,19 @@ extension Session {
         }
     }
 
-    /// Template items of the user's studios.
+    /// Template items of the user's studios, due offsets written like `-2d`.
     public func templates() throws -> [Record] {
         try read { reader in
             try reader.records("""
-                SELECT t.uid AS template, t.name, t.active, i.uid AS item, i.title, i.item_type, i.input_type, i.required, i.due_offset_seconds
+                SELECT t.uid AS template, t.name, t.active, i.uid AS item, i.title, i.item_type, i.input_type, i.required, i.due_offset_seconds AS due
                 FROM task_templates t LEFT JOIN task_template_items i ON i.template_id = t.id AND i.deleted_at IS NULL
                 WHERE t.deleted_at IS NULL AND t.studio_id IN (\(Self.ids(reader.policy.studioIDs))) ORDER BY t.id, i.position
-                """)
+                """).map { record in
+                Record(record.fields.map { field in
+                    guard field.name == "due", case .int(let seconds) = field.value else { return field }
+                    return (field.name, .text(DurationText.text(seconds)))
+                })
+            }
         }
     }
 

@@ -178,11 +178,6 @@ public final class Workspace: Sendable {
         _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.passive) }
     }
 
-    /// Runs `PRAGMA integrity_check`; returns "ok" on a sound file.
-    public func integrityCheck() throws -> String {
-        try pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
-    }
-
     /// A read-only view for raw inspection in tests and benchmarks.
     public func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
         try pool.read(body)
