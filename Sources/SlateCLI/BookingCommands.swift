@@ -127,13 +127,12 @@ struct BookingCommand: ParsableCommand {
     }
 
     static func record(_ view: BookingView) -> Record {
-        Record([("uid", .text(view.uid)), ("resource", .text(view.resourceName)), ("status", .text(view.status)),
+        Record([("uid", .text(view.uid)), ("resource", .text(view.resourceName)), ("status", .text(view.status.rawValue)),
                 ("rank", view.rank.map { .int(Int64($0)) } ?? .null), ("start", .text(view.startLocal)), ("end", .text(view.endLocal)),
                 ("holder", .text(view.holder)), ("show", .text(view.showTitle ?? "")), ("note", .text(view.note)), ("version", .int(Int64(view.version)))])
     }
 
     static func describe(_ view: BookingView) -> String {
-        let what = view.status == "hold" ? "\(HoldQueue.ordinal(view.rank ?? 1)) hold" : view.status
-        return "\(view.uid): \(view.resourceName) \(view.startLocal) to \(view.endLocal) — \(what)"
+        "\(view.uid): \(view.resourceName) \(view.startLocal) to \(view.endLocal) — \(view.statusText)"
     }
 }

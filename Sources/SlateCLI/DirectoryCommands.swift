@@ -2,22 +2,6 @@ import ArgumentParser
 import SlateCore
 import SlateStore
 
-/// Money as typed (`450`, `450.50`) into minor units.
-func minorUnits(_ text: String) throws -> Int64 {
-    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    guard (1...2).contains(parts.count), let whole = Int64(parts[0]), whole >= 0, whole < 1_000_000_000 else {
-        throw SlateError.invalidInput("'\(TextInput.printable(text))' is not an amount; use e.g. 450 or 450.50")
-    }
-    var cents: Int64 = 0
-    if parts.count == 2 {
-        guard (1...2).contains(parts[1].count), let value = Int64(parts[1]) else {
-            throw SlateError.invalidInput("'\(TextInput.printable(text))' is not an amount; use e.g. 450 or 450.50")
-        }
-        cents = parts[1].count == 1 ? value * 10 : value
-    }
-    return whole * 100 + cents
-}
-
 /// `slate talent ...`.
 struct TalentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "talent", abstract: "Artists, hosts/MCs and engineers.",
@@ -45,7 +29,7 @@ struct TalentCommand: ParsableCommand {
         @Option(help: "Rate per show, e.g. 450.00.") var rate = "0"
         @Option(help: "Link to a user login.") var user: String?
         func run() throws {
-            let input = TalentInput(studio: studio, name: name, alias: alias, role: role, skills: [skills], styles: [styles], rateMinor: try minorUnits(rate), userLogin: user)
+            let input = TalentInput(studio: studio, name: name, alias: alias, role: role, skills: [skills], styles: [styles], rateMinor: try Money.minorUnits(rate), userLogin: user)
             global.emit(try global.session().addTalent(input)) { "Added \(name) (\($0))." }
         }
     }
@@ -62,7 +46,7 @@ struct TalentCommand: ParsableCommand {
         @Option var rate: String?
         @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
         func run() throws {
-            let changes = TalentChanges(name: name, alias: alias, role: role, skills: skills.map { [$0] }, styles: styles.map { [$0] }, rateMinor: try rate.map(minorUnits))
+            let changes = TalentChanges(name: name, alias: alias, role: role, skills: skills.map { [$0] }, styles: styles.map { [$0] }, rateMinor: try rate.map(Money.minorUnits))
             global.emit(try global.session().editTalent(talent, changes, expectedVersion: ifVersion)) { "Updated \($0)." }
         }
     }

@@ -34,9 +34,29 @@ public struct BookingSurroundings: Sendable {
     }
 }
 
+/// What forcing a confirmation does (rule 2): the holds ranked above are released, with a
+/// reason; every other violation (a confirmed clash, banned talent, hard time off) stands.
+public struct ForcedOutcome: Equatable, Sendable {
+    /// Violations that still refuse the edit.
+    public var violations: [RuleViolation]
+    /// Public ids of the holds to release.
+    public var holdsToRelease: Set<String>
+}
+
 /// The booking rules of DESIGN §3: no double booking (1), the hold queue (2),
 /// availability (3) and banned talent (4).
 public enum BookingRules {
+    /// The result of forcing an outcome with `reason` (already trimmed).
+    public static func forcing(_ outcome: RuleOutcome, reason: String) -> ForcedOutcome {
+        guard !reason.isEmpty else {
+            return ForcedOutcome(violations: outcome.violations + [RuleViolation(.reasonRequired, "force-confirm needs a reason (--force REASON)")], holdsToRelease: [])
+        }
+        guard outcome.violations.allSatisfy({ $0.kind == .holdAbove }) else {
+            return ForcedOutcome(violations: outcome.violations, holdsToRelease: [])
+        }
+        return ForcedOutcome(violations: [], holdsToRelease: Set(outcome.violations.compactMap(\.otherUID)))
+    }
+
     /// Every violation and warning of placing `request` among `around`.
     public static func evaluate(_ request: BookingRequest, around: BookingSurroundings) -> RuleOutcome {
         var outcome = RuleOutcome()

@@ -27,6 +27,9 @@ public struct RuleViolation: Equatable, Hashable, Sendable, Codable, CustomStrin
     }
 
     public var description: String { message }
+
+    /// True for clashes with other bookings, which a hold may wait behind.
+    public var isClash: Bool { kind == .doubleBooking || kind == .holdAbove }
 }
 
 /// A soft rule the edit breaks: it still commits, and the front end shows the warning.
@@ -61,6 +64,11 @@ public struct RuleOutcome: Equatable, Sendable {
 
     /// True when no hard rule is broken.
     public var isAllowed: Bool { violations.isEmpty }
+
+    /// True when the edit is refused only for clashes, so it could wait as a hold.
+    public var refusedOnlyForClashes: Bool {
+        !violations.isEmpty && violations.allSatisfy(\.isClash)
+    }
 
     /// Adds another outcome's findings to this one.
     public mutating func merge(_ other: RuleOutcome) {

@@ -171,7 +171,7 @@ public enum DemoWorkspace {
             let placement = BookingPlacement(resource: resource, start: at(day, hour), end: at(day, hour + length), status: hold ? .hold : .confirmed,
                                              note: hold ? "pencil for a pitch" : "", orHold: true)
             guard let outcome = try? session.place(placement) else { continue }
-            if outcome.value.status == "hold" { summary.holds += 1 } else { summary.bookings += 1 }
+            if outcome.value.status == .hold { summary.holds += 1 } else { summary.bookings += 1 }
         }
         let counts = try workspace.read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM bookings WHERE status = 'confirmed'") ?? 0,

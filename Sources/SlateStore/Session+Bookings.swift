@@ -9,7 +9,7 @@ public struct BookingView: Sendable, Codable, Equatable {
     public var resourceName: String
     public var resourceKind: String
     public var studioUID: String
-    public var status: String
+    public var status: BookingStatus
     public var start: Int64
     public var end: Int64
     /// Start and end as local time in the studio's zone.
@@ -25,6 +25,11 @@ public struct BookingView: Sendable, Codable, Equatable {
     public var clientName: String?
     public var note: String
     public var version: Int
+
+    /// "2nd hold", "confirmed", "released": the status as people say it.
+    public var statusText: String {
+        status == .hold ? "\(HoldQueue.ordinal(rank ?? 1)) hold" : status.rawValue
+    }
 }
 
 /// How to place a booking.
@@ -65,7 +70,7 @@ extension Session {
             let note = try TextInput.note(placement.note)
             let showRow = try placement.show.map { try context.row("shows", uid: $0, what: "show") }
             let showID: Int64? = showRow?["id"]
-            func view(_ uid: String, _ status: String, rank: Int? = nil, expires: Int64? = nil) -> BookingView {
+            func view(_ uid: String, _ status: BookingStatus, rank: Int? = nil, expires: Int64? = nil) -> BookingView {
                 BookingView(uid: uid, resourceUID: resource.uid, resourceName: resource.name, resourceKind: resource.kind.rawValue, studioUID: studio.uid,
                             status: status, start: interval.start, end: interval.end, startLocal: studio.zone.format(interval.start),
                             endLocal: studio.zone.format(interval.end), rank: rank, expiresAt: expires, challengeDeadline: nil,
@@ -77,17 +82,18 @@ extension Session {
             if status == .confirmed, !outcome.isAllowed {
                 if let reason = placement.forceReason {
                     outcome.violations = try Self.force(context, outcome: outcome, reason: reason, around: around, studio: studio)
-                } else if placement.orHold, outcome.violations.allSatisfy({ $0.kind == .doubleBooking || $0.kind == .holdAbove }) {
+                } else if placement.orHold, outcome.refusedOnlyForClashes {
                     status = .hold
                     outcome = BookingRules.evaluate(BookingRequest(resource: resource, interval: interval, status: .hold), around: around)
-                } else if outcome.violations.allSatisfy({ $0.kind == .doubleBooking || $0.kind == .holdAbove }) {
+                } else if outcome.refusedOnlyForClashes {
                     context.holdOffer = HoldOffer(resourceUID: resource.uid, interval: interval, rank: around.holds.count + 1,
                                                   startLocal: studio.zone.format(interval.start), endLocal: studio.zone.format(interval.end))
                 }
             }
             context.violations += outcome.violations
             context.warnings += outcome.warnings
-            guard outcome.isAllowed else { return view("", "refused") }
+            // Never returned: `perform` turns the violations into a refusal.
+            guard outcome.isAllowed else { return view("", status) }
             var values: [(String, (any DatabaseValueConvertible)?)] = [
                 ("resource_id", resource.id), ("holder_id", context.actor.userID), ("show_id", showID),
                 ("status", status.rawValue), ("start_at", interval.start), ("end_at", interval.end),
@@ -104,7 +110,7 @@ extension Session {
                 (rank, expires) = (queued, expiry)
             }
             let uid = try context.insert("bookings", values).uid
-            let made = view(uid, status.rawValue, rank: rank, expires: expires)
+            let made = view(uid, status, rank: rank, expires: expires)
             context.summary = "\(status == .hold ? "hold" : "book") \(resource.name) \(made.startLocal)–\(made.endLocal) (\(uid))"
             return made
         }
@@ -252,7 +258,8 @@ extension Session {
         let zone = LocalTime.cached(row[8]) ?? LocalTime(timeZone: context.settings.zone)
         let start: Int64 = row[6]
         let end: Int64 = row[7]
-        return BookingView(uid: row[0], resourceUID: row[1], resourceName: row[2], resourceKind: row[3], studioUID: row[4], status: row[5],
+        return BookingView(uid: row[0], resourceUID: row[1], resourceName: row[2], resourceKind: row[3], studioUID: row[4],
+                           status: BookingStatus(rawValue: row[5]) ?? .released,
                            start: start, end: end, startLocal: zone.format(start), endLocal: zone.format(end), rank: row[9], expiresAt: row[10],
                            challengeDeadline: row[11], holder: row[12], showUID: row[13], showTitle: row[14], clientName: row[15], note: row[16], version: row[17])
     }
@@ -274,17 +281,12 @@ extension Session {
         return (booking, resource, studio)
     }
 
-    /// Force-confirm: releases the holds ranked above, with a required reason. Other
-    /// violations (a confirmed clash, banned talent, hard time off) still stand.
+    /// Force-confirm: carries out `BookingRules.forcing`, releasing the holds ranked above.
     static func force(_ context: CommandContext, outcome: RuleOutcome, reason: String, around: BookingSurroundings, studio: StudioInfo) throws -> [RuleViolation] {
         let reason = try TextInput.line(reason, field: "reason", limit: 500)
-        guard !reason.isEmpty else {
-            return outcome.violations + [RuleViolation(.reasonRequired, "force-confirm needs a reason (--reason)")]
-        }
-        let remaining = outcome.violations.filter { $0.kind != .holdAbove }
-        guard remaining.isEmpty else { return outcome.violations }
-        let released = Set(outcome.violations.compactMap(\.otherUID))
-        for hold in around.holds.sorted(by: { $0.isPlaced(before: $1) }) where released.contains(hold.uid) {
+        let forced = BookingRules.forcing(outcome, reason: reason)
+        guard forced.violations.isEmpty else { return forced.violations }
+        for hold in around.holds.sorted(by: { $0.isPlaced(before: $1) }) where forced.holdsToRelease.contains(hold.uid) {
             try BookingQueue.retire(context, booking: hold, to: .released)
         }
         context.reason = reason

@@ -22,14 +22,13 @@ public struct EffectRunner: Sendable {
                 let outcome = try session.place(BookingPlacement(resource: resource, start: .instant(interval.start), end: .instant(interval.end),
                                                                  status: status, show: show, note: note, orHold: orHold))
                 let view = outcome.value
-                let what = view.status == "hold" ? "\(HoldQueue.ordinal(view.rank ?? 1)) hold" : "confirmed booking"
-                return [.succeeded("Placed \(what) \(view.uid) on \(view.resourceName) \(view.startLocal)–\(view.endLocal).", warnings: outcome.warnings.map(\.message))]
+                return [.succeeded("Placed \(view.statusText) \(view.uid) on \(view.resourceName) \(view.startLocal)–\(view.endLocal).", warnings: outcome.warnings.map(\.message))]
             case .confirm(let uid):
                 let outcome = try session.confirm(uid)
                 return [.succeeded("Confirmed \(uid) (\(outcome.value.resourceName) \(outcome.value.startLocal)–\(outcome.value.endLocal)).", warnings: outcome.warnings.map(\.message))]
             case .release(let uid):
                 let outcome = try session.release(uid)
-                return [.succeeded("\(outcome.value.status == "released" ? "Released" : "Cancelled") \(uid); holds behind it moved up.", warnings: [])]
+                return [.succeeded("\(outcome.value.status == .released ? "Released" : "Cancelled") \(uid); holds behind it moved up.", warnings: [])]
             case .challenge(let uid):
                 let outcome = try session.challenge(uid)
                 return [.succeeded("Challenged " + outcome.value.map { "\($0.uid) (\($0.holder))" }.joined(separator: ", ") + ".", warnings: [])]

@@ -103,10 +103,10 @@ struct CellStack {
     var timeOff: [GridTimeOff] = []
 
     var topBooking: BookingView? {
-        bookings.first { $0.status == "confirmed" } ?? bookings.min { ($0.rank ?? 99) < ($1.rank ?? 99) }
+        bookings.first { $0.status == .confirmed } ?? bookings.min { ($0.rank ?? 99) < ($1.rank ?? 99) }
     }
 
     var topHold: BookingView? {
-        bookings.filter { $0.status == "hold" }.min { ($0.rank ?? 99) < ($1.rank ?? 99) }
+        bookings.filter { $0.status == .hold }.min { ($0.rank ?? 99) < ($1.rank ?? 99) }
     }
 }

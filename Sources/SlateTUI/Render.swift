@@ -112,7 +112,7 @@ private func drawGrid(_ canvas: inout Canvas, _ state: AppState) {
         for (slot, span) in spans.enumerated() {
             var content = CellContent.free
             let here = bookings.filter { Interval(start: $0.start, end: $0.end).overlaps(span) && $0.uid != moving?.booking.uid }
-            if here.contains(where: { $0.status == "confirmed" }) {
+            if here.contains(where: { $0.status == .confirmed }) {
                 content = .confirmed
             } else if let rank = here.compactMap(\.rank).min() {
                 content = .hold(rank: rank)
@@ -128,7 +128,7 @@ private func drawGrid(_ canvas: inout Canvas, _ state: AppState) {
             var glyph = content.glyph(unicode: state.unicode)
             if let moving, moving.booking.resourceUID == resource.uid, moving.interval.overlaps(span) {
                 role = .selection
-                glyph = moving.booking.status == "hold" ? String(moving.booking.rank ?? 1) : (state.unicode ? "█" : "#")
+                glyph = moving.booking.status == .hold ? String(moving.booking.rank ?? 1) : (state.unicode ? "█" : "#")
             }
             if selected && slot == state.cursorSlot { role = .cursor }
             canvas.put(String(repeating: glyph, count: cw), x: left + slot * cw, y: y, role: role)
@@ -166,8 +166,7 @@ private func drawPane(_ canvas: inout Canvas, _ state: AppState) {
         lines.append("Moving \(move.booking.uid) to \(state.zone.format(move.interval))")
         lines.append(move.feedback.map { $0.isEmpty ? "No clash: Enter saves." : "Clash: \($0)" } ?? "Checking…")
     } else if let booking = stack.topBooking {
-        let what = booking.status == "hold" ? "\(HoldQueue.ordinal(booking.rank ?? 1)) hold" : booking.status
-        lines.append("\(booking.uid)  \(what)  \(state.zone.format(Interval(start: booking.start, end: booking.end)))  held by \(booking.holder)")
+        lines.append("\(booking.uid)  \(booking.statusText)  \(state.zone.format(Interval(start: booking.start, end: booking.end)))  held by \(booking.holder)")
         var second: [String] = []
         if let title = booking.showTitle { second.append("show: \(title)" + (booking.clientName.map { " for \($0)" } ?? "")) }
         if let expires = booking.expiresAt { second.append("expires \(state.zone.format(expires))") }
@@ -176,7 +175,7 @@ private func drawPane(_ canvas: inout Canvas, _ state: AppState) {
         if !second.isEmpty { lines.append(second.joined(separator: " · ")) }
         let others = stack.bookings.filter { $0.uid != booking.uid }
         if !others.isEmpty {
-            lines.append("also here: " + others.map { "\($0.uid) (\($0.status == "hold" ? HoldQueue.ordinal($0.rank ?? 1) + " hold" : $0.status), \($0.holder))" }.joined(separator: ", "))
+            lines.append("also here: " + others.map { "\($0.uid) (\($0.statusText), \($0.holder))" }.joined(separator: ", "))
         }
     }
     for draft in stack.drafts.prefix(1) { lines.append("draft show: \(draft.title) (\(draft.showUID)) \(state.zone.format(draft.interval)) — reserves nothing until confirmed") }
@@ -253,8 +252,7 @@ private func drawDetail(_ canvas: inout Canvas, _ state: AppState) {
     let stack = state.stack(resource: resource, slot: state.cursorSlot)
     var lines: [String] = []
     for booking in stack.bookings {
-        let what = booking.status == "hold" ? "\(HoldQueue.ordinal(booking.rank ?? 1)) hold" : booking.status
-        lines.append("\(booking.uid)  \(what)  \(state.zone.format(Interval(start: booking.start, end: booking.end)))  \(booking.holder)\(booking.showTitle.map { "  show: \($0)" } ?? "")")
+        lines.append("\(booking.uid)  \(booking.statusText)  \(state.zone.format(Interval(start: booking.start, end: booking.end)))  \(booking.holder)\(booking.showTitle.map { "  show: \($0)" } ?? "")")
         if !booking.note.isEmpty { lines.append("    note: \(booking.note)") }
     }
     for draft in stack.drafts { lines.append("\(draft.showUID)  draft  \(state.zone.format(draft.interval))  \(draft.title)") }

@@ -198,7 +198,7 @@ private func normalKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         }
         return [.confirm(hold.uid)]
     case .char("C"):
-        guard let hold = stack?.bookings.filter({ $0.status == "hold" }).max(by: { ($0.rank ?? 0) < ($1.rank ?? 0) }) else {
+        guard let hold = stack?.bookings.filter({ $0.status == .hold }).max(by: { ($0.rank ?? 0) < ($1.rank ?? 0) }) else {
             state.status = StatusMessage(.info, "No hold under the cursor to challenge from.")
             return []
         }
@@ -208,7 +208,7 @@ private func normalKey(_ state: inout AppState, _ key: Key) -> [Effect] {
             state.status = StatusMessage(.info, "No booking under the cursor.")
             return []
         }
-        let verb = booking.status == "hold" ? "Release" : "Cancel"
+        let verb = booking.status == .hold ? "Release" : "Cancel"
         state.mode = .prompt(Prompt(question: "\(verb) \(booking.uid) (\(booking.resourceName) \(booking.startLocal)–\(booking.endLocal))?", onYes: [.release(booking.uid)]))
     case .char("m"), .char("e"):
         guard let booking = stack?.topBooking else {

@@ -43,7 +43,7 @@ struct BookingCommandTests {
             #expect(offer?.startLocal == "2026-12-03T15:00")
         }
         let waiting = try f.alice.place(BookingPlacement(resource: f.stageA, start: "2026-12-03T15:00", end: "2026-12-03T16:00", status: .confirmed, orHold: true)).value
-        #expect(waiting.status == "hold")
+        #expect(waiting.status == .hold)
         #expect(waiting.rank == 1)
     }
 
@@ -131,7 +131,7 @@ struct BookingCommandTests {
         #expect(violations { _ = try f.alice.confirm(second.uid, forceReason: "  ") }.map(\.kind).contains(.reasonRequired))
         #expect(throws: SlateError.self) { try sam.confirm(second.uid, forceReason: "client paid") }
         let outcome = try f.alice.confirm(second.uid, forceReason: "client paid the deposit")
-        #expect(outcome.value.status == "confirmed")
+        #expect(outcome.value.status == .confirmed)
         #expect(try f.status(first.uid) == "released")
         let reason = try f.workspace.read { db in try String.fetchOne(db, sql: "SELECT reason FROM commands ORDER BY id DESC LIMIT 1") }
         #expect(reason == "client paid the deposit")

@@ -16,7 +16,7 @@ enum Scene {
                      skills: kind == .talent ? "hosting,beauty" : "")
     }
 
-    static func booking(_ uid: String, _ resource: Int64, _ start: String, _ end: String, _ status: String, rank: Int? = nil, show: String? = nil, holder: String = "alice") -> BookingView {
+    static func booking(_ uid: String, _ resource: Int64, _ start: String, _ end: String, _ status: BookingStatus, rank: Int? = nil, show: String? = nil, holder: String = "alice") -> BookingView {
         BookingView(uid: uid, resourceUID: "rs-\(resource)", resourceName: "r\(resource)", resourceKind: "room", studioUID: "st-1", status: status,
                     start: at(start), end: at(end), startLocal: start, endLocal: end, rank: rank, expiresAt: rank == nil ? nil : at("2026-12-10T09:00"),
                     challengeDeadline: nil, holder: holder, showUID: show.map { _ in "sh-1" }, showTitle: show, clientName: show.map { _ in "Acme" }, note: "", version: 1)
@@ -30,11 +30,11 @@ enum Scene {
     static var window: GridWindow {
         GridWindow(
             bookings: [
-                booking("bk-a", 1, "2026-12-03T10:00", "2026-12-03T12:00", "confirmed", show: "Acme live 1"),
-                booking("bk-b", 1, "2026-12-04T14:00", "2026-12-04T17:00", "hold", rank: 1),
-                booking("bk-c", 1, "2026-12-04T15:00", "2026-12-04T18:00", "hold", rank: 2, holder: "maya"),
-                booking("bk-d", 3, "2026-12-03T10:00", "2026-12-03T12:00", "confirmed", show: "Acme live 1"),
-                booking("bk-e", 6, "2026-12-01T09:00", "2026-12-02T18:00", "confirmed"),
+                booking("bk-a", 1, "2026-12-03T10:00", "2026-12-03T12:00", .confirmed, show: "Acme live 1"),
+                booking("bk-b", 1, "2026-12-04T14:00", "2026-12-04T17:00", .hold, rank: 1),
+                booking("bk-c", 1, "2026-12-04T15:00", "2026-12-04T18:00", .hold, rank: 2, holder: "maya"),
+                booking("bk-d", 3, "2026-12-03T10:00", "2026-12-03T12:00", .confirmed, show: "Acme live 1"),
+                booking("bk-e", 6, "2026-12-01T09:00", "2026-12-02T18:00", .confirmed),
             ],
             drafts: [GridDraft(showUID: "sh-9", title: "Petit Chef ep. 1", resourceUID: "rs-2", interval: Interval(start: at("2026-12-05T10:00"), end: at("2026-12-05T12:00")))],
             timeOff: [GridTimeOff(resourceUID: "rs-4", interval: Interval(start: at("2026-12-02T00:00"), end: at("2026-12-03T00:00")), hard: true, reason: "holiday")])
