@@ -41,33 +41,43 @@ struct HoldCommand: ParsableCommand {
     }
 }
 
+/// `--if-version`: the version the user saw; a command on a row that moved on is refused.
+struct VersionOption: ParsableArguments {
+    @Option(help: "Refuse if the booking is no longer at this version (as shown by `booking show`).") var ifVersion: Int?
+}
+
 /// `slate confirm`.
 struct ConfirmCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "confirm", abstract: "Confirm a hold (refused while a higher hold or a booking overlaps).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Booking id (bk-...).") var booking: String
     @Option(help: "Force-confirm over holds ranked above, releasing them (manager; the reason is audited).") var force: String?
+    @OptionGroup var version: VersionOption
     @Flag(help: "Show what would change without writing.") var plan = false
 
     func run() throws {
-        global.emit(try global.session().confirm(booking, forceReason: force, plan: plan)) { BookingCommand.describe($0) }
+        global.emit(try global.session().confirm(booking, forceReason: force, expectedVersion: version.ifVersion, plan: plan)) { BookingCommand.describe($0) }
     }
 }
 
 /// `slate release`.
 struct ReleaseCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "release", abstract: "Release a hold (or cancel a confirmed booking); holds behind move up.")
+    static let configuration = CommandConfiguration(commandName: "release", abstract: "Release a hold; holds behind move up (a confirmed booking is cancelled instead).")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Booking id (bk-...).") var booking: String
-    func run() throws { global.emit(try global.session().release(booking)) { BookingCommand.describe($0) } }
+    @Argument(help: "Hold id (bk-...).") var booking: String
+    @OptionGroup var version: VersionOption
+    @Flag(help: "Show what would change without writing.") var plan = false
+    func run() throws { global.emit(try global.session().release(booking, expectedVersion: version.ifVersion, plan: plan)) { BookingCommand.describe($0) } }
 }
 
 /// `slate cancel`.
 struct CancelCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a confirmed booking (or release a hold); holds behind move up.")
+    static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a confirmed booking; holds behind move up (a hold is released instead).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Booking id (bk-...).") var booking: String
-    func run() throws { global.emit(try global.session().release(booking)) { BookingCommand.describe($0) } }
+    @OptionGroup var version: VersionOption
+    @Flag(help: "Show what would change without writing.") var plan = false
+    func run() throws { global.emit(try global.session().cancel(booking, expectedVersion: version.ifVersion, plan: plan)) { BookingCommand.describe($0) } }
 }
 
 /// `slate challenge`.
@@ -75,8 +85,9 @@ struct ChallengeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "challenge", abstract: "Give the holds above yours a deadline to confirm or release.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Your hold (bk-...).") var booking: String
+    @OptionGroup var version: VersionOption
     func run() throws {
-        global.emit(try global.session().challenge(booking)) { holds in
+        global.emit(try global.session().challenge(booking, expectedVersion: version.ifVersion)) { holds in
             "Challenged " + holds.map { "\($0.uid) (\($0.holder))" }.joined(separator: ", ")
         }
     }
@@ -84,14 +95,16 @@ struct ChallengeCommand: ParsableCommand {
 
 /// `slate move`.
 struct MoveCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "move", abstract: "Move or resize a booking; it is checked again like a new one.")
+    static let configuration = CommandConfiguration(commandName: "move", abstract: "Move or resize a booking (a show's booking moves the whole show); checked again like a new one.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Booking id (bk-...).") var booking: String
     @OptionGroup var period: PeriodOptions
-    @Option(help: "Refuse if the booking is no longer at this version.") var ifVersion: Int?
+    @OptionGroup var version: VersionOption
+    @Option(help: "Move a confirmed booking over holds, releasing them (manager; give the reason).") var force: String?
     @Flag(help: "Show what would change without writing.") var plan = false
     func run() throws {
-        global.emit(try global.session().move(booking, start: .local(period.from), end: .local(period.to), expectedVersion: ifVersion, plan: plan)) { BookingCommand.describe($0) }
+        global.emit(try global.session().move(booking, start: .local(period.from), end: .local(period.to), expectedVersion: version.ifVersion,
+                                              forceReason: force, plan: plan)) { BookingCommand.describe($0) }
     }
 }
 

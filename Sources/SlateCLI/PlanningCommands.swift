@@ -155,7 +155,7 @@ struct ScheduleCommand: ParsableCommand {
 /// `slate show ...`.
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Shows: drafts, confirmation, live, completion.",
-                                                    subcommands: [List.self, Add.self, AddTalent.self, Confirm.self, Live.self, Complete.self, Cancel.self],
+                                                    subcommands: [List.self, Add.self, AddTalent.self, Move.self, Confirm.self, Live.self, Complete.self, Cancel.self],
                                                     defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
@@ -183,6 +183,20 @@ struct ShowCommand: ParsableCommand {
             let input = ShowInput(client: client, schedule: schedule, studio: studio, room: room, title: title, start: .local(period.from), end: .local(period.to),
                                   type: type, standard: standard, talent: talent, platforms: platform, notes: notes)
             global.emit(try global.session().addShow(input)) { "Added draft show \(title) (\($0))." }
+        }
+    }
+
+    struct Move: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Move or resize a show with all its bookings (one command, each booking clash-checked).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var show: String
+        @OptionGroup var period: PeriodOptions
+        @Option(help: "Refuse if the show is no longer at this version.") var ifVersion: Int?
+        @Option(help: "Move over holds, releasing them (manager; give the reason).") var force: String?
+        @Flag(help: "Show what would change without writing.") var plan = false
+        func run() throws {
+            global.emit(try global.session().moveShow(show, start: .local(period.from), end: .local(period.to), expectedVersion: ifVersion,
+                                                      forceReason: force, plan: plan)) { "Moved show \($0)." }
         }
     }
 

@@ -77,13 +77,16 @@ struct TemplateCommand: ParsableCommand {
 
 /// `slate check`.
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Report clashes: double bookings, draft clashes, time off, opening hours.")
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Report clashes: double bookings, shows and bookings that disagree, draft clashes, time off, opening hours (exit 1 on a broken hard rule).")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Start of the period (default: now).") var from: String?
     @Option(help: "End of the period (default: 90 days on).") var to: String?
 
+    /// Exits 1 when a hard rule is found broken (an `error` finding), so scripts notice.
     func run() throws {
-        Self.print(try global.session().check(from: from.map(When.local), to: to.map(When.local)), global)
+        let findings = try global.session().check(from: from.map(When.local), to: to.map(When.local))
+        Self.print(findings, global)
+        if findings.contains(where: { $0.severity == "error" }) { throw ExitCode(ExitStatus.refused.rawValue) }
     }
 
     static func print(_ findings: [Finding], _ global: GlobalOptions) {

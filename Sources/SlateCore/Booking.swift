@@ -23,7 +23,7 @@ public struct BookingSnapshot: Equatable, Sendable {
     public var resourceID: Int64
     public var status: BookingStatus
     public var interval: Interval
-    /// When the booking was placed; orders the hold queue (ties broken by id).
+    /// When the booking was placed (shown to people; the queue follows `id`).
     public var placedAt: Int64
     public var rank: Int?
     /// Login of the user holding it.
@@ -40,9 +40,13 @@ public struct BookingSnapshot: Equatable, Sendable {
         self.holder = holder
     }
 
-    /// True when this booking was placed before `other` (the queue order).
+    /// True when this booking was placed before `other` (the queue order, rule 16).
+    ///
+    /// Row ids are assigned inside the write transaction, after the write lock is taken,
+    /// so id order is commit order: a writer that waited for the lock can never queue
+    /// ahead of one that committed first, whatever its clock said.
     public func isPlaced(before other: BookingSnapshot) -> Bool {
-        (placedAt, id) < (other.placedAt, other.id)
+        id < other.id
     }
 }
 

@@ -34,6 +34,14 @@ public struct BookingSurroundings: Sendable {
     }
 }
 
+/// The two ways to take a live booking out of play.
+public enum RetireVerb: String, Sendable {
+    /// A hold is released.
+    case release
+    /// A confirmed booking is cancelled.
+    case cancel
+}
+
 /// What forcing a confirmation does (rule 2): the holds ranked above are released, with a
 /// reason; every other violation (a confirmed clash, banned talent, hard time off) stands.
 public struct ForcedOutcome: Equatable, Sendable {
@@ -55,6 +63,43 @@ public enum BookingRules {
             return ForcedOutcome(violations: outcome.violations, holdsToRelease: [])
         }
         return ForcedOutcome(violations: [], holdsToRelease: Set(outcome.violations.compactMap(\.otherUID)))
+    }
+
+    /// Every violation and warning of moving or resizing `booking` to `interval` (rule 3.4).
+    ///
+    /// A hold keeps its place in the queue. A confirmed booking stands above the holds it
+    /// already overlapped; the holds it moves onto were placed before the move, so they
+    /// stand above it exactly as they would above a new booking there.
+    public static func evaluateMove(_ booking: BookingSnapshot, of resource: ResourceInfo, to interval: Interval, around: BookingSurroundings) -> RuleOutcome {
+        var moved = booking
+        moved.interval = interval
+        guard booking.status == .confirmed else {
+            return evaluate(BookingRequest(resource: resource, interval: interval, status: booking.status, existing: moved), around: around)
+        }
+        var surroundings = around
+        surroundings.confirmed = around.confirmed.filter { $0.id != booking.id }
+        surroundings.holds = around.holds.filter { !$0.interval.overlaps(booking.interval) }
+        return evaluate(BookingRequest(resource: resource, interval: interval, status: .confirmed), around: surroundings)
+    }
+
+    /// Warnings about when a booking lies: one that ends before `now` is in the past.
+    public static func timing(_ interval: Interval, now: Int64, zone: LocalTime) -> [RuleWarning] {
+        guard interval.end <= now else { return [] }
+        return [RuleWarning(.pastTime, "\(zone.format(interval)) is in the past (it ended before now)")]
+    }
+
+    /// Refuses releasing a confirmed booking or cancelling a hold (rule 17): the two verbs
+    /// never stand in for each other, so a stale screen cannot turn one into the other.
+    public static func retirement(of booking: BookingSnapshot, as verb: RetireVerb) -> [RuleViolation] {
+        switch (verb, booking.status) {
+        case (.release, .hold), (.cancel, .confirmed): return []
+        case (.release, .confirmed):
+            return [RuleViolation(.notAHold, "\(booking.uid) is a confirmed booking, not a hold; cancel it instead (slate cancel \(booking.uid))")]
+        case (.cancel, .hold):
+            return [RuleViolation(.notABooking, "\(booking.uid) is a hold, not a confirmed booking; release it instead (slate release \(booking.uid))")]
+        default:
+            return [RuleViolation(.transition, "\(booking.uid) is \(booking.status.rawValue); it can no longer be changed")]
+        }
     }
 
     /// Every violation and warning of placing `request` among `around`.

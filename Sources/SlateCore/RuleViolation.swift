@@ -10,6 +10,8 @@ public struct RuleViolation: Equatable, Hashable, Sendable, Codable, CustomStrin
         case transition = "transition"
         case openRequiredTasks = "open_required_tasks"
         case notAHold = "not_a_hold"
+        case notABooking = "not_a_booking"
+        case partOfShow = "part_of_show"
         case reasonRequired = "reason_required"
         case draftClash = "draft_clash"
         case dependencyCycle = "dependency_cycle"
@@ -39,6 +41,8 @@ public struct RuleWarning: Equatable, Hashable, Sendable, Codable, CustomStringC
         case timeOff = "time_off"
         case outsideOpeningHours = "outside_opening_hours"
         case draftClash = "draft_clash"
+        case pastTime = "past_time"
+        case ambiguousTime = "ambiguous_time"
     }
 
     public var kind: Kind

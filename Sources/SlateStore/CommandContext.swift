@@ -96,6 +96,18 @@ final class CommandContext {
         try write(table, id: id, values, old: old)
     }
 
+    /// Refuses a stale edit (rule 11): the row moved on from the version the user saw.
+    func requireVersion(_ table: String, id: Int64, expected: Int?) throws {
+        guard let expected else { return }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT uid, version FROM \(table) WHERE id = ?"), arguments: [id]) else {
+            throw SlateError.notFound("\(table) row \(id)")
+        }
+        let version: Int = row[1]
+        if version != expected {
+            throw SlateError.stale(try staleMessage(table: table, id: id, uid: row[0], expected: expected, current: version))
+        }
+    }
+
     /// Writes already-checked values (used by update, undo and redo).
     func write(_ table: String, id: Int64, _ values: [(String, (any DatabaseValueConvertible)?)], old: Row) throws {
         let sets = values.map { "\($0.0) = ?" } + ["version = version + 1", "updated_at = ?"]

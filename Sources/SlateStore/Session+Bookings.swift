@@ -91,7 +91,7 @@ extension Session {
                 }
             }
             context.violations += outcome.violations
-            context.warnings += outcome.warnings
+            context.warnings += outcome.warnings + BookingRules.timing(interval, now: context.now, zone: studio.zone)
             // Never returned: `perform` turns the violations into a refusal.
             guard outcome.isAllowed else { return view("", status) }
             var values: [(String, (any DatabaseValueConvertible)?)] = [
@@ -118,9 +118,10 @@ extension Session {
 
     /// Confirms a hold (rule 2): refused while a confirmed booking or a higher hold overlaps,
     /// unless a manager forces it with a reason, which releases the holds above.
-    public func confirm(_ uid: String, forceReason: String? = nil, plan: Bool = false) throws -> Outcome<BookingView> {
+    /// `expectedVersion` refuses a stale edit (rule 11).
+    public func confirm(_ uid: String, forceReason: String? = nil, expectedVersion: Int? = nil, plan: Bool = false) throws -> Outcome<BookingView> {
         try perform("confirm", plan: plan) { context in
-            let (booking, resource, studio) = try Self.liveBooking(context, uid: uid, action: "confirm")
+            let (booking, resource, studio) = try Self.liveBooking(context, uid: uid, action: "confirm", expectedVersion: expectedVersion)
             guard booking.status == .hold else {
                 throw SlateError.refused([RuleViolation(.notAHold, "\(uid) is already \(booking.status.rawValue); only holds can be confirmed")])
             }
@@ -141,22 +142,37 @@ extension Session {
         }
     }
 
-    /// Releases a hold or cancels a confirmed booking; the holds behind move up.
-    public func release(_ uid: String, plan: Bool = false) throws -> Outcome<BookingView> {
-        try perform("release", plan: plan) { context in
-            let (booking, resource, studio) = try Self.liveBooking(context, uid: uid, action: "release")
-            let status: BookingStatus = booking.status == .hold ? .released : .cancelled
-            try BookingQueue.retire(context, booking: booking, to: status)
-            context.summary = "\(status == .released ? "release" : "cancel") \(resource.name) \(studio.zone.format(booking.interval)) (\(uid))"
+    /// Releases a hold; the holds behind move up. A confirmed booking is refused: it is
+    /// cancelled, never released (rule 17).
+    public func release(_ uid: String, expectedVersion: Int? = nil, plan: Bool = false) throws -> Outcome<BookingView> {
+        try retire(uid, as: .release, expectedVersion: expectedVersion, plan: plan)
+    }
+
+    /// Cancels a confirmed booking; the holds behind move up. A hold is refused: it is
+    /// released, never cancelled (rule 17). A show's booking is cancelled with its show.
+    public func cancel(_ uid: String, expectedVersion: Int? = nil, plan: Bool = false) throws -> Outcome<BookingView> {
+        try retire(uid, as: .cancel, expectedVersion: expectedVersion, plan: plan)
+    }
+
+    private func retire(_ uid: String, as verb: RetireVerb, expectedVersion: Int?, plan: Bool) throws -> Outcome<BookingView> {
+        try perform(verb.rawValue, plan: plan) { context in
+            let (booking, resource, studio) = try Self.liveBooking(context, uid: uid, action: verb.rawValue, expectedVersion: expectedVersion)
+            let refusals = BookingRules.retirement(of: booking, as: verb)
+            guard refusals.isEmpty else { throw SlateError.refused(refusals) }
+            if let show = try Self.owningShow(context, booking: booking.id) {
+                throw SlateError.refused([RuleViolation(.partOfShow, "\(uid) is \(resource.name)'s booking for show '\(show.title)' (\(show.uid)); a show's bookings share its fate: cancel the show (slate show cancel \(show.uid)) or move it (slate show move \(show.uid))", otherUID: show.uid)])
+            }
+            try BookingQueue.retire(context, booking: booking, to: verb == .release ? .released : .cancelled)
+            context.summary = "\(verb.rawValue) \(resource.name) \(studio.zone.format(booking.interval)) (\(uid))"
             return try Self.view(context, id: booking.id)
         }
     }
 
     /// Challenges the holds ranked above a hold: each gets a deadline to confirm or release,
     /// and is released when it passes.
-    public func challenge(_ uid: String, plan: Bool = false) throws -> Outcome<[BookingView]> {
+    public func challenge(_ uid: String, expectedVersion: Int? = nil, plan: Bool = false) throws -> Outcome<[BookingView]> {
         try perform("challenge", plan: plan) { context in
-            let (booking, resource, studio) = try Self.liveBooking(context, uid: uid, action: "challenge")
+            let (booking, resource, studio) = try Self.liveBooking(context, uid: uid, action: "challenge", expectedVersion: expectedVersion)
             guard booking.status == .hold else {
                 throw SlateError.refused([RuleViolation(.notAHold, "\(uid) is \(booking.status.rawValue); only a hold can challenge the holds above it")])
             }
@@ -177,27 +193,51 @@ extension Session {
         }
     }
 
-    /// Moves or resizes a live booking; it is checked again like a new one, keeping its
-    /// place in the hold queue. `expectedVersion` refuses a stale edit.
-    public func move(_ uid: String, start: When, end: When, expectedVersion: Int? = nil, plan: Bool = false) throws -> Outcome<BookingView> {
+    /// Moves or resizes a live booking, checked again like a new one (rule 3.4): a hold
+    /// keeps its place in the queue and is re-ranked; a confirmed booking moving onto holds
+    /// is refused as `book` is, unless a manager forces it with a reason. A show's booking
+    /// moves the whole show (rule 3.15). `expectedVersion` refuses a stale edit.
+    public func move(_ uid: String, start: When, end: When, expectedVersion: Int? = nil, forceReason: String? = nil, plan: Bool = false) throws -> Outcome<BookingView> {
         try perform("move", plan: plan) { context in
-            let (booking, resource, studio) = try Self.liveBooking(context, uid: uid, action: "move")
+            let (booking, resource, studio) = try Self.liveBooking(context, uid: uid, action: "move", expectedVersion: expectedVersion)
             let interval = try Interval.validated(start: start.resolve(in: studio.zone), end: end.resolve(in: studio.zone))
-            let window = Interval(start: min(interval.start, booking.interval.start), end: max(interval.end, booking.interval.end))
-            let around = try BookingQueue.surroundings(context.db, resource: resource.id, interval: interval, studio: studio)
-            var moved = booking
-            moved.interval = interval
-            let outcome = BookingRules.evaluate(BookingRequest(resource: resource, interval: interval, status: booking.status, existing: moved), around: around)
-            context.violations += outcome.violations
-            context.warnings += outcome.warnings
-            guard outcome.isAllowed else { return try Self.view(context, id: booking.id) }
-            try context.update("bookings", id: booking.id, [("start_at", interval.start), ("end_at", interval.end)], expectedVersion: expectedVersion)
-            if booking.status == .hold || context.settings.autoPromote {
-                try BookingQueue.rerank(context, resource: resource.id, window: window)
+            if let show = try Self.owningShow(context, booking: booking.id) {
+                try ShowMove.apply(context, showID: show.id, to: interval, forceReason: forceReason)
+                context.summary = "move show '\(show.title)' (\(show.uid)) with \(uid) to \(studio.zone.format(interval))"
+                return try Self.view(context, id: booking.id)
             }
+            try Self.moveBooking(context, booking, of: resource, in: studio, to: interval, forceReason: forceReason)
             context.summary = "move \(uid) on \(resource.name) to \(studio.zone.format(interval))"
             return try Self.view(context, id: booking.id)
         }
+    }
+
+    /// Moves one live booking after checking it (the body of `move`, also used for shows).
+    static func moveBooking(_ context: CommandContext, _ booking: BookingSnapshot, of resource: ResourceInfo, in studio: StudioInfo,
+                            to interval: Interval, forceReason: String?, label: String = "") throws {
+        let window = Interval(start: min(interval.start, booking.interval.start), end: max(interval.end, booking.interval.end))
+        let around = try BookingQueue.surroundings(context.db, resource: resource.id, interval: interval, studio: studio)
+        var outcome = BookingRules.evaluateMove(booking, of: resource, to: interval, around: around)
+        outcome.warnings += BookingRules.timing(interval, now: context.now, zone: studio.zone)
+        if !outcome.isAllowed, let reason = forceReason {
+            var surroundings = around
+            surroundings.holds = around.holds.filter { !$0.interval.overlaps(booking.interval) }
+            outcome.violations = try force(context, outcome: outcome, reason: reason, around: surroundings, studio: studio)
+        }
+        context.violations += outcome.violations.map { label.isEmpty ? $0 : RuleViolation($0.kind, "\(label): \($0.message)", otherUID: $0.otherUID) }
+        context.warnings += outcome.warnings.map { label.isEmpty ? $0 : RuleWarning($0.kind, "\(label): \($0.message)") }
+        guard outcome.isAllowed else { return }
+        try context.update("bookings", id: booking.id, [("start_at", interval.start), ("end_at", interval.end)])
+        if booking.status == .hold || context.settings.autoPromote {
+            try BookingQueue.rerank(context, resource: resource.id, window: window)
+        }
+    }
+
+    /// The show a booking belongs to, if any.
+    static func owningShow(_ context: CommandContext, booking: Int64) throws -> (id: Int64, uid: String, title: String)? {
+        try Row.fetchOne(context.db.cachedStatement(sql: """
+            SELECT sh.id, sh.uid, sh.title FROM bookings b JOIN shows sh ON sh.id = b.show_id WHERE b.id = ?
+            """), arguments: [booking]).map { ($0[0], $0[1], $0[2]) }
     }
 
     /// Bookings the user may see, optionally of one resource and overlapping a period.
@@ -265,7 +305,7 @@ extension Session {
     }
 
     /// A live booking the actor may change (manager of the resource's studio).
-    static func liveBooking(_ context: CommandContext, uid: String, action: String) throws -> (BookingSnapshot, ResourceInfo, StudioInfo) {
+    static func liveBooking(_ context: CommandContext, uid: String, action: String, expectedVersion: Int? = nil) throws -> (BookingSnapshot, ResourceInfo, StudioInfo) {
         guard let row = try Row.fetchOne(context.db, sql: """
             SELECT \(BookingQueue.snapshotColumns) FROM bookings b JOIN users u ON u.id = b.holder_id WHERE b.uid = ? AND b.deleted_at IS NULL
             """, arguments: [uid]) else {
@@ -275,6 +315,7 @@ extension Session {
         let resourceUID = try String.fetchOne(context.db, sql: "SELECT uid FROM resources WHERE id = ?", arguments: [booking.resourceID]) ?? ""
         let (resource, studio, _) = try context.resource(ref: resourceUID)
         try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: "\(action) bookings")
+        try context.requireVersion("bookings", id: booking.id, expected: expectedVersion)
         guard booking.status.isLive else {
             throw SlateError.refused([RuleViolation(.transition, "\(uid) is \(booking.status.rawValue); it can no longer be changed")])
         }

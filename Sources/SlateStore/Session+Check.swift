@@ -37,6 +37,23 @@ extension Session {
                                         message: "\(row["resource"] as String): \(row["uid"] as String) overlaps \(row["previous_uid"] as String)"))
             }
 
+            // Rule 15: a show's live bookings share its times and its fate.
+            let drifted = try Row.fetchAll(reader.db, sql: """
+                SELECT b.uid, sh.uid AS show_uid, sh.title, sh.status, b.start_at, b.end_at, sh.start_at AS show_start, sh.end_at AS show_end, r.name AS resource
+                FROM bookings b JOIN shows sh ON sh.id = b.show_id JOIN resources r ON r.id = b.resource_id
+                WHERE b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL AND sh.studio_id IN (\(studios))
+                  AND (b.start_at != sh.start_at OR b.end_at != sh.end_at OR sh.status IN ('cancelled', 'draft') OR sh.deleted_at IS NOT NULL)
+                  AND sh.end_at > ? AND sh.start_at < ?
+                ORDER BY sh.start_at, b.id
+                """, arguments: [start, end])
+            for row in drifted {
+                let label = "show '\(row["title"] as String)' (\(row["show_uid"] as String))"
+                let problem = ["cancelled", "draft"].contains(row["status"] as String)
+                    ? "is \(row["status"] as String) but its booking \(row["uid"] as String) of \(row["resource"] as String) is live"
+                    : "is \(zone.format(Interval(start: row["show_start"], end: row["show_end"]))) but its booking \(row["uid"] as String) of \(row["resource"] as String) is \(zone.format(Interval(start: row["start_at"], end: row["end_at"])))"
+                findings.append(Finding(severity: "error", kind: "show_bookings_disagree", subject: row["show_uid"], message: "\(label) \(problem)"))
+            }
+
             findings += try draftClashes(reader, studios: studios, window: Interval(start: start, end: max(end, start + 1)))
 
             let live = try Row.fetchAll(reader.db, sql: """

@@ -200,26 +200,59 @@ extension Session {
         guard target != .confirmed else { return try confirmShow(uid) }
         return try perform("show \(target.rawValue)") { context in
             let row = try context.row("shows", uid: uid, what: "show")
+            try Self.transition(context, show: row, to: target)
+            return uid
+        }
+    }
+
+    /// Cancels the show a booking belongs to, with all its bookings (rule 15), as the
+    /// booking grid does when the user cancels one of them. `expectedVersion` is the
+    /// booking's version the user saw.
+    public func cancelShow(ofBooking booking: String, expectedVersion: Int? = nil) throws -> Outcome<String> {
+        try perform("show cancelled") { context in
+            let (snapshot, _, _) = try Self.liveBooking(context, uid: booking, action: "cancel", expectedVersion: expectedVersion)
+            guard let show = try Self.owningShow(context, booking: snapshot.id) else {
+                throw SlateError.invalidInput("\(booking) is not a show's booking")
+            }
+            try Self.transition(context, show: try context.snapshot("shows", id: show.id), to: .cancelled)
+            return show.uid
+        }
+    }
+
+    private static func transition(_ context: CommandContext, show row: Row, to target: ShowStatus) throws {
+        let uid: String = row["uid"]
+        let studio = try context.studio(id: row["studio_id"])
+        try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: "change shows")
+        let status = ShowStatus(rawValue: row["status"]) ?? .draft
+        let showID: Int64 = row["id"]
+        let tasks = try Row.fetchAll(context.db, sql: "SELECT uid, title, item_type, required, status FROM tasks WHERE show_id = ? AND deleted_at IS NULL", arguments: [showID]).map {
+            TaskGateInfo(uid: $0["uid"], title: $0["title"], itemType: TaskItemType(rawValue: $0["item_type"]) ?? .other, required: $0["required"], status: TaskStatus(rawValue: $0["status"]) ?? .open)
+        }
+        let violations = ShowLifecycle.check("\(row["title"] as String) (\(uid))", from: status, to: target, tasks: tasks)
+        guard violations.isEmpty else { throw SlateError.refused(violations) }
+        try context.update("shows", id: showID, [("status", target.rawValue)])
+        if target == .cancelled {
+            let bookings = try Row.fetchAll(context.db, sql: """
+                SELECT \(BookingQueue.snapshotColumns) FROM bookings b JOIN users u ON u.id = b.holder_id
+                WHERE b.show_id = ? AND b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL
+                """, arguments: [showID]).map(BookingQueue.snapshot)
+            for booking in bookings {
+                try BookingQueue.retire(context, booking: booking, to: booking.status == .hold ? .released : .cancelled)
+            }
+        }
+        context.summary = "show \(row["title"] as String): \(status.rawValue) -> \(target.rawValue)"
+    }
+
+    /// Moves or resizes a whole show (rule 15): every live booking of it moves to the new
+    /// times, each clash-checked, in one command and one undo step; any clash refuses all.
+    public func moveShow(_ uid: String, start: When, end: When, expectedVersion: Int? = nil, forceReason: String? = nil, plan: Bool = false) throws -> Outcome<String> {
+        try perform("show move", plan: plan) { context in
+            let row = try context.row("shows", uid: uid, what: "show")
             let studio = try context.studio(id: row["studio_id"])
-            try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: "change shows")
-            let status = ShowStatus(rawValue: row["status"]) ?? .draft
-            let showID: Int64 = row["id"]
-            let tasks = try Row.fetchAll(context.db, sql: "SELECT uid, title, item_type, required, status FROM tasks WHERE show_id = ? AND deleted_at IS NULL", arguments: [showID]).map {
-                TaskGateInfo(uid: $0["uid"], title: $0["title"], itemType: TaskItemType(rawValue: $0["item_type"]) ?? .other, required: $0["required"], status: TaskStatus(rawValue: $0["status"]) ?? .open)
-            }
-            let violations = ShowLifecycle.check("\(row["title"] as String) (\(uid))", from: status, to: target, tasks: tasks)
-            guard violations.isEmpty else { throw SlateError.refused(violations) }
-            try context.update("shows", id: showID, [("status", target.rawValue)])
-            if target == .cancelled {
-                let bookings = try Row.fetchAll(context.db, sql: """
-                    SELECT \(BookingQueue.snapshotColumns) FROM bookings b JOIN users u ON u.id = b.holder_id
-                    WHERE b.show_id = ? AND b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL
-                    """, arguments: [showID]).map(BookingQueue.snapshot)
-                for booking in bookings {
-                    try BookingQueue.retire(context, booking: booking, to: booking.status == .hold ? .released : .cancelled)
-                }
-            }
-            context.summary = "show \(row["title"] as String): \(status.rawValue) -> \(target.rawValue)"
+            try context.requireVersion("shows", id: row["id"], expected: expectedVersion)
+            let interval = try Interval.validated(start: start.resolve(in: studio.zone), end: end.resolve(in: studio.zone))
+            try ShowMove.apply(context, showID: row["id"], to: interval, forceReason: forceReason)
+            context.summary = "move show '\(row["title"] as String)' (\(uid)) to \(studio.zone.format(interval))"
             return uid
         }
     }
@@ -241,6 +274,35 @@ extension Session {
             }
             return try reader.records(sql + " ORDER BY sh.start_at, sh.id", StatementArguments(arguments))
         }
+    }
+}
+
+/// Rule 15: a show and its bookings move as one.
+enum ShowMove {
+    /// Moves the show and every live booking of it to `interval`, each booking checked like
+    /// a move of its own; violations are collected with the show named.
+    static func apply(_ context: CommandContext, showID: Int64, to interval: Interval, forceReason: String?) throws {
+        let show = try context.snapshot("shows", id: showID)
+        let studio = try context.studio(id: show["studio_id"])
+        try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: "move shows")
+        let uid: String = show["uid"]
+        let label = "show '\(show["title"] as String)' (\(uid))"
+        let status = ShowStatus(rawValue: show["status"]) ?? .draft
+        guard status == .draft || status == .confirmed else {
+            throw SlateError.refused([RuleViolation(.transition, "\(label) is \(status.rawValue); only draft and confirmed shows can be moved")])
+        }
+        let bookings = try Row.fetchAll(context.db.cachedStatement(sql: """
+            SELECT \(BookingQueue.snapshotColumns), r.uid AS resource_uid FROM bookings b JOIN users u ON u.id = b.holder_id
+            JOIN resources r ON r.id = b.resource_id
+            WHERE b.show_id = ? AND b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL ORDER BY b.id
+            """), arguments: [showID])
+        for row in bookings {
+            let (resource, _, _) = try context.resource(ref: row["resource_uid"], checkAccess: false)
+            try Session.moveBooking(context, BookingQueue.snapshot(row), of: resource, in: studio, to: interval, forceReason: forceReason, label: label)
+        }
+        if !context.violations.isEmpty { return }
+        if status == .draft { context.warnings += BookingRules.timing(interval, now: context.now, zone: studio.zone) }
+        try context.update("shows", id: showID, [("start_at", interval.start), ("end_at", interval.end)])
     }
 }
 

@@ -32,7 +32,7 @@ public struct Session: Sendable {
     /// thrown error, roll everything back. With `plan`, the command runs to the end and
     /// is rolled back, so the plan shows exactly what applying would do.
     func perform<T: Sendable>(_ name: String, plan: Bool = false, kind: String = "normal", _ body: (CommandContext) throws -> T) throws -> Outcome<T> {
-        let now = clock.now()
+        let clock = self.clock
         let login = self.login
         let pause = workspace.pauseBeforeCommit
         return try Self.mapErrors {
@@ -41,8 +41,11 @@ public struct Session: Sendable {
                 // own committed command, so a refused or planned command cannot undo them.
                 // Nothing can fall due later at the same `now` (expiries and deadlines are
                 // always set in the future), so the command itself need not sweep again.
-                if try HoldSweeper.anyDue(db, now: now) {
+                // The clock is read once the write lock is held (rule 16): times written by
+                // this command never precede those of a command that committed before it.
+                if try HoldSweeper.anyDue(db, now: clock.now()) {
                     try db.inTransaction(.immediate) {
+                        let now = clock.now()
                         let actor = try Self.loadActor(db, login: login)
                         let context = try CommandContext(db: db, actor: actor, now: now, name: "expire holds", kind: "system")
                         let released = try HoldSweeper.sweep(context)
@@ -55,6 +58,7 @@ public struct Session: Sendable {
                 var failure: Error?
                 try db.inTransaction(.immediate) {
                     do {
+                        let now = clock.now()
                         let actor = try Self.loadActor(db, login: login)
                         let context = try CommandContext(db: db, actor: actor, now: now, name: name, kind: kind)
                         let value = try body(context)

@@ -23,14 +23,20 @@ public struct EffectRunner: Sendable {
                                                                  status: status, show: show, note: note, orHold: orHold))
                 let view = outcome.value
                 return [.succeeded("Placed \(view.statusText) \(view.uid) on \(view.resourceName) \(view.startLocal)–\(view.endLocal).", warnings: outcome.warnings.map(\.message))]
-            case .confirm(let uid):
-                let outcome = try session.confirm(uid)
+            case .confirm(let uid, let version, let force):
+                let outcome = try session.confirm(uid, forceReason: force, expectedVersion: version)
                 return [.succeeded("Confirmed \(uid) (\(outcome.value.resourceName) \(outcome.value.startLocal)–\(outcome.value.endLocal)).", warnings: outcome.warnings.map(\.message))]
-            case .release(let uid):
-                let outcome = try session.release(uid)
-                return [.succeeded("\(outcome.value.status == .released ? "Released" : "Cancelled") \(uid); holds behind it moved up.", warnings: [])]
-            case .challenge(let uid):
-                let outcome = try session.challenge(uid)
+            case .release(let uid, let version):
+                _ = try session.release(uid, expectedVersion: version)
+                return [.succeeded("Released \(uid); holds behind it moved up.", warnings: [])]
+            case .cancel(let uid, let version):
+                _ = try session.cancel(uid, expectedVersion: version)
+                return [.succeeded("Cancelled \(uid); holds behind it moved up.", warnings: [])]
+            case .cancelShow(let booking, let version):
+                let outcome = try session.cancelShow(ofBooking: booking, expectedVersion: version)
+                return [.succeeded("Cancelled show \(outcome.value) and its bookings.", warnings: [])]
+            case .challenge(let uid, let version):
+                let outcome = try session.challenge(uid, expectedVersion: version)
                 return [.succeeded("Challenged " + outcome.value.map { "\($0.uid) (\($0.holder))" }.joined(separator: ", ") + ".", warnings: [])]
             case .move(let uid, let interval, let version, let plan):
                 let outcome = try session.move(uid, start: .instant(interval.start), end: .instant(interval.end), expectedVersion: version, plan: plan)

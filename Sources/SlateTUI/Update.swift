@@ -20,9 +20,12 @@ public enum Effect: Equatable, Sendable {
     case loadResources
     case loadWindow(Interval)
     case place(resource: String, interval: Interval, status: BookingStatus, show: String?, note: String, orHold: Bool)
-    case confirm(String)
-    case release(String)
-    case challenge(String)
+    case confirm(String, version: Int, force: String?)
+    case release(String, version: Int)
+    case cancel(String, version: Int)
+    /// Cancel the show a booking belongs to (with all its bookings).
+    case cancelShow(booking: String, version: Int)
+    case challenge(String, version: Int)
     case move(String, Interval, version: Int, plan: Bool)
     case undo
     case redo
@@ -196,20 +199,27 @@ private func normalKey(_ state: inout AppState, _ key: Key) -> [Effect] {
             state.status = StatusMessage(.info, "No hold under the cursor to confirm.")
             return []
         }
-        return [.confirm(hold.uid)]
+        return [.confirm(hold.uid, version: hold.version, force: nil)]
     case .char("C"):
         guard let hold = stack?.bookings.filter({ $0.status == .hold }).max(by: { ($0.rank ?? 0) < ($1.rank ?? 0) }) else {
             state.status = StatusMessage(.info, "No hold under the cursor to challenge from.")
             return []
         }
-        return [.challenge(hold.uid)]
+        return [.challenge(hold.uid, version: hold.version)]
     case .char("x"), .char("d"):
         guard let booking = stack?.topBooking else {
             state.status = StatusMessage(.info, "No booking under the cursor.")
             return []
         }
+        if let show = booking.showUID, booking.status == .confirmed {
+            state.mode = .prompt(Prompt(question: "Cancel show '\(booking.showTitle ?? show)' (\(show)) with all its bookings?",
+                                        detail: "\(booking.uid) is the show's booking of \(booking.resourceName); a show's bookings are cancelled together.",
+                                        onYes: [.cancelShow(booking: booking.uid, version: booking.version)]))
+            return []
+        }
         let verb = booking.status == .hold ? "Release" : "Cancel"
-        state.mode = .prompt(Prompt(question: "\(verb) \(booking.uid) (\(booking.resourceName) \(booking.startLocal)–\(booking.endLocal))?", onYes: [.release(booking.uid)]))
+        let effect: Effect = booking.status == .hold ? .release(booking.uid, version: booking.version) : .cancel(booking.uid, version: booking.version)
+        state.mode = .prompt(Prompt(question: "\(verb) \(booking.uid) (\(booking.resourceName) \(booking.startLocal)–\(booking.endLocal))?", onYes: [effect]))
     case .char("m"), .char("e"):
         guard let booking = stack?.topBooking else {
             state.status = StatusMessage(.info, "No booking under the cursor to move.")

@@ -85,6 +85,31 @@ struct ProcessTests {
         #expect(try db.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM bookings") } == 3)
     }
 
+    @Test func aWriterThatWaitedForTheLockQueuesBehindTheOneThatCommittedFirst() throws {
+        let path = try workspace()
+        let first = try Binary.run(["hold", "Stage A", "--from", "2026-12-03T09:00", "--to", "2026-12-03T14:00", "--db", path, "--json"])
+        #expect(first.code == 0, "\(first.err)")
+        // Given a writer paused inside its transaction (its clock reads 09:00:10)...
+        let (paused, pausedOut, _) = try Binary.start(["hold", "Stage A", "--from", "2026-12-03T10:00", "--to", "2026-12-03T12:00", "--db", path],
+                                                      environment: ["SLATE_FAULT_PAUSE_MS": "1500", "SLATE_NOW": "2026-12-01T09:00:10Z"])
+        Thread.sleep(forTimeInterval: 0.5)
+        // ...and a second writer placing an overlapping hold meanwhile, whose clock read earlier
+        let late = try Binary.run(["hold", "Stage A", "--from", "2026-12-03T11:00", "--to", "2026-12-03T13:00", "--db", path],
+                                  environment: ["SLATE_NOW": "2026-12-01T09:00:00Z"])
+        _ = pausedOut.fileHandleForReading.readDataToEndOfFile()
+        paused.waitUntilExit()
+        #expect(paused.terminationStatus == 0 && late.code == 0, "\(late.err)")
+        // When the 1st hold is released and the queue re-ranks
+        let firstUID = try #require(first.out.split(separator: "\"").dropFirst().first { $0.hasPrefix("bk-") })
+        #expect(try Binary.run(["release", String(firstUID), "--db", path]).code == 0)
+        // Then the ranks follow commit order
+        let db = try DatabaseQueue(path: path)
+        let ranks = try db.read { db in
+            try Row.fetchAll(db, sql: "SELECT start_at, rank FROM bookings WHERE status = 'hold' ORDER BY start_at").map { $0[1] as Int }
+        }
+        #expect(ranks == [1, 2])
+    }
+
     /// A proposed schedule of `count` shows, made in-process as the OS account the binary runs as.
     func bigSchedule(_ path: String, count: Int) throws -> String {
         let session = Session(workspace: try Workspace.open(at: path), login: RunEnvironment.process().login, clock: .fixed(1_796_112_000))

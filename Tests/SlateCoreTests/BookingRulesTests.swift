@@ -115,10 +115,12 @@ struct HoldQueueTests {
         #expect(HoldQueue.ranks(of: [b, c]) == [2: 1, 3: 2])
     }
 
-    @Test func tiesInPlacementTimeAreBrokenById() {
-        let a = Make.booking(5, 0, 10, .hold, placed: 100)
-        let b = Make.booking(4, 0, 10, .hold, placed: 100)
-        #expect(HoldQueue.ranks(of: [a, b]) == [4: 1, 5: 2])
+    @Test func queueOrderIsCommitOrderNotTheWritersClock() {
+        // Given a hold written second (id 5) by a writer whose clock read earlier
+        let late = Make.booking(5, 0, 10, .hold, placed: 50)
+        let early = Make.booking(4, 0, 10, .hold, placed: 100)
+        // Then the one committed first ranks first
+        #expect(HoldQueue.ranks(of: [late, early]) == [4: 1, 5: 2])
     }
 
     @Test func ordinals() {

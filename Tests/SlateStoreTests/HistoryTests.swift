@@ -50,7 +50,7 @@ struct HistoryTests {
         let f = try Fixture.make()
         let maya = try f.member("maya", .manager)
         let booked = try f.book(f.stageA, "2026-12-03T10:00", "2026-12-03T12:00")
-        _ = try f.alice.release(booked.uid)
+        _ = try f.alice.cancel(booked.uid)
         _ = try f.book(f.stageA, "2026-12-03T11:00", "2026-12-03T12:00", as: maya)
         #expect(violations { _ = try f.alice.undo() }.map(\.kind) == [.doubleBooking])
         #expect(try f.status(booked.uid) == "cancelled")

@@ -101,7 +101,11 @@ struct RandomizedModelTests {
             case 65..<80: // release or cancel
                 model.sweep(now: now)
                 guard let index = pickLive(nil) else { continue }
-                _ = try session.release(model.entries[index].uid)
+                if model.entries[index].status == .hold {
+                    _ = try session.release(model.entries[index].uid)
+                } else {
+                    _ = try session.cancel(model.entries[index].uid)
+                }
                 model.entries[index].status = model.entries[index].status == .hold ? .released : .cancelled
                 model.entries[index].deadline = nil
             case 80..<90: // challenge

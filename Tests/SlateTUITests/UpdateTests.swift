@@ -59,11 +59,16 @@ struct UpdateTests {
             Issue.record("expected a prompt")
             return
         }
-        #expect(prompt.question.hasPrefix("Cancel bk-a"))
+        // bk-a is a show's booking: the show is cancelled with all its bookings (rule 15)
+        #expect(prompt.question == "Cancel show 'Acme live 1' (sh-1) with all its bookings?")
         #expect(Scene.press(&state, [.char("n")]) == [])
         #expect(state.mode == .normal)
         Scene.press(&state, [.char("x")])
-        #expect(Scene.press(&state, [.char("y")]) == [.release("bk-a")])
+        #expect(Scene.press(&state, [.char("y")]) == [.cancelShow(booking: "bk-a", version: 1)])
+        // A hold is released, carrying the version the user saw
+        state.cursorSlot = state.slot(of: Scene.at("2026-12-04T14:30"))
+        Scene.press(&state, [.char("x")])
+        #expect(Scene.press(&state, [.char("y")]) == [.release("bk-b", version: 1)])
     }
 
     @Test func aRefusedConfirmationOffersAHold() {
@@ -90,8 +95,8 @@ struct UpdateTests {
         var state = Scene.state()
         Scene.press(&state, [.char("L"), .char("H")])
         state.cursorSlot = state.slot(of: Scene.at("2026-12-04T15:30"))
-        #expect(Scene.press(&state, [.char("c")]) == [.confirm("bk-b")])
-        #expect(Scene.press(&state, [.char("C")]) == [.challenge("bk-c")])
+        #expect(Scene.press(&state, [.char("c")]) == [.confirm("bk-b", version: 1, force: nil)])
+        #expect(Scene.press(&state, [.char("C")]) == [.challenge("bk-c", version: 1)])
     }
 
     @Test func moveModeChecksEachStepAndSavesOnEnter() {
