@@ -93,6 +93,37 @@ public struct LocalTime: Sendable {
         return text
     }
 
+    /// ISO 8601 with the zone's offset, for machines: `2026-12-03T14:00:00+01:00`.
+    public func iso(_ instant: Int64) -> String {
+        let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant)))
+        var text = format(instant)
+        if text.count == 16 { text += ":00" }
+        let sign = offset < 0 ? "-" : "+"
+        let magnitude = abs(offset)
+        return text + sign + pad(magnitude / 3600, 2) + ":" + pad(magnitude % 3600 / 60, 2)
+    }
+
+    /// A short name of the zone for people: the city of an IANA name (`Europe/London` →
+    /// `London`, `America/New_York` → `New York`).
+    public var placeName: String {
+        Self.placeName(timeZone.identifier)
+    }
+
+    /// The city of an IANA zone name.
+    public static func placeName(_ identifier: String) -> String {
+        String(identifier.split(separator: "/").last ?? Substring(identifier)).replacingOccurrences(of: "_", with: " ")
+    }
+
+    /// Hours `instant`'s local time in this zone is ahead of `other`'s (`+1h`, `−1h`, `+5:30`), or "" when equal.
+    public func offsetLabel(from other: LocalTime, at instant: Int64) -> String {
+        let date = Date(timeIntervalSince1970: TimeInterval(instant))
+        let difference = timeZone.secondsFromGMT(for: date) - other.timeZone.secondsFromGMT(for: date)
+        guard difference != 0 else { return "" }
+        let sign = difference < 0 ? "−" : "+"
+        let magnitude = abs(difference)
+        return magnitude % 3600 == 0 ? "\(sign)\(magnitude / 3600)h" : "\(sign)\(magnitude / 3600):\(pad(magnitude % 3600 / 60, 2))"
+    }
+
     /// Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
     static func civil(fromDays days: Int64) -> (Int, Int, Int) {
         let z = days + 719_468

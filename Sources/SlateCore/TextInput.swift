@@ -34,7 +34,7 @@ public enum TextInput {
         return text
     }
 
-    /// Shows text safely on one line: control characters escaped as `\u{..}`.
+    /// Shows text safely on one line: control and bidi characters escaped as `\u{..}`.
     public static func printable(_ text: String, limit: Int = 80) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
@@ -60,8 +60,13 @@ public enum TextInput {
         }
     }
 
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+    /// The one definition of a character that must never reach a terminal as itself:
+    /// C0 and C1 controls, DEL, line/paragraph separators and the bidi controls that can
+    /// reorder what a terminal shows (U+061C, U+200E–F, U+202A–E, U+2066–9).
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
+            || v == 0x061C || v == 0x200E || v == 0x200F || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
     }
 }
 

@@ -12,10 +12,13 @@ public struct Cell: Equatable, Sendable {
 }
 
 /// An in-memory screen that screens draw into and tests read as text. Wide characters take
-/// two cells, combining marks none, and control characters are drawn escaped.
+/// two cells, combining marks none (as `wcwidth` says), and control characters are drawn
+/// escaped.
 public struct Canvas: Equatable, Sendable {
     public let width: Int
     public let height: Int
+    /// Outside UTF-8 locales: everything is drawn in ASCII, widths kept.
+    public var ascii = false
     public private(set) var cells: [Cell]
 
     public init(width: Int, height: Int) {
@@ -37,39 +40,44 @@ public struct Canvas: Equatable, Sendable {
     }
 
     /// Writes text from (x, y), clipped at `x + limit` and the right edge; returns the
-    /// column after the last cell written.
+    /// column after the last cell written. Text is shown as `DisplayWidth.shown` makes it
+    /// (escaped controls, `wcwidth` cells, ASCII stand-ins when `ascii`), so the cells
+    /// always match what the terminal draws.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, role: StyleRole = .normal, limit: Int? = nil) -> Int {
         guard y >= 0, y < height else { return x }
         let end = min(width, x + (limit ?? width))
         var column = x
-        for character in Self.safe(text) {
-            let cellWidth = DisplayWidth.of(String(character))
+        for scalar in DisplayWidth.shown(text, ascii: ascii).unicodeScalars {
+            let cellWidth = DisplayWidth.of(scalar)
             if cellWidth == 0 {
-                // A lone combining mark or zero-width character joins the previous cell.
+                // A combining mark or zero-width character joins the previous cell.
                 var target = column - 1
                 if target >= 0, target < width, self[target, y].text.isEmpty { target -= 1 }
-                if column > x, target >= 0, target < width { self[target, y].text.append(character) }
+                if column > x, target >= 0, target < width { self[target, y].text.unicodeScalars.append(scalar) }
                 continue
             }
             if column + cellWidth > end {
                 // A wide character that does not fit leaves a space, never half a glyph.
-                if column < end { self[column, y] = Cell(" ", role) }
+                if column < end, column >= 0 { set(column, y, Cell(" ", role)) }
                 break
             }
             if column >= 0 {
-                self[column, y] = Cell(String(character), role)
-                if cellWidth == 2 { self[column + 1, y] = Cell("", role) }
+                set(column, y, Cell(String(scalar), role))
+                if cellWidth == 2 { set(column + 1, y, Cell("", role)) }
             }
             column += cellWidth
         }
         return column
     }
 
-    /// Text with control characters shown as `\u{..}` so they never reach the terminal.
-    static func safe(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) else { return text }
-        return TextInput.printable(text, limit: Int.max)
+    /// Sets one cell, blanking the other half of any wide character it cuts in two, so
+    /// no cell is ever left as the half of a glyph that is gone.
+    private mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
+        guard x >= 0, x < width else { return }
+        if self[x, y].text.isEmpty, x > 0, !cell.text.isEmpty { self[x - 1, y] = Cell(" ", self[x - 1, y].role) }
+        if x + 1 < width, self[x + 1, y].text.isEmpty, DisplayWidth.of(self[x, y].text) == 2 { self[x + 1, y] = Cell(" ", self[x + 1, y].role) }
+        self[x, y] = cell
     }
 
     /// The screen as lines of text (for golden files).

@@ -15,6 +15,7 @@ public enum Layout {
 /// Draws the whole screen for a state. Pure: the same state always gives the same canvas.
 public func render(_ state: AppState) -> Canvas {
     var canvas = Canvas(width: state.width, height: state.height)
+    canvas.ascii = !state.unicode
     guard state.width >= Layout.minimumWidth, state.height >= Layout.minimumHeight else {
         drawTooSmall(&canvas, state)
         return canvas
