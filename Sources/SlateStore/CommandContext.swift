@@ -70,11 +70,20 @@ final class CommandContext {
         return id
     }
 
-    /// Inserts a row with its bookkeeping columns and audits it. Returns id and public id.
-    @discardableResult
-    func insert(_ table: String, _ values: [(String, (any DatabaseValueConvertible)?)]) throws -> (id: Int64, uid: String) {
+    /// The public id the next row of `table` will get, without taking it.
+    func nextUID(_ table: String) throws -> String {
         let id = try nextID(table)
-        let uid = PublicID.make(prefix: PublicID.prefix(forTable: table), id: id)
+        nextIDs[table] = id
+        return PublicID.make(prefix: PublicID.prefix(forTable: table), id: id)
+    }
+
+    /// Inserts a row with its bookkeeping columns and audits it. Returns id and public id
+    /// (`uid` gives the public id explicitly: a resource shares its room's, talent's or
+    /// equipment's, so users see one id per thing).
+    @discardableResult
+    func insert(_ table: String, _ values: [(String, (any DatabaseValueConvertible)?)], uid: String? = nil) throws -> (id: Int64, uid: String) {
+        let id = try nextID(table)
+        let uid = uid ?? PublicID.make(prefix: PublicID.prefix(forTable: table), id: id)
         let columns = ["id", "uid", "created_at", "updated_at"] + values.map(\.0)
         let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"
         let arguments = StatementArguments([id, uid, now, now] + values.map(\.1))

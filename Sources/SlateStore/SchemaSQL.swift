@@ -3,7 +3,7 @@
 /// The canonical schema, byte for byte the repository's `schema.sql`.
 enum SchemaSQL {
     static let text = #"""
--- Slate workspace schema, version 1.
+-- Slate workspace schema, version 2.
 -- This file is the single source of truth: a new workspace is created from exactly
 -- these statements (the binary carries a copy; a test proves the two are equal and
 -- that a fresh workspace's sqlite_master matches this file).

@@ -9,6 +9,8 @@ public struct BookingView: Sendable, Codable, Equatable {
     public var resourceName: String
     public var resourceKind: String
     public var studioUID: String
+    /// IANA zone of the resource's studio: the zone its times are typed and shown in.
+    public var timeZone: String
     public var status: BookingStatus
     public var start: Int64
     public var end: Int64
@@ -25,6 +27,13 @@ public struct BookingView: Sendable, Codable, Equatable {
     public var clientName: String?
     public var note: String
     public var version: Int
+
+    /// Start and end in the studio's zone (`2026-12-03T14:00–16:00`), followed by the
+    /// zone's place name when `labelled` (several zones in play).
+    public func when(labelled: Bool) -> String {
+        let zone = LocalTime.cached(timeZone) ?? LocalTime(timeZone: .gmt)
+        return zone.format(Interval(start: start, end: end)) + (labelled ? " " + zone.placeName : "")
+    }
 
     /// "2nd hold", "confirmed", "released": the status as people say it.
     public var statusText: String {
@@ -72,7 +81,7 @@ extension Session {
             let showID: Int64? = showRow?["id"]
             func view(_ uid: String, _ status: BookingStatus, rank: Int? = nil, expires: Int64? = nil) -> BookingView {
                 BookingView(uid: uid, resourceUID: resource.uid, resourceName: resource.name, resourceKind: resource.kind.rawValue, studioUID: studio.uid,
-                            status: status, start: interval.start, end: interval.end, startLocal: studio.zone.format(interval.start),
+                            timeZone: studio.zone.timeZone.identifier, status: status, start: interval.start, end: interval.end, startLocal: studio.zone.format(interval.start),
                             endLocal: studio.zone.format(interval.end), rank: rank, expiresAt: expires, challengeDeadline: nil,
                             holder: context.actor.login, showUID: showRow?["uid"], showTitle: showRow?["title"], clientName: nil, note: note, version: 1)
             }
@@ -298,7 +307,7 @@ extension Session {
         let zone = LocalTime.cached(row[8]) ?? LocalTime(timeZone: context.settings.zone)
         let start: Int64 = row[6]
         let end: Int64 = row[7]
-        return BookingView(uid: row[0], resourceUID: row[1], resourceName: row[2], resourceKind: row[3], studioUID: row[4],
+        return BookingView(uid: row[0], resourceUID: row[1], resourceName: row[2], resourceKind: row[3], studioUID: row[4], timeZone: row[8],
                            status: BookingStatus(rawValue: row[5]) ?? .released,
                            start: start, end: end, startLocal: zone.format(start), endLocal: zone.format(end), rank: row[9], expiresAt: row[10],
                            challengeDeadline: row[11], holder: row[12], showUID: row[13], showTitle: row[14], clientName: row[15], note: row[16], version: row[17])

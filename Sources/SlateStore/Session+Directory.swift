@@ -58,7 +58,7 @@ extension Session {
             var userID: Int64?
             if let login = input.userLogin { userID = try context.user(login: login)["id"] }
             guard input.rateMinor >= 0 else { throw SlateError.invalidInput("the rate must not be negative") }
-            let resource = try context.insert("resources", [("studio_id", studio.id), ("kind", "talent"), ("name", name)])
+            let resource = try context.insert("resources", [("studio_id", studio.id), ("kind", "talent"), ("name", name)], uid: try context.nextUID("talent"))
             let talent = try context.insert("talent", [
                 ("studio_id", studio.id), ("resource_id", resource.id), ("user_id", userID), ("name", name),
                 ("alias", try TextInput.line(input.alias, field: "alias")), ("role", input.role.rawValue),
@@ -124,7 +124,7 @@ extension Session {
             try context.policy.require(.admin, studio: studio.id, studioName: studio.name, to: "add rooms")
             let name = try TextInput.name(name)
             guard capacity >= 0 else { throw SlateError.invalidInput("the capacity must not be negative") }
-            let resource = try context.insert("resources", [("studio_id", studio.id), ("kind", "room"), ("name", name)])
+            let resource = try context.insert("resources", [("studio_id", studio.id), ("kind", "room"), ("name", name)], uid: try context.nextUID("rooms"))
             let room = try context.insert("rooms", [("studio_id", studio.id), ("resource_id", resource.id), ("name", name), ("capacity", capacity),
                                                     ("equipment_notes", try TextInput.note(equipmentNotes, field: "equipment notes"))])
             context.summary = "add room \(name) to \(studio.name)"
@@ -148,7 +148,7 @@ extension Session {
             let studio = try context.studio(refOrOnly: studio)
             try context.policy.require(.admin, studio: studio.id, studioName: studio.name, to: "add equipment")
             let name = try TextInput.name(name)
-            let resource = try context.insert("resources", [("studio_id", studio.id), ("kind", "equipment"), ("name", name)])
+            let resource = try context.insert("resources", [("studio_id", studio.id), ("kind", "equipment"), ("name", name)], uid: try context.nextUID("equipment"))
             let item = try context.insert("equipment", [("studio_id", studio.id), ("resource_id", resource.id), ("name", name),
                                                         ("category", try TextInput.line(category, field: "category")), ("serial", try TextInput.line(serial, field: "serial"))])
             context.summary = "add equipment \(name) to \(studio.name)"

@@ -32,6 +32,9 @@ public struct Session: Sendable {
     /// thrown error, roll everything back. With `plan`, the command runs to the end and
     /// is rolled back, so the plan shows exactly what applying would do.
     func perform<T: Sendable>(_ name: String, plan: Bool = false, kind: String = "normal", _ body: (CommandContext) throws -> T) throws -> Outcome<T> {
+        guard !workspace.readOnly else {
+            throw SlateError.storage("\(workspace.path) is read-only, so it is open for viewing only; \(name) was not done")
+        }
         let clock = self.clock
         let login = self.login
         let pause = workspace.pauseBeforeCommit
@@ -125,7 +128,9 @@ public struct Session: Sendable {
             case .SQLITE_CONSTRAINT where (error.message ?? "").contains("double booking"):
                 throw SlateError.refused([RuleViolation(.doubleBooking, error.message ?? "double booking")])
             case .SQLITE_CONSTRAINT:
-                throw SlateError.invalidInput("the workspace refused the values: \(error.message ?? "constraint failed")")
+                throw SlateError.invalidInput(constraintMessage(error.message ?? ""))
+            case .SQLITE_READONLY:
+                throw SlateError.storage("the workspace is read-only; nothing was changed")
             case .SQLITE_BUSY, .SQLITE_LOCKED:
                 throw SlateError.storage("the workspace stayed locked by another process; try again")
             default:
@@ -133,6 +138,33 @@ public struct Session: Sendable {
             }
         }
     }
+}
+
+/// A constraint failure in words: which field, and why, without SQLite's own text.
+func constraintMessage(_ message: String) -> String {
+    let detail = message.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+    // The first column named: an identifier that is neither a function call nor a keyword.
+    var field = "value"
+    let characters = Array(detail)
+    var index = 0
+    while index < characters.count {
+        guard characters[index].isLetter || characters[index] == "_" else { index += 1; continue }
+        var end = index
+        while end < characters.count, characters[end].isLetter || characters[end].isNumber || characters[end] == "_" || characters[end] == "." { end += 1 }
+        let word = String(characters[index..<end])
+        var next = end
+        while next < characters.count, characters[next] == " " { next += 1 }
+        if (next >= characters.count || characters[next] != "("), word != word.uppercased() {
+            field = word
+            break
+        }
+        index = end
+    }
+    let name = (field.split(separator: ".").last.map(String.init) ?? field).replacingOccurrences(of: "_", with: " ")
+    if message.hasPrefix("UNIQUE") { return "another record already has this \(name); choose another" }
+    if message.hasPrefix("NOT NULL") { return "the \(name) is required" }
+    if message.hasPrefix("FOREIGN KEY") { return "a record this refers to does not exist (or was removed)" }
+    return "the \(name) is not an allowed value; nothing was saved"
 }
 
 /// A read transaction with the acting user's access.

@@ -9,7 +9,11 @@ import SlateCore
 /// migrated in one transaction.
 public final class Workspace: Sendable {
     /// The schema version this build writes.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
+
+    /// `PRAGMA application_id` of a Slate workspace ("Slat"): a file that carries another
+    /// application's id is never opened for writing.
+    public static let applicationID: Int32 = 0x536C_6174
 
     /// A step from schema version `from` to `from + 1`.
     public struct Migration: Sendable {
@@ -22,19 +26,34 @@ public final class Workspace: Sendable {
         }
     }
 
-    /// Every migration this build knows; empty while version 1 is the only schema.
-    public static let migrations: [Migration] = []
+    /// Every migration this build knows.
+    public static let migrations: [Migration] = [
+        // 1 -> 2: one id per thing. A resource takes the public id of its room, talent or
+        // equipment, so no `rs-` id ever reaches a user; the file carries Slate's id.
+        Migration(from: 1) { db in
+            for (kind, table) in [("room", "rooms"), ("talent", "talent"), ("equipment", "equipment")] {
+                try db.execute(sql: """
+                    UPDATE resources SET uid = (SELECT x.uid FROM \(table) x WHERE x.resource_id = resources.id)
+                    WHERE kind = '\(kind)' AND EXISTS (SELECT 1 FROM \(table) x WHERE x.resource_id = resources.id)
+                    """)
+            }
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+        },
+    ]
 
     /// Path of the database file.
     public let path: String
     let pool: DatabasePool
+    /// True when the file was opened for viewing only (it is not writable).
+    public let readOnly: Bool
     /// Test hook: sleep this long inside each write transaction, after its writes and
     /// before commit, so crash tests can kill a process mid-command.
     let pauseBeforeCommit: TimeInterval
 
-    private init(path: String, pool: DatabasePool, pauseBeforeCommit: TimeInterval) {
+    private init(path: String, pool: DatabasePool, readOnly: Bool, pauseBeforeCommit: TimeInterval) {
         self.path = path
         self.pool = pool
+        self.readOnly = readOnly
         self.pauseBeforeCommit = pauseBeforeCommit
     }
 
@@ -50,6 +69,8 @@ public final class Workspace: Sendable {
         public var pauseBeforeCommit: TimeInterval = 0
         public var migrations: [Migration] = Workspace.migrations
         public var targetVersion: Int = Workspace.schemaVersion
+        /// The schema a new workspace is created from (tests give a broken one).
+        public var schema: String = SchemaSQL.text
 
         public init() {}
     }
@@ -68,20 +89,63 @@ public final class Workspace: Sendable {
             }
         }
         restrictNewFiles()
-        let workspace = try connect(path: path, options: options)
         do {
+            let workspace = try connect(path: path, options: options, readOnly: false)
             try workspace.pool.barrierWriteWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
-                    try db.execute(sql: SchemaSQL.text)
-                    try db.execute(sql: "PRAGMA user_version = \(options.targetVersion)")
+                    try db.execute(sql: options.schema)
+                    try db.execute(sql: "PRAGMA user_version = \(options.targetVersion); PRAGMA application_id = \(applicationID)")
                     return .commit
                 }
             }
+            chmod(path, 0o660)
+            return workspace
         } catch {
+            // A workspace that could not be made whole (disk full, no permission) leaves no file.
+            removeFiles(at: path)
+            if let error = error as? SlateError { throw error }
             throw SlateError.storage("cannot create the workspace at \(path): \(error)")
         }
-        chmod(path, 0o660)
-        return workspace
+    }
+
+    /// Removes a workspace file and its WAL companions.
+    static func removeFiles(at path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    /// What a read-only look at a file says about it, before anything opens it for writing.
+    private struct Inspection {
+        var version: Int
+        var applicationID: Int32
+        var isSlate: Bool
+    }
+
+    /// Reads the schema version, application id and tables through a read-only connection,
+    /// which never changes the file (no journal mode switch, no test tables).
+    private static func inspect(_ path: String) throws -> Inspection {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(15)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            defer { try? queue.close() }
+            return try queue.read { db in
+                let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+                return Inspection(version: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
+                                  applicationID: Int32(truncatingIfNeeded: try Int64.fetchOne(db, sql: "PRAGMA application_id") ?? 0),
+                                  isSlate: tables.isSuperset(of: ["workspaces", "bookings", "resources", "commands", "audits"]))
+            }
+        } catch {
+            throw SlateError.storage("\(path) cannot be read as a workspace (\(error)); the file was left untouched")
+        }
+    }
+
+    /// True when this process may write the file and its folder (a file without any write
+    /// permission bit counts as read-only even for root).
+    private static func isWritable(_ path: String) -> Bool {
+        let directory = (path as NSString).deletingLastPathComponent
+        let mode = ((try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? NSNumber)?.intValue ?? 0
+        return access(path, W_OK) == 0 && access(directory.isEmpty ? "." : directory, W_OK) == 0 && mode & 0o222 != 0
     }
 
     /// Opens an existing workspace, migrating an older schema; never creates a file.
@@ -97,26 +161,23 @@ public final class Workspace: Sendable {
         guard header == Data("SQLite format 3\0".utf8) else {
             throw SlateError.storage("\(path) is not a Slate workspace (not an SQLite database, or damaged); the file was left untouched")
         }
+        // Everything below is decided on a read-only connection: a foreign, newer or
+        // read-only file is refused or opened for viewing without a byte changing.
+        let found = try inspect(path)
+        guard found.applicationID == applicationID || found.applicationID == 0, found.isSlate, found.version > 0 else {
+            throw SlateError.storage("\(path) is an SQLite database but not a Slate workspace; the file was left untouched")
+        }
+        if found.version > options.targetVersion {
+            throw SlateError.storage("\(path) was written by a newer Slate (schema \(found.version); this build knows \(options.targetVersion)); upgrade Slate to open it")
+        }
+        let writable = isWritable(path)
+        if !writable, found.version < options.targetVersion {
+            throw SlateError.storage("\(path) is read-only and from an older Slate (schema \(found.version)); it must be writable once to be migrated")
+        }
         restrictNewFiles()
-        let workspace = try connect(path: path, options: options)
-        let version: Int
-        let tables: Int
-        do {
-            (version, tables) = try workspace.pool.read { db in
-                (try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
-                 try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'bookings'") ?? 0)
-            }
-        } catch {
-            throw SlateError.storage("\(path) cannot be read as a workspace: \(error)")
-        }
-        guard version > 0, tables == 1 else {
-            throw SlateError.storage("\(path) is an SQLite database but not a Slate workspace")
-        }
-        if version > options.targetVersion {
-            throw SlateError.storage("\(path) was written by a newer Slate (schema \(version); this build knows \(options.targetVersion)); upgrade Slate to open it")
-        }
-        if version < options.targetVersion {
-            try workspace.migrate(from: version, options: options)
+        let workspace = try connect(path: path, options: options, readOnly: !writable)
+        if found.version < options.targetVersion {
+            try workspace.migrate(from: found.version, options: options)
         }
         return workspace
     }
@@ -151,17 +212,20 @@ public final class Workspace: Sendable {
         }
     }
 
-    private static func connect(path: String, options: Options) throws -> Workspace {
+    private static func connect(path: String, options: Options, readOnly: Bool) throws -> Workspace {
         var config = Configuration()
         config.busyMode = .timeout(15)
         config.foreignKeysEnabled = true
+        config.readonly = readOnly
         let durability = options.durability.rawValue
-        config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = \(durability); PRAGMA wal_autocheckpoint = 0")
+        if !readOnly {
+            config.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = \(durability); PRAGMA wal_autocheckpoint = 0")
+            }
         }
         do {
             let pool = try DatabasePool(path: path, configuration: config)
-            return Workspace(path: path, pool: pool, pauseBeforeCommit: options.pauseBeforeCommit)
+            return Workspace(path: path, pool: pool, readOnly: readOnly, pauseBeforeCommit: options.pauseBeforeCommit)
         } catch {
             throw SlateError.storage("cannot open \(path): \(error)")
         }
@@ -175,6 +239,7 @@ public final class Workspace: Sendable {
     /// Moves the write-ahead log into the database file, off the edit path (automatic
     /// checkpoints are disabled so they never run inside a commit).
     public func checkpoint() {
+        guard !readOnly else { return }
         _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.passive) }
     }
 

@@ -53,28 +53,30 @@ struct SchemaTests {
     @Test func anOlderWorkspaceIsCopiedAsideAndMigratedInOneTransaction() throws {
         let f = try Fixture.make()
         _ = try f.book(f.stageA, "2026-12-03T10:00", "2026-12-03T12:00")
+        let current = Workspace.schemaVersion
         var options = Workspace.Options()
-        options.targetVersion = 2
-        options.migrations = [Workspace.Migration(from: 1) { db in try db.execute(sql: "ALTER TABLE rooms ADD COLUMN floor TEXT NOT NULL DEFAULT ''") }]
+        options.targetVersion = current + 1
+        options.migrations = [Workspace.Migration(from: current) { db in try db.execute(sql: "ALTER TABLE rooms ADD COLUMN floor TEXT NOT NULL DEFAULT ''") }]
         let migrated = try Workspace.open(at: f.workspace.path, options: options)
-        #expect(try migrated.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 2)
+        #expect(try migrated.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == current + 1)
         #expect(try migrated.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM bookings") } == 1)
-        let backup = f.workspace.path + ".v1.backup"
+        let backup = f.workspace.path + ".v\(current).backup"
         #expect(FileManager.default.fileExists(atPath: backup))
-        #expect(try DatabaseQueue(path: backup).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 1)
+        #expect(try DatabaseQueue(path: backup).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == current)
     }
 
     @Test func aFailedMigrationLeavesTheWorkspaceAsItWas() throws {
         let f = try Fixture.make()
+        let current = Workspace.schemaVersion
         var options = Workspace.Options()
-        options.targetVersion = 3
+        options.targetVersion = current + 2
         options.migrations = [
-            Workspace.Migration(from: 1) { db in try db.execute(sql: "ALTER TABLE rooms ADD COLUMN floor TEXT NOT NULL DEFAULT ''") },
-            Workspace.Migration(from: 2) { db in try db.execute(sql: "THIS IS NOT SQL") },
+            Workspace.Migration(from: current) { db in try db.execute(sql: "ALTER TABLE rooms ADD COLUMN floor TEXT NOT NULL DEFAULT ''") },
+            Workspace.Migration(from: current + 1) { db in try db.execute(sql: "THIS IS NOT SQL") },
         ]
         #expect(throws: SlateError.self) { try Workspace.open(at: f.workspace.path, options: options) }
         let reopened = try Workspace.open(at: f.workspace.path)
-        #expect(try reopened.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 1)
+        #expect(try reopened.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == current)
         #expect(try reopened.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM pragma_table_info('rooms') WHERE name = 'floor'") } == 0)
     }
 
@@ -88,6 +90,71 @@ struct SchemaTests {
         try bytes.write(to: URL(fileURLWithPath: junk))
         #expect(throws: SlateError.self) { try Workspace.open(at: junk) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: junk)) == bytes)
+    }
+
+    /// SHA-256-free fingerprint of a file and its WAL companions: their bytes, exactly.
+    static func snapshot(_ path: String) -> [Data?] {
+        ["", "-wal", "-shm"].map { FileManager.default.contents(atPath: path + $0) }
+    }
+
+    @Test func openingAForeignOrNewerSQLiteFileNeverWritesAByte() throws {
+        let directory = NSTemporaryDirectory() + "slate-files-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // Given another application's SQLite file (rollback journal, a table of its own)
+        let foreign = directory + "/notes.db"
+        try DatabaseQueue(path: foreign).write { db in try db.execute(sql: "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('x'); PRAGMA user_version = 3") }
+        let before = Self.snapshot(foreign)
+        // When Slate is pointed at it, Then it is refused and not one byte changes
+        #expect(throws: SlateError.self) { try Workspace.open(at: foreign) }
+        #expect(Self.snapshot(foreign) == before)
+        // And a workspace from a newer Slate is refused the same way
+        let f = try Fixture.make()
+        try f.workspace.pool.write { db in try db.execute(sql: "PRAGMA user_version = 99") }
+        try f.workspace.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        let newer = Self.snapshot(f.workspace.path)
+        #expect(throws: SlateError.self) { try Workspace.open(at: f.workspace.path) }
+        #expect(Self.snapshot(f.workspace.path) == newer)
+    }
+
+    @Test func aReadOnlyWorkspaceOpensForViewingOnly() throws {
+        let f = try Fixture.make()
+        _ = try f.book(f.stageA, "2026-12-03T10:00", "2026-12-03T12:00")
+        try f.workspace.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        chmod(f.workspace.path, 0o440)
+        defer { chmod(f.workspace.path, 0o660) }
+        let before = try Data(contentsOf: URL(fileURLWithPath: f.workspace.path))
+        let viewer = Session(workspace: try Workspace.open(at: f.workspace.path), login: "alice", clock: f.clock.clock)
+        #expect(try viewer.bookings().count == 1)
+        #expect(throws: SlateError.self) { try viewer.place(BookingPlacement(resource: f.stageB, start: "2026-12-03T10:00", end: "2026-12-03T12:00", status: .hold)) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: f.workspace.path)) == before)
+    }
+
+    @Test func aWorkspaceThatCannotBeCreatedWholeLeavesNoFile() throws {
+        let directory = NSTemporaryDirectory() + "slate-files-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var options = Workspace.Options()
+        options.schema = SchemaSQL.text + "\nCREATE TABLE broken (;"
+        #expect(throws: SlateError.self) { try Workspace.create(at: directory + "/w.slate", options: options) }
+        for suffix in ["", "-wal", "-shm"] { #expect(!FileManager.default.fileExists(atPath: directory + "/w.slate" + suffix)) }
+    }
+
+    @Test func aVersionOneWorkspaceGetsOneIDPerThing() throws {
+        // Given a workspace as version 1 wrote it: resources with their own rs- ids
+        let f = try Fixture.make()
+        try f.workspace.pool.write { db in
+            try db.execute(sql: "UPDATE resources SET uid = 'rs-' || id; PRAGMA user_version = 1; PRAGMA application_id = 0")
+        }
+        // When it is opened, Then it is migrated and resources carry their room's id
+        let migrated = try Workspace.open(at: f.workspace.path)
+        #expect(try migrated.read { db in try String.fetchOne(db, sql: "SELECT r.uid FROM resources r JOIN rooms m ON m.resource_id = r.id ORDER BY r.id LIMIT 1") } == f.stageA)
+        #expect(try migrated.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM resources WHERE uid LIKE 'rs-%'") } == 0)
+        #expect(try migrated.read { db in try Int.fetchOne(db, sql: "PRAGMA application_id") } == Int(Workspace.applicationID))
+    }
+
+    @Test func constraintFailuresAreWordedNotRaw() {
+        #expect(constraintMessage("UNIQUE constraint failed: users.login") == "another record already has this login; choose another")
+        #expect(constraintMessage("CHECK constraint failed: length(name) BETWEEN 1 AND 200") == "the name is not an allowed value; nothing was saved")
     }
 
     @Test func theDoubleBookingTriggerProtectsEveryWriter() throws {
