@@ -45,12 +45,24 @@ public struct BookingForm: Equatable, Sendable {
     public static let fieldNames = ["Resource", "Start", "End", "Show", "Note", "Kind"]
     public var values: [String]
     public var focus = 0
+    /// IANA zone the times are typed in: the resource's studio's, as on the command line.
+    public var zone: String
     /// "book" or "hold".
     public var kind: String { values[5] }
 
-    public init(resource: String, start: String, end: String) {
+    public init(resource: String, start: String, end: String, zone: String) {
         values = [resource, start, end, "", "", "hold"]
+        self.zone = zone
     }
+}
+
+/// A line of text the user types to finish an action (a force-confirm reason).
+public struct ReasonEntry: Equatable, Sendable {
+    public var question: String
+    public var text = ""
+    /// The hold to force-confirm and the version the user saw.
+    public var booking: String
+    public var version: Int
 }
 
 /// A booking being moved or resized before commit.
@@ -71,6 +83,9 @@ public enum Mode: Equatable, Sendable {
     case prompt(Prompt)
     case form(BookingForm)
     case move(MoveState)
+    case reason(ReasonEntry)
+    /// A read-only text panel (`:messages`, a booking's history); any key closes it.
+    case overlay(title: String, lines: [String])
 }
 
 /// The whole state of the terminal UI; `update` changes it, `render` draws it.
@@ -85,8 +100,18 @@ public struct AppState: Equatable, Sendable {
     public var themeName: String
     public var view: ViewID = .grid
     public var mode: Mode = .normal
-    public var status: StatusMessage?
+    public var status: StatusMessage? {
+        didSet { if let status, status != oldValue { messages = Array((messages + [status.text]).suffix(50)) } }
+    }
+    /// The last 50 status messages, oldest first (`:messages`).
+    public private(set) var messages: [String] = []
     public var quitting = false
+    /// True when the resources span more than one time zone: every time shown names its zone.
+    public var zonesInPlay = false
+    /// The form last submitted, reopened with its values if the booking is refused.
+    public var pendingForm: BookingForm?
+    /// Which booking of a stacked cell the keys act on (`]` / `[` cycle).
+    public var pick = 0
 
     // Booking grid.
     public var zoom: Zoom = .week { didSet { spans = computeSpans() } }
@@ -141,7 +166,8 @@ public struct AppState: Equatable, Sendable {
             && lhs.zoom == rhs.zoom && lhs.anchor == rhs.anchor && lhs.allResources == rhs.allResources && lhs.window == rhs.window
             && lhs.filter == rhs.filter && lhs.cursorResource == rhs.cursorResource && lhs.cursorSlot == rhs.cursorSlot && lhs.scroll == rhs.scroll
             && lhs.quitting == rhs.quitting && lhs.themeName == rhs.themeName && lhs.view == rhs.view && lhs.loadedPeriod == rhs.loadedPeriod
-            && lhs.loadedResources == rhs.loadedResources
+            && lhs.loadedResources == rhs.loadedResources && lhs.messages == rhs.messages && lhs.zonesInPlay == rhs.zonesInPlay
+            && lhs.pendingForm == rhs.pendingForm && lhs.pick == rhs.pick
     }
 
     // MARK: derived
@@ -236,4 +262,37 @@ public struct AppState: Equatable, Sendable {
     }
 
     var cursorStack: CellStack? { cursorRow.map { stack(resource: $0, slot: cursorSlot) } }
+
+    /// The booking of the cursor cell the keys act on: the picked one of a stacked cell.
+    var pickedBooking: BookingView? { cursorStack?.ordered.nth(pick) }
+
+    /// True when the resource's studio is closed at the middle of `span`.
+    func isClosed(_ resource: GridResource, _ span: Interval) -> Bool {
+        let hours = OpeningHours.cached(resource.openingHours)
+        guard !hours.alwaysOpen else { return false }
+        let middle = span.start + span.duration / 2
+        return !hours.contains(Interval(start: middle, end: middle + 60), in: zone(of: resource))
+    }
+
+    /// The zone a resource's times are typed and shown in: its studio's.
+    func zone(of resource: GridResource) -> LocalTime {
+        LocalTime.cached(resource.zone) ?? zone
+    }
+
+    /// An interval in `zone`, followed by the zone's place when several zones are in play.
+    func when(_ interval: Interval, in zone: LocalTime) -> String {
+        zone.format(interval) + (zonesInPlay ? " " + zone.placeName : "")
+    }
+
+    /// An instant in `zone`, labelled likewise.
+    func when(_ instant: Int64, in zone: LocalTime) -> String {
+        zone.format(instant) + (zonesInPlay ? " " + zone.placeName : "")
+    }
+}
+
+extension Array {
+    /// The element at `index` modulo the count, or nil when empty.
+    func nth(_ index: Int) -> Element? {
+        isEmpty ? nil : self[((index % count) + count) % count]
+    }
 }

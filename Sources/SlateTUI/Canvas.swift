@@ -80,6 +80,25 @@ public struct Canvas: Equatable, Sendable {
         self[x, y] = cell
     }
 
+    /// `text` broken at spaces into lines of at most `width` cells (a word longer than a
+    /// line is cut).
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            let candidate = line.isEmpty ? word : line + " " + word
+            if DisplayWidth.of(candidate) <= width {
+                line = candidate
+            } else {
+                if !line.isEmpty { lines.append(line) }
+                line = DisplayWidth.of(word) <= width ? word : DisplayWidth.truncate(word, to: width)
+            }
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+
     /// The screen as lines of text (for golden files).
     public var text: String {
         (0..<height).map { y in

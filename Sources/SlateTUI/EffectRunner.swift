@@ -9,6 +9,23 @@ public struct EffectRunner: Sendable {
         self.session = session
     }
 
+    /// What a planned move would do, in words: "" when it is simply free.
+    static func preview(_ outcome: Outcome<BookingView>) -> String {
+        var parts: [String] = []
+        if outcome.value.status == .hold, let rank = outcome.value.rank {
+            parts.append("No clash: it would be the \(HoldQueue.ordinal(rank)) hold there\(rank > 1 ? " (behind \(rank - 1) earlier hold\(rank > 2 ? "s" : ""))" : ""); Enter saves.")
+        }
+        let released = outcome.changes.filter { $0.table == "bookings" && $0.fields["status"]?.last == "released" }.map(\.uid)
+        if !released.isEmpty { parts.append("It releases \(released.joined(separator: ", ")).") }
+        if !outcome.warnings.isEmpty { parts.append("Warning: " + outcome.warnings.map(\.message).joined(separator: "; ")) }
+        return parts.joined(separator: " ")
+    }
+
+    private func placed(_ outcome: Outcome<BookingView>, _ state: AppState) -> Action {
+        let view = outcome.value
+        return .succeeded("Placed \(view.statusText) \(view.uid) on \(view.resourceName) \(view.when(labelled: state.zonesInPlay)).", warnings: outcome.warnings.map(\.message))
+    }
+
     /// The actions an effect produces (terminal chores such as redraw return none).
     public func run(_ effect: Effect, state: AppState) -> [Action] {
         do {
@@ -21,11 +38,23 @@ public struct EffectRunner: Sendable {
             case .place(let resource, let interval, let status, let show, let note, let orHold):
                 let outcome = try session.place(BookingPlacement(resource: resource, start: .instant(interval.start), end: .instant(interval.end),
                                                                  status: status, show: show, note: note, orHold: orHold))
-                let view = outcome.value
-                return [.succeeded("Placed \(view.statusText) \(view.uid) on \(view.resourceName) \(view.startLocal)–\(view.endLocal).", warnings: outcome.warnings.map(\.message))]
+                return [placed(outcome, state)]
+            case .placeTyped(let resource, let start, let end, let status, let show, let note):
+                let outcome = try session.place(BookingPlacement(resource: resource, start: .local(start), end: .local(end), status: status, show: show, note: note))
+                return [placed(outcome, state)]
             case .confirm(let uid, let version, let force):
-                let outcome = try session.confirm(uid, forceReason: force, expectedVersion: version)
-                return [.succeeded("Confirmed \(uid) (\(outcome.value.resourceName) \(outcome.value.startLocal)–\(outcome.value.endLocal)).", warnings: outcome.warnings.map(\.message))]
+                do {
+                    let outcome = try session.confirm(uid, forceReason: force, expectedVersion: version)
+                    let forced = force == nil ? "" : " (forced; the holds above were released)"
+                    return [.succeeded("Confirmed \(uid) (\(outcome.value.resourceName) \(outcome.value.when(labelled: state.zonesInPlay)))\(forced).", warnings: outcome.warnings.map(\.message))]
+                } catch let error as SlateError where force == nil {
+                    return [.confirmRefused(booking: uid, version: version, error)]
+                }
+            case .loadHistory(let uid):
+                let lines = try session.history(of: uid).map { record in
+                    "\(record["at"] ?? "")  \(record["user"] ?? "")  \(record["action"] ?? "")  \(record["changes"] ?? "")"
+                }
+                return [.historyLoaded(title: "History of \(uid)", lines: lines)]
             case .release(let uid, let version):
                 _ = try session.release(uid, expectedVersion: version)
                 return [.succeeded("Released \(uid); holds behind it moved up.", warnings: [])]
@@ -40,8 +69,8 @@ public struct EffectRunner: Sendable {
                 return [.succeeded("Challenged " + outcome.value.map { "\($0.uid) (\($0.holder))" }.joined(separator: ", ") + ".", warnings: [])]
             case .move(let uid, let interval, let version, let plan):
                 let outcome = try session.move(uid, start: .instant(interval.start), end: .instant(interval.end), expectedVersion: version, plan: plan)
-                if plan { return [.movePlanned("")] }
-                return [.succeeded("Moved \(uid) to \(outcome.value.startLocal)–\(outcome.value.endLocal).", warnings: outcome.warnings.map(\.message))]
+                if plan { return [.movePlanned(Self.preview(outcome))] }
+                return [.succeeded("Moved \(uid) to \(outcome.value.when(labelled: state.zonesInPlay)).", warnings: outcome.warnings.map(\.message))]
             case .undo:
                 let outcome = try session.undo()
                 return [.succeeded("Undone: \(outcome.value.dropFirst(6))", warnings: [])]
@@ -53,8 +82,11 @@ public struct EffectRunner: Sendable {
             }
         } catch let error as SlateError {
             if case .move(_, _, _, true) = effect {
-                if case .refused(let violations, _) = error { return [.movePlanned(violations.map(\.message).joined(separator: "; "))] }
-                return [.movePlanned(error.description)]
+                switch error {
+                case .refused(let violations, _): return [.movePlanned("Clash: " + violations.map(\.message).joined(separator: "; "))]
+                case .stale(let message): return [.movePlanned("Changed meanwhile by someone else: \(message)")]
+                default: return [.movePlanned(error.description)]
+                }
             }
             return [.failed(error)]
         } catch {

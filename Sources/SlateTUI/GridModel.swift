@@ -50,7 +50,7 @@ public struct GridFilter: Equatable, Sendable {
 
     func admits(_ resource: GridResource) -> Bool {
         if let kind, resource.kind != kind { return false }
-        if let studio, resource.studioUID != studio, resource.studioName.lowercased() != studio.lowercased() { return false }
+        if let studio, resource.studioUID != studio, !resource.studioName.lowercased().contains(studio.lowercased()) { return false }
         if let skill, !resource.skills.lowercased().split(separator: ",").contains(Substring(skill.lowercased())) { return false }
         if let tag, !resource.tags.lowercased().split(separator: ",").contains(Substring(tag.lowercased())) { return false }
         if !search.isEmpty, !resource.name.lowercased().contains(search.lowercased()) { return false }
@@ -71,7 +71,9 @@ public struct GridFilter: Equatable, Sendable {
 
 /// What one grid cell holds.
 enum CellContent: Equatable {
-    case free, outsideHours, timeOff(hard: Bool), draft, hold(rank: Int), confirmed
+    /// `hold` is drawn where a hold's span starts (its rank), `holdContinued` over the rest
+    /// of the span, so a 1st hold over two columns never reads `11`.
+    case free, outsideHours, timeOff(hard: Bool), draft, hold(rank: Int), holdContinued, confirmed
 
     var role: StyleRole {
         switch self {
@@ -79,7 +81,7 @@ enum CellContent: Equatable {
         case .outsideHours: .outsideHours
         case .timeOff: .timeOff
         case .draft: .draft
-        case .hold: .hold
+        case .hold, .holdContinued: .hold
         case .confirmed: .confirmed
         }
     }
@@ -91,6 +93,7 @@ enum CellContent: Equatable {
         case .timeOff(let hard): hard ? (unicode ? "×" : "x") : "~"
         case .draft: unicode ? "░" : ":"
         case .hold(let rank): rank <= 9 ? String(rank) : "+"
+        case .holdContinued: unicode ? "─" : "-"
         case .confirmed: unicode ? "█" : "#"
         }
     }
@@ -102,9 +105,13 @@ struct CellStack {
     var drafts: [GridDraft] = []
     var timeOff: [GridTimeOff] = []
 
-    var topBooking: BookingView? {
-        bookings.first { $0.status == .confirmed } ?? bookings.min { ($0.rank ?? 99) < ($1.rank ?? 99) }
+    /// The bookings in the order the pane lists them and `]` cycles: confirmed first,
+    /// then holds by rank.
+    var ordered: [BookingView] {
+        bookings.sorted { ($0.status == .confirmed ? 0 : $0.rank ?? 99, $0.start, $0.uid) < ($1.status == .confirmed ? 0 : $1.rank ?? 99, $1.start, $1.uid) }
     }
+
+    var topBooking: BookingView? { ordered.first }
 
     var topHold: BookingView? {
         bookings.filter { $0.status == .hold }.min { ($0.rank ?? 99) < ($1.rank ?? 99) }

@@ -28,6 +28,7 @@ public func render(_ state: AppState) -> Canvas {
     case .help: drawHelp(&canvas, state)
     case .detail: drawDetail(&canvas, state)
     case .form(let form): drawForm(&canvas, state, form)
+    case .overlay(let title, let lines): box(&canvas, state, title: title + " (any key closes)", lines: lines)
     default: break
     }
     return canvas
@@ -48,7 +49,7 @@ private func drawTopBar(_ canvas: inout Canvas, _ state: AppState) {
     for view in ViewID.available {
         x = canvas.put(" \(view.rawValue) \(view.title) ", x: x + 1, y: 0, role: view == state.view ? .tabActive : .tabInactive)
     }
-    let clock = state.zone.format(state.now).prefix(16).suffix(5)
+    let clock = state.zone.format(state.now).prefix(16).suffix(5) + (state.zonesInPlay ? " " + state.zone.placeName : "")
     let right = "\(state.workspaceName) · \(state.user) · \(clock) "
     let width = DisplayWidth.of(right)
     if state.width - width > x + 1 { canvas.put(right, x: state.width - width, y: 0, role: .topBar) }
@@ -103,36 +104,44 @@ private func drawGrid(_ canvas: inout Canvas, _ state: AppState) {
         let tag = resource.kind == .room ? "R" : resource.kind == .talent ? "T" : "E"
         canvas.fill(x: 0, y: y, width: left, height: 1, role: selected ? .selection : .normal)
         canvas.put(tag, x: 0, y: y, role: selected ? .selection : .dim)
-        canvas.put(resource.name, x: 2, y: y, role: selected ? .selection : .normal, limit: left - 3)
+        // A row of a studio in another zone says how far its clock is from the grid's.
+        let offset = resource.zone == state.zone.timeZone.identifier ? "" : state.zone(of: resource).offsetLabel(from: state.zone, at: state.anchor)
+        let nameLimit = left - 3 - (offset.isEmpty ? 0 : DisplayWidth.of(offset) + 1)
+        canvas.put(resource.name, x: 2, y: y, role: selected ? .selection : .normal, limit: nameLimit)
+        if !offset.isEmpty { canvas.put(offset, x: left - 1 - DisplayWidth.of(offset), y: y, role: selected ? .selection : .dim) }
         canvas.put(state.unicode ? "│" : "|", x: left - 1, y: y, role: .dim)
-        let hours = OpeningHours.cached(resource.openingHours)
-        let zone = LocalTime.cached(resource.zone) ?? state.zone
         let bookings = state.bookingsByResource[resource.uid] ?? []
         let drafts = state.draftsByResource[resource.uid] ?? []
         let off = state.timeOffByResource[resource.uid] ?? []
+        var shownHold: String?
         for (slot, span) in spans.enumerated() {
             var content = CellContent.free
             let here = bookings.filter { Interval(start: $0.start, end: $0.end).overlaps(span) && $0.uid != moving?.booking.uid }
+            let top = here.filter { $0.status == .hold }.min { ($0.rank ?? 99, $0.uid) < ($1.rank ?? 99, $1.uid) }
             if here.contains(where: { $0.status == .confirmed }) {
                 content = .confirmed
-            } else if let rank = here.compactMap(\.rank).min() {
-                content = .hold(rank: rank)
+            } else if let top {
+                // One rank glyph per hold span: where it starts, or where it takes over.
+                content = top.uid == shownHold ? .holdContinued : .hold(rank: top.rank ?? 1)
             } else if drafts.contains(where: { $0.interval.overlaps(span) }) {
                 content = .draft
             } else if let period = off.first(where: { $0.interval.overlaps(span) }) {
                 content = .timeOff(hard: period.hard)
-            } else if !hours.alwaysOpen {
-                let middle = span.start + span.duration / 2
-                if !hours.contains(Interval(start: middle, end: middle + 60), in: zone) { content = .outsideHours }
+            } else if state.isClosed(resource, span) {
+                content = .outsideHours
             }
+            shownHold = content == .confirmed ? nil : top?.uid
             var role = content.role
             var glyph = content.glyph(unicode: state.unicode)
+            var cellText = String(repeating: glyph, count: cw)
+            if case .hold = content, cw > 1 { cellText = glyph + String(repeating: CellContent.holdContinued.glyph(unicode: state.unicode), count: cw - 1) }
             if let moving, moving.booking.resourceUID == resource.uid, moving.interval.overlaps(span) {
                 role = .selection
                 glyph = moving.booking.status == .hold ? String(moving.booking.rank ?? 1) : (state.unicode ? "█" : "#")
+                cellText = String(repeating: glyph, count: cw)
             }
             if selected && slot == state.cursorSlot { role = .cursor }
-            canvas.put(String(repeating: glyph, count: cw), x: left + slot * cw, y: y, role: role)
+            canvas.put(cellText, x: left + slot * cw, y: y, role: role)
         }
     }
 }
@@ -161,28 +170,46 @@ private func drawPane(_ canvas: inout Canvas, _ state: AppState) {
     canvas.put(position, x: max(0, state.width - positionWidth), y: top, role: .pane)
     var lines: [String] = []
     let stack = state.stack(resource: resource, slot: state.cursorSlot)
+    let zone = state.zone(of: resource)
+    let labelled = state.zonesInPlay
     if case .prompt(let prompt) = state.mode, !prompt.detail.isEmpty {
         lines.append(prompt.detail)
+    } else if case .reason(let entry) = state.mode {
+        lines.append(entry.question)
+        lines.append("> " + entry.text + (state.unicode ? "▏" : "_"))
     } else if case .move(let move) = state.mode {
-        lines.append("Moving \(move.booking.uid) to \(state.zone.format(move.interval))")
-        lines.append(move.feedback.map { $0.isEmpty ? "No clash: Enter saves." : "Clash: \($0)" } ?? "Checking…")
-    } else if let booking = stack.topBooking {
-        lines.append("\(booking.uid)  \(booking.statusText)  \(state.zone.format(Interval(start: booking.start, end: booking.end)))  held by \(booking.holder)")
+        let movingZone = LocalTime.cached(move.booking.timeZone) ?? zone
+        lines.append("Moving \(move.booking.uid)\(move.booking.showUID.map { " with show \($0)" } ?? "") to \(state.when(move.interval, in: movingZone))")
+        lines.append(move.feedback.map { $0.isEmpty ? "No clash: Enter saves." : $0 } ?? "Checking…")
+    } else if let booking = state.pickedBooking {
+        let ordered = stack.ordered
+        lines.append("\(booking.uid)  \(booking.statusText)  \(booking.when(labelled: labelled))  held by \(booking.holder)")
         var second: [String] = []
         if let title = booking.showTitle { second.append("show: \(title)" + (booking.clientName.map { " for \($0)" } ?? "")) }
-        if let expires = booking.expiresAt { second.append("expires \(state.zone.format(expires))") }
-        if let deadline = booking.challengeDeadline { second.append("challenged: decide by \(state.zone.format(deadline))") }
+        if let expires = booking.expiresAt { second.append("expires \(state.when(expires, in: zone))") }
+        if let deadline = booking.challengeDeadline { second.append("challenged: decide by \(state.when(deadline, in: zone))") }
         if !booking.note.isEmpty { second.append("note: \(booking.note)") }
         if !second.isEmpty { lines.append(second.joined(separator: " · ")) }
-        let others = stack.bookings.filter { $0.uid != booking.uid }
-        if !others.isEmpty {
-            lines.append("also here: " + others.map { "\($0.uid) (\($0.statusText), \($0.holder))" }.joined(separator: ", "))
+        if ordered.count > 1 {
+            let marker = state.unicode ? "▸" : ">"
+            lines.append("\(ordered.count) here (] [ pick): " + ordered.map { ($0.uid == booking.uid ? marker : "") + "\($0.uid) \($0.statusText) \($0.holder)" }.joined(separator: ", "))
         }
     }
-    for draft in stack.drafts.prefix(1) { lines.append("draft show: \(draft.title) (\(draft.showUID)) \(state.zone.format(draft.interval)) — reserves nothing until confirmed") }
-    for off in stack.timeOff.prefix(1) { lines.append("\(off.hard ? "hard " : "")time off \(state.zone.format(off.interval))\(off.reason.isEmpty ? "" : ": \(off.reason)")") }
-    if lines.isEmpty { lines.append("Free \(state.zone.format(span)). n: new booking · p: hold · Enter: details") }
-    for (index, line) in lines.prefix(Layout.paneRows - 1).enumerated() {
+    for draft in stack.drafts.prefix(1) { lines.append("draft show: \(draft.title) (\(draft.showUID)) \(state.when(draft.interval, in: zone)) — reserves nothing until confirmed") }
+    for off in stack.timeOff.prefix(1) { lines.append("\(off.hard ? "hard " : "")time off \(state.when(off.interval, in: zone))\(off.reason.isEmpty ? "" : ": \(off.reason)")") }
+    if lines.isEmpty {
+        if state.isClosed(resource, span) {
+            lines.append("Closed \(state.when(span, in: zone)) (opening hours \(OpeningHours.cached(resource.openingHours).text)). p asks before holding.")
+        } else {
+            lines.append("Free \(state.when(span, in: zone)). n: new booking · p: hold · Enter: details")
+        }
+    }
+    if resource.zone != state.zone.timeZone.identifier {
+        lines.append("Times in \(zone.placeName) (\(zone.offsetLabel(from: state.zone, at: span.start)) from the grid's \(state.zone.placeName) columns).")
+    }
+    // Long lines wrap; what does not fit in the pane is in the detail view (Enter).
+    let wrapped = lines.flatMap { Canvas.wrap($0, width: state.width - 2) }
+    for (index, line) in wrapped.prefix(Layout.paneRows - 1).enumerated() {
         canvas.put(" " + line, x: 0, y: top + 1 + index, role: .pane)
     }
 }
@@ -192,8 +219,14 @@ private func drawStatus(_ canvas: inout Canvas, _ state: AppState) {
     canvas.fill(x: 0, y: y, width: state.width, height: 1, role: .statusBar)
     switch state.mode {
     case .command(let text):
-        canvas.put(":" + text, x: 0, y: y, role: .prompt)
-        canvas.put(state.unicode ? "▏" : "_", x: 1 + DisplayWidth.of(text), y: y, role: .prompt)
+        let end = canvas.put(":" + text, x: 0, y: y, role: .prompt)
+        canvas.put(state.unicode ? "▏" : "_", x: end, y: y, role: .prompt)
+        // Tab's candidates show beside the line being typed.
+        if let status = state.status, status.kind == .info { canvas.put("   " + status.text, x: end + 1, y: y, role: .statusBar) }
+        return
+    case .reason:
+        canvas.fill(x: 0, y: y, width: state.width, height: 1, role: .statusWarning)
+        canvas.put(" Type the reason, Enter forces, Esc cancels", x: 0, y: y, role: .statusWarning)
         return
     case .search(let text):
         canvas.put("/" + text, x: 0, y: y, role: .prompt)
@@ -214,7 +247,14 @@ private func drawStatus(_ canvas: inout Canvas, _ state: AppState) {
         case .error: .statusError
         }
         canvas.fill(x: 0, y: y, width: state.width, height: 1, role: role)
-        canvas.put(" " + status.text, x: 0, y: y, role: role)
+        let text = " " + status.text
+        if DisplayWidth.of(text) > state.width {
+            // A message too long for the line ends with where to read it whole.
+            let more = " (:messages)"
+            canvas.put(DisplayWidth.truncate(text, to: state.width - DisplayWidth.of(more), ascii: !state.unicode) + more, x: 0, y: y, role: role)
+        } else {
+            canvas.put(text, x: 0, y: y, role: role)
+        }
         return
     }
     canvas.put(" ?:help  n:new  p:hold  c:confirm  x:release  m:move  </>:resize  C:challenge  u:undo  /:search  ::command  q:quit", x: 0, y: y, role: .statusBar)
@@ -222,12 +262,13 @@ private func drawStatus(_ canvas: inout Canvas, _ state: AppState) {
 
 /// The keys of the booking grid, for the help overlay.
 let gridKeys: [(String, String)] = [
-    ("←→ h l / ↑↓ j k", "move the cursor"), ("H / L", "previous / next period"), ("t", "today"), ("+ / -", "zoom in / out (day, week, 5 weeks)"),
+    ("←→ h l / ↑↓ j k", "move the cursor"), ("H / L  t", "previous / next period, today"), ("+ / -", "zoom in / out (day, week, 5 weeks)"),
     ("g / G", "first / last resource"), ("Enter", "details of the cell (or a new booking)"), ("n", "new booking or hold (form)"),
-    ("p", "place a hold on the cell"), ("c", "confirm the hold"), ("C", "challenge the holds above yours"), ("x / d", "release or cancel (asks)"),
-    ("m / e", "move: ←→ shift, </> resize, Enter saves"), ("< / >", "shorten / lengthen by one column"), ("f", "rooms / talent / equipment / all"),
-    ("/", "search by name"), (":", "command: filter, goto, zoom, theme, undo, redo, quit"), ("u / Ctrl-R", "undo / redo"),
-    ("Ctrl-L", "redraw"), ("Esc", "cancel"), ("q", "quit"),
+    ("p", "place a hold on the cell"), ("c / C", "confirm the hold / challenge the holds above"), ("x / d", "release or cancel (asks)"),
+    ("m / e", "move: ←→ shift, </> resize, Enter saves"), ("< / >", "shorten / lengthen by one column"), ("] / [", "next / previous booking of a stacked cell"),
+    ("f", "rooms / talent / equipment / all"), ("/", "search by name"),
+    (":", "filter goto zoom log messages theme undo redo quit"), ("u / Ctrl-R", "undo / redo"),
+    ("Esc  Ctrl-L  q", "cancel, redraw, quit"),
 ]
 
 private func box(_ canvas: inout Canvas, _ state: AppState, title: String, lines: [String]) {
@@ -244,21 +285,24 @@ private func box(_ canvas: inout Canvas, _ state: AppState, title: String, lines
 
 private func drawHelp(_ canvas: inout Canvas, _ state: AppState) {
     let keyWidth = gridKeys.map { DisplayWidth.of($0.0) }.max() ?? 10
-    let lines = gridKeys.map { DisplayWidth.pad($0.0, to: keyWidth) + "  " + $0.1 } + ["", "Glyphs: █ confirmed · 1 2 3 hold rank · ░ draft · × time off · · closed"]
+    let glyphs = state.unicode ? ["Glyphs: █ confirmed · 1 2 3 hold rank (─ the rest of its span)", "        ░ draft · × hard / ~ soft time off · · closed"]
+                               : ["Glyphs: # confirmed, 1 2 3 hold rank (- the rest of its span)", "        : draft, x hard / ~ soft time off, . closed"]
+    let lines = gridKeys.map { DisplayWidth.pad($0.0, to: keyWidth) + "  " + $0.1 } + [""] + glyphs
     box(&canvas, state, title: "Booking grid keys (any key closes)", lines: lines)
 }
 
 private func drawDetail(_ canvas: inout Canvas, _ state: AppState) {
     guard let resource = state.cursorRow else { return }
     let stack = state.stack(resource: resource, slot: state.cursorSlot)
+    let zone = state.zone(of: resource)
     var lines: [String] = []
-    for booking in stack.bookings {
-        lines.append("\(booking.uid)  \(booking.statusText)  \(state.zone.format(Interval(start: booking.start, end: booking.end)))  \(booking.holder)\(booking.showTitle.map { "  show: \($0)" } ?? "")")
+    for booking in stack.ordered {
+        lines.append("\(booking.uid)  \(booking.statusText)  \(booking.when(labelled: state.zonesInPlay))  \(booking.holder)\(booking.showTitle.map { "  show: \($0)" } ?? "")")
         if !booking.note.isEmpty { lines.append("    note: \(booking.note)") }
     }
-    for draft in stack.drafts { lines.append("\(draft.showUID)  draft  \(state.zone.format(draft.interval))  \(draft.title)") }
-    for off in stack.timeOff { lines.append("time off \(state.zone.format(off.interval))\(off.hard ? " (hard)" : "")  \(off.reason)") }
-    box(&canvas, state, title: "\(resource.name) · \(state.zone.format(state.slotInterval(state.cursorSlot)))", lines: lines)
+    for draft in stack.drafts { lines.append("\(draft.showUID)  draft  \(state.when(draft.interval, in: zone))  \(draft.title)") }
+    for off in stack.timeOff { lines.append("time off \(state.when(off.interval, in: zone))\(off.hard ? " (hard)" : "")  \(off.reason)") }
+    box(&canvas, state, title: "\(resource.name) · \(state.when(state.slotInterval(state.cursorSlot), in: zone))", lines: lines)
 }
 
 private func drawForm(_ canvas: inout Canvas, _ state: AppState, _ form: BookingForm) {
@@ -268,6 +312,8 @@ private func drawForm(_ canvas: inout Canvas, _ state: AppState, _ form: Booking
         let value = index == 5 ? (form.kind == "hold" ? "hold (pencil)  [Space toggles]" : "book (confirmed)  [Space toggles]") : form.values[index]
         lines.append(marker + DisplayWidth.pad(name, to: 9) + value + (index == form.focus && index != 5 ? (state.unicode ? "▏" : "_") : ""))
     }
-    lines += ["", "Tab/↑↓ field · Enter saves · Esc cancels · e.g. 2026-12-03T14:00"]
+    let zone = LocalTime.cached(form.zone) ?? state.zone
+    lines += ["", "Times are \(zone.placeName) time (\(zone.timeZone.identifier)), e.g. 2026-12-03T14:00",
+              "Tab completes names / next field · ↑↓ field · Enter saves · Esc cancels"]
     box(&canvas, state, title: "New booking", lines: lines)
 }

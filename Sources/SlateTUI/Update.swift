@@ -12,7 +12,11 @@ public enum Action: Sendable {
     case databaseChanged
     case succeeded(String, warnings: [String])
     case failed(SlateError)
+    /// A confirmation was refused; a manager may force it over the holds above.
+    case confirmRefused(booking: String, version: Int, SlateError)
     case movePlanned(String)
+    /// A record's history arrived (`:log`).
+    case historyLoaded(title: String, lines: [String])
 }
 
 /// Work for the runtime: reads and commands through the domain library, and terminal chores.
@@ -20,6 +24,9 @@ public enum Effect: Equatable, Sendable {
     case loadResources
     case loadWindow(Interval)
     case place(resource: String, interval: Interval, status: BookingStatus, show: String?, note: String, orHold: Bool)
+    /// A booking typed in the form: the times are read in the resource's studio zone by
+    /// the domain library, exactly as `slate book` reads them.
+    case placeTyped(resource: String, start: String, end: String, status: BookingStatus, show: String?, note: String)
     case confirm(String, version: Int, force: String?)
     case release(String, version: Int)
     case cancel(String, version: Int)
@@ -27,6 +34,7 @@ public enum Effect: Equatable, Sendable {
     case cancelShow(booking: String, version: Int)
     case challenge(String, version: Int)
     case move(String, Interval, version: Int, plan: Bool)
+    case loadHistory(String)
     case undo
     case redo
     case setTheme(String)
@@ -35,7 +43,7 @@ public enum Effect: Equatable, Sendable {
 }
 
 /// The command names the `:` line completes.
-public let commandNames = ["filter", "goto", "help", "quit", "redo", "theme", "today", "undo", "zoom"]
+public let commandNames = ["filter", "goto", "help", "log", "messages", "quit", "redo", "theme", "today", "undo", "zoom"]
 
 /// The Elm-style update: a new state and the effects to run. Pure: no I/O, no clock.
 public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
@@ -50,6 +58,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .resourcesLoaded(let resources):
         state.allResources = resources
+        state.zonesInPlay = Set(resources.map(\.zone) + [state.zone.timeZone.identifier]).count > 1
         if state.cursorResource == nil || !resources.contains(where: { $0.uid == state.cursorResource }) {
             state.cursorResource = state.resources.first?.uid
         }
@@ -65,10 +74,23 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return [.loadResources]
     case .succeeded(let message, let warnings):
         if case .move = state.mode { state.mode = .normal }
+        state.pendingForm = nil
         state.status = warnings.isEmpty ? StatusMessage(.ok, message) : StatusMessage(.warning, message + " — " + warnings.joined(separator: "; "))
         return [.loadResources]
     case .failed(let error):
         return failed(&state, error)
+    case .confirmRefused(let booking, let version, let error):
+        if case .refused(let violations, _) = error, !violations.isEmpty, violations.allSatisfy({ $0.kind == .holdAbove }) {
+            let holds = violations.compactMap(\.otherUID).joined(separator: ", ")
+            state.mode = .reason(ReasonEntry(question: "Force-confirm \(booking)? It releases \(holds). Reason (managers; Esc cancels):",
+                                             booking: booking, version: version))
+            state.status = StatusMessage(.warning, error.description.replacingOccurrences(of: "\n", with: " "))
+            return []
+        }
+        return failed(&state, error)
+    case .historyLoaded(let title, let lines):
+        state.mode = .overlay(title: title, lines: lines.isEmpty ? ["No history."] : lines)
+        return []
     case .movePlanned(let feedback):
         if case .move(var move) = state.mode {
             move.feedback = feedback
@@ -86,21 +108,26 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
 
 private func failed(_ state: inout AppState, _ error: SlateError) -> [Effect] {
     let text = error.description.replacingOccurrences(of: "\n", with: " ")
+    let form = state.pendingForm
+    state.pendingForm = nil
     if case .refused(_, let offer?) = error {
         state.mode = .prompt(Prompt(question: "Place it as a \(HoldQueue.ordinal(offer.rank)) hold instead?", detail: text,
                                     onYes: [.place(resource: offer.resourceUID, interval: offer.interval, status: .hold, show: nil, note: "", orHold: false)]))
         return []
     }
     state.status = StatusMessage(.error, text)
+    if let form { state.mode = .form(form) }
     return []
 }
 
 private func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
     if key == .ctrl("l") { return [.redraw] }
     switch state.mode {
-    case .help, .detail:
+    case .help, .detail, .overlay:
         state.mode = .normal
         return []
+    case .reason(let entry):
+        return editReason(&state, entry, key)
     case .prompt(let prompt):
         state.mode = .normal
         if key == .char("y") || key == .char("Y") { return prompt.onYes }
@@ -121,7 +148,16 @@ private func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
 
 private func normalKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     let stack = state.cursorStack
+    let picked = state.pickedBooking
+    let before = (state.cursorResource, state.cursorSlot, state.anchor)
+    defer { if before != (state.cursorResource, state.cursorSlot, state.anchor) { state.pick = 0 } }
     switch key {
+    case .char("]"), .char("["):
+        guard let count = stack?.bookings.count, count > 1 else {
+            state.status = StatusMessage(.info, "Only one booking here; ] and [ pick among stacked bookings.")
+            return []
+        }
+        state.pick = ((state.pick + (key == .char("]") ? 1 : -1)) % count + count) % count
     case .char("q"):
         state.quitting = true
         return [.quit]
@@ -193,21 +229,30 @@ private func normalKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         return openForm(&state)
     case .char("p"):
         guard let row = state.cursorRow else { return [] }
-        return [.place(resource: row.uid, interval: state.slotInterval(state.cursorSlot), status: .hold, show: nil, note: "", orHold: false)]
+        let span = state.slotInterval(state.cursorSlot)
+        let place = Effect.place(resource: row.uid, interval: span, status: .hold, show: nil, note: "", orHold: false)
+        if state.isClosed(row, span) {
+            state.mode = .prompt(Prompt(question: "\(row.name) is closed then (opening hours \(OpeningHours.cached(row.openingHours).text)). Hold it anyway?",
+                                        onYes: [place]))
+            return []
+        }
+        return [place]
     case .char("c"):
-        guard let hold = stack?.topHold else {
+        guard let hold = picked?.status == .hold ? picked : stack?.topHold else {
             state.status = StatusMessage(.info, "No hold under the cursor to confirm.")
             return []
         }
         return [.confirm(hold.uid, version: hold.version, force: nil)]
     case .char("C"):
-        guard let hold = stack?.bookings.filter({ $0.status == .hold }).max(by: { ($0.rank ?? 0) < ($1.rank ?? 0) }) else {
+        // A 1st hold has nothing above it: the lowest hold challenges unless another is picked.
+        let lowest = stack?.bookings.filter { $0.status == .hold }.max { ($0.rank ?? 0) < ($1.rank ?? 0) }
+        guard let hold = picked?.status == .hold && (picked?.rank ?? 1) > 1 ? picked : lowest else {
             state.status = StatusMessage(.info, "No hold under the cursor to challenge from.")
             return []
         }
         return [.challenge(hold.uid, version: hold.version)]
     case .char("x"), .char("d"):
-        guard let booking = stack?.topBooking else {
+        guard let booking = picked else {
             state.status = StatusMessage(.info, "No booking under the cursor.")
             return []
         }
@@ -221,15 +266,18 @@ private func normalKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         let effect: Effect = booking.status == .hold ? .release(booking.uid, version: booking.version) : .cancel(booking.uid, version: booking.version)
         state.mode = .prompt(Prompt(question: "\(verb) \(booking.uid) (\(booking.resourceName) \(booking.startLocal)–\(booking.endLocal))?", onYes: [effect]))
     case .char("m"), .char("e"):
-        guard let booking = stack?.topBooking else {
+        guard let booking = picked else {
             state.status = StatusMessage(.info, "No booking under the cursor to move.")
             return []
         }
         let move = MoveState(booking: booking, interval: Interval(start: booking.start, end: booking.end), feedback: nil)
         state.mode = .move(move)
-        state.status = StatusMessage(.info, "Moving \(booking.uid): ←/→ shift, </> shorten/lengthen, Enter to save, Esc to cancel.")
+        let whole = booking.showUID.map { " (with all of show \($0))" } ?? ""
+        state.status = StatusMessage(.info, "Moving \(booking.uid)\(whole): ←/→ shift, </> shorten/lengthen, Enter to save, Esc to cancel.")
+        // The clash check runs at once, before the first step.
+        return [.move(booking.uid, move.interval, version: booking.version, plan: true)]
     case .char("<"), .char(">"):
-        guard let booking = stack?.topBooking else {
+        guard let booking = picked else {
             state.status = StatusMessage(.info, "No booking under the cursor to resize.")
             return []
         }
@@ -249,8 +297,27 @@ private func normalKey(_ state: inout AppState, _ key: Key) -> [Effect] {
 private func openForm(_ state: inout AppState) -> [Effect] {
     guard let row = state.cursorRow else { return [] }
     let span = state.slotInterval(state.cursorSlot)
-    state.mode = .form(BookingForm(resource: row.uid, start: state.zone.format(span.start), end: state.zone.format(span.end)))
+    let zone = state.zone(of: row)
+    state.mode = .form(BookingForm(resource: row.uid, start: zone.format(span.start), end: zone.format(span.end), zone: row.zone))
     return []
+}
+
+/// Resources whose id or name starts with (or else contains) `text`, for completion.
+func resourceCandidates(_ state: AppState, _ text: String) -> [GridResource] {
+    let needle = text.lowercased()
+    guard !needle.isEmpty else { return [] }
+    let starting = state.allResources.filter { $0.uid == text || $0.name.lowercased().hasPrefix(needle) }
+    return starting.isEmpty ? state.allResources.filter { $0.name.lowercased().contains(needle) } : starting
+}
+
+/// Shows (id and title) the grid knows of whose id or title starts with `text`.
+func showCandidates(_ state: AppState, _ text: String) -> [(uid: String, title: String)] {
+    let needle = text.lowercased()
+    var seen = Set<String>()
+    var shows: [(uid: String, title: String)] = []
+    for booking in state.window.bookings { if let uid = booking.showUID, let title = booking.showTitle, seen.insert(uid).inserted { shows.append((uid, title)) } }
+    for draft in state.window.drafts where seen.insert(draft.showUID).inserted { shows.append((draft.showUID, draft.title)) }
+    return shows.filter { $0.uid == text || $0.title.lowercased().hasPrefix(needle) }
 }
 
 private func editForm(_ state: inout AppState, _ form: BookingForm, _ key: Key) -> [Effect] {
@@ -260,6 +327,19 @@ private func editForm(_ state: inout AppState, _ form: BookingForm, _ key: Key) 
         state.mode = .normal
         state.status = StatusMessage(.info, "Cancelled.")
         return []
+    case .tab where form.focus == 0 || form.focus == 3:
+        // Tab completes a resource or show name; once it is whole, Tab moves on.
+        let text = form.values[form.focus]
+        let names = form.focus == 0 ? resourceCandidates(state, text).map { ($0.uid, $0.name, $0.zone) } : showCandidates(state, text).map { ($0.uid, $0.title, "") }
+        let whole = names.contains { $0.0 == text || $0.1.lowercased() == text.lowercased() }
+        if whole || names.isEmpty || text.isEmpty {
+            form.focus = (form.focus + 1) % BookingForm.fieldNames.count
+        } else if names.count == 1, let only = names.first {
+            form.values[form.focus] = only.1
+            if form.focus == 0, !only.2.isEmpty, only.2 != form.zone { form = rezoned(form, to: only.2, state) }
+        } else {
+            state.status = StatusMessage(.info, names.prefix(8).map(\.1).joined(separator: " · ") + (names.count > 8 ? " …" : ""))
+        }
     case .tab, .down:
         form.focus = (form.focus + 1) % BookingForm.fieldNames.count
     case .backTab, .up:
@@ -273,14 +353,21 @@ private func editForm(_ state: inout AppState, _ form: BookingForm, _ key: Key) 
         if form.focus != 5 { form.values[form.focus].append(c) }
     case .enter:
         do {
-            let zone = state.zone
-            let interval = try Interval.validated(start: zone.parse(form.values[1]), end: zone.parse(form.values[2]))
             let resource = form.values[0].trimmingCharacters(in: .whitespaces)
             guard !resource.isEmpty else { throw SlateError.invalidInput("give a resource") }
+            if let known = state.allResources.first(where: { $0.uid == resource || $0.name.lowercased() == resource.lowercased() }), known.zone != form.zone {
+                form = rezoned(form, to: known.zone, state)
+            }
+            // Checked here for an immediate message; the library reads the times again in
+            // the resource's studio zone, as the command line does.
+            let zone = LocalTime.cached(form.zone) ?? state.zone
+            _ = try Interval.validated(start: zone.parse(form.values[1]), end: zone.parse(form.values[2]))
             state.mode = .normal
+            state.pendingForm = form
             let show = form.values[3].trimmingCharacters(in: .whitespaces)
-            return [.place(resource: resource, interval: interval, status: form.kind == "book" ? .confirmed : .hold,
-                           show: show.isEmpty ? nil : show, note: form.values[4], orHold: false)]
+            let showRef = showCandidates(state, show).first { $0.title == show }?.uid ?? show
+            return [.placeTyped(resource: resource, start: form.values[1], end: form.values[2], status: form.kind == "book" ? .confirmed : .hold,
+                                show: show.isEmpty ? nil : showRef, note: form.values[4])]
         } catch let error as SlateError {
             state.status = StatusMessage(.error, error.description)
         } catch {
@@ -290,6 +377,43 @@ private func editForm(_ state: inout AppState, _ form: BookingForm, _ key: Key) 
         break
     }
     state.mode = .form(form)
+    return []
+}
+
+/// The form with its times re-expressed in another zone (the same instants), when its
+/// resource turns out to belong to a studio elsewhere.
+private func rezoned(_ form: BookingForm, to zoneID: String, _ state: AppState) -> BookingForm {
+    var form = form
+    let from = LocalTime.cached(form.zone) ?? state.zone
+    let to = LocalTime.cached(zoneID) ?? state.zone
+    for index in [1, 2] { if let instant = try? from.parse(form.values[index]) { form.values[index] = to.format(instant) } }
+    form.zone = zoneID
+    return form
+}
+
+private func editReason(_ state: inout AppState, _ entry: ReasonEntry, _ key: Key) -> [Effect] {
+    var entry = entry
+    switch key {
+    case .escape:
+        state.mode = .normal
+        state.status = StatusMessage(.info, "Not forced; \(entry.booking) is still a hold.")
+        return []
+    case .enter:
+        let reason = entry.text.trimmingCharacters(in: .whitespaces)
+        guard !reason.isEmpty else {
+            state.status = StatusMessage(.error, "Give the reason for forcing (it is kept in the history).")
+            return []
+        }
+        state.mode = .normal
+        return [.confirm(entry.booking, version: entry.version, force: reason)]
+    case .backspace:
+        if !entry.text.isEmpty { entry.text.removeLast() }
+    case .char(let c):
+        entry.text.append(c)
+    default:
+        return []
+    }
+    state.mode = .reason(entry)
     return []
 }
 
@@ -341,6 +465,7 @@ private func editLine(_ state: inout AppState, _ text: String, _ key: Key, searc
         let matches = commandNames.filter { $0.hasPrefix(text) }
         if matches.count == 1, let only = matches.first { text = only + " " }
         else if !matches.isEmpty { state.status = StatusMessage(.info, matches.joined(separator: "  ")) }
+        else { state.status = StatusMessage(.info, "No command starts with '\(text)'; commands: \(commandNames.joined(separator: " "))") }
     case .char(let c):
         text.append(c)
     default:
@@ -371,6 +496,14 @@ private func runCommand(_ state: inout AppState, _ line: String) -> [Effect] {
         return [.redo]
     case "help":
         state.mode = .help
+    case "messages":
+        state.mode = .overlay(title: "Last \(state.messages.count) messages (newest first)", lines: state.messages.reversed())
+    case "log":
+        guard let booking = state.pickedBooking else {
+            state.status = StatusMessage(.info, "Put the cursor on a booking to see its history.")
+            return []
+        }
+        return [.loadHistory(booking.uid)]
     case "today":
         return goTo(&state, state.now)
     case "theme":
@@ -388,14 +521,19 @@ private func runCommand(_ state: inout AppState, _ line: String) -> [Effect] {
         state.zoom = zoom
         return goTo(&state, focus)
     case "goto":
-        guard let text = rest.first, let instant = try? state.zone.parse(text) else {
+        guard let text = rest.first, var instant = try? state.zone.parse(text) else {
             state.status = StatusMessage(.error, "Use :goto 2026-12-03 (or a date-time).")
             return []
+        }
+        if text.count == 10 {
+            // A date alone keeps the cursor's time of day.
+            let current = state.slotInterval(state.cursorSlot).start
+            instant = state.zone.startOfDay(instant) + (current - state.zone.startOfDay(current))
         }
         return goTo(&state, instant)
     case "filter":
         var filter = GridFilter(search: state.filter.search)
-        for word in rest {
+        for word in filterTerms(rest) {
             let pair = word.split(separator: "=", maxSplits: 1).map(String.init)
             guard pair.count == 2 else {
                 state.status = StatusMessage(.error, "Use :filter kind=room studio=NAME skill=SKILL tag=TAG (or :filter to clear).")
@@ -423,6 +561,16 @@ private func runCommand(_ state: inout AppState, _ line: String) -> [Effect] {
         state.status = StatusMessage(.error, "Unknown command '\(TextInput.printable(name))'; try: \(commandNames.joined(separator: ", ")).")
     }
     return []
+}
+
+/// `key=value` terms of `:filter`, where a value runs on over spaces until the next
+/// `key=` (`studio=Harbour Sound kind=room`).
+func filterTerms(_ words: [String]) -> [String] {
+    var terms: [String] = []
+    for word in words {
+        if word.contains("=") || terms.isEmpty { terms.append(word) } else { terms[terms.count - 1] += " " + word }
+    }
+    return terms
 }
 
 // MARK: navigation

@@ -110,7 +110,7 @@ struct UpdateTests {
         let planned = Scene.press(&state, [.char("l")])
         let moved = Interval(start: Scene.at("2026-12-03T10:00") + step, end: Scene.at("2026-12-03T12:00") + step)
         #expect(planned == [.move("bk-a", moved, version: 1, plan: true)])
-        _ = update(&state, .movePlanned("Stage A is already booked"))
+        _ = update(&state, .movePlanned("Clash: Stage A is already booked"))
         #expect(render(state).text.contains("Clash: Stage A is already booked"))
         #expect(Scene.press(&state, [.enter]) == [.move("bk-a", moved, version: 1, plan: false)])
         Scene.press(&state, [.escape])
@@ -156,7 +156,7 @@ struct UpdateTests {
         for _ in 0..<16 { Scene.press(&state, [.backspace]) }
         Scene.press(&state, Key.typed("2026-12-03T08:00") + [.tab, .tab, .tab, .tab, .char(" ")])
         let effects = Scene.press(&state, [.enter])
-        #expect(effects == [.place(resource: "rs-1", interval: Interval(start: Scene.at("2026-12-03T08:00"), end: Scene.at("2026-12-03T12:00")), status: .confirmed, show: nil, note: "", orHold: false)])
+        #expect(effects == [.placeTyped(resource: "rs-1", start: "2026-12-03T08:00", end: "2026-12-03T12:00", status: .confirmed, show: nil, note: "")])
     }
 
     @Test func anotherProcessesCommitReloadsAndKeepsTheCursor() {
