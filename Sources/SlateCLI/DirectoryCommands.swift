@@ -141,12 +141,13 @@ struct ClientCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a client.")
+        static let configuration = CommandConfiguration(abstract: "Add a client of a studio (its staff see the client's details and materials).")
         @OptionGroup var global: GlobalOptions
         @Argument var name: String
+        @Option(help: "Studio the client works with (default: your only studio).") var studio: String?
         @Option var contact = ""
         @Option var email = ""
-        func run() throws { global.emit(try global.session().addClient(name: name, contact: contact, email: email)) { "Added client \(name) (\($0))." } }
+        func run() throws { global.emit(try global.session().addClient(studio: studio, name: name, contact: contact, email: email)) { "Added client \(name) (\($0))." } }
     }
 }
 

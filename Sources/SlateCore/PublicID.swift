@@ -25,6 +25,9 @@ public enum PublicID {
         prefixes[table] ?? String(table.prefix(2))
     }
 
+    /// Every table that has public ids.
+    public static var tables: Set<String> { Set(prefixes.keys) }
+
     private static let prefixes: [String: String] = [
         "workspaces": "ws", "users": "us", "studios": "st", "clients": "cl", "platforms": "pf",
         "memberships": "mb", "resources": "rs", "rooms": "rm", "talent": "tl", "equipment": "eq",

@@ -44,6 +44,8 @@ final class CommandContext {
     var summary = ""
     var reason = ""
     var targetCommandID: Int64?
+    /// The studio whose data the command works on (the first one access was checked for).
+    var studioID: Int64?
     private(set) var commandID: Int64?
     private var nextIDs: [String: Int64] = [:]
 
@@ -103,6 +105,13 @@ final class CommandContext {
             throw SlateError.stale(try staleMessage(table: table, id: id, uid: old["uid"] ?? "?", expected: expectedVersion, current: version))
         }
         try write(table, id: id, values, old: old)
+    }
+
+    /// Refuses unless the actor has at least `role` on the studio, and notes the studio as
+    /// the one this command works on (the log shows it to that studio's staff).
+    func require(_ role: Role, studio id: Int64, studioName: String, to action: String) throws {
+        try policy.require(role, studio: id, studioName: studioName, to: action)
+        if studioID == nil { studioID = id }
     }
 
     /// Refuses a stale edit (rule 11): the row moved on from the version the user saw.
@@ -182,10 +191,10 @@ final class CommandContext {
     func finish() throws {
         guard let commandID else { return }
         try db.cachedStatement(sql: """
-            INSERT INTO commands (id, uid, created_at, updated_at, user_id, kind, name, summary, reason, target_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO commands (id, uid, created_at, updated_at, user_id, kind, name, summary, reason, target_id, studio_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [commandID, PublicID.make(prefix: "cmd", id: commandID), now, now, actor.userID, kind, name,
-                                     String(summary.prefix(500)), reason, targetCommandID])
+                                     String(summary.prefix(500)), reason, targetCommandID, studioID])
     }
 
     private func staleMessage(table: String, id: Int64, uid: String, expected: Int, current: Int) throws -> String {

@@ -70,7 +70,7 @@ public enum DemoWorkspace {
 
         let clientNames = ["Acme Beauty", "Lumen Games", "Maison Verte", "Orbit Mobile", "Petit Chef", "Nordwind Audio", "Kaze Fashion", "Bright Bank", "Sol Records", "Tidal Toys"]
         var clients: [String] = []
-        for name in clientNames { clients.append(try session.addClient(name: name, contact: "Coordinator", email: "events@\(name.lowercased().replacingOccurrences(of: " ", with: "")).example").value) }
+        for (index, name) in clientNames.enumerated() { clients.append(try session.addClient(studio: index < 7 ? north : harbour, name: name, contact: "Coordinator", email: "events@\(name.lowercased().replacingOccurrences(of: " ", with: "")).example").value) }
         summary.clients = clients.count
         var platforms: [String] = []
         for (name, url) in [("Twitch", "https://twitch.tv"), ("YouTube Live", "https://youtube.com"), ("TikTok Live", "https://tiktok.com"), ("Shopee Live", "https://shopee.com")] {

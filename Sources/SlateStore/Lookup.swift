@@ -40,10 +40,12 @@ struct StudioInfo {
 
 extension Lookup {
     var policy: AccessPolicy { AccessPolicy(actor: actor) }
+    var visibility: Visibility { Visibility(policy: policy) }
 
-    /// A live row of `table` by public id; `what` names it in the error.
+    /// A live row of `table` by public id, if the actor may see it; `what` names it in the
+    /// error, which is the same whether the row is missing or hidden.
     func row(_ table: String, uid: String, what: String) throws -> Row {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(table) WHERE uid = ? AND deleted_at IS NULL"), arguments: [uid]) else {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE uid = ? AND deleted_at IS NULL AND \(visibility.predicate(table))", arguments: [uid]) else {
             throw SlateError.notFound("no \(what) with id '\(TextInput.printable(uid))'")
         }
         return row
@@ -51,10 +53,11 @@ extension Lookup {
 
     /// A live row by public id or, when unique, by exact name (case-insensitive).
     func row(_ table: String, ref: String, what: String, nameColumn: String = "name", scope: String = "") throws -> Row {
-        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(table) WHERE uid = ? AND deleted_at IS NULL"), arguments: [ref]) {
+        let visible = visibility.predicate(table)
+        if let row = try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE uid = ? AND deleted_at IS NULL AND \(visible)", arguments: [ref]) {
             return row
         }
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table) WHERE \(nameColumn) = ? COLLATE NOCASE AND deleted_at IS NULL \(scope) LIMIT 2", arguments: [ref])
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table) WHERE \(nameColumn) = ? COLLATE NOCASE AND deleted_at IS NULL AND \(visible) \(scope) LIMIT 2", arguments: [ref])
         if rows.count == 1 { return rows[0] }
         if rows.count > 1 {
             throw SlateError.invalidInput("more than one \(what) is called '\(TextInput.printable(ref))'; use its id")
@@ -69,6 +72,7 @@ extension Lookup {
         return try studio(row)
     }
 
+    /// A studio the actor belongs to, by id or name.
     func studio(ref: String) throws -> StudioInfo {
         try studio(row("studios", ref: ref, what: "studio"))
     }

@@ -68,8 +68,12 @@ CREATE TABLE clients (
   metadata TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metadata)),
   name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
   contact TEXT NOT NULL DEFAULT '',
-  email TEXT NOT NULL DEFAULT ''
+  email TEXT NOT NULL DEFAULT '',
+  -- The studio that added the client: its staff (and studios working for the client) see
+  -- the client's contact details and materials; other studios do not.
+  studio_id INTEGER REFERENCES studios(id)
 );
+CREATE INDEX clients_studio ON clients(studio_id);
 
 CREATE TABLE platforms (
   id INTEGER PRIMARY KEY,
@@ -626,9 +630,13 @@ CREATE TABLE commands (
   reason TEXT NOT NULL DEFAULT '',
   target_id INTEGER REFERENCES commands(id),
   undone_by INTEGER REFERENCES commands(id) DEFERRABLE INITIALLY DEFERRED,
-  redone_by INTEGER REFERENCES commands(id) DEFERRABLE INITIALLY DEFERRED
+  redone_by INTEGER REFERENCES commands(id) DEFERRABLE INITIALLY DEFERRED,
+  -- The studio whose data the command worked on: the log and histories show a command to
+  -- its author and that studio's staff only.
+  studio_id INTEGER REFERENCES studios(id)
 );
 CREATE INDEX commands_user ON commands(user_id, id);
+CREATE INDEX commands_studio ON commands(studio_id, id);
 
 CREATE TABLE audits (
   id INTEGER PRIMARY KEY,

@@ -74,7 +74,7 @@ extension Session {
     public func place(_ placement: BookingPlacement, plan: Bool = false) throws -> Outcome<BookingView> {
         try perform(placement.status == .hold ? "hold" : "book", plan: plan) { context in
             let (resource, studio, _) = try context.resource(ref: placement.resource)
-            try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: "book \(resource.name)")
+            try context.require(.manager, studio: studio.id, studioName: studio.name, to: "book \(resource.name)")
             let interval = try Interval.validated(start: placement.start.resolve(in: studio.zone), end: placement.end.resolve(in: studio.zone))
             let note = try TextInput.note(placement.note)
             let showRow = try placement.show.map { try context.row("shows", uid: $0, what: "show") }
@@ -264,7 +264,7 @@ extension Session {
             if let from { conditions.append("b.end_at > ?"); arguments.append(try from.resolve(in: zone)) }
             if let to { conditions.append("b.start_at < ?"); arguments.append(try to.resolve(in: zone)) }
             if !includeHistory { conditions.append("b.status IN ('hold', 'confirmed')") }
-            conditions.append("(r.studio_id IN (\(Self.ids(reader.policy.studioIDs))) OR t.id IN (\(Self.ids(reader.actor.talentIDs))))")
+            conditions.append(reader.visibility.predicate("bookings", alias: "b"))
             let sql = Self.viewSQL + " WHERE " + conditions.joined(separator: " AND ") + " ORDER BY b.start_at, b.id LIMIT \(max(1, limit))"
             return try Row.fetchAll(reader.db, sql: sql, arguments: StatementArguments(arguments)).map { try Self.view($0, reader) }
         }
@@ -323,7 +323,7 @@ extension Session {
         let booking = BookingQueue.snapshot(row)
         let resourceUID = try String.fetchOne(context.db, sql: "SELECT uid FROM resources WHERE id = ?", arguments: [booking.resourceID]) ?? ""
         let (resource, studio, _) = try context.resource(ref: resourceUID)
-        try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: "\(action) bookings")
+        try context.require(.manager, studio: studio.id, studioName: studio.name, to: "\(action) bookings")
         try context.requireVersion("bookings", id: booking.id, expected: expectedVersion)
         guard booking.status.isLive else {
             throw SlateError.refused([RuleViolation(.transition, "\(uid) is \(booking.status.rawValue); it can no longer be changed")])

@@ -53,7 +53,7 @@ extension Session {
     public func addTalent(_ input: TalentInput) throws -> Outcome<String> {
         try perform("talent add") { context in
             let studio = try context.studio(refOrOnly: input.studio)
-            try context.policy.require(.admin, studio: studio.id, studioName: studio.name, to: "add talent")
+            try context.require(.admin, studio: studio.id, studioName: studio.name, to: "add talent")
             let name = try TextInput.name(input.name)
             var userID: Int64?
             if let login = input.userLogin { userID = try context.user(login: login)["id"] }
@@ -75,7 +75,7 @@ extension Session {
         try perform("talent edit") { context in
             let row = try context.row("talent", ref: uid, what: "talent")
             let studio = try context.studio(id: row["studio_id"])
-            try context.policy.require(.admin, studio: studio.id, studioName: studio.name, to: "edit talent")
+            try context.require(.admin, studio: studio.id, studioName: studio.name, to: "edit talent")
             var values: [(String, (any DatabaseValueConvertible)?)] = []
             if let name = changes.name { values.append(("name", try TextInput.name(name))) }
             if let alias = changes.alias { values.append(("alias", try TextInput.line(alias, field: "alias"))) }
@@ -102,7 +102,7 @@ extension Session {
         try read { reader in
             var sql = """
                 SELECT t.uid, t.name, t.alias, t.role, t.skills, t.style_tags, t.rate_minor, t.banned, s.name AS studio, t.version
-                FROM talent t JOIN studios s ON s.id = t.studio_id WHERE t.deleted_at IS NULL AND t.studio_id IN (\(Self.ids(reader.policy.studioIDs)))
+                FROM talent t JOIN studios s ON s.id = t.studio_id WHERE t.deleted_at IS NULL AND \(reader.visibility.predicate("talent", alias: "t"))
                 """
             var arguments: [any DatabaseValueConvertible] = []
             if let skill {
@@ -121,7 +121,7 @@ extension Session {
     public func addRoom(studio: String? = nil, name: String, capacity: Int = 0, equipmentNotes: String = "") throws -> Outcome<String> {
         try perform("room add") { context in
             let studio = try context.studio(refOrOnly: studio)
-            try context.policy.require(.admin, studio: studio.id, studioName: studio.name, to: "add rooms")
+            try context.require(.admin, studio: studio.id, studioName: studio.name, to: "add rooms")
             let name = try TextInput.name(name)
             guard capacity >= 0 else { throw SlateError.invalidInput("the capacity must not be negative") }
             let resource = try context.insert("resources", [("studio_id", studio.id), ("kind", "room"), ("name", name)], uid: try context.nextUID("rooms"))
@@ -137,7 +137,7 @@ extension Session {
         try read { reader in
             try reader.records("""
                 SELECT r.uid, r.name, r.capacity, r.equipment_notes, s.name AS studio, r.version FROM rooms r JOIN studios s ON s.id = r.studio_id
-                WHERE r.deleted_at IS NULL AND r.studio_id IN (\(Self.ids(reader.policy.studioIDs))) ORDER BY s.name, r.name
+                WHERE r.deleted_at IS NULL AND \(reader.visibility.predicate("rooms", alias: "r")) ORDER BY s.name, r.name
                 """)
         }
     }
@@ -146,7 +146,7 @@ extension Session {
     public func addEquipment(studio: String? = nil, name: String, category: String = "", serial: String = "") throws -> Outcome<String> {
         try perform("equipment add") { context in
             let studio = try context.studio(refOrOnly: studio)
-            try context.policy.require(.admin, studio: studio.id, studioName: studio.name, to: "add equipment")
+            try context.require(.admin, studio: studio.id, studioName: studio.name, to: "add equipment")
             let name = try TextInput.name(name)
             let resource = try context.insert("resources", [("studio_id", studio.id), ("kind", "equipment"), ("name", name)], uid: try context.nextUID("equipment"))
             let item = try context.insert("equipment", [("studio_id", studio.id), ("resource_id", resource.id), ("name", name),
@@ -161,7 +161,7 @@ extension Session {
         try read { reader in
             try reader.records("""
                 SELECT e.uid, e.name, e.category, e.serial, s.name AS studio, e.version FROM equipment e JOIN studios s ON s.id = e.studio_id
-                WHERE e.deleted_at IS NULL AND e.studio_id IN (\(Self.ids(reader.policy.studioIDs))) ORDER BY s.name, e.name
+                WHERE e.deleted_at IS NULL AND \(reader.visibility.predicate("equipment", alias: "e")) ORDER BY s.name, e.name
                 """)
         }
     }
@@ -171,7 +171,7 @@ extension Session {
     public func deleteResource(_ ref: String, expectedVersion: Int? = nil) throws -> Outcome<String> {
         try perform("resource delete") { context in
             let (resource, studio, _) = try context.resource(ref: ref)
-            try context.policy.require(.admin, studio: studio.id, studioName: studio.name, to: "delete \(resource.kind.rawValue)")
+            try context.require(.admin, studio: studio.id, studioName: studio.name, to: "delete \(resource.kind.rawValue)")
             let live = try Int.fetchOne(context.db, sql: "SELECT count(*) FROM bookings WHERE resource_id = ? AND status IN ('hold', 'confirmed') AND deleted_at IS NULL AND end_at > ?", arguments: [resource.id, context.now]) ?? 0
             guard live == 0 else {
                 throw SlateError.refused([RuleViolation(.transition, "\(resource.name) still has \(live) live booking(s) from now on; release or cancel them first")])
@@ -192,7 +192,7 @@ extension Session {
     public func addTimeOff(resource: String, start: When, end: When, hard: Bool = false, reason: String = "") throws -> Outcome<String> {
         try perform("time-off add") { context in
             let (info, studio, _) = try context.resource(ref: resource)
-            try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: "record time off")
+            try context.require(.manager, studio: studio.id, studioName: studio.name, to: "record time off")
             let interval = try Interval.validated(start: start.resolve(in: studio.zone), end: end.resolve(in: studio.zone))
             let row = try context.insert("time_off", [("resource_id", info.id), ("start_at", interval.start), ("end_at", interval.end), ("hard", hard),
                                                       ("reason", try TextInput.line(reason, field: "reason", limit: 500))])
@@ -207,7 +207,7 @@ extension Session {
             var sql = """
                 SELECT o.uid, r.name AS resource, r.uid AS resource_uid, o.start_at, o.end_at, o.hard, o.reason
                 FROM time_off o JOIN resources r ON r.id = o.resource_id
-                WHERE o.deleted_at IS NULL AND r.studio_id IN (\(Self.ids(reader.policy.studioIDs)))
+                WHERE o.deleted_at IS NULL AND \(reader.visibility.predicate("time_off", alias: "o"))
                 """
             var arguments: [any DatabaseValueConvertible] = []
             if let resource {
@@ -221,23 +221,26 @@ extension Session {
     // MARK: clients, platforms, materials
 
     /// Adds a client company; a manager of any studio.
-    public func addClient(name: String, contact: String = "", email: String = "") throws -> Outcome<String> {
+    /// Adds a client of a studio (the only one the user belongs to, or the named one):
+    /// that studio's staff see its contact details and materials. Studio manager.
+    public func addClient(studio: String? = nil, name: String, contact: String = "", email: String = "") throws -> Outcome<String> {
         try perform("client add") { context in
-            try context.policy.requireAnyStudio(.manager, to: "add clients")
+            let studio = try context.studio(refOrOnly: studio)
+            try context.require(.manager, studio: studio.id, studioName: studio.name, to: "add clients")
             let name = try TextInput.name(name)
-            let row = try context.insert("clients", [("name", name), ("contact", try TextInput.line(contact, field: "contact")), ("email", try TextInput.line(email, field: "email"))])
+            let row = try context.insert("clients", [("name", name), ("contact", try TextInput.line(contact, field: "contact")), ("email", try TextInput.line(email, field: "email")),
+                                                     ("studio_id", studio.id)])
             context.summary = "add client \(name)"
             return row.uid
         }
     }
 
-    /// Clients the user may see: all for studio staff, their own for client members.
+    /// Clients the user may see: those their studios work with, or their own for client members.
     public func clients() throws -> [Record] {
         try read { reader in
-            let staff = reader.policy.studioIDs.isEmpty ? 0 : 1
-            return try reader.records("""
+            try reader.records("""
                 SELECT uid, name, contact, email, version FROM clients
-                WHERE deleted_at IS NULL AND (\(staff) = 1 OR id IN (\(Self.ids(reader.policy.clientIDs)))) ORDER BY name
+                WHERE deleted_at IS NULL AND \(reader.visibility.predicate("clients")) ORDER BY name
                 """)
         }
     }
@@ -256,10 +259,8 @@ extension Session {
     /// Platforms: all for studio staff, their own for platform members.
     public func platforms() throws -> [Record] {
         try read { reader in
-            let staff = reader.policy.studioIDs.isEmpty ? 0 : 1
-            return try reader.records("""
-                SELECT uid, name, url FROM platforms
-                WHERE deleted_at IS NULL AND (\(staff) = 1 OR id IN (\(Self.ids(reader.policy.platformIDs)))) ORDER BY name
+            try reader.records("""
+                SELECT uid, name, url FROM platforms WHERE deleted_at IS NULL AND \(reader.visibility.predicate("platforms")) ORDER BY name
                 """)
         }
     }
@@ -269,7 +270,8 @@ extension Session {
         try perform("material add") { context in
             let clientRow = try context.row("clients", ref: client, what: "client")
             let clientID: Int64 = clientRow["id"]
-            guard context.policy.hasStudioRole(.manager) || (context.policy.role(inClient: clientID) ?? .member) >= .manager else {
+            let studioRole = (clientRow["studio_id"] as Int64?).flatMap { context.policy.role(inStudio: $0) }
+            guard (studioRole ?? .member) >= .manager || (context.policy.role(inClient: clientID) ?? .member) >= .manager else {
                 throw SlateError.accessDenied("\(context.actor.login) needs the manager role on a studio or on client \(clientRow["name"] as String) to add material")
             }
             var platformID: Int64?
@@ -282,14 +284,13 @@ extension Session {
         }
     }
 
-    /// Materials: every client's for studio staff, their own client's for client members.
+    /// Materials of the clients the user may see (their studios' clients, or their own client).
     public func materials(client: String? = nil) throws -> [Record] {
         try read { reader in
-            let staff = reader.policy.studioIDs.isEmpty ? 0 : 1
             var sql = """
                 SELECT m.uid, c.name AS client, m.kind, m.title, m.revision, p.name AS platform
                 FROM materials m JOIN clients c ON c.id = m.client_id LEFT JOIN platforms p ON p.id = m.platform_id
-                WHERE m.deleted_at IS NULL AND (\(staff) = 1 OR m.client_id IN (\(Self.ids(reader.policy.clientIDs))))
+                WHERE m.deleted_at IS NULL AND \(reader.visibility.predicate("materials", alias: "m"))
                 """
             var arguments: [any DatabaseValueConvertible] = []
             if let client {

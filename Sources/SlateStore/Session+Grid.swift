@@ -81,7 +81,7 @@ extension Session {
                                WHERE x.record_table = 'resources' AND x.record_id = r.id AND x.deleted_at IS NULL), '')
                 FROM resources r JOIN studios s ON s.id = r.studio_id
                 LEFT JOIN talent t ON t.resource_id = r.id AND t.deleted_at IS NULL
-                WHERE r.deleted_at IS NULL AND r.studio_id IN (\(Self.ids(reader.policy.studioIDs)))
+                WHERE r.deleted_at IS NULL AND \(reader.visibility.predicate("resources", alias: "r"))
                 ORDER BY CASE r.kind WHEN 'room' THEN 0 WHEN 'talent' THEN 1 ELSE 2 END, r.name COLLATE NOCASE
                 """).map {
                 GridResource(id: $0[0], uid: $0[1], name: $0[2], kind: ResourceKind(rawValue: $0[3]) ?? .room, studioUID: $0[4], studioName: $0[5],

@@ -46,21 +46,31 @@ extension Session {
                        (SELECT count(*) FROM audits a WHERE a.command_id = c.id) AS changes,
                        CASE WHEN c.undone_by IS NOT NULL THEN 'undone' ELSE '' END AS state
                 FROM commands c JOIN users u ON u.id = c.user_id
-                WHERE c.user_id = ? OR c.user_id IN (SELECT user_id FROM memberships WHERE deleted_at IS NULL AND studio_id IN (\(Self.ids(reader.policy.studioIDs))))
+                WHERE \(reader.visibility.predicate("commands", alias: "c"))
                 ORDER BY c.id DESC LIMIT ?
-                """, [reader.actor.userID, max(1, limit)])
+                """, [max(1, limit)])
         }
     }
 
-    /// The audit trail of one record: who changed what, when, old and new values.
+    /// The table a public id's audits are about (a known table name, never user text).
+    static func auditedTable(_ reader: Reader, _ uid: String) -> String {
+        let table = (try? String.fetchOne(reader.db, sql: "SELECT record_table FROM audits WHERE record_uid = ? LIMIT 1", arguments: [uid])) ?? nil
+        return table.flatMap { name in PublicID.tables.contains(name) ? name : nil } ?? "commands"
+    }
+
+    /// The audit trail of one record: who changed what, when, old and new values, for
+    /// records the user may see and commands of their studios.
     public func history(of uid: String) throws -> [Record] {
         try read { reader in
             let rows = try Row.fetchAll(reader.db, sql: """
                 SELECT a.uid, a.created_at, u.login AS user, c.uid AS command, a.action, a.record_table, a.old_values, a.new_values
                 FROM audits a JOIN users u ON u.id = a.user_id JOIN commands c ON c.id = a.command_id
-                WHERE a.record_uid = ? ORDER BY a.id
+                WHERE a.record_uid = ? AND \(reader.visibility.predicate("commands", alias: "c"))
+                  AND EXISTS (SELECT 1 FROM audits x WHERE x.record_uid = a.record_uid AND x.record_id IN (
+                        SELECT id FROM \(Self.auditedTable(reader, uid)) WHERE \(reader.visibility.predicate(Self.auditedTable(reader, uid)))))
+                ORDER BY a.id
                 """, arguments: [uid])
-            guard !rows.isEmpty, reader.policy.studioIDs.isEmpty == false else {
+            guard !rows.isEmpty else {
                 throw SlateError.notFound("no history for '\(TextInput.printable(uid))'")
             }
             let zone = LocalTime(timeZone: reader.settings.zone)
@@ -84,6 +94,7 @@ enum History {
     static func invert(_ context: CommandContext, command: Row) throws {
         let commandID: Int64 = command["id"]
         context.targetCommandID = commandID
+        context.studioID = command["studio_id"]
         let audits = try Row.fetchAll(context.db, sql: "SELECT * FROM audits WHERE command_id = ? ORDER BY id", arguments: [commandID])
         guard !audits.isEmpty else { throw SlateError.invalidInput("command \(command["uid"] as String) changed nothing") }
         var order: [String] = []

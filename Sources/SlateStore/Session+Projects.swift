@@ -6,7 +6,7 @@ extension Session {
     public func addProject(studio: String? = nil, client: String? = nil, name: String) throws -> Outcome<String> {
         try perform("project add") { context in
             let studio = try context.studio(refOrOnly: studio)
-            try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: "create projects")
+            try context.require(.manager, studio: studio.id, studioName: studio.name, to: "create projects")
             var clientID: Int64?
             if let client { clientID = try context.row("clients", ref: client, what: "client")["id"] }
             let name = try TextInput.name(name)
@@ -23,7 +23,7 @@ extension Session {
                 SELECT p.uid, p.name, p.status, c.name AS client, s.name AS studio,
                        (SELECT count(*) FROM phases ph WHERE ph.project_id = p.id AND ph.deleted_at IS NULL) AS phases
                 FROM projects p JOIN studios s ON s.id = p.studio_id LEFT JOIN clients c ON c.id = p.client_id
-                WHERE p.deleted_at IS NULL AND (p.studio_id IN (\(Self.ids(reader.policy.studioIDs))) OR p.client_id IN (\(Self.ids(reader.policy.clientIDs))))
+                WHERE p.deleted_at IS NULL AND \(reader.visibility.predicate("projects", alias: "p"))
                 ORDER BY p.name
                 """)
         }
@@ -49,7 +49,7 @@ extension Session {
                 SELECT ph.uid, p.name AS project, ph.name, ph.start_at, ph.end_at, ph.progress,
                        (SELECT group_concat(pr.uid, ',') FROM dependencies d JOIN phases pr ON pr.id = d.predecessor_id WHERE d.successor_id = ph.id AND d.deleted_at IS NULL) AS after
                 FROM phases ph JOIN projects p ON p.id = ph.project_id
-                WHERE ph.deleted_at IS NULL AND (p.studio_id IN (\(Self.ids(reader.policy.studioIDs))) OR p.client_id IN (\(Self.ids(reader.policy.clientIDs))))
+                WHERE ph.deleted_at IS NULL AND \(reader.visibility.predicate("projects", alias: "p"))
                 """
             var arguments: [any DatabaseValueConvertible] = []
             if let project {
@@ -100,7 +100,7 @@ extension Session {
     private static func managedProject(_ context: CommandContext, ref: String) throws -> (Row, StudioInfo) {
         let project = try context.row("projects", ref: ref, what: "project")
         let studio = try context.studio(id: project["studio_id"])
-        try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: "plan projects")
+        try context.require(.manager, studio: studio.id, studioName: studio.name, to: "plan projects")
         return (project, studio)
     }
 }

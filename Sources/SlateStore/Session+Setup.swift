@@ -114,7 +114,7 @@ extension Session {
     /// Studios the user belongs to.
     public func studios() throws -> [Record] {
         try read { reader in
-            try reader.records("SELECT uid, name, time_zone, opening_hours FROM studios WHERE deleted_at IS NULL AND id IN (\(Self.ids(reader.policy.studioIDs))) ORDER BY name")
+            try reader.records("SELECT uid, name, time_zone, opening_hours FROM studios WHERE deleted_at IS NULL AND \(reader.visibility.predicate("studios")) ORDER BY name")
         }
     }
 
@@ -129,7 +129,7 @@ extension Session {
             switch scope {
             case .studio(let ref):
                 let studio = try context.studio(ref: ref)
-                try context.policy.require(.admin, studio: studio.id, studioName: studio.name, to: "add members")
+                try context.require(.admin, studio: studio.id, studioName: studio.name, to: "add members")
                 values += [("scope", "studio"), ("studio_id", studio.id)]
                 label = "studio \(studio.name)"
             case .client(let ref):
@@ -166,7 +166,7 @@ extension Session {
             let row = try context.row("memberships", uid: uid, what: "membership")
             if let studioID = row["studio_id"] as Int64? {
                 let studio = try context.studio(id: studioID)
-                try context.policy.require(.admin, studio: studio.id, studioName: studio.name, to: "remove members")
+                try context.require(.admin, studio: studio.id, studioName: studio.name, to: "remove members")
             } else {
                 try context.policy.requireAnyStudio(.admin, to: "remove client or platform members")
             }

@@ -41,7 +41,7 @@ extension Session {
     public func addSchedule(studio: String? = nil, client: String, name: String) throws -> Outcome<String> {
         try perform("schedule add") { context in
             let studio = try context.studio(refOrOnly: studio)
-            try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: "create schedules")
+            try context.require(.manager, studio: studio.id, studioName: studio.name, to: "create schedules")
             let clientRow = try context.row("clients", ref: client, what: "client")
             let name = try TextInput.name(name)
             let row = try context.insert("schedules", [("studio_id", studio.id), ("client_id", clientRow["id"] as Int64), ("name", name)])
@@ -62,7 +62,7 @@ extension Session {
             let clientMayDecide = status == .proposed && (target == .draft || target == .confirmed) && (context.policy.role(inClient: clientID) ?? .member) >= .manager
             if !clientMayDecide || forceReason != nil {
                 // Forcing releases the studio's holds: only its managers may do that.
-                try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: forceReason == nil ? "change schedules" : "force a confirmation")
+                try context.require(.manager, studio: studio.id, studioName: studio.name, to: forceReason == nil ? "change schedules" : "force a confirmation")
             }
             let name: String = row["name"]
             let violations = ScheduleLifecycle.check("\(name) (\(uid))", from: status, to: target)
@@ -92,7 +92,7 @@ extension Session {
                 SELECT sc.uid, sc.name, sc.status, c.name AS client, s.name AS studio,
                        (SELECT count(*) FROM shows sh WHERE sh.schedule_id = sc.id AND sh.deleted_at IS NULL) AS shows, sc.version
                 FROM schedules sc JOIN clients c ON c.id = sc.client_id JOIN studios s ON s.id = sc.studio_id
-                WHERE sc.deleted_at IS NULL AND (sc.studio_id IN (\(Self.ids(reader.policy.studioIDs))) OR sc.client_id IN (\(Self.ids(reader.policy.clientIDs))))
+                WHERE sc.deleted_at IS NULL AND \(reader.visibility.predicate("schedules", alias: "sc"))
                 ORDER BY sc.id
                 """)
         }
@@ -106,7 +106,7 @@ extension Session {
             var scheduleRow: Row?
             if let schedule = input.schedule { scheduleRow = try context.row("schedules", uid: schedule, what: "schedule") }
             let studio = try scheduleRow.map { try context.studio(id: $0["studio_id"]) } ?? context.studio(refOrOnly: input.studio)
-            try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: "plan shows")
+            try context.require(.manager, studio: studio.id, studioName: studio.name, to: "plan shows")
             let client = try context.row("clients", ref: input.client, what: "client")
             let clientID: Int64 = client["id"]
             if let scheduleRow {
@@ -147,7 +147,7 @@ extension Session {
         try perform("show talent add") { context in
             let row = try context.row("shows", uid: show, what: "show")
             let studio = try context.studio(id: row["studio_id"])
-            try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: "cast shows")
+            try context.require(.manager, studio: studio.id, studioName: studio.name, to: "cast shows")
             let status: String = row["status"]
             guard status == "draft" || status == "confirmed" else {
                 throw SlateError.refused([RuleViolation(.transition, "show \(show) is \(status); talent can be added to draft or confirmed shows only")])
@@ -185,7 +185,7 @@ extension Session {
         try perform("show confirm", plan: plan) { context in
             let row = try context.row("shows", uid: uid, what: "show")
             let studio = try context.studio(id: row["studio_id"])
-            try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: "confirm shows")
+            try context.require(.manager, studio: studio.id, studioName: studio.name, to: "confirm shows")
             let status = ShowStatus(rawValue: row["status"]) ?? .draft
             let violations = ShowLifecycle.check("\(row["title"] as String) (\(uid))", from: status, to: .confirmed, tasks: [])
             guard violations.isEmpty else { throw SlateError.refused(violations) }
@@ -222,7 +222,7 @@ extension Session {
     private static func transition(_ context: CommandContext, show row: Row, to target: ShowStatus) throws {
         let uid: String = row["uid"]
         let studio = try context.studio(id: row["studio_id"])
-        try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: "change shows")
+        try context.require(.manager, studio: studio.id, studioName: studio.name, to: "change shows")
         let status = ShowStatus(rawValue: row["status"]) ?? .draft
         let showID: Int64 = row["id"]
         let tasks = try Row.fetchAll(context.db, sql: "SELECT uid, title, item_type, required, status FROM tasks WHERE show_id = ? AND deleted_at IS NULL", arguments: [showID]).map {
@@ -265,7 +265,7 @@ extension Session {
                        (SELECT group_concat(t.name, ', ') FROM show_talent st JOIN talent t ON t.id = st.talent_id WHERE st.show_id = sh.id AND st.deleted_at IS NULL) AS talent,
                        sh.type, sh.standard, sh.version
                 FROM shows sh JOIN clients c ON c.id = sh.client_id LEFT JOIN rooms rm ON rm.id = sh.room_id LEFT JOIN schedules sc ON sc.id = sh.schedule_id
-                WHERE sh.deleted_at IS NULL AND (sh.studio_id IN (\(Self.ids(reader.policy.studioIDs))) OR sh.client_id IN (\(Self.ids(reader.policy.clientIDs))))
+                WHERE sh.deleted_at IS NULL AND \(reader.visibility.predicate("shows", alias: "sh"))
                 """
             var arguments: [any DatabaseValueConvertible] = []
             if let schedule {
@@ -284,7 +284,7 @@ enum ShowMove {
     static func apply(_ context: CommandContext, showID: Int64, to interval: Interval, forceReason: String?) throws {
         let show = try context.snapshot("shows", id: showID)
         let studio = try context.studio(id: show["studio_id"])
-        try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: "move shows")
+        try context.require(.manager, studio: studio.id, studioName: studio.name, to: "move shows")
         let uid: String = show["uid"]
         let label = "show '\(show["title"] as String)' (\(uid))"
         let status = ShowStatus(rawValue: show["status"]) ?? .draft

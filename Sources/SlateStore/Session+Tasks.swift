@@ -9,7 +9,7 @@ extension Session {
     public func addTemplate(studio: String? = nil, name: String) throws -> Outcome<String> {
         try perform("template add") { context in
             let studio = try context.studio(refOrOnly: studio)
-            try context.policy.require(.admin, studio: studio.id, studioName: studio.name, to: "manage task templates")
+            try context.require(.admin, studio: studio.id, studioName: studio.name, to: "manage task templates")
             let name = try TextInput.name(name)
             let row = try context.insert("task_templates", [("studio_id", studio.id), ("name", name)])
             context.summary = "add task template \(name)"
@@ -22,7 +22,7 @@ extension Session {
         try perform("template item add") { context in
             let row = try context.row("task_templates", ref: template, what: "task template")
             let studio = try context.studio(id: row["studio_id"])
-            try context.policy.require(.admin, studio: studio.id, studioName: studio.name, to: "manage task templates")
+            try context.require(.admin, studio: studio.id, studioName: studio.name, to: "manage task templates")
             let templateID: Int64 = row["id"]
             let position = (try Int.fetchOne(context.db, sql: "SELECT ifnull(max(position), 0) + 1 FROM task_template_items WHERE template_id = ?", arguments: [templateID])) ?? 1
             let title = try TextInput.name(title, field: "title")
@@ -39,7 +39,7 @@ extension Session {
             try reader.records("""
                 SELECT t.uid AS template, t.name, t.active, i.uid AS item, i.title, i.item_type, i.input_type, i.required, i.due_offset_seconds AS due
                 FROM task_templates t LEFT JOIN task_template_items i ON i.template_id = t.id AND i.deleted_at IS NULL
-                WHERE t.deleted_at IS NULL AND t.studio_id IN (\(Self.ids(reader.policy.studioIDs))) ORDER BY t.id, i.position
+                WHERE t.deleted_at IS NULL AND \(reader.visibility.predicate("task_templates", alias: "t")) ORDER BY t.id, i.position
                 """).map { record in
                 Record(record.fields.map { field in
                     guard field.name == "due", case .int(let seconds) = field.value else { return field }
@@ -59,12 +59,12 @@ extension Session {
                 SELECT k.uid, sh.title AS show, sh.uid AS show_uid, k.title, k.item_type, k.input_type, k.required, k.status, k.value, k.due_at, u.login AS assignee, k.version
                 FROM tasks k JOIN shows sh ON sh.id = k.show_id LEFT JOIN users u ON u.id = k.assignee_id
                 LEFT JOIN show_talent st ON st.id = k.show_talent_id
-                WHERE k.deleted_at IS NULL AND (sh.studio_id IN (\(Self.ids(reader.policy.studioIDs))) OR k.assignee_id = ? OR st.talent_id IN (\(Self.ids(reader.actor.talentIDs))))
+                WHERE k.deleted_at IS NULL AND \(reader.visibility.predicate("tasks", alias: "k"))
                 """
-            var arguments: [any DatabaseValueConvertible] = [reader.actor.userID]
+            var arguments: [any DatabaseValueConvertible] = []
             if let show {
-                sql += " AND sh.uid = ?"
-                arguments.append(show)
+                sql += " AND k.show_id = ?"
+                arguments.append(try reader.row("shows", uid: show, what: "show")["id"] as Int64)
             }
             if mine {
                 sql += " AND (k.assignee_id = ? OR st.talent_id IN (\(Self.ids(reader.actor.talentIDs))))"
@@ -102,7 +102,7 @@ extension Session {
         try perform("task assign") { context in
             let task = try context.row("tasks", uid: uid, what: "task")
             let studio = try context.studio(id: try Int64.fetchOne(context.db, sql: "SELECT studio_id FROM shows WHERE id = ?", arguments: [task["show_id"] as Int64]) ?? 0)
-            try context.policy.require(.manager, studio: studio.id, studioName: studio.name, to: "assign tasks")
+            try context.require(.manager, studio: studio.id, studioName: studio.name, to: "assign tasks")
             let user = try context.user(login: login)
             try context.update("tasks", id: task["id"], [("assignee_id", user["id"] as Int64)])
             context.summary = "assign \(task["title"] as String) to \(login)"

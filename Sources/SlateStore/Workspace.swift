@@ -37,6 +37,18 @@ public final class Workspace: Sendable {
                     WHERE kind = '\(kind)' AND EXISTS (SELECT 1 FROM \(table) x WHERE x.resource_id = resources.id)
                     """)
             }
+            // Studio-scoped access: the studio that owns a client, the studio of a command.
+            try db.execute(sql: """
+                ALTER TABLE clients ADD COLUMN studio_id INTEGER REFERENCES studios(id);
+                CREATE INDEX clients_studio ON clients(studio_id);
+                UPDATE clients SET studio_id = coalesce(
+                  (SELECT min(studio_id) FROM (SELECT studio_id FROM schedules WHERE client_id = clients.id
+                                               UNION SELECT studio_id FROM shows WHERE client_id = clients.id
+                                               UNION SELECT studio_id FROM projects WHERE client_id = clients.id)),
+                  (SELECT min(id) FROM studios));
+                ALTER TABLE commands ADD COLUMN studio_id INTEGER REFERENCES studios(id);
+                CREATE INDEX commands_studio ON commands(studio_id, id);
+                """)
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
         },
     ]

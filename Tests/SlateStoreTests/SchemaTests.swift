@@ -143,13 +143,19 @@ struct SchemaTests {
         // Given a workspace as version 1 wrote it: resources with their own rs- ids
         let f = try Fixture.make()
         try f.workspace.pool.write { db in
-            try db.execute(sql: "UPDATE resources SET uid = 'rs-' || id; PRAGMA user_version = 1; PRAGMA application_id = 0")
+            try db.execute(sql: """
+                UPDATE resources SET uid = 'rs-' || id; PRAGMA user_version = 1; PRAGMA application_id = 0;
+                DROP INDEX clients_studio; ALTER TABLE clients DROP COLUMN studio_id;
+                DROP INDEX commands_studio; ALTER TABLE commands DROP COLUMN studio_id;
+                """)
         }
         // When it is opened, Then it is migrated and resources carry their room's id
         let migrated = try Workspace.open(at: f.workspace.path)
         #expect(try migrated.read { db in try String.fetchOne(db, sql: "SELECT r.uid FROM resources r JOIN rooms m ON m.resource_id = r.id ORDER BY r.id LIMIT 1") } == f.stageA)
         #expect(try migrated.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM resources WHERE uid LIKE 'rs-%'") } == 0)
         #expect(try migrated.read { db in try Int.fetchOne(db, sql: "PRAGMA application_id") } == Int(Workspace.applicationID))
+        // A client without work yet goes to the first studio, whose staff saw it before
+        #expect(try Session(workspace: migrated, login: "alice", clock: f.clock.clock).clients().map { $0["uid"] } == [f.acme])
     }
 
     @Test func constraintFailuresAreWordedNotRaw() {
