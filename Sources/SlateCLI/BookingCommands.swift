@@ -119,9 +119,16 @@ struct BookingCommand: ParsableCommand {
         @Option var from: String?
         @Option var to: String?
         @Flag(help: "Include released and cancelled bookings.") var all = false
-        @Option var limit = 500
+        @Option(help: "At most this many (default 500).") var limit = 500
+        func validate() throws {
+            guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
+        }
         func run() throws {
-            let bookings = try global.session().bookings(resource: resource, from: from.map(When.local), to: to.map(When.local), includeHistory: all, limit: limit)
+            let found = try global.session().bookings(resource: resource, from: from.map(When.local), to: to.map(When.local), includeHistory: all, limit: limit + 1)
+            let bookings = Array(found.prefix(limit))
+            if found.count > limit {
+                global.environment.output.err("note: showing the first \(limit) bookings; more match (narrow with --from/--to/--resource or raise --limit)")
+            }
             if global.json { global.out(JSONValue.encode(bookings)); return }
             global.emit(bookings.map(BookingCommand.record), columns: ["uid", "resource", "status", "rank", "start", "end", "holder", "show"], empty: "no bookings")
         }

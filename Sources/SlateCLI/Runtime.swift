@@ -13,6 +13,9 @@ public struct RunEnvironment: Sendable {
     public var variables: [String: String]
     public var clock: Clock
     public var output: OutputSink
+    /// Set when the environment itself is unusable (an unparsable `SLATE_NOW`): every
+    /// command is refused with this message rather than run at the wrong time.
+    public var problem: String?
 
     public init(login: String, userName: String, variables: [String: String], clock: Clock, output: OutputSink) {
         self.login = login
@@ -34,10 +37,17 @@ public struct RunEnvironment: Sendable {
             name = gecos.isEmpty ? login : gecos
         }
         var clock = Clock { Int64(Date().timeIntervalSince1970) }
-        if let pinned = variables["SLATE_NOW"], let instant = Int64(pinned) ?? (try? LocalTime(timeZone: .gmt).parse(pinned)) {
-            clock = .fixed(instant)
+        var problem: String?
+        if let pinned = variables["SLATE_NOW"] {
+            if let instant = Int64(pinned) ?? (try? LocalTime(timeZone: .gmt).parse(pinned)) {
+                clock = .fixed(instant)
+            } else {
+                problem = "SLATE_NOW='\(TextInput.printable(pinned))' is not a time; use seconds since 1970 or ISO 8601 such as 2026-12-01T09:00:00Z (or unset it)"
+            }
         }
-        return RunEnvironment(login: login, userName: name, variables: variables, clock: clock, output: .standard)
+        var environment = RunEnvironment(login: login, userName: name, variables: variables, clock: clock, output: .standard)
+        environment.problem = problem
+        return environment
     }
 
     @TaskLocal static var current = RunEnvironment.process()
@@ -77,14 +87,19 @@ public final class OutputSink: @unchecked Sendable {
     /// A sink that keeps everything for inspection.
     public static func buffer() -> OutputSink { OutputSink(direct: false) }
 
+    /// Writes a line to standard output. Nothing from user data reaches a terminal as a
+    /// control sequence: every control or bidi character is escaped here, last of all.
     func out(_ text: String) {
-        if direct { FileHandle.standardOutput.write(Data((text + "\n").utf8)); return }
-        lock.withLock { outBuffer += text + "\n" }
+        let line = TextInput.terminalSafe(text) + "\n"
+        if direct { FileHandle.standardOutput.write(Data(line.utf8)); return }
+        lock.withLock { outBuffer += line }
     }
 
+    /// Writes a line to standard error, escaped like `out`.
     func err(_ text: String) {
-        if direct { FileHandle.standardError.write(Data((text + "\n").utf8)); return }
-        lock.withLock { errBuffer += text + "\n" }
+        let line = TextInput.terminalSafe(text) + "\n"
+        if direct { FileHandle.standardError.write(Data(line.utf8)); return }
+        lock.withLock { errBuffer += line }
     }
 
     /// What was written to standard output.
@@ -107,6 +122,10 @@ public enum SlateCLI {
     public static func run(_ arguments: [String], environment: RunEnvironment) -> Int32 {
         RunEnvironment.$current.withValue(environment) {
             let output = environment.output
+            if let problem = environment.problem {
+                report(.invalidInput(problem), json: arguments.contains("--json"), output: output)
+                return ExitStatus.badInput.rawValue
+            }
             if let help = helpText(for: arguments) {
                 output.out(help)
                 return ExitStatus.done.rawValue
@@ -169,9 +188,14 @@ public enum SlateCLI {
             var object: [String: JSONValue] = ["error": .string(kind(of: error)), "message": .string(error.description)]
             if case .refused(let violations, let offer) = error {
                 object["violations"] = .array(violations.map { .object(["kind": .string($0.kind.rawValue), "message": .string($0.message), "other": $0.otherUID.map(JSONValue.string) ?? .null]) })
-                if let offer { object["hold_offer"] = .object(["resource": .string(offer.resourceUID), "start": .int(offer.interval.start), "end": .int(offer.interval.end), "rank": .int(Int64(offer.rank))]) }
+                if let offer {
+                    object["hold_offer"] = .object(["resource": .string(offer.resourceUID), "rank": .int(Int64(offer.rank)),
+                                                    "start": .object(["local": .string(offer.startISO), "epoch": .int(offer.interval.start)]),
+                                                    "end": .object(["local": .string(offer.endISO), "epoch": .int(offer.interval.end)])])
+                }
             }
-            output.err(JSONValue.object(object).text)
+            // A refusal is a result too: scripts read it on standard output (exit 1).
+            output.out(JSONValue.object(object).text)
             return
         }
         output.err("slate: \(error.description)")

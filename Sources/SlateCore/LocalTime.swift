@@ -64,7 +64,23 @@ public struct LocalTime: Sendable {
         guard back.hour == hour, back.minute == minute else {
             throw SlateError.invalidInput("'\(TextInput.printable(text))' does not exist in \(timeZone.identifier) (the clocks change then)")
         }
-        return Int64(date.timeIntervalSince1970)
+        // A wall time that occurs twice (the clocks go back) is its first occurrence (RFC 5545).
+        var instant = Int64(date.timeIntervalSince1970)
+        while let earlier = earlierTwin(of: instant) { instant = earlier }
+        return instant
+    }
+
+    /// The earlier instant with the same local wall time, when the clocks went back.
+    private func earlierTwin(of instant: Int64) -> Int64? {
+        for shift: Int64 in [3600, 1800, 7200] where format(instant - shift) == format(instant) {
+            return instant - shift
+        }
+        return nil
+    }
+
+    /// True when the local wall time of `instant` occurs twice in this zone.
+    public func isAmbiguous(_ instant: Int64) -> Bool {
+        earlierTwin(of: instant) != nil || [3600, 1800, 7200].contains { format(instant + $0) == format(instant) }
     }
 
     /// A shared instance per zone name (building a calendar is costly; these are read-only).

@@ -15,4 +15,51 @@ public enum Money {
         }
         return whole * 100 + cents
     }
+
+    /// Digits after the decimal point of a currency's minor unit (ISO 4217).
+    public static func decimals(_ currency: String) -> Int {
+        ["JPY", "KRW", "VND", "CLP", "ISK", "XAF", "XOF"].contains(currency) ? 0 : 2
+    }
+
+    /// `450.00 EUR`: minor units as an amount with its currency.
+    public static func text(_ minor: Int64, currency: String) -> String {
+        let digits = decimals(currency)
+        guard digits > 0 else { return "\(minor) \(currency)" }
+        let sign = minor < 0 ? "-" : ""
+        let value = abs(minor)
+        let fraction = String(value % 100)
+        return "\(sign)\(value / 100).\(fraction.count == 1 ? "0" + fraction : fraction) \(currency)"
+    }
+}
+
+/// An amount in minor units with its currency, as JSON gives it: `{"minor": 45000, "currency": "EUR", "text": "450.00 EUR"}`.
+public struct MoneyValue: Encodable, Equatable, Sendable {
+    public var minor: Int64
+    public var currency: String
+    public var text: String { Money.text(minor, currency: currency) }
+
+    public init(minor: Int64, currency: String) {
+        self.minor = minor
+        self.currency = currency
+    }
+
+    private enum CodingKeys: String, CodingKey { case minor, currency, text }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(minor, forKey: .minor)
+        try container.encode(currency, forKey: .currency)
+        try container.encode(text, forKey: .text)
+    }
+}
+
+/// An instant as JSON gives it: ISO 8601 local time with its offset, and epoch seconds.
+public struct Timestamp: Encodable, Equatable, Sendable {
+    public var epoch: Int64
+    public var local: String
+
+    public init(_ epoch: Int64, in zone: LocalTime) {
+        self.epoch = epoch
+        self.local = zone.iso(epoch)
+    }
 }

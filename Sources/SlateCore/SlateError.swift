@@ -42,12 +42,17 @@ public struct HoldOffer: Equatable, Sendable, Codable {
     /// Start and end as local time in the studio's zone, ready to type again.
     public var startLocal: String
     public var endLocal: String
+    /// Start and end as ISO 8601 with the zone's offset (for JSON).
+    public var startISO: String
+    public var endISO: String
 
-    public init(resourceUID: String, interval: Interval, rank: Int, startLocal: String, endLocal: String) {
+    public init(resourceUID: String, interval: Interval, rank: Int, zone: LocalTime) {
         self.resourceUID = resourceUID
         self.interval = interval
         self.rank = rank
-        self.startLocal = startLocal
-        self.endLocal = endLocal
+        self.startLocal = zone.format(interval.start)
+        self.endLocal = zone.format(interval.end)
+        self.startISO = zone.iso(interval.start)
+        self.endISO = zone.iso(interval.end)
     }
 }

@@ -17,21 +17,33 @@ public enum TextInput {
 
     /// An optional single-line value (may be empty), same checks as `name`.
     public static func line(_ text: String, field: String, limit: Int = maxNameLength) throws -> String {
-        let trimmed = text.trimmingWhitespace()
-        guard trimmed.count <= limit else {
-            throw SlateError.invalidInput("the \(field) is \(trimmed.count) characters long; at most \(limit) are allowed")
-        }
-        try rejectBadScalars(trimmed, field: field, allowNewlines: false)
-        return trimmed
+        let clean = try normalized(text.trimmingWhitespace(), field: field, limit: limit)
+        try rejectBadScalars(clean, field: field, allowNewlines: false)
+        return clean
     }
 
     /// A multi-line note: newlines and tabs allowed, other control characters refused.
     public static func note(_ text: String, field: String = "note") throws -> String {
-        guard text.count <= maxNoteLength else {
-            throw SlateError.invalidInput("the \(field) is \(text.count) characters long; at most \(maxNoteLength) are allowed")
+        let clean = try normalized(text, field: field, limit: maxNoteLength)
+        try rejectBadScalars(clean, field: field, allowNewlines: true)
+        return clean
+    }
+
+    /// Most combining marks one character may carry (more is "zalgo" text that no name needs).
+    public static let maxMarksPerCharacter = 8
+
+    /// The text in NFC, its length counted in code points after composing, so a letter with
+    /// 50,000 combining marks is 50,001 long, not one character.
+    private static func normalized(_ text: String, field: String, limit: Int) throws -> String {
+        let composed = text.precomposedStringWithCanonicalMapping
+        let length = composed.unicodeScalars.count
+        guard length <= limit else {
+            throw SlateError.invalidInput("the \(field) is \(length) characters long; at most \(limit) are allowed")
         }
-        try rejectBadScalars(text, field: field, allowNewlines: true)
-        return text
+        if composed.contains(where: { $0.unicodeScalars.count > maxMarksPerCharacter + 1 }) {
+            throw SlateError.invalidInput("the \(field) has a character with more than \(maxMarksPerCharacter) combining marks; remove them")
+        }
+        return composed
     }
 
     /// Shows text safely on one line: control and bidi characters escaped as `\u{..}`.
@@ -46,6 +58,21 @@ public enum TextInput {
             if out.count >= limit { return out + "…" }
         }
         return out
+    }
+
+    /// Text for a terminal, any length and lines kept: every control or bidi character
+    /// other than newline and tab escaped as `\u{..}`.
+    public static func terminalSafe(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { isControl($0) && $0 != "\n" && $0 != "\t" }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isControl(scalar), scalar != "\n", scalar != "\t" {
+                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     private static func rejectBadScalars(_ text: String, field: String, allowNewlines: Bool) throws {

@@ -27,6 +27,12 @@ public enum When: Sendable, ExpressibleByIntegerLiteral, ExpressibleByStringLite
         case .local(let text): try zone.parse(text)
         }
     }
+
+    /// A warning when local text names a wall time that occurs twice (the first is taken).
+    func ambiguity(in zone: LocalTime) -> RuleWarning? {
+        guard case .local(let text) = self, let instant = try? zone.parse(text), zone.isAmbiguous(instant) else { return nil }
+        return RuleWarning(.ambiguousTime, "\(TextInput.printable(text)) occurs twice in \(zone.timeZone.identifier) (the clocks go back); the first, \(zone.iso(instant)), was taken")
+    }
 }
 
 /// A studio as commands need it.

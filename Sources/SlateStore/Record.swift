@@ -8,12 +8,19 @@ public struct Record: Sendable, Equatable, Encodable {
         case null
         case int(Int64)
         case text(String)
+        case bool(Bool)
+        /// An instant: local time in tables, `{"local": ISO with offset, "epoch": …}` in JSON.
+        case time(Timestamp, shown: String)
+        case money(MoneyValue)
 
         public var description: String {
             switch self {
             case .null: ""
             case .int(let value): String(value)
             case .text(let value): value
+            case .bool(let value): value ? "yes" : "no"
+            case .time(_, let shown): shown
+            case .money(let value): value.text
             }
         }
 
@@ -23,6 +30,9 @@ public struct Record: Sendable, Equatable, Encodable {
             case .null: try container.encodeNil()
             case .int(let value): try container.encode(value)
             case .text(let value): try container.encode(value)
+            case .bool(let value): try container.encode(value)
+            case .time(let value, _): try container.encode(value)
+            case .money(let value): try container.encode(value)
             }
         }
     }
@@ -54,14 +64,21 @@ public struct Record: Sendable, Equatable, Encodable {
         for field in fields { try container.encode(field.value, forKey: Key(stringValue: field.name)) }
     }
 
-    /// Every column of `row`, with `*_at` instants shown as local time in `zone`.
-    static func from(_ row: Row, zone: LocalTime, hidden: Set<String> = []) -> Record {
+    /// Columns that hold a yes/no flag.
+    static let booleanColumns: Set<String> = ["banned", "hard", "required", "active", "is_demo", "auto_promote", "milestone"]
+
+    /// Every column of `row`: `*_at` instants as times in `zone`, flags as booleans, and
+    /// `*_minor` amounts as money in `currency`.
+    static func from(_ row: Row, zone: LocalTime, currency: String, hidden: Set<String> = []) -> Record {
         var fields: [(name: String, value: Value)] = []
         for (column, dbValue) in row where !hidden.contains(column) {
             let value: Value
             switch dbValue.storage {
             case .null: value = .null
-            case .int64(let int): value = column.hasSuffix("_at") || column == "at" ? .text(zone.format(int)) : .int(int)
+            case .int64(let int) where column.hasSuffix("_at") || column == "at": value = .time(Timestamp(int, in: zone), shown: zone.format(int))
+            case .int64(let int) where booleanColumns.contains(column): value = .bool(int != 0)
+            case .int64(let int) where column.hasSuffix("_minor"): value = .money(MoneyValue(minor: int, currency: currency))
+            case .int64(let int): value = .int(int)
             case .double(let double): value = .text(String(double))
             case .string(let string): value = .text(string)
             case .blob: value = .text("<binary>")
@@ -76,6 +93,6 @@ extension Lookup {
     /// Rows of `sql` as records, times in `zone` (default: the workspace's).
     func records(_ sql: String, _ arguments: StatementArguments = [], zone: LocalTime? = nil) throws -> [Record] {
         let zone = zone ?? LocalTime(timeZone: settings.zone)
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { Record.from($0, zone: zone) }
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { Record.from($0, zone: zone, currency: settings.currency) }
     }
 }

@@ -3,7 +3,7 @@ import GRDB
 import SlateCore
 
 /// A booking as front ends show it.
-public struct BookingView: Sendable, Codable, Equatable {
+public struct BookingView: Sendable, Encodable, Equatable {
     public var uid: String
     public var resourceUID: String
     public var resourceName: String
@@ -27,6 +27,35 @@ public struct BookingView: Sendable, Codable, Equatable {
     public var clientName: String?
     public var note: String
     public var version: Int
+
+    private enum CodingKeys: String, CodingKey {
+        case uid, resourceUID, resourceName, resourceKind, studioUID, timeZone, status, start, end, rank, expiresAt, challengeDeadline
+        case holder, showUID, showTitle, clientName, note, version
+    }
+
+    /// JSON: snake_case keys; times as `{"local": ISO with offset, "epoch": …}` in the studio's zone.
+    public func encode(to encoder: any Encoder) throws {
+        let zone = LocalTime.cached(timeZone) ?? LocalTime(timeZone: .gmt)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(uid, forKey: .uid)
+        try container.encode(resourceUID, forKey: .resourceUID)
+        try container.encode(resourceName, forKey: .resourceName)
+        try container.encode(resourceKind, forKey: .resourceKind)
+        try container.encode(studioUID, forKey: .studioUID)
+        try container.encode(timeZone, forKey: .timeZone)
+        try container.encode(status, forKey: .status)
+        try container.encode(Timestamp(start, in: zone), forKey: .start)
+        try container.encode(Timestamp(end, in: zone), forKey: .end)
+        try container.encode(rank, forKey: .rank)
+        try container.encode(expiresAt.map { Timestamp($0, in: zone) }, forKey: .expiresAt)
+        try container.encode(challengeDeadline.map { Timestamp($0, in: zone) }, forKey: .challengeDeadline)
+        try container.encode(holder, forKey: .holder)
+        try container.encode(showUID, forKey: .showUID)
+        try container.encode(showTitle, forKey: .showTitle)
+        try container.encode(clientName, forKey: .clientName)
+        try container.encode(note, forKey: .note)
+        try container.encode(version, forKey: .version)
+    }
 
     /// Start and end in the studio's zone (`2026-12-03T14:00–16:00`), followed by the
     /// zone's place name when `labelled` (several zones in play).
@@ -95,12 +124,12 @@ extension Session {
                     status = .hold
                     outcome = BookingRules.evaluate(BookingRequest(resource: resource, interval: interval, status: .hold), around: around)
                 } else if outcome.refusedOnlyForClashes {
-                    context.holdOffer = HoldOffer(resourceUID: resource.uid, interval: interval, rank: around.holds.count + 1,
-                                                  startLocal: studio.zone.format(interval.start), endLocal: studio.zone.format(interval.end))
+                    context.holdOffer = HoldOffer(resourceUID: resource.uid, interval: interval, rank: around.holds.count + 1, zone: studio.zone)
                 }
             }
             context.violations += outcome.violations
             context.warnings += outcome.warnings + BookingRules.timing(interval, now: context.now, zone: studio.zone)
+                + [placement.start, placement.end].compactMap { $0.ambiguity(in: studio.zone) }
             // Never returned: `perform` turns the violations into a refusal.
             guard outcome.isAllowed else { return view("", status) }
             var values: [(String, (any DatabaseValueConvertible)?)] = [
@@ -210,6 +239,7 @@ extension Session {
         try perform("move", plan: plan) { context in
             let (booking, resource, studio) = try Self.liveBooking(context, uid: uid, action: "move", expectedVersion: expectedVersion)
             let interval = try Interval.validated(start: start.resolve(in: studio.zone), end: end.resolve(in: studio.zone))
+            context.warnings += [start, end].compactMap { $0.ambiguity(in: studio.zone) }
             if let show = try Self.owningShow(context, booking: booking.id) {
                 try ShowMove.apply(context, showID: show.id, to: interval, forceReason: forceReason)
                 context.summary = "move show '\(show.title)' (\(show.uid)) with \(uid) to \(studio.zone.format(interval))"

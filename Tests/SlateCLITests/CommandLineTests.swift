@@ -49,14 +49,18 @@ struct CommandLineTests {
         let booking = object?["result"] as? [String: Any]
         #expect(booking?["status"] as? String == "hold")
         #expect(booking?["rank"] as? Int == 1)
-        #expect(booking?["startLocal"] as? String == "2026-12-03T10:00")
+        #expect((booking?["start"] as? [String: Any])?["local"] as? String == "2026-12-03T10:00:00+01:00")
+        #expect((booking?["start"] as? [String: Any])?["epoch"] as? Int == 1_796_288_400)
+        #expect((booking?["resource_uid"] as? String)?.hasPrefix("rm-") == true)
         let list = h.run("talent", "list", "--json")
         let rows = try JSONSerialization.jsonObject(with: Data(list.out.utf8)) as? [[String: Any]]
         #expect(rows?.first?["name"] as? String == "Ava Martin")
-        #expect(rows?.first?["rate_minor"] as? Int == 45_000)
+        #expect((rows?.first?["rate_minor"] as? [String: Any])?["minor"] as? Int == 45_000)
+        #expect((rows?.first?["rate_minor"] as? [String: Any])?["currency"] as? String == "EUR")
+        #expect(rows?.first?["banned"] as? Bool == false)
         let refused = h.run("book", "Stage B", "--from", "2026-12-03T10:00", "--to", "2026-12-03T11:00", "--json")
         #expect(refused.code == 1)
-        let error = try JSONSerialization.jsonObject(with: Data(refused.err.utf8)) as? [String: Any]
+        let error = try JSONSerialization.jsonObject(with: Data(refused.out.utf8)) as? [String: Any]
         #expect(error?["error"] as? String == "refused")
         #expect((error?["violations"] as? [[String: Any]])?.first?["kind"] as? String == "hold_above")
     }

@@ -73,7 +73,7 @@ struct UpdateTests {
 
     @Test func aRefusedConfirmationOffersAHold() {
         var state = Scene.state()
-        let offer = HoldOffer(resourceUID: "rs-1", interval: Interval(start: 0, end: 3600), rank: 2, startLocal: "", endLocal: "")
+        let offer = HoldOffer(resourceUID: "rs-1", interval: Interval(start: 0, end: 3600), rank: 2, zone: Scene.zone)
         _ = update(&state, .failed(.refused([RuleViolation(.doubleBooking, "Stage A is already booked")], holdOffer: offer)))
         guard case .prompt(let prompt) = state.mode else {
             Issue.record("expected an offer")
