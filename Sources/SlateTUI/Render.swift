@@ -68,20 +68,7 @@ private func drawGrid(_ canvas: inout Canvas, _ state: AppState) {
     for slot in 0..<state.zoom.slots {
         let span = state.slotInterval(slot)
         let x = left + slot * cw
-        let label: String
-        switch state.zoom {
-        case .day:
-            let hour = state.zone.format(span.start).dropFirst(11).prefix(2)
-            label = cw >= 2 || slot % 2 == 0 ? String(hour) : ""
-        case .week:
-            guard slot % 6 == 0 else { continue }
-            let text = state.zone.format(span.start)
-            let weekday = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"][state.zone.weekdayAndMinute(span.start).weekday - 1]
-            label = "\(weekday) \(text.dropFirst(8).prefix(2))"
-        case .month:
-            let day = String(state.zone.format(span.start).dropFirst(8).prefix(2))
-            label = cw >= 2 ? day : (state.zone.weekdayAndMinute(span.start).weekday == 1 ? day : "")
-        }
+        let label = columnLabel(state, slot: slot, span: span, cellWidth: cw)
         if !label.isEmpty { canvas.put(label, x: x, y: y0, role: .header, limit: state.width - x) }
     }
 
@@ -146,12 +133,34 @@ private func drawGrid(_ canvas: inout Canvas, _ state: AppState) {
     }
 }
 
+/// The title of the period, short enough for the name column (19 cells).
 private func periodTitle(_ state: AppState) -> String {
     let start = state.zone.format(state.anchor).prefix(10)
     switch state.zoom {
-    case .day: return "Day \(start)"
+    case .day: return "\(weekdayName(state, state.anchor)) \(start)"
     case .week: return "Week of \(start)"
-    case .month: return "5 weeks from \(start)"
+    case .month: return "5 weeks \(start)"
+    }
+}
+
+private func weekdayName(_ state: AppState, _ instant: Int64) -> String {
+    ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"][state.zone.weekdayAndMinute(instant).weekday - 1]
+}
+
+/// The label over a column, or "" where a label would run into the next one: hours where
+/// each fits with a gap (every other hour at 80 columns), `Mo 30` at the start of each
+/// day of a week and of each week of five, day numbers when the columns are wide.
+private func columnLabel(_ state: AppState, slot: Int, span: Interval, cellWidth cw: Int) -> String {
+    let text = state.zone.format(span.start)
+    switch state.zoom {
+    case .day:
+        let every = cw >= 3 ? 1 : cw == 2 ? 2 : 3
+        return slot % every == 0 ? String(text.dropFirst(11).prefix(2)) : ""
+    case .week:
+        return slot % 6 == 0 ? "\(weekdayName(state, span.start)) \(text.dropFirst(8).prefix(2))" : ""
+    case .month:
+        if cw >= 3 { return String(text.dropFirst(8).prefix(2)) }
+        return state.zone.weekdayAndMinute(span.start).weekday == 1 && cw * 7 >= 6 ? "\(weekdayName(state, span.start)) \(text.dropFirst(8).prefix(2))" : ""
     }
 }
 

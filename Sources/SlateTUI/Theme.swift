@@ -46,6 +46,18 @@ public struct ThemeStyle: Equatable, Sendable {
     public var underline = false
     public var reverse = false
     public var dim = false
+
+    /// Foreground and background palette indexes on a terminal with `colors` colours
+    /// (nil = the terminal's default). Approximating can land on black text over the
+    /// default (usually black) background, or on text the colour of its background: such a
+    /// foreground falls back to the terminal's default so nothing is drawn invisible.
+    public func fitted(to colors: Int) -> (foreground: Int?, background: Int?) {
+        let background = self.background.fitted(to: colors)
+        var foreground = self.foreground.fitted(to: colors)
+        if let fg = foreground, fg == 0, background == nil || background == 0 { foreground = nil }
+        if let fg = foreground, let bg = background, fg == bg { foreground = nil }
+        return (foreground, background)
+    }
 }
 
 /// A colour theme: a style per role, read from a text file in `Themes/` format.

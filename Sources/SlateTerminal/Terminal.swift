@@ -178,8 +178,9 @@ public final class Terminal {
         if style.reverse { attrs |= UInt32(slate_a_reverse()) }
         if style.dim { attrs |= UInt32(slate_a_dim()) }
         guard colors > 0 else { return attrs }
-        let fg = style.foreground.fitted(to: colors).map(Int16.init) ?? -1
-        let bg = style.background.fitted(to: colors).map(Int16.init) ?? -1
+        let fitted = style.fitted(to: colors)
+        let fg = fitted.foreground.map(Int16.init) ?? -1
+        let bg = fitted.background.map(Int16.init) ?? -1
         if fg == -1 && bg == -1 { return attrs }
         let key = (Int32(fg) + 1) * 1000 + Int32(bg) + 1
         var pair = pairs[key]

@@ -66,4 +66,20 @@ struct CanvasAndThemeTests {
         let mono = Theme.mono
         #expect(StyleRole.allCases.allSatisfy { mono.style($0).foreground == .terminalDefault && mono.style($0).background == .terminalDefault })
     }
+
+    @Test func withFewColoursNothingIsDrawnBlackOnTheDefaultBackgroundOrInItsOwnColour() throws {
+        for name in Theme.builtinNames {
+            let theme = try Theme.load(name)
+            for role in StyleRole.allCases {
+                for colors in [8, 16, 256] {
+                    let (fg, bg) = theme.style(role).fitted(to: colors)
+                    #expect(!(fg == 0 && (bg == nil || bg == 0)), "\(name) \(role) at \(colors) colours is black on black")
+                    #expect(fg == nil || fg != bg, "\(name) \(role) at \(colors) colours is drawn in its background colour")
+                }
+            }
+        }
+        // The default theme's dim text (245) would fit to black with 8 colours
+        #expect(ThemeColor.index(240).fitted(to: 8) == 0)
+        #expect(try Theme.load("default").style(.outsideHours).fitted(to: 8).foreground == nil)
+    }
 }

@@ -24,6 +24,22 @@ struct GoldenScreenTests {
         Golden.check("grid-day-120x40.roles.txt", canvas.roles)
     }
 
+    @Test(arguments: [(80, 24), (120, 40)])
+    func headersAtEveryZoom(width: Int, height: Int) {
+        var state = Scene.state(width: width, height: height)
+        Scene.press(&state, [.char("+")])
+        let day = render(state).text.split(separator: "\n")[1]
+        Scene.press(&state, [.char("-"), .char("-")])
+        let month = render(state).text.split(separator: "\n")[1]
+        Golden.check("headers-\(width)x\(height).txt", day + "\n" + month)
+        // Labels never touch: every label is followed by a space or the end of the line
+        for line in [day, month] {
+            #expect(!line.contains("0001") && !line.contains("3001"), "\(line)")
+        }
+        #expect(month.hasPrefix("5 weeks 2026-11-30") && month.contains("Mo 30") && month.contains("Mo 07"), "\(month)")
+        #expect(day.hasPrefix("Th 2026-12-03"))
+    }
+
     /// Per cell: attributes in mono (hex of bold 1, underline 2, reverse 4, dim 8), and the
     /// background colour the default theme gives on an 8-colour terminal ("-" = default).
     @Test func monochromeAndColourAttributeDumps() throws {
