@@ -95,7 +95,7 @@ struct EndToEndTests {
 
         // Day view; zooming in from the week's 08:00–12:00 column puts the cursor at 08:00.
         try tmux.keys(":", "zoom day", "Enter")
-        #expect(try tmux.wait(for: "Day 2026-12-01") != nil)
+        #expect(try tmux.wait(for: "Tu 2026-12-01") != nil)
         try tmux.keys("p")
         #expect(try tmux.wait(for: "Placed 1st hold") != nil, "\(tmux.shown)")
         try tmux.keys("c")
