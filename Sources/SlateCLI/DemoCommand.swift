@@ -4,11 +4,15 @@ import SlateStore
 
 /// `slate demo`: a realistic sample workspace.
 struct DemoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "demo", abstract: "Create a realistic sample workspace (replaces an earlier demo, never a real workspace).")
+    static let configuration = CommandConfiguration(commandName: "demo", abstract: "Create a realistic sample workspace (--fresh replaces an earlier demo; a real workspace never).")
     @OptionGroup var global: GlobalOptions
+    @Flag(help: "Replace an existing demo (practice work in it is lost).") var fresh = false
 
     func run() throws {
         let env = global.environment
+        if !fresh, try DemoWorkspace.exists(at: global.path) {
+            throw SlateError.refused([RuleViolation(.transition, "a demo workspace already exists at \(global.path); open it with `slate --demo`, or replace it with `slate demo --fresh`")])
+        }
         let (_, summary) = try DemoWorkspace.build(at: global.path, login: env.login, userName: env.userName, clock: env.clock)
         if global.json { global.out(JSONValue.encode(summary)); return }
         global.out("""

@@ -8,16 +8,23 @@ public enum DemoWorkspace {
     public struct Summary: Sendable, Codable {
         public var studios = 0, rooms = 0, talent = 0, equipment = 0, clients = 0, platforms = 0, projects = 0, phases = 0
         public var schedules = 0, draftShows = 0, confirmedShows = 0, bookings = 0, holds = 0, tasks = 0, timeOff = 0
+        /// The first working day the demo books (where the UI opens).
+        public var firstDay = ""
+    }
+
+    /// True when `path` holds a demo workspace (never a real one).
+    public static func exists(at path: String) throws -> Bool {
+        guard FileManager.default.fileExists(atPath: path) else { return false }
+        return try Workspace.open(at: path).isDemo()
     }
 
     /// Creates the demo workspace at `path` for `login`, replacing an earlier demo there.
     public static func build(at path: String, login: String, userName: String, clock: Clock) throws -> (Workspace, Summary) {
         if FileManager.default.fileExists(atPath: path) {
-            let existing = try Workspace.open(at: path)
-            guard try existing.isDemo() else {
+            guard try exists(at: path) else {
                 throw SlateError.storage("\(path) holds a real workspace; the demo replaces only an earlier demo (use --db to put it elsewhere)")
             }
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            Workspace.removeFiles(at: path)
         }
         let setup = WorkspaceSetup(workspaceName: "Slate demo", studioName: "North Light Studios", timeZone: "Europe/Paris", locale: "fr_FR", currency: "EUR",
                                    openingHours: "Mon-Sat 08:00-23:00", founderLogin: login, founderName: userName, isDemo: true)
@@ -26,10 +33,30 @@ public enum DemoWorkspace {
         var summary = Summary()
         var random = SeededRandom(seed: 20_261_122)
         let paris = LocalTime(timeZone: TimeZone(identifier: "Europe/Paris") ?? .gmt)
-        let today = paris.startOfDay(clock.now())
-        func at(_ day: Int, _ hour: Int, _ minute: Int = 0) -> When { .instant(paris.startOfDay(today, addingDays: day) + Int64(hour * 3600 + minute * 60)) }
+        let london = LocalTime(timeZone: TimeZone(identifier: "Europe/London") ?? .gmt)
+        let northHours = try OpeningHours("Mon-Sat 08:00-23:00")
+        let harbourHours = try OpeningHours("Mon-Fri 09:00-21:00, Sat 10:00-18:00")
+        // Day 0 is tomorrow, or the Monday after when tomorrow is a weekend day, so nothing
+        // the demo books is past and its first week is busy; days count Monday to Saturday.
+        var dayZero = paris.startOfDay(clock.now(), addingDays: 1)
+        while paris.weekdayAndMinute(dayZero).weekday >= 6 { dayZero = paris.startOfDay(dayZero, addingDays: 1) }
+        let base = dayZero
+        func date(_ day: Int, in zone: LocalTime = paris) -> Int64 {
+            var start = base
+            var left = day
+            while left > 0 {
+                start = paris.startOfDay(start, addingDays: 1)
+                if paris.weekdayAndMinute(start).weekday != 7 { left -= 1 }
+            }
+            // The same calendar date's midnight in `zone`.
+            return zone.startOfDay(start + 43_200)
+        }
+        func at(_ day: Int, _ hour: Int, _ minute: Int = 0, in zone: LocalTime = paris) -> When {
+            .instant(date(day, in: zone) + Int64(hour * 3600 + minute * 60))
+        }
 
         let north = "North Light Studios"
+        summary.firstDay = paris.format(base)
         let harbour = try session.addStudio(name: "Harbour Sound", timeZone: "Europe/London", openingHours: "Mon-Fri 09:00-21:00, Sat 10:00-18:00").value
         summary.studios = 2
 
@@ -136,16 +163,25 @@ public enum DemoWorkspace {
             summary.confirmedShows += 1
         }
 
-        // Three schedules of twenty draft shows each, some clashing with each other as markers.
+        // Three schedules of twenty draft shows each. Drafts reserve nothing; one pair is
+        // planned on purpose in the same room at the same time, so the board has a clash to show.
+        var draftSlots: [String: [Interval]] = [:]
         for scheduleIndex in 0..<3 {
             let client = clients[4 + scheduleIndex]
             let schedule = try session.addSchedule(studio: north, client: client, name: "\(clientNames[4 + scheduleIndex]) — weeks 2–4").value
             for index in 0..<20 {
-                let day = 7 + index + scheduleIndex
-                let hour = 9 + scheduleIndex * 4
-                _ = try session.addShow(ShowInput(client: client, schedule: schedule, studio: north, room: northRooms[2 + (index + scheduleIndex) % 3],
-                                                  title: "\(clientNames[4 + scheduleIndex]) ep. \(index + 1)", start: at(day, hour), end: at(day, hour + 2),
-                                                  type: .bau, talent: [northTalent[(index + scheduleIndex * 5) % 20]], platforms: [platforms[scheduleIndex]]))
+                let day = 6 + index + scheduleIndex
+                let deliberate = scheduleIndex == 1 && index == 4
+                let hour = deliberate ? 9 : 9 + scheduleIndex * 4
+                let room = deliberate ? northRooms[2 + 5 % 3] : northRooms[2 + (index + scheduleIndex) % 3]
+                let person = northTalent[(index + scheduleIndex * 5) % 20]
+                let start = at(day, hour)
+                let end = at(day, hour + 2)
+                _ = try session.addShow(ShowInput(client: client, schedule: schedule, studio: north, room: room,
+                                                  title: "\(clientNames[4 + scheduleIndex]) ep. \(index + 1)", start: start, end: end,
+                                                  type: .bau, talent: [person], platforms: [platforms[scheduleIndex]]))
+                let slot = Interval(start: try start.resolve(in: paris), end: try end.resolve(in: paris))
+                for resource in [room, person] { draftSlots[resource, default: []].append(slot) }
                 summary.draftShows += 1
             }
             if scheduleIndex == 0 { _ = try session.setScheduleStatus(schedule, to: .proposed) }
@@ -159,18 +195,25 @@ public enum DemoWorkspace {
         }
 
         // Bookings and ranked holds across the next four weeks.
-        let bookable = rooms.map(\.uid) + talent.prefix(38).map(\.uid)
+        // They keep the demo's own rules: inside opening hours in the studio's own zone,
+        // outside time off, and clear of the drafts (whose clashes are only the one above).
+        let bookable = rooms.map { ($0.uid, $0.studio) } + talent.prefix(38).map { ($0.uid, $0.studio) }
         var attempts = 0
-        while summary.bookings + summary.holds + summary.confirmedShows * 3 < 300 + summary.confirmedShows * 3, attempts < 2000 {
+        while summary.bookings + summary.holds < 300, attempts < 3000 {
             attempts += 1
-            let resource = bookable[random.next(bookable.count)]
-            let day = random.next(28)
+            let (resource, studio) = bookable[random.next(bookable.count)]
+            let zone = studio == north ? paris : london
+            let day = random.next(24)
             let hour = 9 + random.next(10)
             let length = 1 + random.next(3)
             let hold = random.next(100) < 45
-            let placement = BookingPlacement(resource: resource, start: at(day, hour), end: at(day, hour + length), status: hold ? .hold : .confirmed,
+            let interval = Interval(start: try at(day, hour, in: zone).resolve(in: zone), end: try at(day, hour + length, in: zone).resolve(in: zone))
+            guard (studio == north ? northHours : harbourHours).contains(interval, in: zone),
+                  !(draftSlots[resource] ?? []).contains(where: { $0.overlaps(interval) }) else { continue }
+            let placement = BookingPlacement(resource: resource, start: .instant(interval.start), end: .instant(interval.end), status: hold ? .hold : .confirmed,
                                              note: hold ? "pencil for a pitch" : "", orHold: true)
-            guard let outcome = try? session.place(placement) else { continue }
+            guard let planned = try? session.place(placement, plan: true), planned.warnings.isEmpty,
+                  let outcome = try? session.place(placement) else { continue }
             if outcome.value.status == .hold { summary.holds += 1 } else { summary.bookings += 1 }
         }
         let counts = try workspace.read { db in

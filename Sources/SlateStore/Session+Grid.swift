@@ -124,6 +124,27 @@ extension Session {
         }
     }
 
+    /// Where the grid should open: nil when this week has bookings (open on today), else
+    /// the start of the first live booking from today on, so the first screen is never an
+    /// empty week when work lies ahead.
+    public func busyFocus() throws -> Int64? {
+        try read { reader in
+            let zone = LocalTime(timeZone: reader.settings.zone)
+            let today = zone.startOfDay(reader.now)
+            let weekStart = zone.startOfDay(today, addingDays: -(zone.weekdayAndMinute(today).weekday - 1))
+            let weekEnd = zone.startOfDay(weekStart, addingDays: 7)
+            let visible = reader.visibility.predicate("bookings", alias: "b")
+            let thisWeek = try Int.fetchOne(reader.db, sql: """
+                SELECT count(*) FROM bookings b WHERE b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL
+                  AND b.start_at < ? AND b.end_at > ? AND b.end_at > ? AND \(visible)
+                """, arguments: [weekEnd, weekStart, reader.now]) ?? 0
+            guard thisWeek == 0 else { return nil }
+            return try Int64.fetchOne(reader.db, sql: """
+                SELECT min(b.start_at) FROM bookings b WHERE b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL AND b.start_at >= ? AND \(visible)
+                """, arguments: [today])
+        }
+    }
+
     /// The workspace's name and time zone, for the top bar.
     public func workspaceInfo() throws -> (name: String, zone: String) {
         try read { reader in (reader.settings.name, reader.settings.zone.identifier) }

@@ -157,6 +157,12 @@ public struct AppState: Equatable, Sendable {
         cursorSlot = slot(of: now)
     }
 
+    /// Shows the period containing `instant` with the cursor on it.
+    public mutating func focus(on instant: Int64) {
+        anchor = periodStart(containing: instant)
+        cursorSlot = slot(of: instant)
+    }
+
     private func computeSpans() -> [Interval] {
         (0..<zoom.slots).map(computeSlotInterval)
     }

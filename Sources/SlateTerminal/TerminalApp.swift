@@ -7,13 +7,15 @@ import SlateTUI
 /// effects run through the domain library; only changed cells are drawn.
 public enum TerminalApp {
     /// Runs the UI until the user quits or a signal arrives; the terminal is always restored.
-    public static func run(session: Session, theme: Theme, noColor: Bool, clock: Clock) throws {
+    /// `focus` opens the grid on another time than now (the first busy week).
+    public static func run(session: Session, theme: Theme, noColor: Bool, clock: Clock, focus: Int64? = nil) throws {
         let (name, zoneName) = try session.workspaceInfo()
         let watcher = try session.workspace.changeWatcher()
         let terminal = try Terminal(theme: theme, noColor: noColor)
         defer { terminal.restore() }
         var state = AppState(width: terminal.width, height: terminal.height, now: clock.now(), zone: LocalTime.cached(zoneName) ?? LocalTime(timeZone: .gmt),
                              workspaceName: name, user: session.login, unicode: terminal.unicode, themeName: theme.name)
+        if let focus { state.focus(on: focus) }
         let runner = EffectRunner(session: session)
         var drawn: AppState?
         var forceDraw = true

@@ -12,7 +12,7 @@ struct CLIHarness {
     var now: Int64 = 1_796_112_000
 
     init() throws {
-        directory = NSTemporaryDirectory() + "slate-cli-" + UUID().uuidString
+        directory = Scratch.directory("slate-cli")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
 

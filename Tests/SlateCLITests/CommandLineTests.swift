@@ -206,8 +206,8 @@ struct CommandLineTests {
         #expect(try h.count("SELECT count(*) FROM task_templates") >= 1)
         #expect(try h.count("SELECT count(*) FROM time_off") >= 1)
         #expect(try h.count("SELECT count(*) FROM talent WHERE skills != ''") >= 40)
-        // Running it again replaces the demo; it never replaces a real workspace.
-        #expect(h.run("demo").code == 0)
+        // Running it again replaces the demo only when asked; it never replaces a real workspace.
+        #expect(h.run("demo", "--fresh").code == 0)
         let real = try CLIHarness.ready()
         let refused = real.run("demo")
         #expect(refused.code == 3)

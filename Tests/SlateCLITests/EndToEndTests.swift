@@ -1,17 +1,19 @@
 import Foundation
 import GRDB
 import Testing
+import SlateCore
 
 /// Drives the built binary in a real terminal: tmux with its own server socket.
 struct Tmux {
-    let socket = "slate-e2e-\(UUID().uuidString.prefix(8))"
+    /// The server's socket lives in the run's scratch folder, so it goes when the run ends.
+    let socket = Scratch.directory("tmux") + "/socket"
     let session = "e2e"
 
     /// Runs one tmux client command. posix_spawn and waitpid rather than Foundation's
     /// Process, whose exit monitoring waits on a descriptor the forked tmux server inherits.
     @discardableResult
     func run(_ arguments: [String]) throws -> String {
-        let file = NSTemporaryDirectory() + "tmux-out-" + UUID().uuidString
+        let file = Scratch.directory("tmux-out") + "/out"
         defer { try? FileManager.default.removeItem(atPath: file) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -19,7 +21,7 @@ struct Tmux {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, file, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
+        let argv = (["tmux", "-S", socket] + arguments).map { strdup($0) } + [nil]
         let envp = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         // Test threads block signals; the tmux server and its panes must not inherit that.
@@ -80,7 +82,7 @@ struct EndToEndTests {
     @Test func aCoordinatorSessionInTheTerminalUI() throws {
         let tmux = Tmux()
         defer { tmux.kill() }
-        let directory = NSTemporaryDirectory() + "slate-e2e-" + UUID().uuidString
+        let directory = Scratch.directory("slate-e2e")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let db = directory + "/w.slate"
         let now = ["SLATE_NOW": "2026-12-01T08:00:00Z"]
@@ -144,7 +146,7 @@ struct EndToEndTests {
     }
 
     @Test func theUIRefusesToRunWithoutATerminal() throws {
-        let directory = NSTemporaryDirectory() + "slate-e2e-" + UUID().uuidString
+        let directory = Scratch.directory("slate-e2e")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let db = directory + "/w.slate"
         #expect(try Binary.run(["init", "--studio", "North", "--tz", "Europe/Paris", "--db", db]).code == 0)
@@ -156,7 +158,7 @@ struct EndToEndTests {
     @Test func aSignalRestoresTheTerminal() throws {
         let tmux = Tmux()
         defer { tmux.kill() }
-        let directory = NSTemporaryDirectory() + "slate-e2e-" + UUID().uuidString
+        let directory = Scratch.directory("slate-e2e")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let db = directory + "/w.slate"
         #expect(try Binary.run(["init", "--studio", "North", "--tz", "Europe/Paris", "--db", db]).code == 0)
@@ -179,7 +181,7 @@ extension EndToEndTests {
     /// instead of spinning on a dead terminal.
     @Test func losingTheTerminalEndsTheProgram() throws {
         let tmux = Tmux()
-        let directory = NSTemporaryDirectory() + "slate-e2e-" + UUID().uuidString
+        let directory = Scratch.directory("slate-e2e")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let db = directory + "/w.slate"
         #expect(try Binary.run(["init", "--studio", "North", "--tz", "Europe/Paris", "--db", db]).code == 0)
@@ -198,5 +200,68 @@ extension EndToEndTests {
         let state = (try? String(contentsOfFile: "/proc/\(slate)/stat", encoding: .utf8))?.split(separator: " ").dropFirst(2).first
         #expect(kill(slate, 0) != 0 || state == "Z", "slate \(slate) is still running after its terminal went away")
         if kill(slate, 0) == 0, state != "Z" { kill(slate, SIGKILL) }
+    }
+}
+
+extension EndToEndTests {
+    /// Names in several scripts never shift a border, and Ctrl-L (a full repaint) never
+    /// changes what an incremental redraw left on the screen.
+    @Test func ctrlLNeverChangesTheScreenWhateverTheNames() throws {
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        let db = Scratch.directory("slate-e2e") + "/w.slate"
+        let now = ["SLATE_NOW": "2026-12-01T08:00:00Z"]
+        #expect(try Binary.run(["init", "--studio", "North", "--tz", "Europe/Paris", "--db", db], environment: now).code == 0)
+        for name in ["王芳 Booth 🎙", "👨‍👩‍👧‍👦 Family set", "🇫🇷 Paris set", "Ngozi Adébáyọ̀", "Zoë 🎤 Park", "👍🏽 Thumbs", "Stage A"] {
+            #expect(try Binary.run(["room", "add", name, "--db", db], environment: now).code == 0, "\(name)")
+        }
+        try DatabaseQueue(path: db).write { db in
+            try db.execute(sql: "UPDATE rooms SET name = 'Evil \u{202e}Stage' WHERE name = 'Stage A'; UPDATE resources SET name = 'Evil \u{202e}Stage' WHERE name = 'Stage A'")
+        }
+        for (day, room) in [(1, "王芳 Booth 🎙"), (2, "🇫🇷 Paris set"), (3, "Zoë 🎤 Park")] {
+            #expect(try Binary.run(["hold", room, "--from", "2026-12-0\(day)T10:00", "--to", "2026-12-0\(day)T16:00", "--db", db], environment: now).code == 0)
+        }
+        try tmux.start("env LC_ALL=C.UTF-8 TERM=xterm-256color SLATE_NOW=2026-12-01T08:00:00Z \(Binary.path) --db \(db); sleep 30")
+        #expect(try tmux.wait(for: "Booking grid") != nil, "\(tmux.shown)")
+        // Every row's border is at column 19, as the canvas placed it.
+        for line in try tmux.screen().split(separator: "\n") where line.contains("│") {
+            let before = String(line[..<(line.firstIndex(of: "│") ?? line.endIndex)])
+            #expect(DisplayWidth.of(before) == 19, "border shifted in: \(line)")
+        }
+        let sequences: [[String]] = [["j"], ["j", "l", "l"], ["+"], ["L"], ["j", "j", "j"], ["-", "-"], ["/", "a"], ["Escape"], ["H", "k", "k"], ["?"], ["Escape"],
+                                     ["n"], ["Escape"], ["Enter"], ["Escape"]]
+        var differing: [String] = []
+        for keys in sequences {
+            for key in keys { try tmux.keys(key) }
+            Thread.sleep(forTimeInterval: 0.35)
+            let incremental = try tmux.screen()
+            try tmux.keys("C-l")
+            Thread.sleep(forTimeInterval: 0.35)
+            if try tmux.screen() != incremental { differing.append(keys.joined(separator: " ")) }
+        }
+        #expect(differing.isEmpty, "Ctrl-L changed the screen after: \(differing)")
+        #expect(try tmux.screen().contains("Evil \\u{202e}Stage"))
+    }
+
+    /// `slate --demo` opens an existing demo rather than wiping practice work, and shows a
+    /// busy week first.
+    @Test func theDemoOpensWhereTheWorkIsAndKeepsPracticeWork() throws {
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        let db = Scratch.directory("slate-e2e") + "/demo.slate"
+        #expect(try Binary.run(["demo", "--db", db]).code == 0)
+        let practice = try Binary.run(["hold", "Stage A", "--from", "2027-03-03T10:00", "--to", "2027-03-03T11:00", "--db", db, "--json"])
+        #expect(practice.code == 0, "\(practice.err)")
+        #expect(try Binary.run(["demo", "--db", db]).code == 1)
+        try tmux.start("env LC_ALL=C.UTF-8 TERM=xterm-256color \(Binary.path) --demo --db \(db); echo SLATE-EXITED-$?; sleep 30")
+        #expect(try tmux.wait(for: "Booking grid") != nil, "\(tmux.shown)")
+        #expect(try tmux.screen().contains("█"), "the first screen should show bookings:\n\(tmux.shown)")
+        try tmux.keys("q")
+        #expect(try tmux.wait(for: "SLATE-EXITED-0") != nil)
+        let holds = try DatabaseQueue(path: db).read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM bookings WHERE start_at >= strftime('%s', '2027-03-01')")
+        }
+        #expect(holds == 1, "--demo replaced the practice workspace")
+        #expect(try Binary.run(["demo", "--fresh", "--db", db]).code == 0)
     }
 }

@@ -41,7 +41,7 @@ enum Binary {
 @Suite("Several processes, crashes", .serialized)
 struct ProcessTests {
     func workspace() throws -> String {
-        let directory = NSTemporaryDirectory() + "slate-proc-" + UUID().uuidString
+        let directory = Scratch.directory("slate-proc")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let path = directory + "/w.slate"
         #expect(try Binary.run(["init", "--studio", "North", "--tz", "Europe/Paris", "--db", path]).code == 0)

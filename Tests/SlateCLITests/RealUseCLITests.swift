@@ -120,3 +120,21 @@ struct RealUseCLITests {
         #expect(result.err.contains("SLATE_NOW='tomorrow' is not a time"))
     }
 }
+
+@Suite("The demo obeys its own rules")
+struct DemoRulesTests {
+    @Test func checkOnAFreshDemoReportsOnlyTheDeliberateDraftClash() throws {
+        let h = try CLIHarness()
+        #expect(h.run("demo").code == 0)
+        let check = h.run("check", "--json")
+        #expect(check.code == 0)
+        let findings = try JSONSerialization.jsonObject(with: Data(check.out.utf8)) as? [[String: Any]] ?? []
+        #expect(findings.count == 2, "\(findings.map { $0["message"] ?? "" })")
+        #expect(findings.allSatisfy { $0["kind"] as? String == "draft_clash" })
+        // Replacing a demo is asked for; a real workspace is never replaced
+        let again = h.run("demo")
+        #expect(again.code == 1 && again.err.contains("slate demo --fresh"))
+        let real = try CLIHarness.ready()
+        #expect(real.run("demo", "--fresh").code == 3)
+    }
+}

@@ -38,7 +38,7 @@ struct Fixture {
     static let start: Int64 = 1_796_112_000
 
     static func make(autoPromote: Bool = true, hours: String = "") throws -> Fixture {
-        let directory = NSTemporaryDirectory() + "slate-test-" + UUID().uuidString
+        let directory = Scratch.directory("slate-test")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let clock = TestClock(start)
         let setup = WorkspaceSetup(workspaceName: "Test", studioName: "North", timeZone: "Europe/Paris", locale: "fr_FR", currency: "EUR",

@@ -158,3 +158,15 @@ func staleMessage(_ body: () throws -> Void) -> String? {
     } catch {}
     return nil
 }
+
+@Suite("Where the grid opens")
+struct BusyFocusTests {
+    @Test func anEmptyWeekOpensOnTheFirstBookingAhead() throws {
+        let f = try Fixture.make()
+        #expect(try f.alice.busyFocus() == nil)
+        let later = try f.book(f.stageA, "2026-12-16T10:00", "2026-12-16T12:00")
+        #expect(try f.alice.busyFocus() == later.start)
+        _ = try f.book(f.stageA, "2026-12-03T10:00", "2026-12-03T12:00")
+        #expect(try f.alice.busyFocus() == nil)
+    }
+}

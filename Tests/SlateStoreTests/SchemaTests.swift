@@ -81,7 +81,7 @@ struct SchemaTests {
     }
 
     @Test func missingAndForeignFilesAreRefusedAndLeftUntouched() throws {
-        let directory = NSTemporaryDirectory() + "slate-files-" + UUID().uuidString
+        let directory = Scratch.directory("slate-files")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         #expect(throws: SlateError.self) { try Workspace.open(at: directory + "/missing.slate") }
         #expect(!FileManager.default.fileExists(atPath: directory + "/missing.slate"))
@@ -98,7 +98,7 @@ struct SchemaTests {
     }
 
     @Test func openingAForeignOrNewerSQLiteFileNeverWritesAByte() throws {
-        let directory = NSTemporaryDirectory() + "slate-files-" + UUID().uuidString
+        let directory = Scratch.directory("slate-files")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         // Given another application's SQLite file (rollback journal, a table of its own)
@@ -131,7 +131,7 @@ struct SchemaTests {
     }
 
     @Test func aWorkspaceThatCannotBeCreatedWholeLeavesNoFile() throws {
-        let directory = NSTemporaryDirectory() + "slate-files-" + UUID().uuidString
+        let directory = Scratch.directory("slate-files")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         var options = Workspace.Options()
         options.schema = SchemaSQL.text + "\nCREATE TABLE broken (;"

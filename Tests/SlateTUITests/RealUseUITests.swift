@@ -13,7 +13,7 @@ struct Driver {
 
     /// A Paris workspace (alice admin of North) with a London studio, Harbour Sound.
     static func twoZones() throws -> (Driver, paris: String, london: String) {
-        let directory = NSTemporaryDirectory() + "slate-ui-" + UUID().uuidString
+        let directory = Scratch.directory("slate-ui")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let now = try LocalTime(zoneIdentifier: "Europe/Paris").parse("2026-12-01T09:00")
         let setup = WorkspaceSetup(workspaceName: "Two cities", studioName: "North", timeZone: "Europe/Paris", founderLogin: "alice", founderName: "Alice")
