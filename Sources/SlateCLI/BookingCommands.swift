@@ -130,7 +130,7 @@ struct BookingCommand: ParsableCommand {
                 global.environment.output.err("note: showing the first \(limit) bookings; more match (narrow with --from/--to/--resource or raise --limit)")
             }
             if global.json { global.out(JSONValue.encode(bookings)); return }
-            global.emit(bookings.map(BookingCommand.record), columns: ["uid", "resource", "status", "rank", "start", "end", "holder", "show"], empty: "no bookings")
+            global.emit(bookings.map(BookingCommand.record), columns: BookingCommand.columns(bookings), empty: "no bookings")
         }
     }
 
@@ -149,7 +149,15 @@ struct BookingCommand: ParsableCommand {
     static func record(_ view: BookingView) -> Record {
         Record([("uid", .text(view.uid)), ("resource", .text(view.resourceName)), ("status", .text(view.status.rawValue)),
                 ("rank", view.rank.map { .int(Int64($0)) } ?? .null), ("start", .text(view.startLocal)), ("end", .text(view.endLocal)),
-                ("holder", .text(view.holder)), ("show", .text(view.showTitle ?? "")), ("note", .text(view.note)), ("version", .int(Int64(view.version)))])
+                ("zone", .text(LocalTime.placeName(view.timeZone))), ("holder", .text(view.holder)), ("show", .text(view.showTitle ?? "")),
+                ("note", .text(view.note)), ("version", .int(Int64(view.version)))])
+    }
+
+    /// Table columns for bookings: with a zone column when they lie in more than one zone,
+    /// so every time shown says its zone where several are in play.
+    static func columns(_ bookings: [BookingView]) -> [String] {
+        let zoned = Set(bookings.map(\.timeZone)).count > 1
+        return ["uid", "resource", "status", "rank", "start", "end"] + (zoned ? ["zone"] : []) + ["holder", "show"]
     }
 
     static func describe(_ view: BookingView) -> String {

@@ -114,6 +114,19 @@ struct RealUseCLITests {
         #expect(check.out.contains("error: show 'Live' (\(uid)) is 2026-12-03T10:00–12:00 but its booking"))
     }
 
+    @Test func bookingsInSeveralZonesSayTheirZone() throws {
+        let h = try CLIHarness.ready()
+        #expect(h.run("studio", "add", "Harbour Sound", "--tz", "Europe/London").code == 0)
+        #expect(h.run("room", "add", "Studio L", "--studio", "Harbour Sound").code == 0)
+        #expect(h.run("book", "Studio L", "--from", "2026-12-03T15:00", "--to", "2026-12-03T16:00").code == 0)
+        #expect(!h.run("booking", "list").out.contains("ZONE"))
+        #expect(h.run("book", "Stage A", "--from", "2026-12-03T15:00", "--to", "2026-12-03T16:00").code == 0)
+        let listed = h.run("booking", "list").out
+        #expect(listed.contains("ZONE"))
+        #expect(listed.split(separator: "\n").contains { $0.contains("Studio L") && $0.contains("2026-12-03T15:00") && $0.contains("London") })
+        #expect(listed.split(separator: "\n").contains { $0.contains("Stage A") && $0.contains("2026-12-03T15:00") && $0.contains("Paris") })
+    }
+
     @Test func anUnparsableSlateNowIsAnError() throws {
         let result = try Binary.run(["status", "--db", "/nonexistent/w.slate"], environment: ["SLATE_NOW": "tomorrow"])
         #expect(result.code == 2)
