@@ -30,14 +30,16 @@ let package = Package(
             "SlateCore", "SlateStore", "SlateTUI",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], path: "Benchmarks/SlateBenchmarks"),
+        // Shared by the test targets: a scratch folder per run, removed at exit.
+        .target(name: "SlateTestSupport", path: "Tests/SlateTestSupport"),
         .testTarget(name: "SlateCoreTests", dependencies: ["SlateCore"]),
         .testTarget(name: "SlateStoreTests", dependencies: [
-            "SlateCore", "SlateStore",
+            "SlateCore", "SlateStore", "SlateTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "SlateTUITests", dependencies: ["SlateCore", "SlateStore", "SlateTUI"], exclude: ["Golden"]),
+        .testTarget(name: "SlateTUITests", dependencies: ["SlateCore", "SlateStore", "SlateTUI", "SlateTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SlateCLITests", dependencies: [
-            "SlateCLI", "SlateStore", "slate",
+            "SlateCLI", "SlateStore", "slate", "SlateTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],

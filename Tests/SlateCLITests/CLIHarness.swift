@@ -1,4 +1,5 @@
 import Foundation
+import SlateTestSupport
 import GRDB
 @testable import SlateCLI
 import SlateCore

@@ -1,4 +1,5 @@
 import Foundation
+import SlateTestSupport
 import GRDB
 import Testing
 import SlateCore

@@ -2,8 +2,8 @@ import Foundation
 
 /// Temporary files of this test run: one folder per process, removed when the run ends,
 /// so the tests leave no workspaces, sockets or other files behind.
-enum Scratch {
-    static let root: String = {
+public enum Scratch {
+    public static let root: String = {
         let root = NSTemporaryDirectory() + "slate-tests-\(getpid())"
         try? FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         atexit { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "slate-tests-\(getpid())") }
@@ -11,7 +11,7 @@ enum Scratch {
     }()
 
     /// A new empty folder under the run's root.
-    static func directory(_ prefix: String) -> String {
+    public static func directory(_ prefix: String) -> String {
         let path = root + "/" + prefix + "-" + UUID().uuidString.prefix(8)
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
