@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates Sources/SlateTUI/BuiltinThemes.swift from Themes/*.theme (the binary carries
+# Regenerates Sources/SlateTUI/Theme/BuiltinThemes.swift from Themes/*.theme (the binary carries
 # the built-in themes; a test proves they equal the files).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,4 +17,4 @@ cd "$(dirname "$0")/.."
   done
   echo '    ]'
   echo '}'
-} > Sources/SlateTUI/BuiltinThemes.swift
+} > Sources/SlateTUI/Theme/BuiltinThemes.swift

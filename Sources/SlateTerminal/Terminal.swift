@@ -3,15 +3,9 @@ import Foundation
 import SlateCore
 import SlateTUI
 
-/// What the terminal reports besides nothing.
-public enum TerminalEvent: Equatable {
-    case key(Key)
-    case resized(width: Int, height: Int)
-}
-
 /// The only code that talks to ncurses: it sets the terminal up, draws canvases sending
 /// only changed cells, reads keys, and always restores the terminal.
-public final class Terminal {
+public final class Terminal: TerminalBackend {
     /// Columns and lines.
     public private(set) var width: Int
     public private(set) var height: Int
@@ -21,7 +15,6 @@ public final class Terminal {
     public let colors: Int
     private var theme: Theme
     private var pairs: [Int32: Int16] = [:]
-    private var drawn: Canvas?
     private var active = true
     private var screen: OpaquePointer?
 
@@ -89,27 +82,22 @@ public final class Terminal {
 
     /// Forgets what is on screen so the next draw repaints everything (Ctrl-L, resize).
     public func invalidate() {
-        drawn = nil
         clearok(slate_stdscr(), true)
     }
 
-    /// Draws a canvas, touching only the cells that differ from the last frame.
-    public func draw(_ canvas: Canvas) {
-        let full = drawn == nil || drawn?.width != canvas.width || drawn?.height != canvas.height
+    /// Sends the cells the program loop computed (only changed ones, unless `full`).
+    public func write(_ changes: [CellChange], full: Bool) {
         if full { werase(slate_stdscr()) }
-        for y in 0..<canvas.height {
-            for x in 0..<canvas.width {
-                let cell = canvas[x, y]
-                if !full, let drawn, drawn[x, y] == cell { continue }
-                if cell.text.isEmpty { continue }
-                wattrset(slate_stdscr(), Int32(bitPattern: attributes(cell.role)))
-                _ = mvwaddstr(slate_stdscr(), Int32(y), Int32(x), cell.text)
-            }
+        for change in changes {
+            wattrset(slate_stdscr(), Int32(bitPattern: attributes(change.cell.role)))
+            _ = mvwaddstr(slate_stdscr(), Int32(change.y), Int32(change.x), change.cell.text)
         }
         wattrset(slate_stdscr(), 0)
         wrefresh(slate_stdscr())
-        drawn = canvas
     }
+
+    /// A signal asked the program to end, or the terminal went away.
+    public var mustStop: Bool { signalled || hungUp }
 
     /// True once the terminal has gone away (the SSH connection or window closed): reads
     /// then fail at once instead of waiting, and the program must end rather than spin.

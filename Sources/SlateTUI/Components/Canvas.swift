@@ -11,6 +11,13 @@ public struct Cell: Equatable, Sendable {
     }
 }
 
+/// One cell to send to the terminal.
+public struct CellChange: Equatable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var cell: Cell
+}
+
 /// An in-memory screen that screens draw into and tests read as text. Wide characters take
 /// two cells, combining marks none (as `wcwidth` says), and control characters are drawn
 /// escaped.
@@ -97,6 +104,35 @@ public struct Canvas: Equatable, Sendable {
         }
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
         return lines
+    }
+
+    /// The cells to send so a terminal showing `previous` shows this canvas: every cell
+    /// when there is no previous frame or its size differs, else only the cells that
+    /// changed. The right half of a wide character is never sent (the left half draws
+    /// both); a changed right half sends its left half again.
+    public func changes(from previous: Canvas?) -> (changes: [CellChange], full: Bool) {
+        guard let previous, previous.width == width, previous.height == height else {
+            var all: [CellChange] = []
+            for y in 0..<height { for x in 0..<width where !self[x, y].text.isEmpty { all.append(CellChange(x: x, y: y, cell: self[x, y])) } }
+            return (all, true)
+        }
+        var changed: [CellChange] = []
+        for y in 0..<height {
+            var x = 0
+            while x < width {
+                let cell = self[x, y]
+                if cell != previous[x, y] {
+                    if cell.text.isEmpty {
+                        // A new right half: its wide character starts one cell left.
+                        if x > 0, changed.last.map({ $0.x != x - 1 || $0.y != y }) ?? true { changed.append(CellChange(x: x - 1, y: y, cell: self[x - 1, y])) }
+                    } else {
+                        changed.append(CellChange(x: x, y: y, cell: cell))
+                    }
+                }
+                x += 1
+            }
+        }
+        return (changed, false)
     }
 
     /// The screen as lines of text (for golden files).

@@ -3,6 +3,8 @@ import SlateStore
 
 /// Something that happened: a key, a resize, time passing, data arriving, a command's result.
 public enum Action: Sendable {
+    /// The program started: load what the first screen shows.
+    case started
     case key(Key)
     case resized(width: Int, height: Int)
     case tick(now: Int64)
@@ -56,6 +58,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .tick(let now):
         state.now = now
         return []
+    case .started:
+        return [.loadResources]
     case .resourcesLoaded(let resources):
         state.allResources = resources
         state.zonesInPlay = Set(resources.map(\.zone) + [state.zone.timeZone.identifier]).count > 1
