@@ -37,7 +37,7 @@ struct CanvasAndThemeTests {
     }
 
     @Test func builtInThemesAreTheFilesInThemes() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Themes")
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Themes")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".theme") }.sorted()
         #expect(files.map { String($0.dropLast(6)) } == Theme.builtinNames)
         for file in files {
