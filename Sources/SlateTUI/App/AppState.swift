@@ -112,6 +112,8 @@ public struct AppState: Equatable, Sendable {
     public var pendingForm: BookingForm?
     /// Which booking of a stacked cell the keys act on (`]` / `[` cycle).
     public var pick = 0
+    /// First line shown of a long help or message panel.
+    public var overlayScroll = 0
 
     // Booking grid.
     public var zoom: Zoom = .week { didSet { spans = computeSpans() } }
@@ -173,7 +175,7 @@ public struct AppState: Equatable, Sendable {
             && lhs.filter == rhs.filter && lhs.cursorResource == rhs.cursorResource && lhs.cursorSlot == rhs.cursorSlot && lhs.scroll == rhs.scroll
             && lhs.quitting == rhs.quitting && lhs.themeName == rhs.themeName && lhs.view == rhs.view && lhs.loadedPeriod == rhs.loadedPeriod
             && lhs.loadedResources == rhs.loadedResources && lhs.messages == rhs.messages && lhs.zonesInPlay == rhs.zonesInPlay
-            && lhs.pendingForm == rhs.pendingForm && lhs.pick == rhs.pick
+            && lhs.pendingForm == rhs.pendingForm && lhs.pick == rhs.pick && lhs.overlayScroll == rhs.overlayScroll
     }
 
     // MARK: derived

@@ -28,7 +28,7 @@ public func render(_ state: AppState) -> Canvas {
     case .help: drawHelp(&canvas, state)
     case .detail: drawDetail(&canvas, state)
     case .form(let form): drawForm(&canvas, state, form)
-    case .overlay(let title, let lines): box(&canvas, state, title: title + " (any key closes)", lines: lines)
+    case .overlay(let title, let lines): box(&canvas, state, title: title + " (Esc closes)", lines: lines, scroll: state.overlayScroll)
     default: break
     }
     return canvas
@@ -266,38 +266,42 @@ private func drawStatus(_ canvas: inout Canvas, _ state: AppState) {
         }
         return
     }
-    canvas.put(" ?:help  n:new  p:hold  c:confirm  x:release  m:move  </>:resize  C:challenge  u:undo  /:search  ::command  q:quit", x: 0, y: y, role: .statusBar)
+    canvas.put(" " + footerHints.joined(separator: "  "), x: 0, y: y, role: .statusBar)
 }
 
-/// The keys of the booking grid, for the help overlay.
-let gridKeys: [(String, String)] = [
-    ("←→ h l / ↑↓ j k", "move the cursor"), ("H / L  t", "previous / next period, today"), ("+ / -", "zoom in / out (day, week, 5 weeks)"),
-    ("g / G", "first / last resource"), ("Enter", "details of the cell (or a new booking)"), ("n", "new booking or hold (form)"),
-    ("p", "place a hold on the cell"), ("c / C", "confirm the hold / challenge the holds above"), ("x / d", "release or cancel (asks)"),
-    ("m / e", "move: ←→ shift, </> resize, Enter saves"), ("< / >", "shorten / lengthen by one column"), ("] / [", "next / previous booking of a stacked cell"),
-    ("f", "rooms / talent / equipment / all"), ("/", "search by name"),
-    (":", "filter goto zoom log messages theme undo redo quit"), ("u / Ctrl-R", "undo / redo"),
-    ("Esc  Ctrl-L  q", "cancel, redraw, quit"),
-]
-
-private func box(_ canvas: inout Canvas, _ state: AppState, title: String, lines: [String]) {
+/// A panel over the screen; with `scroll`, lines that do not fit scroll (j/k) and the
+/// title says so.
+private func box(_ canvas: inout Canvas, _ state: AppState, title: String, lines: [String], scroll: Int = 0) {
     let width = min(state.width - 4, max(DisplayWidth.of(title) + 6, (lines.map(DisplayWidth.of).max() ?? 0) + 4))
     let height = min(state.height - 2, lines.count + 2)
     let x = (state.width - width) / 2
     let y = max(1, (state.height - height) / 2)
+    let visible = height - 2
+    let first = max(0, min(scroll, lines.count - visible))
+    let more = lines.count > visible ? " · \(first + 1)–\(first + visible) of \(lines.count), j/k scroll" : ""
     canvas.fill(x: x, y: y, width: width, height: height, role: .overlay)
-    canvas.put(" \(title) ", x: x + 2, y: y, role: .overlayTitle)
-    for (index, line) in lines.prefix(height - 2).enumerated() {
+    canvas.put(" \(title)\(more) ", x: x + 2, y: y, role: .overlayTitle, limit: width - 3)
+    for (index, line) in lines.dropFirst(first).prefix(visible).enumerated() {
         canvas.put(line, x: x + 2, y: y + 1 + index, role: .overlay, limit: width - 3)
     }
 }
 
+/// The footer's hints: the grid's, then the shell's, from their keymaps.
+let footerHints = [globalKeys.hints.first { $0.hasPrefix("?") } ?? ""] + gridKeys.hints + globalKeys.hints.filter { !$0.hasPrefix("?") }
+
 private func drawHelp(_ canvas: inout Canvas, _ state: AppState) {
-    let keyWidth = gridKeys.map { DisplayWidth.of($0.0) }.max() ?? 10
+    let rows = gridKeys.rows + globalKeys.rows
+    let keyWidth = rows.map { DisplayWidth.of($0.keys) }.max() ?? 10
     let glyphs = state.unicode ? ["Glyphs: █ confirmed · 1 2 3 hold rank (─ the rest of its span)", "        ░ draft · × hard / ~ soft time off · · closed"]
                                : ["Glyphs: # confirmed, 1 2 3 hold rank (- the rest of its span)", "        : draft, x hard / ~ soft time off, . closed"]
-    let lines = gridKeys.map { DisplayWidth.pad($0.0, to: keyWidth) + "  " + $0.1 } + [""] + glyphs
-    box(&canvas, state, title: "Booking grid keys (any key closes)", lines: lines)
+    // Long descriptions wrap under themselves, so nothing is cut at 80 columns.
+    let helpWidth = max(10, min(state.width - 4, 80) - 4 - keyWidth - 2)
+    let lines = rows.flatMap { row in
+        Canvas.wrap(row.help, width: helpWidth).enumerated().map { index, part in
+            DisplayWidth.pad(index == 0 ? row.keys : "", to: keyWidth) + "  " + part
+        }
+    } + [""] + glyphs
+    box(&canvas, state, title: "Booking grid keys (Esc closes)", lines: lines, scroll: state.overlayScroll)
 }
 
 private func drawDetail(_ canvas: inout Canvas, _ state: AppState) {

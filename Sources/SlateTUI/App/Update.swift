@@ -127,7 +127,17 @@ private func failed(_ state: inout AppState, _ error: SlateError) -> [Effect] {
 private func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
     if key == .ctrl("l") { return [.redraw] }
     switch state.mode {
-    case .help, .detail, .overlay:
+    case .help, .overlay:
+        // Long panels scroll; any other key closes them.
+        switch key {
+        case .char("j"), .down, .char(" "), .pageDown: state.overlayScroll += key == .pageDown ? 10 : 1
+        case .char("k"), .up, .pageUp: state.overlayScroll = max(0, state.overlayScroll - (key == .pageUp ? 10 : 1))
+        default:
+            state.mode = .normal
+            state.overlayScroll = 0
+        }
+        return []
+    case .detail:
         state.mode = .normal
         return []
     case .reason(let entry):
@@ -150,88 +160,105 @@ private func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
     }
 }
 
+/// A key outside any mode: the shell's keys first, then the active screen's.
 private func normalKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    if let command = globalKeys.command(for: key) { return run(&state, command, key) }
+    if let command = gridKeys.command(for: key) { return run(&state, command) }
+    return []
+}
+
+private func run(_ state: inout AppState, _ command: GlobalCommand, _ key: Key) -> [Effect] {
+    switch command {
+    case .quit:
+        state.quitting = true
+        return [.quit]
+    case .help:
+        state.mode = .help
+    case .commandLine:
+        state.mode = .command("")
+    case .redraw:
+        return [.redraw]
+    case .undo:
+        return [.undo]
+    case .redo:
+        return [.redo]
+    case .nextView, .previousView:
+        state.status = StatusMessage(.info, "The booking grid is the only view in this version; more views come with their own releases.")
+    case .view:
+        guard case .char(let c) = key, let number = c.wholeNumberValue else { return [] }
+        if let view = ViewID(rawValue: number), ViewID.available.contains(view) {
+            state.view = view
+        } else {
+            state.status = StatusMessage(.info, "View \(c) is not in this version; press 2 for the booking grid.")
+        }
+    }
+    return []
+}
+
+/// Runs a booking grid command.
+private func run(_ state: inout AppState, _ command: GridCommand) -> [Effect] {
     let stack = state.cursorStack
     let picked = state.pickedBooking
     let before = (state.cursorResource, state.cursorSlot, state.anchor)
     defer { if before != (state.cursorResource, state.cursorSlot, state.anchor) { state.pick = 0 } }
-    switch key {
-    case .char("]"), .char("["):
+    switch command {
+    case .nextPick, .previousPick:
         guard let count = stack?.bookings.count, count > 1 else {
             state.status = StatusMessage(.info, "Only one booking here; ] and [ pick among stacked bookings.")
             return []
         }
-        state.pick = ((state.pick + (key == .char("]") ? 1 : -1)) % count + count) % count
-    case .char("q"):
-        state.quitting = true
-        return [.quit]
-    case .char("?"):
-        state.mode = .help
-    case .char(":"):
-        state.mode = .command("")
-    case .char("/"):
+        state.pick = ((state.pick + (command == .nextPick ? 1 : -1)) % count + count) % count
+    case .search:
         state.mode = .search(state.filter.search)
-    case .escape:
+    case .cancel:
         state.status = nil
         if !state.filter.search.isEmpty {
             state.filter.search = ""
             keepCursorVisible(&state)
         }
-    case .char("h"), .left:
+    case .left:
         return moveCursor(&state, columns: -1)
-    case .char("l"), .right:
+    case .right:
         return moveCursor(&state, columns: 1)
-    case .char("j"), .down:
+    case .down:
         moveRow(&state, by: 1)
-    case .char("k"), .up:
+    case .up:
         moveRow(&state, by: -1)
     case .pageDown:
         moveRow(&state, by: max(1, gridRows(state) - 1))
     case .pageUp:
         moveRow(&state, by: -max(1, gridRows(state) - 1))
-    case .char("g"), .home:
+    case .first:
         state.cursorResource = state.resources.first?.uid
         keepCursorVisible(&state)
-    case .char("G"), .end:
+    case .last:
         state.cursorResource = state.resources.last?.uid
         keepCursorVisible(&state)
-    case .char("H"):
+    case .previousPeriod:
         return page(&state, by: -1)
-    case .char("L"):
+    case .nextPeriod:
         return page(&state, by: 1)
-    case .char("t"):
+    case .today:
         return goTo(&state, state.now)
-    case .char("+"), .char("="):
+    case .zoomIn:
         return zoom(&state, in: true)
-    case .char("-"):
+    case .zoomOut:
         return zoom(&state, in: false)
-    case .char("f"):
+    case .cycleKind:
         let kinds: [ResourceKind?] = [nil, .room, .talent, .equipment]
         let next = kinds[((kinds.firstIndex(of: state.filter.kind) ?? 0) + 1) % kinds.count]
         state.filter.kind = next
         keepCursorVisible(&state)
         state.status = StatusMessage(.info, "Showing \(state.filter.summary).")
-    case .tab, .backTab:
-        state.status = StatusMessage(.info, "The booking grid is the only view in this version; more views come with their own releases.")
-    case .char(let c) where ("1"..."6").contains(c):
-        if let number = c.wholeNumberValue, let view = ViewID(rawValue: number), ViewID.available.contains(view) {
-            state.view = view
-        } else {
-            state.status = StatusMessage(.info, "View \(c) is not in this version; press 2 for the booking grid.")
-        }
-    case .char("u"):
-        return [.undo]
-    case .ctrl("r"):
-        return [.redo]
-    case .enter:
+    case .open:
         if stack.map({ !$0.bookings.isEmpty || !$0.drafts.isEmpty || !$0.timeOff.isEmpty }) == true {
             state.mode = .detail
         } else {
             return openForm(&state)
         }
-    case .char("n"):
+    case .new:
         return openForm(&state)
-    case .char("p"):
+    case .hold:
         guard let row = state.cursorRow else { return [] }
         let span = state.slotInterval(state.cursorSlot)
         let place = Effect.place(resource: row.uid, interval: span, status: .hold, show: nil, note: "", orHold: false)
@@ -241,13 +268,13 @@ private func normalKey(_ state: inout AppState, _ key: Key) -> [Effect] {
             return []
         }
         return [place]
-    case .char("c"):
+    case .confirm:
         guard let hold = picked?.status == .hold ? picked : stack?.topHold else {
             state.status = StatusMessage(.info, "No hold under the cursor to confirm.")
             return []
         }
         return [.confirm(hold.uid, version: hold.version, force: nil)]
-    case .char("C"):
+    case .challenge:
         // A 1st hold has nothing above it: the lowest hold challenges unless another is picked.
         let lowest = stack?.bookings.filter { $0.status == .hold }.max { ($0.rank ?? 0) < ($1.rank ?? 0) }
         guard let hold = picked?.status == .hold && (picked?.rank ?? 1) > 1 ? picked : lowest else {
@@ -255,7 +282,7 @@ private func normalKey(_ state: inout AppState, _ key: Key) -> [Effect] {
             return []
         }
         return [.challenge(hold.uid, version: hold.version)]
-    case .char("x"), .char("d"):
+    case .releaseOrCancel:
         guard let booking = picked else {
             state.status = StatusMessage(.info, "No booking under the cursor.")
             return []
@@ -269,7 +296,7 @@ private func normalKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         let verb = booking.status == .hold ? "Release" : "Cancel"
         let effect: Effect = booking.status == .hold ? .release(booking.uid, version: booking.version) : .cancel(booking.uid, version: booking.version)
         state.mode = .prompt(Prompt(question: "\(verb) \(booking.uid) (\(booking.resourceName) \(booking.startLocal)–\(booking.endLocal))?", onYes: [effect]))
-    case .char("m"), .char("e"):
+    case .move:
         guard let booking = picked else {
             state.status = StatusMessage(.info, "No booking under the cursor to move.")
             return []
@@ -280,20 +307,18 @@ private func normalKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         state.status = StatusMessage(.info, "Moving \(booking.uid)\(whole): ←/→ shift, </> shorten/lengthen, Enter to save, Esc to cancel.")
         // The clash check runs at once, before the first step.
         return [.move(booking.uid, move.interval, version: booking.version, plan: true)]
-    case .char("<"), .char(">"):
+    case .shorten, .lengthen:
         guard let booking = picked else {
             state.status = StatusMessage(.info, "No booking under the cursor to resize.")
             return []
         }
-        let step = state.zoom.slotSeconds * (key == .char("<") ? -1 : 1)
+        let step = state.zoom.slotSeconds * (command == .shorten ? -1 : 1)
         let end = booking.end + step
         guard end > booking.start else {
             state.status = StatusMessage(.error, "\(booking.uid) cannot be shorter than one column.")
             return []
         }
         return [.move(booking.uid, Interval(start: booking.start, end: end), version: booking.version, plan: false)]
-    default:
-        break
     }
     return []
 }

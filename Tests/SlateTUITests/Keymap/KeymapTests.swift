@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import SlateCore
+@testable import SlateTUI
+
+@Suite("One keymap per screen")
+struct KeymapTests {
+    static let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("README.md")
+
+    /// The README's keymap rows as the keymaps write them.
+    static var expectedRows: [String] {
+        (gridKeys.rows + globalKeys.rows).map { row in
+            let words = row.keys.split(separator: " ")
+            let keys = words.map { words.count > 1 && ($0 == "/" || $0 == "or" || $0 == "…") ? String($0) : "`\($0)`" }.joined(separator: " ")
+            return "| \(keys) | \(row.help) |"
+        }
+    }
+
+    @Test func theReadmeKeymapIsTheScreensKeymap() throws {
+        let text = try String(contentsOf: Self.readme, encoding: .utf8)
+        let section = text.components(separatedBy: "## Keymap").dropFirst().first?.components(separatedBy: "\n## ").first ?? ""
+        let rows = section.split(separator: "\n").map(String.init).filter { $0.hasPrefix("| ") && !$0.hasPrefix("| keys") && !$0.hasPrefix("|---") }
+        #expect(rows == Self.expectedRows, "README keymap differs; it should read:\n\(Self.expectedRows.joined(separator: "\n"))")
+    }
+
+    @Test func noKeyIsBoundTwiceAndEveryBindingIsDescribed() {
+        let keys = (gridKeys.bindings.flatMap(\.keys) + globalKeys.bindings.flatMap(\.keys))
+        #expect(Set(keys).count == keys.count, "a key is bound twice")
+        #expect(render(Scene.state(width: 120, height: 40)).text.contains(" ?:help  n:new  p:hold"))
+    }
+
+    @Test func theHelpOverlayListsEveryRowAndScrolls() {
+        var state = Scene.state()
+        Scene.press(&state, [.char("?")])
+        var seen = Set<String>()
+        for _ in 0..<12 {
+            for line in render(state).text.split(separator: "\n") { seen.insert(String(line)) }
+            Scene.press(&state, [.char("j")])
+        }
+        for row in gridKeys.rows + globalKeys.rows {
+            #expect(seen.contains { $0.contains(row.keys) && $0.contains(row.help.prefix(16)) }, "help never shows: \(row.help)")
+        }
+        Scene.press(&state, [.escape])
+        #expect(state.mode == .normal)
+    }
+}
