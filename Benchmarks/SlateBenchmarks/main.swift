@@ -168,21 +168,21 @@ func gridFigures(existing: Int) throws {
     let session = Session(workspace: opened, login: "bench", clock: .fixed(middle))
     var state = AppState(width: 120, height: 40, now: middle, zone: LocalTime.cached("UTC") ?? LocalTime(timeZone: .gmt), workspaceName: "Bench", user: "bench")
     _ = update(&state, .resourcesLoaded(try session.gridResources()))
-    _ = update(&state, .windowLoaded(try session.gridWindow(resources: state.resources, window: state.period), state.period, Set(state.resources.map(\.uid))))
+    _ = update(&state, .windowLoaded(try session.gridWindow(resources: state.grid.resources, window: state.grid.period), state.grid.period, Set(state.grid.resources.map(\.uid))))
     _ = render(state)
     let t1 = DispatchTime.now().uptimeNanoseconds
     var samples: [Double] = []
-    let first = state.period
+    let first = state.grid.period
     for week in 0..<(existing >= 100_000 ? 20 : 1) {
         let period = Interval(start: first.start + Int64(week) * 7 * 86_400, end: first.end + Int64(week) * 7 * 86_400)
         let s0 = DispatchTime.now().uptimeNanoseconds
-        let window = try session.gridWindow(resources: state.resources, window: period)
-        state.anchor = period.start
-        _ = update(&state, .windowLoaded(window, period, Set(state.resources.map(\.uid))))
+        let window = try session.gridWindow(resources: state.grid.resources, window: period)
+        state.grid.anchor = period.start
+        _ = update(&state, .windowLoaded(window, period, Set(state.grid.resources.map(\.uid))))
         _ = render(state)
         samples.append(Double(DispatchTime.now().uptimeNanoseconds - s0) / 1e6)
     }
-    let loaded = state.window.bookings.count
+    let loaded = state.grid.window.bookings.count
     var keys: [Double] = []
     for index in 0..<200 {
         let k0 = DispatchTime.now().uptimeNanoseconds
@@ -203,7 +203,7 @@ func memoryFigure(existing: Int) throws {
     let session = Session(workspace: try Workspace.open(at: path), login: "bench", clock: .fixed(base + 10 * 86_400))
     var state = AppState(width: 120, height: 40, now: base + 10 * 86_400, zone: LocalTime.cached("UTC") ?? LocalTime(timeZone: .gmt), workspaceName: "Bench", user: "bench")
     _ = update(&state, .resourcesLoaded(try session.gridResources()))
-    _ = update(&state, .windowLoaded(try session.gridWindow(resources: state.resources, window: state.period), state.period, Set(state.resources.map(\.uid))))
+    _ = update(&state, .windowLoaded(try session.gridWindow(resources: state.grid.resources, window: state.grid.period), state.grid.period, Set(state.grid.resources.map(\.uid))))
     _ = render(state)
     print("  resident memory with a \(existing)-booking workspace open in the grid: \(fmt(residentMegabytes())) MB (this benchmark process; \(fmt(before)) MB before opening)")
     try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)

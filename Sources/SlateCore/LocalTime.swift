@@ -5,7 +5,7 @@ import Foundation
 /// Accepted input: `2026-12-03T14:00`, `2026-12-03T14:00:30`, `2026-12-03 14:00`,
 /// `2026-12-03` (midnight), each optionally followed by `Z` or an offset such as
 /// `+01:00`. Output is `2026-12-03T14:00` in the zone, the same form users type.
-public struct LocalTime: Sendable {
+public struct LocalTime: Sendable, Equatable {
     /// The zone in which local times are read and written.
     public let timeZone: TimeZone
     private let calendar: Calendar

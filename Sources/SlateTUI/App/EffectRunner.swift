@@ -23,7 +23,7 @@ public struct EffectRunner: Sendable {
 
     private func placed(_ outcome: Outcome<BookingView>, _ state: AppState) -> Action {
         let view = outcome.value
-        return .succeeded("Placed \(view.statusText) \(view.uid) on \(view.resourceName) \(view.when(labelled: state.zonesInPlay)).", warnings: outcome.warnings.map(\.message))
+        return .succeeded("Placed \(view.statusText) \(view.uid) on \(view.resourceName) \(view.when(labelled: state.grid.zonesInPlay)).", warnings: outcome.warnings.map(\.message))
     }
 
     /// The actions an effect produces (terminal chores such as redraw return none).
@@ -33,7 +33,7 @@ public struct EffectRunner: Sendable {
             case .loadResources:
                 return [.resourcesLoaded(try session.gridResources())]
             case .loadWindow(let period):
-                let nearby = state.nearbyResources
+                let nearby = state.grid.nearbyResources
                 return [.windowLoaded(try session.gridWindow(resources: nearby, window: period), period, Set(nearby.map(\.uid)))]
             case .place(let resource, let interval, let status, let show, let note, let orHold):
                 let outcome = try session.place(BookingPlacement(resource: resource, start: .instant(interval.start), end: .instant(interval.end),
@@ -46,7 +46,7 @@ public struct EffectRunner: Sendable {
                 do {
                     let outcome = try session.confirm(uid, forceReason: force, expectedVersion: version)
                     let forced = force == nil ? "" : " (forced; the holds above were released)"
-                    return [.succeeded("Confirmed \(uid) (\(outcome.value.resourceName) \(outcome.value.when(labelled: state.zonesInPlay)))\(forced).", warnings: outcome.warnings.map(\.message))]
+                    return [.succeeded("Confirmed \(uid) (\(outcome.value.resourceName) \(outcome.value.when(labelled: state.grid.zonesInPlay)))\(forced).", warnings: outcome.warnings.map(\.message))]
                 } catch let error as SlateError where force == nil {
                     return [.confirmRefused(booking: uid, version: version, error)]
                 }
@@ -70,7 +70,7 @@ public struct EffectRunner: Sendable {
             case .move(let uid, let interval, let version, let plan):
                 let outcome = try session.move(uid, start: .instant(interval.start), end: .instant(interval.end), expectedVersion: version, plan: plan)
                 if plan { return [.movePlanned(Self.preview(outcome))] }
-                return [.succeeded("Moved \(uid) to \(outcome.value.when(labelled: state.zonesInPlay)).", warnings: outcome.warnings.map(\.message))]
+                return [.succeeded("Moved \(uid) to \(outcome.value.when(labelled: state.grid.zonesInPlay)).", warnings: outcome.warnings.map(\.message))]
             case .undo:
                 let outcome = try session.undo()
                 return [.succeeded("Undone: \(outcome.value.dropFirst(6))", warnings: [])]

@@ -49,14 +49,14 @@ private func drawTopBar(_ canvas: inout Canvas, _ state: AppState) {
     for view in ViewID.available {
         x = canvas.put(" \(view.rawValue) \(view.title) ", x: x + 1, y: 0, role: view == state.view ? .tabActive : .tabInactive)
     }
-    let clock = state.zone.format(state.now).prefix(16).suffix(5) + (state.zonesInPlay ? " " + state.zone.placeName : "")
+    let clock = state.zone.format(state.now).prefix(16).suffix(5) + (state.grid.zonesInPlay ? " " + state.zone.placeName : "")
     let right = "\(state.workspaceName) · \(state.user) · \(clock) "
     let width = DisplayWidth.of(right)
     if state.width - width > x + 1 { canvas.put(right, x: state.width - width, y: 0, role: .topBar) }
 }
 
 private func cellWidth(_ state: AppState) -> Int {
-    max(1, (state.width - Layout.nameWidth) / state.zoom.slots)
+    max(1, (state.width - Layout.nameWidth) / state.grid.zoom.slots)
 }
 
 private func drawGrid(_ canvas: inout Canvas, _ state: AppState) {
@@ -65,41 +65,41 @@ private func drawGrid(_ canvas: inout Canvas, _ state: AppState) {
     let y0 = 1
     canvas.fill(x: 0, y: y0, width: state.width, height: 1, role: .header)
     canvas.put(periodTitle(state), x: 0, y: y0, role: .header, limit: left - 1)
-    for slot in 0..<state.zoom.slots {
-        let span = state.slotInterval(slot)
+    for slot in 0..<state.grid.zoom.slots {
+        let span = state.grid.slotInterval(slot)
         let x = left + slot * cw
         let label = columnLabel(state, slot: slot, span: span, cellWidth: cw)
         if !label.isEmpty { canvas.put(label, x: x, y: y0, role: .header, limit: state.width - x) }
     }
 
     let rows = gridRows(state)
-    let list = state.resources
+    let list = state.grid.resources
     if list.isEmpty {
-        let message = state.allResources.isEmpty ? "No resources you can see. An admin adds rooms, talent and equipment (slate room add ...)." : "No resource matches \(state.filter.summary); Esc clears the search, :filter clears filters."
+        let message = state.grid.allResources.isEmpty ? "No resources you can see. An admin adds rooms, talent and equipment (slate room add ...)." : "No resource matches \(state.grid.filter.summary); Esc clears the search, :filter clears filters."
         canvas.put(message, x: 2, y: y0 + 2, role: .dim)
         return
     }
-    let spans = state.spans
+    let spans = state.grid.spans
     let moving: MoveState? = if case .move(let move) = state.mode { move } else { nil }
 
     for row in 0..<rows {
-        let index = state.scroll + row
+        let index = state.grid.scroll + row
         guard index < list.count else { break }
         let resource = list[index]
         let y = y0 + 1 + row
-        let selected = resource.uid == state.cursorResource
+        let selected = resource.uid == state.grid.cursorResource
         let tag = resource.kind == .room ? "R" : resource.kind == .talent ? "T" : "E"
         canvas.fill(x: 0, y: y, width: left, height: 1, role: selected ? .selection : .normal)
         canvas.put(tag, x: 0, y: y, role: selected ? .selection : .dim)
         // A row of a studio in another zone says how far its clock is from the grid's.
-        let offset = resource.zone == state.zone.timeZone.identifier ? "" : state.zone(of: resource).offsetLabel(from: state.zone, at: state.anchor)
+        let offset = resource.zone == state.zone.timeZone.identifier ? "" : state.grid.zone(of: resource).offsetLabel(from: state.zone, at: state.grid.anchor)
         let nameLimit = left - 3 - (offset.isEmpty ? 0 : DisplayWidth.of(offset) + 1)
         canvas.put(resource.name, x: 2, y: y, role: selected ? .selection : .normal, limit: nameLimit)
         if !offset.isEmpty { canvas.put(offset, x: left - 1 - DisplayWidth.of(offset), y: y, role: selected ? .selection : .dim) }
         canvas.put(state.unicode ? "│" : "|", x: left - 1, y: y, role: .dim)
-        let bookings = state.bookingsByResource[resource.uid] ?? []
-        let drafts = state.draftsByResource[resource.uid] ?? []
-        let off = state.timeOffByResource[resource.uid] ?? []
+        let bookings = state.grid.bookingsByResource[resource.uid] ?? []
+        let drafts = state.grid.draftsByResource[resource.uid] ?? []
+        let off = state.grid.timeOffByResource[resource.uid] ?? []
         var shownHold: String?
         for (slot, span) in spans.enumerated() {
             var content = CellContent.free
@@ -114,7 +114,7 @@ private func drawGrid(_ canvas: inout Canvas, _ state: AppState) {
                 content = .draft
             } else if let period = off.first(where: { $0.interval.overlaps(span) }) {
                 content = .timeOff(hard: period.hard)
-            } else if state.isClosed(resource, span) {
+            } else if state.grid.isClosed(resource, span) {
                 content = .outsideHours
             }
             shownHold = content == .confirmed ? nil : top?.uid
@@ -127,7 +127,7 @@ private func drawGrid(_ canvas: inout Canvas, _ state: AppState) {
                 glyph = moving.booking.status == .hold ? String(moving.booking.rank ?? 1) : (state.unicode ? "█" : "#")
                 cellText = String(repeating: glyph, count: cw)
             }
-            if selected && slot == state.cursorSlot { role = .cursor }
+            if selected && slot == state.grid.cursorSlot { role = .cursor }
             canvas.put(cellText, x: left + slot * cw, y: y, role: role)
         }
     }
@@ -135,9 +135,9 @@ private func drawGrid(_ canvas: inout Canvas, _ state: AppState) {
 
 /// The title of the period, short enough for the name column (19 cells).
 private func periodTitle(_ state: AppState) -> String {
-    let start = state.zone.format(state.anchor).prefix(10)
-    switch state.zoom {
-    case .day: return "\(weekdayName(state, state.anchor)) \(start)"
+    let start = state.zone.format(state.grid.anchor).prefix(10)
+    switch state.grid.zoom {
+    case .day: return "\(weekdayName(state, state.grid.anchor)) \(start)"
     case .week: return "Week of \(start)"
     case .month: return "5 weeks \(start)"
     }
@@ -152,7 +152,7 @@ private func weekdayName(_ state: AppState, _ instant: Int64) -> String {
 /// day of a week and of each week of five, day numbers when the columns are wide.
 private func columnLabel(_ state: AppState, slot: Int, span: Interval, cellWidth cw: Int) -> String {
     let text = state.zone.format(span.start)
-    switch state.zoom {
+    switch state.grid.zoom {
     case .day:
         let every = cw >= 3 ? 1 : cw == 2 ? 2 : 3
         return slot % every == 0 ? String(text.dropFirst(11).prefix(2)) : ""
@@ -167,20 +167,20 @@ private func columnLabel(_ state: AppState, slot: Int, span: Interval, cellWidth
 private func drawPane(_ canvas: inout Canvas, _ state: AppState) {
     let top = state.height - 1 - Layout.paneRows
     canvas.fill(x: 0, y: top, width: state.width, height: Layout.paneRows, role: .pane)
-    guard let resource = state.cursorRow else {
+    guard let resource = state.grid.cursorRow else {
         canvas.put(" Nothing selected", x: 0, y: top, role: .paneTitle)
         return
     }
-    let span = state.slotInterval(state.cursorSlot)
-    let position = " \((state.cursorIndex ?? 0) + 1)/\(state.resources.count) · \(state.filter.summary) · \(state.zoom.name) "
+    let span = state.grid.slotInterval(state.grid.cursorSlot)
+    let position = " \((state.grid.cursorIndex ?? 0) + 1)/\(state.grid.resources.count) · \(state.grid.filter.summary) · \(state.grid.zoom.name) "
     let positionWidth = DisplayWidth.of(position)
     canvas.put(" \(resource.name) · \(resource.kind.rawValue) · \(resource.studioName)", x: 0, y: top, role: .paneTitle,
                limit: state.width - positionWidth - 1)
     canvas.put(position, x: max(0, state.width - positionWidth), y: top, role: .pane)
     var lines: [String] = []
-    let stack = state.stack(resource: resource, slot: state.cursorSlot)
-    let zone = state.zone(of: resource)
-    let labelled = state.zonesInPlay
+    let stack = state.grid.stack(resource: resource, slot: state.grid.cursorSlot)
+    let zone = state.grid.zone(of: resource)
+    let labelled = state.grid.zonesInPlay
     if case .prompt(let prompt) = state.mode, !prompt.detail.isEmpty {
         lines.append(prompt.detail)
     } else if case .reason(let entry) = state.mode {
@@ -188,15 +188,15 @@ private func drawPane(_ canvas: inout Canvas, _ state: AppState) {
         lines.append("> " + entry.text + (state.unicode ? "▏" : "_"))
     } else if case .move(let move) = state.mode {
         let movingZone = LocalTime.cached(move.booking.timeZone) ?? zone
-        lines.append("Moving \(move.booking.uid)\(move.booking.showUID.map { " with show \($0)" } ?? "") to \(state.when(move.interval, in: movingZone))")
+        lines.append("Moving \(move.booking.uid)\(move.booking.showUID.map { " with show \($0)" } ?? "") to \(state.grid.when(move.interval, in: movingZone))")
         lines.append(move.feedback.map { $0.isEmpty ? "No clash: Enter saves." : $0 } ?? "Checking…")
-    } else if let booking = state.pickedBooking {
+    } else if let booking = state.grid.pickedBooking {
         let ordered = stack.ordered
         lines.append("\(booking.uid)  \(booking.statusText)  \(booking.when(labelled: labelled))  held by \(booking.holder)")
         var second: [String] = []
         if let title = booking.showTitle { second.append("show: \(title)" + (booking.clientName.map { " for \($0)" } ?? "")) }
-        if let expires = booking.expiresAt { second.append("expires \(state.when(expires, in: zone))") }
-        if let deadline = booking.challengeDeadline { second.append("challenged: decide by \(state.when(deadline, in: zone))") }
+        if let expires = booking.expiresAt { second.append("expires \(state.grid.when(expires, in: zone))") }
+        if let deadline = booking.challengeDeadline { second.append("challenged: decide by \(state.grid.when(deadline, in: zone))") }
         if !booking.note.isEmpty { second.append("note: \(booking.note)") }
         if !second.isEmpty { lines.append(second.joined(separator: " · ")) }
         if ordered.count > 1 {
@@ -204,13 +204,13 @@ private func drawPane(_ canvas: inout Canvas, _ state: AppState) {
             lines.append("\(ordered.count) here (] [ pick): " + ordered.map { ($0.uid == booking.uid ? marker : "") + "\($0.uid) \($0.statusText) \($0.holder)" }.joined(separator: ", "))
         }
     }
-    for draft in stack.drafts.prefix(1) { lines.append("draft show: \(draft.title) (\(draft.showUID)) \(state.when(draft.interval, in: zone)) — reserves nothing until confirmed") }
-    for off in stack.timeOff.prefix(1) { lines.append("\(off.hard ? "hard " : "")time off \(state.when(off.interval, in: zone))\(off.reason.isEmpty ? "" : ": \(off.reason)")") }
+    for draft in stack.drafts.prefix(1) { lines.append("draft show: \(draft.title) (\(draft.showUID)) \(state.grid.when(draft.interval, in: zone)) — reserves nothing until confirmed") }
+    for off in stack.timeOff.prefix(1) { lines.append("\(off.hard ? "hard " : "")time off \(state.grid.when(off.interval, in: zone))\(off.reason.isEmpty ? "" : ": \(off.reason)")") }
     if lines.isEmpty {
-        if state.isClosed(resource, span) {
-            lines.append("Closed \(state.when(span, in: zone)) (opening hours \(OpeningHours.cached(resource.openingHours).text)). p asks before holding.")
+        if state.grid.isClosed(resource, span) {
+            lines.append("Closed \(state.grid.when(span, in: zone)) (opening hours \(OpeningHours.cached(resource.openingHours).text)). p asks before holding.")
         } else {
-            lines.append("Free \(state.when(span, in: zone)). n: new booking · p: hold · Enter: details")
+            lines.append("Free \(state.grid.when(span, in: zone)). n: new booking · p: hold · Enter: details")
         }
     }
     if resource.zone != state.zone.timeZone.identifier {
@@ -239,7 +239,7 @@ private func drawStatus(_ canvas: inout Canvas, _ state: AppState) {
         return
     case .search(let text):
         canvas.put("/" + text, x: 0, y: y, role: .prompt)
-        canvas.put("  \(state.resources.count) match(es) · Enter keeps · Esc clears", x: 2 + DisplayWidth.of(text), y: y, role: .statusBar)
+        canvas.put("  \(state.grid.resources.count) match(es) · Enter keeps · Esc clears", x: 2 + DisplayWidth.of(text), y: y, role: .statusBar)
         return
     case .prompt(let prompt):
         canvas.fill(x: 0, y: y, width: state.width, height: 1, role: .statusWarning)
@@ -305,17 +305,17 @@ private func drawHelp(_ canvas: inout Canvas, _ state: AppState) {
 }
 
 private func drawDetail(_ canvas: inout Canvas, _ state: AppState) {
-    guard let resource = state.cursorRow else { return }
-    let stack = state.stack(resource: resource, slot: state.cursorSlot)
-    let zone = state.zone(of: resource)
+    guard let resource = state.grid.cursorRow else { return }
+    let stack = state.grid.stack(resource: resource, slot: state.grid.cursorSlot)
+    let zone = state.grid.zone(of: resource)
     var lines: [String] = []
     for booking in stack.ordered {
-        lines.append("\(booking.uid)  \(booking.statusText)  \(booking.when(labelled: state.zonesInPlay))  \(booking.holder)\(booking.showTitle.map { "  show: \($0)" } ?? "")")
+        lines.append("\(booking.uid)  \(booking.statusText)  \(booking.when(labelled: state.grid.zonesInPlay))  \(booking.holder)\(booking.showTitle.map { "  show: \($0)" } ?? "")")
         if !booking.note.isEmpty { lines.append("    note: \(booking.note)") }
     }
-    for draft in stack.drafts { lines.append("\(draft.showUID)  draft  \(state.when(draft.interval, in: zone))  \(draft.title)") }
-    for off in stack.timeOff { lines.append("time off \(state.when(off.interval, in: zone))\(off.hard ? " (hard)" : "")  \(off.reason)") }
-    box(&canvas, state, title: "\(resource.name) · \(state.when(state.slotInterval(state.cursorSlot), in: zone))", lines: lines)
+    for draft in stack.drafts { lines.append("\(draft.showUID)  draft  \(state.grid.when(draft.interval, in: zone))  \(draft.title)") }
+    for off in stack.timeOff { lines.append("time off \(state.grid.when(off.interval, in: zone))\(off.hard ? " (hard)" : "")  \(off.reason)") }
+    box(&canvas, state, title: "\(resource.name) · \(state.grid.when(state.grid.slotInterval(state.grid.cursorSlot), in: zone))", lines: lines)
 }
 
 private func drawForm(_ canvas: inout Canvas, _ state: AppState, _ form: BookingForm) {

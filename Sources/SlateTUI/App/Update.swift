@@ -53,32 +53,33 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .resized(let width, let height):
         state.width = width
         state.height = height
+        state.grid.rows = gridRows(state)
         keepCursorVisible(&state)
-        return state.needsWindow && !state.allResources.isEmpty ? [.redraw, .loadWindow(state.period)] : [.redraw]
+        return state.grid.needsWindow && !state.grid.allResources.isEmpty ? [.redraw, .loadWindow(state.grid.period)] : [.redraw]
     case .tick(let now):
         state.now = now
         return []
     case .started:
         return [.loadResources]
     case .resourcesLoaded(let resources):
-        state.allResources = resources
-        state.zonesInPlay = Set(resources.map(\.zone) + [state.zone.timeZone.identifier]).count > 1
-        if state.cursorResource == nil || !resources.contains(where: { $0.uid == state.cursorResource }) {
-            state.cursorResource = state.resources.first?.uid
+        state.grid.allResources = resources
+        state.grid.zonesInPlay = Set(resources.map(\.zone) + [state.zone.timeZone.identifier]).count > 1
+        if state.grid.cursorResource == nil || !resources.contains(where: { $0.uid == state.grid.cursorResource }) {
+            state.grid.cursorResource = state.grid.resources.first?.uid
         }
         keepCursorVisible(&state)
-        return [.loadWindow(state.period)]
+        return [.loadWindow(state.grid.period)]
     case .windowLoaded(let window, let period, let resources):
-        guard period == state.period else { return [] }
-        state.window = window
-        state.loadedPeriod = period
-        state.loadedResources = resources
+        guard period == state.grid.period else { return [] }
+        state.grid.window = window
+        state.grid.loadedPeriod = period
+        state.grid.loadedResources = resources
         return []
     case .databaseChanged:
         return [.loadResources]
     case .succeeded(let message, let warnings):
         if case .move = state.mode { state.mode = .normal }
-        state.pendingForm = nil
+        state.grid.pendingForm = nil
         state.status = warnings.isEmpty ? StatusMessage(.ok, message) : StatusMessage(.warning, message + " — " + warnings.joined(separator: "; "))
         return [.loadResources]
     case .failed(let error):
@@ -103,8 +104,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .key(let key):
         var effects = handle(&state, key)
-        if state.needsWindow, !effects.contains(where: { if case .loadWindow = $0 { true } else { false } }), !state.allResources.isEmpty {
-            effects.append(.loadWindow(state.period))
+        if state.grid.needsWindow, !effects.contains(where: { if case .loadWindow = $0 { true } else { false } }), !state.grid.allResources.isEmpty {
+            effects.append(.loadWindow(state.grid.period))
         }
         return effects
     }
@@ -112,8 +113,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
 
 private func failed(_ state: inout AppState, _ error: SlateError) -> [Effect] {
     let text = error.description.replacingOccurrences(of: "\n", with: " ")
-    let form = state.pendingForm
-    state.pendingForm = nil
+    let form = state.grid.pendingForm
+    state.grid.pendingForm = nil
     if case .refused(_, let offer?) = error {
         state.mode = .prompt(Prompt(question: "Place it as a \(HoldQueue.ordinal(offer.rank)) hold instead?", detail: text,
                                     onYes: [.place(resource: offer.resourceUID, interval: offer.interval, status: .hold, show: nil, note: "", orHold: false)]))
@@ -197,23 +198,23 @@ private func run(_ state: inout AppState, _ command: GlobalCommand, _ key: Key) 
 
 /// Runs a booking grid command.
 private func run(_ state: inout AppState, _ command: GridCommand) -> [Effect] {
-    let stack = state.cursorStack
-    let picked = state.pickedBooking
-    let before = (state.cursorResource, state.cursorSlot, state.anchor)
-    defer { if before != (state.cursorResource, state.cursorSlot, state.anchor) { state.pick = 0 } }
+    let stack = state.grid.cursorStack
+    let picked = state.grid.pickedBooking
+    let before = (state.grid.cursorResource, state.grid.cursorSlot, state.grid.anchor)
+    defer { if before != (state.grid.cursorResource, state.grid.cursorSlot, state.grid.anchor) { state.grid.pick = 0 } }
     switch command {
     case .nextPick, .previousPick:
         guard let count = stack?.bookings.count, count > 1 else {
             state.status = StatusMessage(.info, "Only one booking here; ] and [ pick among stacked bookings.")
             return []
         }
-        state.pick = ((state.pick + (command == .nextPick ? 1 : -1)) % count + count) % count
+        state.grid.pick = ((state.grid.pick + (command == .nextPick ? 1 : -1)) % count + count) % count
     case .search:
-        state.mode = .search(state.filter.search)
+        state.mode = .search(state.grid.filter.search)
     case .cancel:
         state.status = nil
-        if !state.filter.search.isEmpty {
-            state.filter.search = ""
+        if !state.grid.filter.search.isEmpty {
+            state.grid.filter.search = ""
             keepCursorVisible(&state)
         }
     case .left:
@@ -229,10 +230,10 @@ private func run(_ state: inout AppState, _ command: GridCommand) -> [Effect] {
     case .pageUp:
         moveRow(&state, by: -max(1, gridRows(state) - 1))
     case .first:
-        state.cursorResource = state.resources.first?.uid
+        state.grid.cursorResource = state.grid.resources.first?.uid
         keepCursorVisible(&state)
     case .last:
-        state.cursorResource = state.resources.last?.uid
+        state.grid.cursorResource = state.grid.resources.last?.uid
         keepCursorVisible(&state)
     case .previousPeriod:
         return page(&state, by: -1)
@@ -246,10 +247,10 @@ private func run(_ state: inout AppState, _ command: GridCommand) -> [Effect] {
         return zoom(&state, in: false)
     case .cycleKind:
         let kinds: [ResourceKind?] = [nil, .room, .talent, .equipment]
-        let next = kinds[((kinds.firstIndex(of: state.filter.kind) ?? 0) + 1) % kinds.count]
-        state.filter.kind = next
+        let next = kinds[((kinds.firstIndex(of: state.grid.filter.kind) ?? 0) + 1) % kinds.count]
+        state.grid.filter.kind = next
         keepCursorVisible(&state)
-        state.status = StatusMessage(.info, "Showing \(state.filter.summary).")
+        state.status = StatusMessage(.info, "Showing \(state.grid.filter.summary).")
     case .open:
         if stack.map({ !$0.bookings.isEmpty || !$0.drafts.isEmpty || !$0.timeOff.isEmpty }) == true {
             state.mode = .detail
@@ -259,10 +260,10 @@ private func run(_ state: inout AppState, _ command: GridCommand) -> [Effect] {
     case .new:
         return openForm(&state)
     case .hold:
-        guard let row = state.cursorRow else { return [] }
-        let span = state.slotInterval(state.cursorSlot)
+        guard let row = state.grid.cursorRow else { return [] }
+        let span = state.grid.slotInterval(state.grid.cursorSlot)
         let place = Effect.place(resource: row.uid, interval: span, status: .hold, show: nil, note: "", orHold: false)
-        if state.isClosed(row, span) {
+        if state.grid.isClosed(row, span) {
             state.mode = .prompt(Prompt(question: "\(row.name) is closed then (opening hours \(OpeningHours.cached(row.openingHours).text)). Hold it anyway?",
                                         onYes: [place]))
             return []
@@ -312,7 +313,7 @@ private func run(_ state: inout AppState, _ command: GridCommand) -> [Effect] {
             state.status = StatusMessage(.info, "No booking under the cursor to resize.")
             return []
         }
-        let step = state.zoom.slotSeconds * (command == .shorten ? -1 : 1)
+        let step = state.grid.zoom.slotSeconds * (command == .shorten ? -1 : 1)
         let end = booking.end + step
         guard end > booking.start else {
             state.status = StatusMessage(.error, "\(booking.uid) cannot be shorter than one column.")
@@ -324,9 +325,9 @@ private func run(_ state: inout AppState, _ command: GridCommand) -> [Effect] {
 }
 
 private func openForm(_ state: inout AppState) -> [Effect] {
-    guard let row = state.cursorRow else { return [] }
-    let span = state.slotInterval(state.cursorSlot)
-    let zone = state.zone(of: row)
+    guard let row = state.grid.cursorRow else { return [] }
+    let span = state.grid.slotInterval(state.grid.cursorSlot)
+    let zone = state.grid.zone(of: row)
     state.mode = .form(BookingForm(resource: row.uid, start: zone.format(span.start), end: zone.format(span.end), zone: row.zone))
     return []
 }
@@ -335,8 +336,8 @@ private func openForm(_ state: inout AppState) -> [Effect] {
 func resourceCandidates(_ state: AppState, _ text: String) -> [GridResource] {
     let needle = text.lowercased()
     guard !needle.isEmpty else { return [] }
-    let starting = state.allResources.filter { $0.uid == text || $0.name.lowercased().hasPrefix(needle) }
-    return starting.isEmpty ? state.allResources.filter { $0.name.lowercased().contains(needle) } : starting
+    let starting = state.grid.allResources.filter { $0.uid == text || $0.name.lowercased().hasPrefix(needle) }
+    return starting.isEmpty ? state.grid.allResources.filter { $0.name.lowercased().contains(needle) } : starting
 }
 
 /// Shows (id and title) the grid knows of whose id or title starts with `text`.
@@ -344,8 +345,8 @@ func showCandidates(_ state: AppState, _ text: String) -> [(uid: String, title: 
     let needle = text.lowercased()
     var seen = Set<String>()
     var shows: [(uid: String, title: String)] = []
-    for booking in state.window.bookings { if let uid = booking.showUID, let title = booking.showTitle, seen.insert(uid).inserted { shows.append((uid, title)) } }
-    for draft in state.window.drafts where seen.insert(draft.showUID).inserted { shows.append((draft.showUID, draft.title)) }
+    for booking in state.grid.window.bookings { if let uid = booking.showUID, let title = booking.showTitle, seen.insert(uid).inserted { shows.append((uid, title)) } }
+    for draft in state.grid.window.drafts where seen.insert(draft.showUID).inserted { shows.append((draft.showUID, draft.title)) }
     return shows.filter { $0.uid == text || $0.title.lowercased().hasPrefix(needle) }
 }
 
@@ -384,7 +385,7 @@ private func editForm(_ state: inout AppState, _ form: BookingForm, _ key: Key) 
         do {
             let resource = form.values[0].trimmingCharacters(in: .whitespaces)
             guard !resource.isEmpty else { throw SlateError.invalidInput("give a resource") }
-            if let known = state.allResources.first(where: { $0.uid == resource || $0.name.lowercased() == resource.lowercased() }), known.zone != form.zone {
+            if let known = state.grid.allResources.first(where: { $0.uid == resource || $0.name.lowercased() == resource.lowercased() }), known.zone != form.zone {
                 form = rezoned(form, to: known.zone, state)
             }
             // Checked here for an immediate message; the library reads the times again in
@@ -392,7 +393,7 @@ private func editForm(_ state: inout AppState, _ form: BookingForm, _ key: Key) 
             let zone = LocalTime.cached(form.zone) ?? state.zone
             _ = try Interval.validated(start: zone.parse(form.values[1]), end: zone.parse(form.values[2]))
             state.mode = .normal
-            state.pendingForm = form
+            state.grid.pendingForm = form
             let show = form.values[3].trimmingCharacters(in: .whitespaces)
             let showRef = showCandidates(state, show).first { $0.title == show }?.uid ?? show
             return [.placeTyped(resource: resource, start: form.values[1], end: form.values[2], status: form.kind == "book" ? .confirmed : .hold,
@@ -448,7 +449,7 @@ private func editReason(_ state: inout AppState, _ entry: ReasonEntry, _ key: Ke
 
 private func editMove(_ state: inout AppState, _ move: MoveState, _ key: Key) -> [Effect] {
     var move = move
-    let step = state.zoom.slotSeconds
+    let step = state.grid.zoom.slotSeconds
     switch key {
     case .escape:
         state.mode = .normal
@@ -470,8 +471,8 @@ private func editMove(_ state: inout AppState, _ move: MoveState, _ key: Key) ->
     }
     move.feedback = nil
     state.mode = .move(move)
-    if !state.period.contains(move.interval.start) { _ = goTo(&state, move.interval.start) }
-    state.cursorSlot = state.slot(of: move.interval.start)
+    if !state.grid.period.contains(move.interval.start) { _ = goTo(&state, move.interval.start) }
+    state.grid.cursorSlot = state.grid.slot(of: move.interval.start)
     return [.move(move.booking.uid, move.interval, version: move.booking.version, plan: true)]
 }
 
@@ -481,7 +482,7 @@ private func editLine(_ state: inout AppState, _ text: String, _ key: Key, searc
     case .escape:
         state.mode = .normal
         if search {
-            state.filter.search = ""
+            state.grid.filter.search = ""
             keepCursorVisible(&state)
         }
         return []
@@ -501,7 +502,7 @@ private func editLine(_ state: inout AppState, _ text: String, _ key: Key, searc
         return []
     }
     if search {
-        state.filter.search = text
+        state.grid.filter.search = text
         keepCursorVisible(&state)
         state.mode = .search(text)
     } else {
@@ -528,7 +529,7 @@ private func runCommand(_ state: inout AppState, _ line: String) -> [Effect] {
     case "messages":
         state.mode = .overlay(title: "Last \(state.messages.count) messages (newest first)", lines: state.messages.reversed())
     case "log":
-        guard let booking = state.pickedBooking else {
+        guard let booking = state.grid.pickedBooking else {
             state.status = StatusMessage(.info, "Put the cursor on a booking to see its history.")
             return []
         }
@@ -546,8 +547,8 @@ private func runCommand(_ state: inout AppState, _ line: String) -> [Effect] {
             state.status = StatusMessage(.error, "Use :zoom day, :zoom week or :zoom month.")
             return []
         }
-        let focus = state.slotInterval(state.cursorSlot).start
-        state.zoom = zoom
+        let focus = state.grid.slotInterval(state.grid.cursorSlot).start
+        state.grid.zoom = zoom
         return goTo(&state, focus)
     case "goto":
         guard let text = rest.first, var instant = try? state.zone.parse(text) else {
@@ -556,12 +557,12 @@ private func runCommand(_ state: inout AppState, _ line: String) -> [Effect] {
         }
         if text.count == 10 {
             // A date alone keeps the cursor's time of day.
-            let current = state.slotInterval(state.cursorSlot).start
+            let current = state.grid.slotInterval(state.grid.cursorSlot).start
             instant = state.zone.startOfDay(instant) + (current - state.zone.startOfDay(current))
         }
         return goTo(&state, instant)
     case "filter":
-        var filter = GridFilter(search: state.filter.search)
+        var filter = GridFilter(search: state.grid.filter.search)
         for word in filterTerms(rest) {
             let pair = word.split(separator: "=", maxSplits: 1).map(String.init)
             guard pair.count == 2 else {
@@ -583,9 +584,9 @@ private func runCommand(_ state: inout AppState, _ line: String) -> [Effect] {
                 return []
             }
         }
-        state.filter = filter
+        state.grid.filter = filter
         keepCursorVisible(&state)
-        state.status = StatusMessage(.info, "Showing \(filter.summary) (\(state.resources.count)).")
+        state.status = StatusMessage(.info, "Showing \(filter.summary) (\(state.grid.resources.count)).")
     default:
         state.status = StatusMessage(.error, "Unknown command '\(TextInput.printable(name))'; try: \(commandNames.joined(separator: ", ")).")
     }
@@ -605,50 +606,50 @@ func filterTerms(_ words: [String]) -> [String] {
 // MARK: navigation
 
 private func moveCursor(_ state: inout AppState, columns: Int) -> [Effect] {
-    let next = state.cursorSlot + columns
+    let next = state.grid.cursorSlot + columns
     if next < 0 {
         let effects = page(&state, by: -1)
-        state.cursorSlot = state.zoom.slots - 1
+        state.grid.cursorSlot = state.grid.zoom.slots - 1
         return effects
     }
-    if next >= state.zoom.slots {
+    if next >= state.grid.zoom.slots {
         let effects = page(&state, by: 1)
-        state.cursorSlot = 0
+        state.grid.cursorSlot = 0
         return effects
     }
-    state.cursorSlot = next
+    state.grid.cursorSlot = next
     return []
 }
 
 private func moveRow(_ state: inout AppState, by delta: Int) {
-    let list = state.resources
-    guard let index = state.cursorIndex else { return }
-    state.cursorResource = list[max(0, min(list.count - 1, index + delta))].uid
+    let list = state.grid.resources
+    guard let index = state.grid.cursorIndex else { return }
+    state.grid.cursorResource = list[max(0, min(list.count - 1, index + delta))].uid
     keepCursorVisible(&state)
 }
 
 private func page(_ state: inout AppState, by periods: Int) -> [Effect] {
-    switch state.zoom {
-    case .day: state.anchor = state.zone.startOfDay(state.anchor, addingDays: periods)
-    case .week: state.anchor = state.zone.startOfDay(state.anchor, addingDays: 7 * periods)
-    case .month: state.anchor = state.periodStart(containing: state.zone.startOfDay(state.anchor, addingDays: 35 * periods))
+    switch state.grid.zoom {
+    case .day: state.grid.anchor = state.zone.startOfDay(state.grid.anchor, addingDays: periods)
+    case .week: state.grid.anchor = state.zone.startOfDay(state.grid.anchor, addingDays: 7 * periods)
+    case .month: state.grid.anchor = state.grid.periodStart(containing: state.zone.startOfDay(state.grid.anchor, addingDays: 35 * periods))
     }
-    return [.loadWindow(state.period)]
+    return [.loadWindow(state.grid.period)]
 }
 
 private func goTo(_ state: inout AppState, _ instant: Int64) -> [Effect] {
-    state.anchor = state.periodStart(containing: instant)
-    state.cursorSlot = state.slot(of: instant)
-    return [.loadWindow(state.period)]
+    state.grid.anchor = state.grid.periodStart(containing: instant)
+    state.grid.cursorSlot = state.grid.slot(of: instant)
+    return [.loadWindow(state.grid.period)]
 }
 
 private func zoom(_ state: inout AppState, in zoomIn: Bool) -> [Effect] {
     let levels = Zoom.allCases
-    let index = levels.firstIndex(of: state.zoom) ?? 1
+    let index = levels.firstIndex(of: state.grid.zoom) ?? 1
     let next = zoomIn ? max(0, index - 1) : min(levels.count - 1, index + 1)
     guard next != index else { return [] }
-    let focus = state.slotInterval(state.cursorSlot).start
-    state.zoom = levels[next]
+    let focus = state.grid.slotInterval(state.grid.cursorSlot).start
+    state.grid.zoom = levels[next]
     return goTo(&state, focus)
 }
 
@@ -658,15 +659,15 @@ func gridRows(_ state: AppState) -> Int {
 }
 
 func keepCursorVisible(_ state: inout AppState) {
-    let list = state.resources
-    if let uid = state.cursorResource, !list.contains(where: { $0.uid == uid }) { state.cursorResource = list.first?.uid }
-    if state.cursorResource == nil { state.cursorResource = list.first?.uid }
-    guard let index = state.cursorIndex else {
-        state.scroll = 0
+    let list = state.grid.resources
+    if let uid = state.grid.cursorResource, !list.contains(where: { $0.uid == uid }) { state.grid.cursorResource = list.first?.uid }
+    if state.grid.cursorResource == nil { state.grid.cursorResource = list.first?.uid }
+    guard let index = state.grid.cursorIndex else {
+        state.grid.scroll = 0
         return
     }
     let rows = gridRows(state)
-    if index < state.scroll { state.scroll = index }
-    if index >= state.scroll + rows { state.scroll = index - rows + 1 }
-    state.scroll = max(0, min(state.scroll, max(0, list.count - rows)))
+    if index < state.grid.scroll { state.grid.scroll = index }
+    if index >= state.grid.scroll + rows { state.grid.scroll = index - rows + 1 }
+    state.grid.scroll = max(0, min(state.grid.scroll, max(0, list.count - rows)))
 }

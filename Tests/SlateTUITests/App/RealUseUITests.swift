@@ -57,8 +57,8 @@ struct RealUseUITests {
     @Test func aLondonRoomsTimesAreLondonTimeInTheFormThePaneAndTheCommandLine() throws {
         var (driver, _, london) = try Driver.twoZones()
         defer { driver.cleanUp() }
-        #expect(driver.state.zonesInPlay)
-        driver.state.cursorResource = london
+        #expect(driver.state.grid.zonesInPlay)
+        driver.state.grid.cursorResource = london
         driver.send(.key(.char("t")))
         // The row says how far London's clock is from the Paris columns
         let screen = render(driver.state).text
@@ -79,23 +79,23 @@ struct RealUseUITests {
         #expect(booking.startLocal == "2026-12-03T15:00")
         // The grid draws it in the Paris column of 16:00
         driver.press([.char(":")] + Key.typed("goto 2026-12-03T16:30") + [.enter])
-        #expect(driver.state.pickedBooking?.uid == booking.uid)
+        #expect(driver.state.grid.pickedBooking?.uid == booking.uid)
         #expect(render(driver.state).text.contains("\(booking.uid)  1st hold  2026-12-03T15:00–16:00 London"))
     }
 
     @Test func aStackedCellLetsTheUserPickWhichBookingTheKeysActOn() {
         var state = Scene.state()
         Scene.press(&state, [.char("L"), .char("H")])
-        state.cursorSlot = state.slot(of: Scene.at("2026-12-04T15:30"))
-        #expect(state.pickedBooking?.uid == "bk-b")
+        state.grid.cursorSlot = state.grid.slot(of: Scene.at("2026-12-04T15:30"))
+        #expect(state.grid.pickedBooking?.uid == "bk-b")
         #expect(render(state).text.contains("2 here (] [ pick): ▸bk-b 1st hold alice, bk-c 2nd hold maya"))
         Scene.press(&state, [.char("]")])
-        #expect(state.pickedBooking?.uid == "bk-c")
+        #expect(state.grid.pickedBooking?.uid == "bk-c")
         #expect(Scene.press(&state, [.char("x")]) == [])
         guard case .prompt(let prompt) = state.mode else { Issue.record("no prompt"); return }
         #expect(prompt.onYes == [.release("bk-c", version: 1)])
         Scene.press(&state, [.char("n"), .char("l")])
-        #expect(state.pick == 0)
+        #expect(state.grid.pick == 0)
     }
 
     @Test func aHoldOverTwoColumnsShowsItsRankOnce() {
@@ -106,7 +106,7 @@ struct RealUseUITests {
 
     @Test func closedCellsSayClosedAndHoldingThereAsksFirst() {
         var state = Scene.state()
-        state.cursorSlot = state.slot(of: Scene.at("2026-12-03T02:00"))
+        state.grid.cursorSlot = state.grid.slot(of: Scene.at("2026-12-03T02:00"))
         let screen = render(state).text
         #expect(screen.contains("Closed 2026-12-03T00:00–04:00 (opening hours Mon-Sat 08:00-22:00).") && screen.contains("before holding."), "\(screen)")
         #expect(Scene.press(&state, [.char("p")]) == [])
@@ -138,19 +138,19 @@ struct RealUseUITests {
     @Test func theCommandLineTakesWholeStudioNamesPartialNamesAndKeepsTheTimeOnGoto() {
         var state = Scene.state()
         Scene.press(&state, [.char(":")] + Key.typed("filter studio=North Light kind=room") + [.enter])
-        #expect(state.resources.map(\.name) == ["Stage A", "Podcast Booth 🎙"])
+        #expect(state.grid.resources.map(\.name) == ["Stage A", "Podcast Booth 🎙"])
         Scene.press(&state, [.char(":")] + Key.typed("filter studio=north") + [.enter])
-        #expect(state.resources.count == 6)
-        let time = Scene.zone.format(state.slotInterval(state.cursorSlot).start).suffix(5)
+        #expect(state.grid.resources.count == 6)
+        let time = Scene.zone.format(state.grid.slotInterval(state.grid.cursorSlot).start).suffix(5)
         Scene.press(&state, [.char(":")] + Key.typed("goto 2026-12-10") + [.enter])
-        #expect(Scene.zone.format(state.slotInterval(state.cursorSlot).start) == "2026-12-10T" + time)
+        #expect(Scene.zone.format(state.grid.slotInterval(state.grid.cursorSlot).start) == "2026-12-10T" + time)
         Scene.press(&state, [.char(":")] + Key.typed("t") + [.tab])
         #expect(render(state).text.contains(":t▏   theme  today"))
     }
 
     @Test func moveModeChecksAtOnce() {
         var state = Scene.state()
-        state.cursorSlot = state.slot(of: Scene.at("2026-12-03T10:00"))
+        state.grid.cursorSlot = state.grid.slot(of: Scene.at("2026-12-03T10:00"))
         let effects = Scene.press(&state, [.char("m")])
         #expect(effects == [.move("bk-a", Interval(start: Scene.at("2026-12-03T10:00"), end: Scene.at("2026-12-03T12:00")), version: 1, plan: true)])
     }
@@ -169,7 +169,7 @@ struct RealUseUITests {
     @Test func theHistoryOfTheBookingUnderTheCursor() throws {
         var (driver, paris, _) = try Driver.twoZones()
         defer { driver.cleanUp() }
-        driver.state.cursorResource = paris
+        driver.state.grid.cursorResource = paris
         driver.press([.char(":")] + Key.typed("goto 2026-12-02T10:00") + [.enter, .char("p")])
         driver.press([.char(":")] + Key.typed("log") + [.enter])
         guard case .overlay(let title, let lines) = driver.state.mode else { Issue.record("no history"); return }

@@ -8,52 +8,52 @@ struct UpdateTests {
     @Test func loadingResourcesPutsTheCursorOnTheFirstAndLoadsThePeriod() {
         var state = AppState(width: 80, height: 24, now: Scene.now, zone: Scene.zone, workspaceName: "W", user: "u")
         let effects = update(&state, .resourcesLoaded(Scene.resources))
-        #expect(state.cursorResource == "rs-1")
-        #expect(effects == [.loadWindow(state.period)])
-        #expect(Scene.zone.format(state.period.start) == "2026-11-30T00:00")
-        #expect(Scene.zone.format(state.period.end) == "2026-12-07T00:00")
-        #expect(Scene.zone.format(state.slotInterval(state.cursorSlot)) == "2026-12-03T08:00–12:00")
+        #expect(state.grid.cursorResource == "rs-1")
+        #expect(effects == [.loadWindow(state.grid.period)])
+        #expect(Scene.zone.format(state.grid.period.start) == "2026-11-30T00:00")
+        #expect(Scene.zone.format(state.grid.period.end) == "2026-12-07T00:00")
+        #expect(Scene.zone.format(state.grid.slotInterval(state.grid.cursorSlot)) == "2026-12-03T08:00–12:00")
     }
 
     @Test func movingTheCursor() {
         var state = Scene.state()
         Scene.press(&state, [.char("j"), .down])
-        #expect(state.cursorResource == "rs-3")
+        #expect(state.grid.cursorResource == "rs-3")
         Scene.press(&state, [.char("G")])
-        #expect(state.cursorResource == "rs-6")
+        #expect(state.grid.cursorResource == "rs-6")
         Scene.press(&state, [.char("k"), .char("g")])
-        #expect(state.cursorResource == "rs-1")
-        let slot = state.cursorSlot
+        #expect(state.grid.cursorResource == "rs-1")
+        let slot = state.grid.cursorSlot
         Scene.press(&state, [.char("l"), .right, .char("h")])
-        #expect(state.cursorSlot == slot + 1)
+        #expect(state.grid.cursorSlot == slot + 1)
     }
 
     @Test func pagingZoomingAndToday() {
         var state = Scene.state()
-        let first = state.period
-        #expect(Scene.press(&state, [.char("L")]) == [.loadWindow(state.period)])
-        #expect(state.period.start == first.end)
+        let first = state.grid.period
+        #expect(Scene.press(&state, [.char("L")]) == [.loadWindow(state.grid.period)])
+        #expect(state.grid.period.start == first.end)
         Scene.press(&state, [.char("H"), .char("H")])
-        #expect(state.period.end == first.start)
+        #expect(state.grid.period.end == first.start)
         Scene.press(&state, [.char("t")])
-        #expect(state.period == first)
+        #expect(state.grid.period == first)
         Scene.press(&state, [.char("+")])
-        #expect(state.zoom == .day)
-        #expect(Scene.zone.format(state.slotInterval(state.cursorSlot)) == "2026-12-03T08:00–09:00")
+        #expect(state.grid.zoom == .day)
+        #expect(Scene.zone.format(state.grid.slotInterval(state.grid.cursorSlot)) == "2026-12-03T08:00–09:00")
         Scene.press(&state, [.char("-"), .char("-")])
-        #expect(state.zoom == .month)
+        #expect(state.grid.zoom == .month)
         #expect(Scene.press(&state, [.char("-")]) == [])
     }
 
     @Test func pPlacesAHoldOnTheCursorCell() {
         var state = Scene.state()
         let effects = Scene.press(&state, [.char("p")])
-        #expect(effects == [.place(resource: "rs-1", interval: state.slotInterval(state.cursorSlot), status: .hold, show: nil, note: "", orHold: false)])
+        #expect(effects == [.place(resource: "rs-1", interval: state.grid.slotInterval(state.grid.cursorSlot), status: .hold, show: nil, note: "", orHold: false)])
     }
 
     @Test func releasingAsksFirst() {
         var state = Scene.state()
-        #expect(state.cursorStack?.topBooking?.uid == "bk-a")
+        #expect(state.grid.cursorStack?.topBooking?.uid == "bk-a")
         #expect(Scene.press(&state, [.char("x")]) == [])
         guard case .prompt(let prompt) = state.mode else {
             Issue.record("expected a prompt")
@@ -66,7 +66,7 @@ struct UpdateTests {
         Scene.press(&state, [.char("x")])
         #expect(Scene.press(&state, [.char("y")]) == [.cancelShow(booking: "bk-a", version: 1)])
         // A hold is released, carrying the version the user saw
-        state.cursorSlot = state.slot(of: Scene.at("2026-12-04T14:30"))
+        state.grid.cursorSlot = state.grid.slot(of: Scene.at("2026-12-04T14:30"))
         Scene.press(&state, [.char("x")])
         #expect(Scene.press(&state, [.char("y")]) == [.release("bk-b", version: 1)])
     }
@@ -94,7 +94,7 @@ struct UpdateTests {
     @Test func confirmAndChallengeActOnTheHoldUnderTheCursor() {
         var state = Scene.state()
         Scene.press(&state, [.char("L"), .char("H")])
-        state.cursorSlot = state.slot(of: Scene.at("2026-12-04T15:30"))
+        state.grid.cursorSlot = state.grid.slot(of: Scene.at("2026-12-04T15:30"))
         #expect(Scene.press(&state, [.char("c")]) == [.confirm("bk-b", version: 1, force: nil)])
         #expect(Scene.press(&state, [.char("C")]) == [.challenge("bk-c", version: 1)])
     }
@@ -122,10 +122,10 @@ struct UpdateTests {
         Scene.press(&state, [.char(":")] + Key.typed("zo") + [.tab])
         #expect(state.mode == .command("zoom "))
         Scene.press(&state, Key.typed("day") + [.enter])
-        #expect(state.zoom == .day)
+        #expect(state.grid.zoom == .day)
         Scene.press(&state, [.char(":")] + Key.typed("filter kind=talent skill=beauty") + [.enter])
-        #expect(state.resources.map(\.uid) == ["rs-3", "rs-4", "rs-5"])
-        #expect(state.cursorResource == "rs-3")
+        #expect(state.grid.resources.map(\.uid) == ["rs-3", "rs-4", "rs-5"])
+        #expect(state.grid.cursorResource == "rs-3")
         Scene.press(&state, [.char(":")] + Key.typed("theme light") + [.enter])
         Scene.press(&state, [.char(":")] + Key.typed("bogus") + [.enter])
         #expect(state.status?.kind == .error)
@@ -135,12 +135,12 @@ struct UpdateTests {
     @Test func searchFiltersAsYouTypeAndEscClears() {
         var state = Scene.state()
         Scene.press(&state, [.char("/")] + Key.typed("zo"))
-        #expect(state.resources.map(\.name) == ["Zoë 🎤 Park"])
-        #expect(state.cursorResource == "rs-4")
+        #expect(state.grid.resources.map(\.name) == ["Zoë 🎤 Park"])
+        #expect(state.grid.cursorResource == "rs-4")
         Scene.press(&state, [.escape])
-        #expect(state.resources.count == 6)
+        #expect(state.grid.resources.count == 6)
         Scene.press(&state, [.char("f")])
-        #expect(state.resources.allSatisfy { $0.kind == .room })
+        #expect(state.grid.resources.allSatisfy { $0.kind == .room })
     }
 
     @Test func theNewBookingFormValidatesBeforeSending() {
@@ -162,10 +162,10 @@ struct UpdateTests {
     @Test func anotherProcessesCommitReloadsAndKeepsTheCursor() {
         var state = Scene.state()
         Scene.press(&state, [.char("j"), .char("j"), .char("l")])
-        let (resource, slot) = (state.cursorResource, state.cursorSlot)
+        let (resource, slot) = (state.grid.cursorResource, state.grid.cursorSlot)
         #expect(update(&state, .databaseChanged) == [.loadResources])
         _ = update(&state, .resourcesLoaded(Scene.resources))
-        #expect(state.cursorResource == resource && state.cursorSlot == slot)
+        #expect(state.grid.cursorResource == resource && state.grid.cursorSlot == slot)
     }
 
     @Test func viewsThatDoNotExistYetAreNotShownOrOpened() {
@@ -184,6 +184,6 @@ struct UpdateTests {
         #expect(Scene.press(&state, [.ctrl("l")]) == [.redraw])
         Scene.press(&state, [.char("G")])
         #expect(update(&state, .resized(width: 120, height: 40)).first == .redraw)
-        #expect(state.cursorResource == "rs-6")
+        #expect(state.grid.cursorResource == "rs-6")
     }
 }

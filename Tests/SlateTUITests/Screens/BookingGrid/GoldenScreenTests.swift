@@ -18,7 +18,7 @@ struct GoldenScreenTests {
         Scene.press(&state, [.char("+")])
         Scene.press(&state, [.char("L")])
         for _ in 0..<6 { Scene.press(&state, [.char("l")]) }
-        _ = update(&state, .windowLoaded(Scene.window, state.period, Set(Scene.resources.map(\.uid))))
+        _ = update(&state, .windowLoaded(Scene.window, state.grid.period, Set(Scene.resources.map(\.uid))))
         let canvas = render(state)
         Golden.check("grid-day-120x40.txt", canvas.text)
         Golden.check("grid-day-120x40.roles.txt", canvas.roles)
