@@ -1,0 +1,76 @@
+import SlateCore
+import SlateStore
+
+// The shell around every view: the top bar with the tabs, the status line, and the
+// notice for a terminal too small.
+
+func drawTooSmall(_ canvas: inout Canvas, _ state: AppState) {
+    let lines = ["Terminal too small", "Slate needs \(Layout.minimumWidth)×\(Layout.minimumHeight),", "this is \(state.width)×\(state.height).", "Enlarge it, or press q."]
+    let top = max(0, (state.height - lines.count) / 2)
+    for (index, line) in lines.enumerated() {
+        let x = max(0, (state.width - DisplayWidth.of(line)) / 2)
+        canvas.put(line, x: x, y: top + index, role: index == 0 ? .statusWarning : .normal)
+    }
+}
+
+func drawTopBar(_ canvas: inout Canvas, _ state: AppState) {
+    canvas.fill(x: 0, y: 0, width: state.width, height: 1, role: .topBar)
+    var x = canvas.put(" Slate ", x: 0, y: 0, role: .topBar)
+    for view in ViewID.available {
+        x = canvas.put(" \(view.rawValue) \(view.title) ", x: x + 1, y: 0, role: view == state.view ? .tabActive : .tabInactive)
+    }
+    let clock = state.zone.format(state.now).prefix(16).suffix(5) + (state.grid.zonesInPlay ? " " + state.zone.placeName : "")
+    let right = "\(state.workspaceName) · \(state.user) · \(clock) "
+    let width = DisplayWidth.of(right)
+    if state.width - width > x + 1 { canvas.put(right, x: state.width - width, y: 0, role: .topBar) }
+}
+
+
+func drawStatus(_ canvas: inout Canvas, _ state: AppState) {
+    let y = state.height - 1
+    canvas.fill(x: 0, y: y, width: state.width, height: 1, role: .statusBar)
+    switch state.mode {
+    case .command(let text):
+        let end = canvas.put(":" + text, x: 0, y: y, role: .prompt)
+        canvas.put(state.unicode ? "▏" : "_", x: end, y: y, role: .prompt)
+        // Tab's candidates show beside the line being typed.
+        if let status = state.status, status.kind == .info { canvas.put("   " + status.text, x: end + 1, y: y, role: .statusBar) }
+        return
+    case .reason:
+        canvas.fill(x: 0, y: y, width: state.width, height: 1, role: .statusWarning)
+        canvas.put(" Type the reason, Enter forces, Esc cancels", x: 0, y: y, role: .statusWarning)
+        return
+    case .search(let text):
+        canvas.put("/" + text, x: 0, y: y, role: .prompt)
+        canvas.put("  \(state.grid.resources.count) match(es) · Enter keeps · Esc clears", x: 2 + DisplayWidth.of(text), y: y, role: .statusBar)
+        return
+    case .prompt(let prompt):
+        canvas.fill(x: 0, y: y, width: state.width, height: 1, role: .statusWarning)
+        canvas.put(" " + prompt.question + " (y/n)" + (prompt.detail.isEmpty ? "" : " · " + prompt.detail), x: 0, y: y, role: .statusWarning)
+        return
+    default:
+        break
+    }
+    if let status = state.status {
+        let role: StyleRole = switch status.kind {
+        case .info: .statusBar
+        case .ok: .statusOK
+        case .warning: .statusWarning
+        case .error: .statusError
+        }
+        canvas.fill(x: 0, y: y, width: state.width, height: 1, role: role)
+        let text = " " + status.text
+        if DisplayWidth.of(text) > state.width {
+            // A message too long for the line ends with where to read it whole.
+            let more = " (:messages)"
+            canvas.put(DisplayWidth.truncate(text, to: state.width - DisplayWidth.of(more), ascii: !state.unicode) + more, x: 0, y: y, role: role)
+        } else {
+            canvas.put(text, x: 0, y: y, role: role)
+        }
+        return
+    }
+    canvas.put(" " + footerHints.joined(separator: "  "), x: 0, y: y, role: .statusBar)
+}
+
+/// The footer's hints: the grid's, then the shell's, from their keymaps.
+let footerHints = [globalKeys.hints.first { $0.hasPrefix("?") } ?? ""] + gridKeys.hints + globalKeys.hints.filter { !$0.hasPrefix("?") }

@@ -1,0 +1,355 @@
+import SlateCore
+import SlateStore
+
+// The booking grid's update: its commands, its form, move and reason modes, and
+// navigation over its period and rows.
+
+/// Runs a booking grid command.
+func run(_ state: inout AppState, _ command: GridCommand) -> [Effect] {
+    let stack = state.grid.cursorStack
+    let picked = state.grid.pickedBooking
+    let before = (state.grid.cursorResource, state.grid.cursorSlot, state.grid.anchor)
+    defer { if before != (state.grid.cursorResource, state.grid.cursorSlot, state.grid.anchor) { state.grid.pick = 0 } }
+    switch command {
+    case .nextPick, .previousPick:
+        guard let count = stack?.bookings.count, count > 1 else {
+            state.status = StatusMessage(.info, "Only one booking here; ] and [ pick among stacked bookings.")
+            return []
+        }
+        state.grid.pick = ((state.grid.pick + (command == .nextPick ? 1 : -1)) % count + count) % count
+    case .search:
+        state.mode = .search(state.grid.filter.search)
+    case .cancel:
+        state.status = nil
+        if !state.grid.filter.search.isEmpty {
+            state.grid.filter.search = ""
+            keepCursorVisible(&state)
+        }
+    case .left:
+        return moveCursor(&state, columns: -1)
+    case .right:
+        return moveCursor(&state, columns: 1)
+    case .down:
+        moveRow(&state, by: 1)
+    case .up:
+        moveRow(&state, by: -1)
+    case .pageDown:
+        moveRow(&state, by: max(1, gridRows(state) - 1))
+    case .pageUp:
+        moveRow(&state, by: -max(1, gridRows(state) - 1))
+    case .first:
+        state.grid.cursorResource = state.grid.resources.first?.uid
+        keepCursorVisible(&state)
+    case .last:
+        state.grid.cursorResource = state.grid.resources.last?.uid
+        keepCursorVisible(&state)
+    case .previousPeriod:
+        return page(&state, by: -1)
+    case .nextPeriod:
+        return page(&state, by: 1)
+    case .today:
+        return goTo(&state, state.now)
+    case .zoomIn:
+        return zoom(&state, in: true)
+    case .zoomOut:
+        return zoom(&state, in: false)
+    case .cycleKind:
+        let kinds: [ResourceKind?] = [nil, .room, .talent, .equipment]
+        let next = kinds[((kinds.firstIndex(of: state.grid.filter.kind) ?? 0) + 1) % kinds.count]
+        state.grid.filter.kind = next
+        keepCursorVisible(&state)
+        state.status = StatusMessage(.info, "Showing \(state.grid.filter.summary).")
+    case .open:
+        if stack.map({ !$0.bookings.isEmpty || !$0.drafts.isEmpty || !$0.timeOff.isEmpty }) == true {
+            state.mode = .detail
+        } else {
+            return openForm(&state)
+        }
+    case .new:
+        return openForm(&state)
+    case .hold:
+        guard let row = state.grid.cursorRow else { return [] }
+        let span = state.grid.slotInterval(state.grid.cursorSlot)
+        let place = Effect.place(resource: row.uid, interval: span, status: .hold, show: nil, note: "", orHold: false)
+        if state.grid.isClosed(row, span) {
+            state.mode = .prompt(Prompt(question: "\(row.name) is closed then (opening hours \(OpeningHours.cached(row.openingHours).text)). Hold it anyway?",
+                                        onYes: [place]))
+            return []
+        }
+        return [place]
+    case .confirm:
+        guard let hold = picked?.status == .hold ? picked : stack?.topHold else {
+            state.status = StatusMessage(.info, "No hold under the cursor to confirm.")
+            return []
+        }
+        return [.confirm(hold.uid, version: hold.version, force: nil)]
+    case .challenge:
+        // A 1st hold has nothing above it: the lowest hold challenges unless another is picked.
+        let lowest = stack?.bookings.filter { $0.status == .hold }.max { ($0.rank ?? 0) < ($1.rank ?? 0) }
+        guard let hold = picked?.status == .hold && (picked?.rank ?? 1) > 1 ? picked : lowest else {
+            state.status = StatusMessage(.info, "No hold under the cursor to challenge from.")
+            return []
+        }
+        return [.challenge(hold.uid, version: hold.version)]
+    case .releaseOrCancel:
+        guard let booking = picked else {
+            state.status = StatusMessage(.info, "No booking under the cursor.")
+            return []
+        }
+        if let show = booking.showUID, booking.status == .confirmed {
+            state.mode = .prompt(Prompt(question: "Cancel show '\(booking.showTitle ?? show)' (\(show)) with all its bookings?",
+                                        detail: "\(booking.uid) is the show's booking of \(booking.resourceName); a show's bookings are cancelled together.",
+                                        onYes: [.cancelShow(booking: booking.uid, version: booking.version)]))
+            return []
+        }
+        let verb = booking.status == .hold ? "Release" : "Cancel"
+        let effect: Effect = booking.status == .hold ? .release(booking.uid, version: booking.version) : .cancel(booking.uid, version: booking.version)
+        state.mode = .prompt(Prompt(question: "\(verb) \(booking.uid) (\(booking.resourceName) \(booking.startLocal)–\(booking.endLocal))?", onYes: [effect]))
+    case .move:
+        guard let booking = picked else {
+            state.status = StatusMessage(.info, "No booking under the cursor to move.")
+            return []
+        }
+        let move = MoveState(booking: booking, interval: Interval(start: booking.start, end: booking.end), feedback: nil)
+        state.mode = .move(move)
+        let whole = booking.showUID.map { " (with all of show \($0))" } ?? ""
+        state.status = StatusMessage(.info, "Moving \(booking.uid)\(whole): ←/→ shift, </> shorten/lengthen, Enter to save, Esc to cancel.")
+        // The clash check runs at once, before the first step.
+        return [.move(booking.uid, move.interval, version: booking.version, plan: true)]
+    case .shorten, .lengthen:
+        guard let booking = picked else {
+            state.status = StatusMessage(.info, "No booking under the cursor to resize.")
+            return []
+        }
+        let step = state.grid.zoom.slotSeconds * (command == .shorten ? -1 : 1)
+        let end = booking.end + step
+        guard end > booking.start else {
+            state.status = StatusMessage(.error, "\(booking.uid) cannot be shorter than one column.")
+            return []
+        }
+        return [.move(booking.uid, Interval(start: booking.start, end: end), version: booking.version, plan: false)]
+    }
+    return []
+}
+
+func openForm(_ state: inout AppState) -> [Effect] {
+    guard let row = state.grid.cursorRow else { return [] }
+    let span = state.grid.slotInterval(state.grid.cursorSlot)
+    let zone = state.grid.zone(of: row)
+    state.mode = .form(BookingForm(resource: row.uid, start: zone.format(span.start), end: zone.format(span.end), zone: row.zone))
+    return []
+}
+
+/// Resources whose id or name starts with (or else contains) `text`, for completion.
+func resourceCandidates(_ state: AppState, _ text: String) -> [GridResource] {
+    let needle = text.lowercased()
+    guard !needle.isEmpty else { return [] }
+    let starting = state.grid.allResources.filter { $0.uid == text || $0.name.lowercased().hasPrefix(needle) }
+    return starting.isEmpty ? state.grid.allResources.filter { $0.name.lowercased().contains(needle) } : starting
+}
+
+/// Shows (id and title) the grid knows of whose id or title starts with `text`.
+func showCandidates(_ state: AppState, _ text: String) -> [(uid: String, title: String)] {
+    let needle = text.lowercased()
+    var seen = Set<String>()
+    var shows: [(uid: String, title: String)] = []
+    for booking in state.grid.window.bookings { if let uid = booking.showUID, let title = booking.showTitle, seen.insert(uid).inserted { shows.append((uid, title)) } }
+    for draft in state.grid.window.drafts where seen.insert(draft.showUID).inserted { shows.append((draft.showUID, draft.title)) }
+    return shows.filter { $0.uid == text || $0.title.lowercased().hasPrefix(needle) }
+}
+
+func editForm(_ state: inout AppState, _ form: BookingForm, _ key: Key) -> [Effect] {
+    var form = form
+    switch key {
+    case .escape:
+        state.mode = .normal
+        state.status = StatusMessage(.info, "Cancelled.")
+        return []
+    case .tab where form.focus == 0 || form.focus == 3:
+        // Tab completes a resource or show name; once it is whole, Tab moves on.
+        let text = form.values[form.focus]
+        let names = form.focus == 0 ? resourceCandidates(state, text).map { ($0.uid, $0.name, $0.zone) } : showCandidates(state, text).map { ($0.uid, $0.title, "") }
+        let whole = names.contains { $0.0 == text || $0.1.lowercased() == text.lowercased() }
+        if whole || names.isEmpty || text.isEmpty {
+            form.focus = (form.focus + 1) % BookingForm.fieldNames.count
+        } else if names.count == 1, let only = names.first {
+            form.values[form.focus] = only.1
+            if form.focus == 0, !only.2.isEmpty, only.2 != form.zone { form = rezoned(form, to: only.2, state) }
+        } else {
+            state.status = StatusMessage(.info, names.prefix(8).map(\.1).joined(separator: " · ") + (names.count > 8 ? " …" : ""))
+        }
+    case .tab, .down:
+        form.focus = (form.focus + 1) % BookingForm.fieldNames.count
+    case .backTab, .up:
+        form.focus = (form.focus + BookingForm.fieldNames.count - 1) % BookingForm.fieldNames.count
+    case .backspace:
+        if form.focus == 5 { break }
+        if !form.values[form.focus].isEmpty { form.values[form.focus].removeLast() }
+    case .char(" ") where form.focus == 5, .left where form.focus == 5, .right where form.focus == 5:
+        form.values[5] = form.kind == "hold" ? "book" : "hold"
+    case .char(let c):
+        if form.focus != 5 { form.values[form.focus].append(c) }
+    case .enter:
+        do {
+            let resource = form.values[0].trimmingCharacters(in: .whitespaces)
+            guard !resource.isEmpty else { throw SlateError.invalidInput("give a resource") }
+            if let known = state.grid.allResources.first(where: { $0.uid == resource || $0.name.lowercased() == resource.lowercased() }), known.zone != form.zone {
+                form = rezoned(form, to: known.zone, state)
+            }
+            // Checked here for an immediate message; the library reads the times again in
+            // the resource's studio zone, as the command line does.
+            let zone = LocalTime.cached(form.zone) ?? state.zone
+            _ = try Interval.validated(start: zone.parse(form.values[1]), end: zone.parse(form.values[2]))
+            state.mode = .normal
+            state.grid.pendingForm = form
+            let show = form.values[3].trimmingCharacters(in: .whitespaces)
+            let showRef = showCandidates(state, show).first { $0.title == show }?.uid ?? show
+            return [.placeTyped(resource: resource, start: form.values[1], end: form.values[2], status: form.kind == "book" ? .confirmed : .hold,
+                                show: show.isEmpty ? nil : showRef, note: form.values[4])]
+        } catch let error as SlateError {
+            state.status = StatusMessage(.error, error.description)
+        } catch {
+            state.status = StatusMessage(.error, "\(error)")
+        }
+    default:
+        break
+    }
+    state.mode = .form(form)
+    return []
+}
+
+/// The form with its times re-expressed in another zone (the same instants), when its
+/// resource turns out to belong to a studio elsewhere.
+func rezoned(_ form: BookingForm, to zoneID: String, _ state: AppState) -> BookingForm {
+    var form = form
+    let from = LocalTime.cached(form.zone) ?? state.zone
+    let to = LocalTime.cached(zoneID) ?? state.zone
+    for index in [1, 2] { if let instant = try? from.parse(form.values[index]) { form.values[index] = to.format(instant) } }
+    form.zone = zoneID
+    return form
+}
+
+func editReason(_ state: inout AppState, _ entry: ReasonEntry, _ key: Key) -> [Effect] {
+    var entry = entry
+    switch key {
+    case .escape:
+        state.mode = .normal
+        state.status = StatusMessage(.info, "Not forced; \(entry.booking) is still a hold.")
+        return []
+    case .enter:
+        let reason = entry.text.trimmingCharacters(in: .whitespaces)
+        guard !reason.isEmpty else {
+            state.status = StatusMessage(.error, "Give the reason for forcing (it is kept in the history).")
+            return []
+        }
+        state.mode = .normal
+        return [.confirm(entry.booking, version: entry.version, force: reason)]
+    case .backspace:
+        if !entry.text.isEmpty { entry.text.removeLast() }
+    case .char(let c):
+        entry.text.append(c)
+    default:
+        return []
+    }
+    state.mode = .reason(entry)
+    return []
+}
+
+func editMove(_ state: inout AppState, _ move: MoveState, _ key: Key) -> [Effect] {
+    var move = move
+    let step = state.grid.zoom.slotSeconds
+    switch key {
+    case .escape:
+        state.mode = .normal
+        state.status = StatusMessage(.info, "Move cancelled; \(move.booking.uid) is unchanged.")
+        return []
+    case .enter:
+        return [.move(move.booking.uid, move.interval, version: move.booking.version, plan: false)]
+    case .char("h"), .left:
+        move.interval = move.interval.shifted(by: -step)
+    case .char("l"), .right:
+        move.interval = move.interval.shifted(by: step)
+    case .char("<"):
+        guard move.interval.duration > step else { return [] }
+        move.interval.end -= step
+    case .char(">"):
+        move.interval.end += step
+    default:
+        return []
+    }
+    move.feedback = nil
+    state.mode = .move(move)
+    if !state.grid.period.contains(move.interval.start) { _ = goTo(&state, move.interval.start) }
+    state.grid.cursorSlot = state.grid.slot(of: move.interval.start)
+    return [.move(move.booking.uid, move.interval, version: move.booking.version, plan: true)]
+}
+
+
+// MARK: navigation
+
+func moveCursor(_ state: inout AppState, columns: Int) -> [Effect] {
+    let next = state.grid.cursorSlot + columns
+    if next < 0 {
+        let effects = page(&state, by: -1)
+        state.grid.cursorSlot = state.grid.zoom.slots - 1
+        return effects
+    }
+    if next >= state.grid.zoom.slots {
+        let effects = page(&state, by: 1)
+        state.grid.cursorSlot = 0
+        return effects
+    }
+    state.grid.cursorSlot = next
+    return []
+}
+
+func moveRow(_ state: inout AppState, by delta: Int) {
+    let list = state.grid.resources
+    guard let index = state.grid.cursorIndex else { return }
+    state.grid.cursorResource = list[max(0, min(list.count - 1, index + delta))].uid
+    keepCursorVisible(&state)
+}
+
+func page(_ state: inout AppState, by periods: Int) -> [Effect] {
+    switch state.grid.zoom {
+    case .day: state.grid.anchor = state.zone.startOfDay(state.grid.anchor, addingDays: periods)
+    case .week: state.grid.anchor = state.zone.startOfDay(state.grid.anchor, addingDays: 7 * periods)
+    case .month: state.grid.anchor = state.grid.periodStart(containing: state.zone.startOfDay(state.grid.anchor, addingDays: 35 * periods))
+    }
+    return [.loadWindow(state.grid.period)]
+}
+
+func goTo(_ state: inout AppState, _ instant: Int64) -> [Effect] {
+    state.grid.anchor = state.grid.periodStart(containing: instant)
+    state.grid.cursorSlot = state.grid.slot(of: instant)
+    return [.loadWindow(state.grid.period)]
+}
+
+func zoom(_ state: inout AppState, in zoomIn: Bool) -> [Effect] {
+    let levels = Zoom.allCases
+    let index = levels.firstIndex(of: state.grid.zoom) ?? 1
+    let next = zoomIn ? max(0, index - 1) : min(levels.count - 1, index + 1)
+    guard next != index else { return [] }
+    let focus = state.grid.slotInterval(state.grid.cursorSlot).start
+    state.grid.zoom = levels[next]
+    return goTo(&state, focus)
+}
+
+/// Rows of the grid area at the current size.
+func gridRows(_ state: AppState) -> Int {
+    max(1, state.height - Layout.chromeRows)
+}
+
+func keepCursorVisible(_ state: inout AppState) {
+    let list = state.grid.resources
+    if let uid = state.grid.cursorResource, !list.contains(where: { $0.uid == uid }) { state.grid.cursorResource = list.first?.uid }
+    if state.grid.cursorResource == nil { state.grid.cursorResource = list.first?.uid }
+    guard let index = state.grid.cursorIndex else {
+        state.grid.scroll = 0
+        return
+    }
+    let rows = gridRows(state)
+    if index < state.grid.scroll { state.grid.scroll = index }
+    if index >= state.grid.scroll + rows { state.grid.scroll = index - rows + 1 }
+    state.grid.scroll = max(0, min(state.grid.scroll, max(0, list.count - rows)))
+}
