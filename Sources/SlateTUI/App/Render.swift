@@ -21,8 +21,7 @@ public func render(_ state: AppState) -> Canvas {
         return canvas
     }
     drawTopBar(&canvas, state)
-    drawGrid(&canvas, state)
-    drawPane(&canvas, state)
+    renderScreen(state, into: &canvas, Rect(x: 0, y: 1, width: state.width, height: state.height - 2))
     drawStatus(&canvas, state)
     switch state.mode {
     case .help: drawHelp(&canvas, state)

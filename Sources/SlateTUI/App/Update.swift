@@ -60,7 +60,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.now = now
         return []
     case .started:
-        return [.loadResources]
+        return BookingGridScreen.load(state)
     case .resourcesLoaded(let resources):
         state.grid.allResources = resources
         state.grid.zonesInPlay = Set(resources.map(\.zone) + [state.zone.timeZone.identifier]).count > 1
@@ -164,8 +164,7 @@ func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
 /// A key outside any mode: the shell's keys first, then the active screen's.
 func normalKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     if let command = globalKeys.command(for: key) { return run(&state, command, key) }
-    if let command = gridKeys.command(for: key) { return run(&state, command) }
-    return []
+    return screenKey(&state, key)
 }
 
 func run(_ state: inout AppState, _ command: GlobalCommand, _ key: Key) -> [Effect] {

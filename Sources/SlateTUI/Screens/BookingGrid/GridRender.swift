@@ -8,10 +8,10 @@ func cellWidth(_ state: AppState) -> Int {
     max(1, (state.width - Layout.nameWidth) / state.grid.zoom.slots)
 }
 
-func drawGrid(_ canvas: inout Canvas, _ state: AppState) {
+func drawGrid(_ canvas: inout Canvas, _ state: AppState, _ area: Rect) {
     let cw = cellWidth(state)
     let left = Layout.nameWidth
-    let y0 = 1
+    let y0 = area.y
     canvas.fill(x: 0, y: y0, width: state.width, height: 1, role: .header)
     canvas.put(periodTitle(state), x: 0, y: y0, role: .header, limit: left - 1)
     for slot in 0..<state.grid.zoom.slots {
@@ -113,8 +113,8 @@ func columnLabel(_ state: AppState, slot: Int, span: Interval, cellWidth cw: Int
     }
 }
 
-func drawPane(_ canvas: inout Canvas, _ state: AppState) {
-    let top = state.height - 1 - Layout.paneRows
+func drawPane(_ canvas: inout Canvas, _ state: AppState, _ area: Rect) {
+    let top = area.maxY - Layout.paneRows
     canvas.fill(x: 0, y: top, width: state.width, height: Layout.paneRows, role: .pane)
     guard let resource = state.grid.cursorRow else {
         canvas.put(" Nothing selected", x: 0, y: top, role: .paneTitle)

@@ -5,7 +5,7 @@ import SlateStore
 // navigation over its period and rows.
 
 /// Runs a booking grid command.
-func run(_ state: inout AppState, _ command: GridCommand) -> [Effect] {
+func runGrid(_ state: inout AppState, _ command: GridCommand) -> [Effect] {
     let stack = state.grid.cursorStack
     let picked = state.grid.pickedBooking
     let before = (state.grid.cursorResource, state.grid.cursorSlot, state.grid.anchor)
