@@ -9,11 +9,19 @@ public struct BookingGridState: Equatable, Sendable {
     /// Rows of resources the screen shows (kept by the shell as the terminal resizes).
     public var rows: Int
 
-    public var zoom: Zoom = .week { didSet { spans = computeSpans() } }
+    /// The period on screen, its zoom and its columns.
+    public var axis: TimeAxis
+    public var zoom: Zoom {
+        get { axis.zoom }
+        set { axis.zoom = newValue }
+    }
     /// First instant of the visible period.
-    public var anchor: Int64 { didSet { spans = computeSpans() } }
-    /// The columns of the visible period (recomputed when the period or zoom changes).
-    public private(set) var spans: [Interval] = []
+    public var anchor: Int64 {
+        get { axis.anchor }
+        set { axis.anchor = newValue }
+    }
+    /// The columns of the visible period.
+    public var spans: [Interval] { axis.spans }
     public var allResources: [GridResource] = []
     public var window = GridWindow(bookings: [], drafts: [], timeOff: []) {
         didSet {
@@ -47,20 +55,14 @@ public struct BookingGridState: Equatable, Sendable {
     public init(zone: LocalTime, now: Int64, rows: Int) {
         self.zone = zone
         self.rows = rows
-        anchor = 0
-        anchor = periodStart(containing: now)
-        spans = computeSpans()
-        cursorSlot = slot(of: now)
+        axis = TimeAxis(zone: zone, zoom: .week, containing: now)
+        cursorSlot = axis.slot(of: now)
     }
 
     /// Shows the period containing `instant` with the cursor on it.
     public mutating func focus(on instant: Int64) {
-        anchor = periodStart(containing: instant)
+        axis.show(instant)
         cursorSlot = slot(of: instant)
-    }
-
-    private func computeSpans() -> [Interval] {
-        (0..<zoom.slots).map(computeSlotInterval)
     }
 
     // MARK: derived
@@ -69,9 +71,7 @@ public struct BookingGridState: Equatable, Sendable {
     public var resources: [GridResource] { allResources.filter(filter.admits) }
 
     /// The visible period.
-    public var period: Interval {
-        Interval(start: anchor, end: periodEnd(from: anchor))
-    }
+    public var period: Interval { axis.period }
 
     var cursorIndex: Int? {
         let list = resources
@@ -101,50 +101,13 @@ public struct BookingGridState: Equatable, Sendable {
     }
 
     /// The span of column `slot` of the visible period.
-    func slotInterval(_ slot: Int) -> Interval {
-        spans.indices.contains(slot) ? spans[slot] : computeSlotInterval(slot)
-    }
-
-    private func computeSlotInterval(_ slot: Int) -> Interval {
-        switch zoom {
-        case .day:
-            let start = anchor + Int64(slot) * 3600
-            return Interval(start: start, end: start + 3600)
-        case .week:
-            let dayStart = zone.startOfDay(anchor, addingDays: slot / 6)
-            let start = dayStart + Int64(slot % 6) * 4 * 3600
-            let end = slot % 6 == 5 ? zone.startOfDay(anchor, addingDays: slot / 6 + 1) : start + 4 * 3600
-            return Interval(start: start, end: end)
-        case .month:
-            return Interval(start: zone.startOfDay(anchor, addingDays: slot), end: zone.startOfDay(anchor, addingDays: slot + 1))
-        }
-    }
+    func slotInterval(_ slot: Int) -> Interval { axis.slotInterval(slot) }
 
     /// The column containing `instant` (clamped to the period).
-    func slot(of instant: Int64) -> Int {
-        if let index = spans.firstIndex(where: { $0.contains(instant) }) { return index }
-        return instant < anchor ? 0 : zoom.slots - 1
-    }
+    func slot(of instant: Int64) -> Int { axis.slot(of: instant) }
 
     /// First instant of the period containing `instant` at the current zoom.
-    func periodStart(containing instant: Int64) -> Int64 {
-        let day = zone.startOfDay(instant)
-        switch zoom {
-        case .day:
-            return day
-        case .week, .month:
-            let weekday = zone.weekdayAndMinute(day).weekday
-            return zone.startOfDay(day, addingDays: -(weekday - 1))
-        }
-    }
-
-    func periodEnd(from start: Int64) -> Int64 {
-        switch zoom {
-        case .day: zone.startOfDay(start, addingDays: 1)
-        case .week: zone.startOfDay(start, addingDays: 7)
-        case .month: zone.startOfDay(start, addingDays: 35)
-        }
-    }
+    func periodStart(containing instant: Int64) -> Int64 { axis.periodStart(containing: instant) }
 
     /// What lies under one cell.
     func stack(resource: GridResource, slot: Int) -> CellStack {

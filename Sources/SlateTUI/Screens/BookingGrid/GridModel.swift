@@ -1,37 +1,6 @@
 import SlateCore
 import SlateStore
 
-/// Booking grid zoom levels: hours of a day, parts of days in a week, days of five weeks.
-public enum Zoom: Int, CaseIterable, Sendable {
-    case day, week, month
-
-    /// Length of one column in seconds.
-    var slotSeconds: Int64 {
-        switch self {
-        case .day: 3600
-        case .week: 4 * 3600
-        case .month: 86_400
-        }
-    }
-
-    /// Number of columns in one period.
-    var slots: Int {
-        switch self {
-        case .day: 24
-        case .week: 42
-        case .month: 35
-        }
-    }
-
-    var name: String {
-        switch self {
-        case .day: "day"
-        case .week: "week"
-        case .month: "month"
-        }
-    }
-}
-
 /// Which resources the grid shows.
 public struct GridFilter: Equatable, Sendable {
     public var kind: ResourceKind?

@@ -311,27 +311,19 @@ func moveRow(_ state: inout AppState, by delta: Int) {
 }
 
 func page(_ state: inout AppState, by periods: Int) -> [Effect] {
-    switch state.grid.zoom {
-    case .day: state.grid.anchor = state.zone.startOfDay(state.grid.anchor, addingDays: periods)
-    case .week: state.grid.anchor = state.zone.startOfDay(state.grid.anchor, addingDays: 7 * periods)
-    case .month: state.grid.anchor = state.grid.periodStart(containing: state.zone.startOfDay(state.grid.anchor, addingDays: 35 * periods))
-    }
+    state.grid.axis.page(by: periods)
     return [.loadWindow(state.grid.period)]
 }
 
 func goTo(_ state: inout AppState, _ instant: Int64) -> [Effect] {
-    state.grid.anchor = state.grid.periodStart(containing: instant)
-    state.grid.cursorSlot = state.grid.slot(of: instant)
+    state.grid.focus(on: instant)
     return [.loadWindow(state.grid.period)]
 }
 
 func zoom(_ state: inout AppState, in zoomIn: Bool) -> [Effect] {
-    let levels = Zoom.allCases
-    let index = levels.firstIndex(of: state.grid.zoom) ?? 1
-    let next = zoomIn ? max(0, index - 1) : min(levels.count - 1, index + 1)
-    guard next != index else { return [] }
+    guard let next = state.grid.zoom.zoomed(in: zoomIn) else { return [] }
     let focus = state.grid.slotInterval(state.grid.cursorSlot).start
-    state.grid.zoom = levels[next]
+    state.grid.zoom = next
     return goTo(&state, focus)
 }
 
