@@ -40,20 +40,20 @@ public struct Prompt: Equatable, Sendable {
     public var onYes: [Effect]
 }
 
-/// The new-booking form.
+/// The new-booking form: a form component with the booking's fields, and the zone its
+/// times are typed in (the resource's studio's, as on the command line).
 public struct BookingForm: Equatable, Sendable {
-    public static let fieldNames = ["Resource", "Start", "End", "Show", "Note", "Kind"]
-    public var values: [String]
-    public var focus = 0
-    /// IANA zone the times are typed in: the resource's studio's, as on the command line.
+    public var form: FormState
     public var zone: String
-    /// "book" or "hold".
-    public var kind: String { values[5] }
 
     public init(resource: String, start: String, end: String, zone: String) {
-        values = [resource, start, end, "", "", "hold"]
+        form = FormState([FormField("Resource", resource), FormField("Start", start), FormField("End", end), FormField("Show"), FormField("Note"),
+                          FormField("Kind", "hold", kind: .choice(["hold", "book"], shown: ["hold (pencil)", "book (confirmed)"]))])
         self.zone = zone
     }
+
+    /// "book" or "hold".
+    public var kind: String { form["Kind"] }
 }
 
 /// A line of text the user types to finish an action (a force-confirm reason).

@@ -201,14 +201,9 @@ func drawDetail(_ canvas: inout Canvas, _ state: AppState) {
     box(&canvas, state, title: "\(resource.name) · \(state.grid.when(state.grid.slotInterval(state.grid.cursorSlot), in: zone))", lines: lines)
 }
 
-func drawForm(_ canvas: inout Canvas, _ state: AppState, _ form: BookingForm) {
-    var lines: [String] = []
-    for (index, name) in BookingForm.fieldNames.enumerated() {
-        let marker = index == form.focus ? (state.unicode ? "▸ " : "> ") : "  "
-        let value = index == 5 ? (form.kind == "hold" ? "hold (pencil)  [Space toggles]" : "book (confirmed)  [Space toggles]") : form.values[index]
-        lines.append(marker + DisplayWidth.pad(name, to: 9) + value + (index == form.focus && index != 5 ? (state.unicode ? "▏" : "_") : ""))
-    }
-    let zone = LocalTime.cached(form.zone) ?? state.zone
+func drawForm(_ canvas: inout Canvas, _ state: AppState, _ booking: BookingForm) {
+    var lines = booking.form.lines(unicode: state.unicode)
+    let zone = LocalTime.cached(booking.zone) ?? state.zone
     lines += ["", "Times are \(zone.placeName) time (\(zone.timeZone.identifier)), e.g. 2026-12-03T14:00",
               "Tab completes names / next field · ↑↓ field · Enter saves · Esc cancels"]
     box(&canvas, state, title: "New booking", lines: lines)

@@ -158,75 +158,64 @@ func showCandidates(_ state: AppState, _ text: String) -> [(uid: String, title: 
     return shows.filter { $0.uid == text || $0.title.lowercased().hasPrefix(needle) }
 }
 
-func editForm(_ state: inout AppState, _ form: BookingForm, _ key: Key) -> [Effect] {
-    var form = form
-    switch key {
-    case .escape:
+func editForm(_ state: inout AppState, _ booking: BookingForm, _ key: Key) -> [Effect] {
+    var booking = booking
+    let snapshot = state
+    let event = booking.form.handle(key) { field, text in
+        // The resource and show fields complete names the grid knows; an id is whole.
+        switch field {
+        case 0: resourceCandidates(snapshot, text).contains { $0.uid == text } ? [] : resourceCandidates(snapshot, text).map(\.name)
+        case 3: showCandidates(snapshot, text).contains { $0.uid == text } ? [] : showCandidates(snapshot, text).map(\.title)
+        default: []
+        }
+    }
+    switch event {
+    case .cancel:
         state.mode = .normal
         state.status = StatusMessage(.info, "Cancelled.")
         return []
-    case .tab where form.focus == 0 || form.focus == 3:
-        // Tab completes a resource or show name; once it is whole, Tab moves on.
-        let text = form.values[form.focus]
-        let names = form.focus == 0 ? resourceCandidates(state, text).map { ($0.uid, $0.name, $0.zone) } : showCandidates(state, text).map { ($0.uid, $0.title, "") }
-        let whole = names.contains { $0.0 == text || $0.1.lowercased() == text.lowercased() }
-        if whole || names.isEmpty || text.isEmpty {
-            form.focus = (form.focus + 1) % BookingForm.fieldNames.count
-        } else if names.count == 1, let only = names.first {
-            form.values[form.focus] = only.1
-            if form.focus == 0, !only.2.isEmpty, only.2 != form.zone { form = rezoned(form, to: only.2, state) }
-        } else {
-            state.status = StatusMessage(.info, names.prefix(8).map(\.1).joined(separator: " · ") + (names.count > 8 ? " …" : ""))
-        }
-    case .tab, .down:
-        form.focus = (form.focus + 1) % BookingForm.fieldNames.count
-    case .backTab, .up:
-        form.focus = (form.focus + BookingForm.fieldNames.count - 1) % BookingForm.fieldNames.count
-    case .backspace:
-        if form.focus == 5 { break }
-        if !form.values[form.focus].isEmpty { form.values[form.focus].removeLast() }
-    case .char(" ") where form.focus == 5, .left where form.focus == 5, .right where form.focus == 5:
-        form.values[5] = form.kind == "hold" ? "book" : "hold"
-    case .char(let c):
-        if form.focus != 5 { form.values[form.focus].append(c) }
-    case .enter:
+    case .candidates(let names):
+        state.status = StatusMessage(.info, names.prefix(8).joined(separator: " · ") + (names.count > 8 ? " …" : ""))
+    case .completed(field: 0, let name):
+        if let zone = state.grid.allResources.first(where: { $0.name == name })?.zone, zone != booking.zone { booking = rezoned(booking, to: zone, state) }
+    case .submit:
         do {
-            let resource = form.values[0].trimmingCharacters(in: .whitespaces)
+            let resource = booking.form["Resource"].trimmingCharacters(in: .whitespaces)
             guard !resource.isEmpty else { throw SlateError.invalidInput("give a resource") }
-            if let known = state.grid.allResources.first(where: { $0.uid == resource || $0.name.lowercased() == resource.lowercased() }), known.zone != form.zone {
-                form = rezoned(form, to: known.zone, state)
+            if let known = state.grid.allResources.first(where: { $0.uid == resource || $0.name.lowercased() == resource.lowercased() }), known.zone != booking.zone {
+                booking = rezoned(booking, to: known.zone, state)
             }
             // Checked here for an immediate message; the library reads the times again in
             // the resource's studio zone, as the command line does.
-            let zone = LocalTime.cached(form.zone) ?? state.zone
-            _ = try Interval.validated(start: zone.parse(form.values[1]), end: zone.parse(form.values[2]))
+            let zone = LocalTime.cached(booking.zone) ?? state.zone
+            _ = try Interval.validated(start: zone.parse(booking.form["Start"]), end: zone.parse(booking.form["End"]))
             state.mode = .normal
-            state.grid.pendingForm = form
-            let show = form.values[3].trimmingCharacters(in: .whitespaces)
+            state.grid.pendingForm = booking
+            let show = booking.form["Show"].trimmingCharacters(in: .whitespaces)
             let showRef = showCandidates(state, show).first { $0.title == show }?.uid ?? show
-            return [.placeTyped(resource: resource, start: form.values[1], end: form.values[2], status: form.kind == "book" ? .confirmed : .hold,
-                                show: show.isEmpty ? nil : showRef, note: form.values[4])]
+            return [.placeTyped(resource: resource, start: booking.form["Start"], end: booking.form["End"], status: booking.kind == "book" ? .confirmed : .hold,
+                                show: show.isEmpty ? nil : showRef, note: booking.form["Note"])]
         } catch let error as SlateError {
             state.status = StatusMessage(.error, error.description)
         } catch {
             state.status = StatusMessage(.error, "\(error)")
         }
-    default:
+    case .edited, .completed:
         break
     }
-    state.mode = .form(form)
+    state.mode = .form(booking)
     return []
 }
 
 /// The form with its times re-expressed in another zone (the same instants), when its
 /// resource turns out to belong to a studio elsewhere.
-func rezoned(_ form: BookingForm, to zoneID: String, _ state: AppState) -> BookingForm {
-    var form = form
-    let from = LocalTime.cached(form.zone) ?? state.zone
+func rezoned(_ booking: BookingForm, to zoneID: String, _ state: AppState) -> BookingForm {
+    var booking = booking
+    let from = LocalTime.cached(booking.zone) ?? state.zone
     let to = LocalTime.cached(zoneID) ?? state.zone
-    for index in [1, 2] { if let instant = try? from.parse(form.values[index]) { form.values[index] = to.format(instant) } }
-    form.zone = zoneID
-    return form
+    for field in ["Start", "End"] { if let instant = try? from.parse(booking.form[field]) { booking.form[field] = to.format(instant) } }
+    booking.zone = zoneID
+    return booking
 }
 
 func editReason(_ state: inout AppState, _ entry: ReasonEntry, _ key: Key) -> [Effect] {
@@ -336,12 +325,7 @@ func keepCursorVisible(_ state: inout AppState) {
     let list = state.grid.resources
     if let uid = state.grid.cursorResource, !list.contains(where: { $0.uid == uid }) { state.grid.cursorResource = list.first?.uid }
     if state.grid.cursorResource == nil { state.grid.cursorResource = list.first?.uid }
-    guard let index = state.grid.cursorIndex else {
-        state.grid.scroll = 0
-        return
-    }
-    let rows = gridRows(state)
-    if index < state.grid.scroll { state.grid.scroll = index }
-    if index >= state.grid.scroll + rows { state.grid.scroll = index - rows + 1 }
-    state.grid.scroll = max(0, min(state.grid.scroll, max(0, list.count - rows)))
+    var rows = ListState(selected: state.grid.cursorIndex ?? 0, scroll: state.grid.scroll)
+    rows.clamp(count: list.count, visible: gridRows(state))
+    state.grid.scroll = rows.scroll
 }
