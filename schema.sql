@@ -207,7 +207,7 @@ CREATE TABLE recurrences (
   deleted_at INTEGER,
   version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
   frequency TEXT NOT NULL CHECK (frequency IN ('daily', 'weekly', 'monthly')),
-  interval INTEGER NOT NULL DEFAULT 1 CHECK (interval >= 1),
+  every INTEGER NOT NULL DEFAULT 1 CHECK (every >= 1),
   weekdays TEXT NOT NULL DEFAULT '',
   until_at INTEGER,
   count INTEGER CHECK (count IS NULL OR count >= 1),
@@ -315,6 +315,7 @@ CREATE TABLE shows (
 );
 CREATE INDEX shows_schedule ON shows(schedule_id) WHERE schedule_id IS NOT NULL;
 CREATE INDEX shows_client ON shows(client_id, start_at);
+CREATE INDEX shows_studio_time ON shows(studio_id, start_at);
 CREATE INDEX shows_drafts ON shows(room_id, end_at, start_at) WHERE status = 'draft' AND deleted_at IS NULL;
 
 CREATE TABLE show_talent (
@@ -448,14 +449,14 @@ CREATE TABLE task_template_items (
   deleted_at INTEGER,
   version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
   template_id INTEGER NOT NULL REFERENCES task_templates(id),
-  position INTEGER NOT NULL DEFAULT 0,
+  sort_order INTEGER NOT NULL DEFAULT 0,
   title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
   item_type TEXT NOT NULL CHECK (item_type IN ('pre_production', 'production', 'post_production', 'show_mc_review', 'show_platform_review', 'other')),
   input_type TEXT NOT NULL DEFAULT 'text' CHECK (input_type IN ('text', 'number', 'date', 'percentage', 'file', 'url')),
   required INTEGER NOT NULL DEFAULT 0 CHECK (required IN (0, 1)),
   due_offset_seconds INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX task_template_items_template ON task_template_items(template_id, position);
+CREATE INDEX task_template_items_template ON task_template_items(template_id, sort_order);
 
 CREATE TABLE tasks (
   id INTEGER PRIMARY KEY,
@@ -481,6 +482,7 @@ CREATE TABLE tasks (
 );
 CREATE UNIQUE INDEX tasks_generated_once ON tasks(show_id, template_item_id, ifnull(show_talent_id, 0), ifnull(show_platform_id, 0)) WHERE template_item_id IS NOT NULL AND deleted_at IS NULL;
 CREATE INDEX tasks_assignee ON tasks(assignee_id, status);
+CREATE INDEX tasks_show ON tasks(show_id, due_at);
 
 CREATE TABLE comments (
   id INTEGER PRIMARY KEY,

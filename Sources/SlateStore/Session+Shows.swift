@@ -349,7 +349,7 @@ enum ShowPromotion {
     static func generateTasks(_ context: CommandContext, showID: Int64, studioID: Int64, start: Int64) throws {
         let items = try Row.fetchAll(context.db.cachedStatement(sql: """
             SELECT i.* FROM task_template_items i JOIN task_templates t ON t.id = i.template_id
-            WHERE t.studio_id = ? AND t.active = 1 AND t.deleted_at IS NULL AND i.deleted_at IS NULL ORDER BY t.id, i.position, i.id
+            WHERE t.studio_id = ? AND t.active = 1 AND t.deleted_at IS NULL AND i.deleted_at IS NULL ORDER BY t.id, i.sort_order, i.id
             """), arguments: [studioID]).map {
             TemplateItemInfo(id: $0["id"], title: $0["title"], itemType: TaskItemType(rawValue: $0["item_type"]) ?? .other,
                              inputType: TaskInputType(rawValue: $0["input_type"]) ?? .text, required: $0["required"], dueOffset: $0["due_offset_seconds"])

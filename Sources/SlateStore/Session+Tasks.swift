@@ -24,9 +24,9 @@ extension Session {
             let studio = try context.studio(id: row["studio_id"])
             try context.require(.admin, studio: studio.id, studioName: studio.name, to: "manage task templates")
             let templateID: Int64 = row["id"]
-            let position = (try Int.fetchOne(context.db, sql: "SELECT ifnull(max(position), 0) + 1 FROM task_template_items WHERE template_id = ?", arguments: [templateID])) ?? 1
+            let position = (try Int.fetchOne(context.db, sql: "SELECT ifnull(max(sort_order), 0) + 1 FROM task_template_items WHERE template_id = ?", arguments: [templateID])) ?? 1
             let title = try TextInput.name(title, field: "title")
-            let item = try context.insert("task_template_items", [("template_id", templateID), ("position", position), ("title", title), ("item_type", type.rawValue),
+            let item = try context.insert("task_template_items", [("template_id", templateID), ("sort_order", position), ("title", title), ("item_type", type.rawValue),
                                                                   ("input_type", input.rawValue), ("required", required), ("due_offset_seconds", dueOffset)])
             context.summary = "add item \(title) to template \(row["name"] as String)"
             return item.uid
@@ -39,7 +39,7 @@ extension Session {
             try reader.records("""
                 SELECT t.uid AS template, t.name, t.active, i.uid AS item, i.title, i.item_type, i.input_type, i.required, i.due_offset_seconds AS due
                 FROM task_templates t LEFT JOIN task_template_items i ON i.template_id = t.id AND i.deleted_at IS NULL
-                WHERE t.deleted_at IS NULL AND \(reader.visibility.predicate("task_templates", alias: "t")) ORDER BY t.id, i.position
+                WHERE t.deleted_at IS NULL AND \(reader.visibility.predicate("task_templates", alias: "t")) ORDER BY t.id, i.sort_order
                 """).map { record in
                 Record(record.fields.map { field in
                     guard field.name == "due", case .int(let seconds) = field.value else { return field }

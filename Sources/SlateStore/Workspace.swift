@@ -48,6 +48,13 @@ public final class Workspace: Sendable {
                   (SELECT min(id) FROM studios));
                 ALTER TABLE commands ADD COLUMN studio_id INTEGER REFERENCES studios(id);
                 CREATE INDEX commands_studio ON commands(studio_id, id);
+                -- No column named after a PostgreSQL keyword; indexes for a show's tasks and a studio's shows.
+                ALTER TABLE recurrences RENAME COLUMN interval TO every;
+                DROP INDEX task_template_items_template;
+                ALTER TABLE task_template_items RENAME COLUMN position TO sort_order;
+                CREATE INDEX task_template_items_template ON task_template_items(template_id, sort_order);
+                CREATE INDEX shows_studio_time ON shows(studio_id, start_at);
+                CREATE INDEX tasks_show ON tasks(show_id, due_at);
                 """)
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
         },

@@ -148,6 +148,10 @@ struct SchemaTests {
                 UPDATE resources SET uid = 'rs-' || id; PRAGMA user_version = 1; PRAGMA application_id = 0;
                 DROP INDEX clients_studio; ALTER TABLE clients DROP COLUMN studio_id;
                 DROP INDEX commands_studio; ALTER TABLE commands DROP COLUMN studio_id;
+                ALTER TABLE recurrences RENAME COLUMN every TO interval;
+                DROP INDEX task_template_items_template; ALTER TABLE task_template_items RENAME COLUMN sort_order TO position;
+                CREATE INDEX task_template_items_template ON task_template_items(template_id, position);
+                DROP INDEX shows_studio_time; DROP INDEX tasks_show;
                 """)
         }
         // When it is opened, Then it is migrated and resources carry their room's id
@@ -155,6 +159,10 @@ struct SchemaTests {
         #expect(try migrated.read { db in try String.fetchOne(db, sql: "SELECT r.uid FROM resources r JOIN rooms m ON m.resource_id = r.id ORDER BY r.id LIMIT 1") } == f.stageA)
         #expect(try migrated.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM resources WHERE uid LIKE 'rs-%'") } == 0)
         #expect(try migrated.read { db in try Int.fetchOne(db, sql: "PRAGMA application_id") } == Int(Workspace.applicationID))
+        // The migrated schema has the same tables, columns and indexes as a fresh one
+        let fresh = try Fixture.make()
+        let shape = "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' UNION ALL SELECT name, tbl_name FROM sqlite_master WHERE type = 'index' ORDER BY 1, 2"
+        #expect(try migrated.read { db in try Row.fetchAll(db, sql: shape).map { "\($0)" } } == (try fresh.workspace.read { db in try Row.fetchAll(db, sql: shape).map { "\($0)" } }))
         // A client without work yet goes to the first studio, whose staff saw it before
         #expect(try Session(workspace: migrated, login: "alice", clock: f.clock.clock).clients().map { $0["uid"] } == [f.acme])
     }
@@ -186,12 +194,15 @@ struct SchemaTests {
                 "SELECT b.id FROM bookings b WHERE b.resource_id = 1 AND b.status = 'hold' AND b.deleted_at IS NULL AND b.end_at > 0 AND b.start_at < 100",
                 "SELECT id FROM bookings b WHERE b.status = 'hold' AND b.deleted_at IS NULL AND b.expires_at <= 100",
                 "SELECT uid FROM time_off WHERE resource_id = 1 AND deleted_at IS NULL AND end_at > 0 AND start_at < 100",
+                "SELECT uid FROM tasks WHERE show_id = 1 ORDER BY due_at",
+                "SELECT uid FROM shows WHERE studio_id = 1 AND start_at >= 0 AND start_at < 100 ORDER BY start_at",
             ]
             return try sqls.map { sql in try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }.joined(separator: " | ") }
         }
         for plan in plans {
             #expect(plan.contains("USING INDEX") || plan.contains("USING COVERING INDEX"), "\(plan)")
-            #expect(!plan.contains("SCAN b") && !plan.contains("SCAN bookings") && !plan.contains("SCAN time_off"), "\(plan)")
+            #expect(!plan.contains("SCAN b") && !plan.contains("SCAN bookings") && !plan.contains("SCAN time_off") && !plan.contains("SCAN tasks")
+                    && !plan.contains("SCAN shows"), "\(plan)")
         }
     }
 }
