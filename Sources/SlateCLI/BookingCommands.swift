@@ -146,8 +146,8 @@ struct BookingCommand: ParsableCommand {
         }
     }
 
-    static func record(_ view: BookingView) -> Record {
-        Record([("uid", .text(view.uid)), ("resource", .text(view.resourceName)), ("status", .text(view.status.rawValue)),
+    static func record(_ view: BookingView) -> Listing {
+        Listing([("uid", .text(view.uid)), ("resource", .text(view.resourceName)), ("status", .text(view.status.rawValue)),
                 ("rank", view.rank.map { .int(Int64($0)) } ?? .null), ("start", .text(view.startLocal)), ("end", .text(view.endLocal)),
                 ("zone", .text(LocalTime.placeName(view.timeZone))), ("holder", .text(view.holder)), ("show", .text(view.showTitle ?? "")),
                 ("note", .text(view.note)), ("version", .int(Int64(view.version)))])

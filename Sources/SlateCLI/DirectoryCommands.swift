@@ -205,7 +205,7 @@ struct TimeOffCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record time off; --hard makes it reject bookings.")
+        static let configuration = CommandConfiguration(abstract: "Listing time off; --hard makes it reject bookings.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Talent, room or equipment id or name.") var resource: String
         @OptionGroup var period: PeriodOptions

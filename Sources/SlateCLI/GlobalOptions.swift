@@ -57,7 +57,7 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Prints records as an aligned table, or a JSON array.
-    func emit(_ records: [Record], columns: [String]? = nil, empty: String = "nothing to show") {
+    func emit(_ records: [Listing], columns: [String]? = nil, empty: String = "nothing to show") {
         let output = environment.output
         if json {
             output.out(JSONValue.encode(records))

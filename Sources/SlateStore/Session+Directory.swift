@@ -98,7 +98,7 @@ extension Session {
     }
 
     /// Talent the user may see, optionally only those with a skill.
-    public func talent(skill: String? = nil, studio: String? = nil) throws -> [Record] {
+    public func talent(skill: String? = nil, studio: String? = nil) throws -> [Listing] {
         try read { reader in
             var sql = """
                 SELECT t.uid, t.name, t.alias, t.role, t.skills, t.style_tags, t.rate_minor, t.banned, s.name AS studio, t.version
@@ -133,7 +133,7 @@ extension Session {
     }
 
     /// Rooms the user may see.
-    public func rooms() throws -> [Record] {
+    public func rooms() throws -> [Listing] {
         try read { reader in
             try reader.records("""
                 SELECT r.uid, r.name, r.capacity, r.equipment_notes, s.name AS studio, r.version FROM rooms r JOIN studios s ON s.id = r.studio_id
@@ -157,7 +157,7 @@ extension Session {
     }
 
     /// Equipment the user may see.
-    public func equipment() throws -> [Record] {
+    public func equipment() throws -> [Listing] {
         try read { reader in
             try reader.records("""
                 SELECT e.uid, e.name, e.category, e.serial, s.name AS studio, e.version FROM equipment e JOIN studios s ON s.id = e.studio_id
@@ -202,7 +202,7 @@ extension Session {
     }
 
     /// Time off of the resources the user may see.
-    public func timeOff(resource: String? = nil) throws -> [Record] {
+    public func timeOff(resource: String? = nil) throws -> [Listing] {
         try read { reader in
             var sql = """
                 SELECT o.uid, r.name AS resource, r.uid AS resource_uid, o.start_at, o.end_at, o.hard, o.reason
@@ -236,7 +236,7 @@ extension Session {
     }
 
     /// Clients the user may see: those their studios work with, or their own for client members.
-    public func clients() throws -> [Record] {
+    public func clients() throws -> [Listing] {
         try read { reader in
             try reader.records("""
                 SELECT uid, name, contact, email, version FROM clients
@@ -257,7 +257,7 @@ extension Session {
     }
 
     /// Platforms: all for studio staff, their own for platform members.
-    public func platforms() throws -> [Record] {
+    public func platforms() throws -> [Listing] {
         try read { reader in
             try reader.records("""
                 SELECT uid, name, url FROM platforms WHERE deleted_at IS NULL AND \(reader.visibility.predicate("platforms")) ORDER BY name
@@ -285,7 +285,7 @@ extension Session {
     }
 
     /// Materials of the clients the user may see (their studios' clients, or their own client).
-    public func materials(client: String? = nil) throws -> [Record] {
+    public func materials(client: String? = nil) throws -> [Listing] {
         try read { reader in
             var sql = """
                 SELECT m.uid, c.name AS client, m.kind, m.title, m.revision, p.name AS platform

@@ -39,7 +39,7 @@ extension Session {
     }
 
     /// Recent commands, newest first: the user's own and those of people in their studios.
-    public func log(limit: Int = 50) throws -> [Record] {
+    public func log(limit: Int = 50) throws -> [Listing] {
         try read { reader in
             try reader.records("""
                 SELECT c.uid, c.created_at, u.login AS user, c.kind, c.name, c.summary, c.reason,
@@ -60,7 +60,7 @@ extension Session {
 
     /// The audit trail of one record: who changed what, when, old and new values, for
     /// records the user may see and commands of their studios.
-    public func history(of uid: String) throws -> [Record] {
+    public func history(of uid: String) throws -> [Listing] {
         try read { reader in
             let rows = try Row.fetchAll(reader.db, sql: """
                 SELECT a.uid, a.created_at, u.login AS user, c.uid AS command, a.action, a.record_table, a.old_values, a.new_values
@@ -79,7 +79,7 @@ extension Session {
                 let new = (try? RowJSON.decode(row["new_values"])) ?? []
                 let changes = new.filter { !CommandContext.bookkeeping.contains($0.0) && old[$0.0] != $0.1 && !($0.1.isNull && old[$0.0] == nil) }
                     .map { "\($0.0): \(old[$0.0].map { "\($0)" } ?? "∅") -> \($0.1)" }.joined(separator: "; ")
-                return Record([("audit", .text(row["uid"])), ("at", .text(zone.format(row["created_at"] as Int64))), ("user", .text(row["user"])),
+                return Listing([("audit", .text(row["uid"])), ("at", .text(zone.format(row["created_at"] as Int64))), ("user", .text(row["user"])),
                                ("command", .text(row["command"])), ("action", .text(row["action"])), ("changes", .text(changes))])
             }
         }

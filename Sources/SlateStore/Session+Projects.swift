@@ -17,7 +17,7 @@ extension Session {
     }
 
     /// Projects of the user's studios, and their clients' for client members.
-    public func projects() throws -> [Record] {
+    public func projects() throws -> [Listing] {
         try read { reader in
             try reader.records("""
                 SELECT p.uid, p.name, p.status, c.name AS client, s.name AS studio,
@@ -43,7 +43,7 @@ extension Session {
     }
 
     /// Phases the user may see, optionally of one project.
-    public func phases(project: String? = nil) throws -> [Record] {
+    public func phases(project: String? = nil) throws -> [Listing] {
         try read { reader in
             var sql = """
                 SELECT ph.uid, p.name AS project, ph.name, ph.start_at, ph.end_at, ph.progress,

@@ -86,7 +86,7 @@ extension Workspace {
 
 extension Session {
     /// Who the acting user is and what they belong to.
-    public func whoami() throws -> [Record] {
+    public func whoami() throws -> [Listing] {
         try read { reader in
             try reader.records("""
                 SELECT u.login, u.name, m.scope, coalesce(s.name, c.name, p.name) AS target, coalesce(s.uid, c.uid, p.uid) AS target_uid, m.role
@@ -112,7 +112,7 @@ extension Session {
     }
 
     /// Studios the user belongs to.
-    public func studios() throws -> [Record] {
+    public func studios() throws -> [Listing] {
         try read { reader in
             try reader.records("SELECT uid, name, time_zone, opening_hours FROM studios WHERE deleted_at IS NULL AND \(reader.visibility.predicate("studios")) ORDER BY name")
         }
@@ -177,7 +177,7 @@ extension Session {
     }
 
     /// Memberships the user can see: those of studios they administer, and their own.
-    public func members() throws -> [Record] {
+    public func members() throws -> [Listing] {
         try read { reader in
             let admin = reader.actor.grants.compactMap { grant -> Int64? in
                 if case .studio(let id) = grant.scope, grant.role == .admin { return id }

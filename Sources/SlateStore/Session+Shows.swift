@@ -86,7 +86,7 @@ extension Session {
     }
 
     /// Schedules the user may see: studio staff see their studios', client members their client's.
-    public func schedules() throws -> [Record] {
+    public func schedules() throws -> [Listing] {
         try read { reader in
             try reader.records("""
                 SELECT sc.uid, sc.name, sc.status, c.name AS client, s.name AS studio,
@@ -258,7 +258,7 @@ extension Session {
     }
 
     /// Shows the user may see, optionally of one schedule.
-    public func shows(schedule: String? = nil) throws -> [Record] {
+    public func shows(schedule: String? = nil) throws -> [Listing] {
         try read { reader in
             var sql = """
                 SELECT sh.uid, sh.title, sh.status, sh.start_at, sh.end_at, c.name AS client, rm.name AS room, sc.uid AS schedule,

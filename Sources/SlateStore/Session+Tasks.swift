@@ -34,14 +34,14 @@ extension Session {
     }
 
     /// Template items of the user's studios, due offsets written like `-2d`.
-    public func templates() throws -> [Record] {
+    public func templates() throws -> [Listing] {
         try read { reader in
             try reader.records("""
                 SELECT t.uid AS template, t.name, t.active, i.uid AS item, i.title, i.item_type, i.input_type, i.required, i.due_offset_seconds AS due
                 FROM task_templates t LEFT JOIN task_template_items i ON i.template_id = t.id AND i.deleted_at IS NULL
                 WHERE t.deleted_at IS NULL AND \(reader.visibility.predicate("task_templates", alias: "t")) ORDER BY t.id, i.sort_order
                 """).map { record in
-                Record(record.fields.map { field in
+                Listing(record.fields.map { field in
                     guard field.name == "due", case .int(let seconds) = field.value else { return field }
                     return (field.name, .text(DurationText.text(seconds)))
                 })
@@ -53,7 +53,7 @@ extension Session {
 
     /// Tasks the user may see: their studios' shows, plus tasks assigned to them or about
     /// talent linked to them.
-    public func tasks(show: String? = nil, mine: Bool = false, openOnly: Bool = false) throws -> [Record] {
+    public func tasks(show: String? = nil, mine: Bool = false, openOnly: Bool = false) throws -> [Listing] {
         try read { reader in
             var sql = """
                 SELECT k.uid, sh.title AS show, sh.uid AS show_uid, k.title, k.item_type, k.input_type, k.required, k.status, k.value, k.due_at, u.login AS assignee, k.version

@@ -26,13 +26,13 @@ struct AccessListingTests {
         return (f, f.session("lea"), acme, other)
     }
 
-    func uids(_ records: [Record], _ column: String = "uid") -> Set<String> {
+    func uids(_ records: [Listing], _ column: String = "uid") -> Set<String> {
         Set(records.compactMap { $0[column] })
     }
 
     @Test func schedulesShowsMaterialsProjectsAndClients() throws {
         let (_, lea, acme, other) = try world()
-        let listings: [(String, [Record])] = [
+        let listings: [(String, [Listing])] = [
             ("schedules", try lea.schedules()), ("shows", try lea.shows()), ("materials", try lea.materials()),
             ("projects", try lea.projects()), ("clients", try lea.clients()),
         ]

@@ -2,7 +2,7 @@ import GRDB
 import SlateCore
 
 /// A listed record as ordered fields, for tables on the terminal and `--json`.
-public struct Record: Sendable, Equatable, Encodable {
+public struct Listing: Sendable, Equatable, Encodable {
     /// One value of a record.
     public enum Value: Sendable, Equatable, Encodable, CustomStringConvertible {
         case null
@@ -48,7 +48,7 @@ public struct Record: Sendable, Equatable, Encodable {
         fields.first { $0.name == name }?.value.description
     }
 
-    public static func == (lhs: Record, rhs: Record) -> Bool {
+    public static func == (lhs: Listing, rhs: Listing) -> Bool {
         lhs.fields.map(\.name) == rhs.fields.map(\.name) && lhs.fields.map(\.value) == rhs.fields.map(\.value)
     }
 
@@ -69,7 +69,7 @@ public struct Record: Sendable, Equatable, Encodable {
 
     /// Every column of `row`: `*_at` instants as times in `zone`, flags as booleans, and
     /// `*_minor` amounts as money in `currency`.
-    static func from(_ row: Row, zone: LocalTime, currency: String, hidden: Set<String> = []) -> Record {
+    static func from(_ row: Row, zone: LocalTime, currency: String, hidden: Set<String> = []) -> Listing {
         var fields: [(name: String, value: Value)] = []
         for (column, dbValue) in row where !hidden.contains(column) {
             let value: Value
@@ -85,14 +85,14 @@ public struct Record: Sendable, Equatable, Encodable {
             }
             fields.append((column, value))
         }
-        return Record(fields)
+        return Listing(fields)
     }
 }
 
 extension Lookup {
     /// Rows of `sql` as records, times in `zone` (default: the workspace's).
-    func records(_ sql: String, _ arguments: StatementArguments = [], zone: LocalTime? = nil) throws -> [Record] {
+    func records(_ sql: String, _ arguments: StatementArguments = [], zone: LocalTime? = nil) throws -> [Listing] {
         let zone = zone ?? LocalTime(timeZone: settings.zone)
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { Record.from($0, zone: zone, currency: settings.currency) }
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { Listing.from($0, zone: zone, currency: settings.currency) }
     }
 }
