@@ -45,7 +45,7 @@ func makeWorkspace(existing: Int, durability: Workspace.Durability) throws -> (W
         for index in 1...resourceCount {
             let resource = Int64(index)
             try db.execute(sql: "INSERT INTO resources (id, uid, created_at, updated_at, studio_id, kind, name) VALUES (?, ?, 0, 0, 1, 'room', ?)",
-                           arguments: [resource, PublicID.make(prefix: "rs", id: resource), "Room \(index)"])
+                           arguments: [resource, PublicID.make(prefix: "rm", id: resource), "Room \(index)"])
             let uid = PublicID.make(prefix: "rm", id: resource)
             try db.execute(sql: "INSERT INTO rooms (id, uid, created_at, updated_at, studio_id, resource_id, name) VALUES (?, ?, 0, 0, 1, ?, ?)",
                            arguments: [resource, uid, resource, "Room \(index)"])

@@ -90,20 +90,4 @@ public struct AccessPolicy: Sendable {
     public func canSeeStudio(_ studioID: Int64) -> Bool {
         role(inStudio: studioID) != nil
     }
-
-    /// True when the actor may see a client-scoped record (show, schedule, invoice) of
-    /// that studio and client: studio staff, or the client's own members.
-    public func canSeeClientRecord(studio studioID: Int64?, client clientID: Int64) -> Bool {
-        if let studioID, canSeeStudio(studioID) { return true }
-        if studioID == nil, !studioIDs.isEmpty { return true }
-        return role(inClient: clientID) != nil
-    }
-
-    /// True when the actor may see a booking: staff of the resource's studio, or the
-    /// talent it books when that talent is the actor.
-    public func canSeeBooking(studio studioID: Int64, talentID: Int64?) -> Bool {
-        if canSeeStudio(studioID) { return true }
-        if let talentID { return actor.talentIDs.contains(talentID) }
-        return false
-    }
 }

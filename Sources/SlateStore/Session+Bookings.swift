@@ -303,8 +303,8 @@ extension Session {
     /// One booking by id, if visible.
     public func booking(_ uid: String) throws -> BookingView {
         try read { reader in
-            guard let row = try Row.fetchOne(reader.db, sql: Self.viewSQL + " WHERE b.uid = ? AND b.deleted_at IS NULL", arguments: [uid]),
-                  reader.policy.canSeeBooking(studio: row[18], talentID: row[19]) else {
+            guard let row = try Row.fetchOne(reader.db, sql: Self.viewSQL + " WHERE b.uid = ? AND b.deleted_at IS NULL AND \(reader.visibility.predicate("bookings", alias: "b"))",
+                                             arguments: [uid]) else {
                 throw SlateError.notFound("no booking with id '\(TextInput.printable(uid))'")
             }
             return try Self.view(row, reader)
@@ -316,14 +316,13 @@ extension Session {
     /// Columns read by position in `view(_:_:)`; keep the two in step.
     static let viewSQL = """
         SELECT b.uid, r.uid, r.name, r.kind, s.uid, b.status, b.start_at, b.end_at, s.time_zone, b.rank, b.expires_at,
-               b.challenge_deadline, u.login, sh.uid, sh.title, cl.name, b.note, b.version, r.studio_id, t.id
+               b.challenge_deadline, u.login, sh.uid, sh.title, cl.name, b.note, b.version
         FROM bookings b
         JOIN resources r ON r.id = b.resource_id
         JOIN studios s ON s.id = r.studio_id
         JOIN users u ON u.id = b.holder_id
         LEFT JOIN shows sh ON sh.id = b.show_id
         LEFT JOIN clients cl ON cl.id = sh.client_id
-        LEFT JOIN talent t ON t.resource_id = r.id
         """
 
     static func view(_ context: some Lookup, id: Int64) throws -> BookingView {

@@ -53,7 +53,7 @@ struct UpdateTests {
 
     @Test func releasingAsksFirst() {
         var state = Scene.state()
-        #expect(state.grid.cursorStack?.topBooking?.uid == "bk-a")
+        #expect(state.grid.pickedBooking?.uid == "bk-a")
         #expect(Scene.press(&state, [.char("x")]) == [])
         guard case .prompt(let prompt) = state.mode else {
             Issue.record("expected a prompt")

@@ -80,7 +80,6 @@ struct CellStack {
         bookings.sorted { ($0.status == .confirmed ? 0 : $0.rank ?? 99, $0.start, $0.uid) < ($1.status == .confirmed ? 0 : $1.rank ?? 99, $1.start, $1.uid) }
     }
 
-    var topBooking: BookingView? { ordered.first }
 
     var topHold: BookingView? {
         bookings.filter { $0.status == .hold }.min { ($0.rank ?? 99) < ($1.rank ?? 99) }
