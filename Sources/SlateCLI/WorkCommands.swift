@@ -117,12 +117,12 @@ struct LogCommand: ParsableCommand {
 struct UndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "undo", abstract: "Undo your last command (refused if its rows changed since).")
     @OptionGroup var global: GlobalOptions
-    func run() throws { global.emit(try global.session().undo()) { "Undone: \($0.dropFirst(6))" } }
+    func run() throws { global.emit(try global.session().undo()) { "Undone: \($0.summary)" } }
 }
 
 /// `slate redo`.
 struct RedoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "redo", abstract: "Redo the command you last undid.")
     @OptionGroup var global: GlobalOptions
-    func run() throws { global.emit(try global.session().redo()) { "Redone: \($0.dropFirst(6))" } }
+    func run() throws { global.emit(try global.session().redo()) { "Redone: \($0.summary)" } }
 }

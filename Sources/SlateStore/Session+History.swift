@@ -1,11 +1,19 @@
 import GRDB
 import SlateCore
 
+/// What an undo or redo reverted or re-applied: the command, as its summary tells it.
+public struct HistoryStep: Sendable, Encodable, Equatable {
+    /// Public id of the command undone or redone.
+    public var command: String
+    /// Its summary ("book Stage A 2026-12-03T14:00–16:00 (bk-…)").
+    public var summary: String
+}
+
 extension Session {
     /// Rule 12: applies the inverse of the user's last command, if the rows it changed have
     /// not changed since; otherwise refuses and says who changed what. Repeated undos go
     /// back as far as the history goes.
-    public func undo() throws -> Outcome<String> {
+    public func undo() throws -> Outcome<HistoryStep> {
         try perform("undo", kind: "undo") { context in
             guard let target = try Row.fetchOne(context.db, sql: """
                 SELECT * FROM commands WHERE user_id = ? AND kind IN ('normal', 'redo') AND undone_by IS NULL AND name != 'init' ORDER BY id DESC LIMIT 1
@@ -14,14 +22,15 @@ extension Session {
             }
             try History.invert(context, command: target)
             try context.db.execute(sql: "UPDATE commands SET undone_by = ? WHERE id = ?", arguments: [try context.ensureCommand(), target["id"] as Int64])
-            context.summary = "undo: \(target["summary"] as String)"
-            return context.summary
+            let step = HistoryStep(command: target["uid"], summary: target["summary"])
+            context.summary = "undo: \(step.summary)"
+            return step
         }
     }
 
     /// Re-applies the command the user's last undo reverted, unless they have made new
     /// commands since or the rows changed.
-    public func redo() throws -> Outcome<String> {
+    public func redo() throws -> Outcome<HistoryStep> {
         try perform("redo", kind: "redo") { context in
             guard let undo = try Row.fetchOne(context.db, sql: """
                 SELECT * FROM commands WHERE user_id = ? AND kind = 'undo' AND redone_by IS NULL ORDER BY id DESC LIMIT 1
@@ -32,9 +41,10 @@ extension Session {
             }
             try History.invert(context, command: undo)
             try context.db.execute(sql: "UPDATE commands SET redone_by = ? WHERE id = ?", arguments: [try context.ensureCommand(), undo["id"] as Int64])
-            let original = try String.fetchOne(context.db, sql: "SELECT summary FROM commands WHERE id = ?", arguments: [undo["target_id"] as Int64?]) ?? ""
-            context.summary = "redo: \(original)"
-            return context.summary
+            let original = try Row.fetchOne(context.db, sql: "SELECT uid, summary FROM commands WHERE id = ?", arguments: [undo["target_id"] as Int64?])
+            let step = HistoryStep(command: original?["uid"] ?? "", summary: original?["summary"] ?? "")
+            context.summary = "redo: \(step.summary)"
+            return step
         }
     }
 

@@ -73,10 +73,10 @@ public struct EffectRunner: Sendable {
                 return [.succeeded("Moved \(uid) to \(outcome.value.when(labelled: state.grid.zonesInPlay)).", warnings: outcome.warnings.map(\.message))]
             case .undo:
                 let outcome = try session.undo()
-                return [.succeeded("Undone: \(outcome.value.dropFirst(6))", warnings: [])]
+                return [.succeeded("Undone: \(outcome.value.summary)", warnings: [])]
             case .redo:
                 let outcome = try session.redo()
-                return [.succeeded("Redone: \(outcome.value.dropFirst(6))", warnings: [])]
+                return [.succeeded("Redone: \(outcome.value.summary)", warnings: [])]
             case .setTheme, .redraw, .quit:
                 return []
             }
