@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(name: "SlateStoreTests", dependencies: [
             "SlateCore", "SlateStore", "SlateTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        ], exclude: ["Fixtures"]),
         .testTarget(name: "SlateTUITests", dependencies: ["SlateCore", "SlateStore", "SlateTUI", "SlateTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SlateCLITests", dependencies: [
             "SlateCLI", "SlateStore", "slate", "SlateTestSupport",

@@ -36,9 +36,11 @@ CREATE TABLE users (
   deleted_at INTEGER,
   version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
   metadata TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metadata)),
-  login TEXT NOT NULL UNIQUE CHECK (length(login) BETWEEN 1 AND 64),
+  login TEXT NOT NULL CHECK (length(login) BETWEEN 1 AND 64),
   name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200)
 );
+-- A login is unique among live users: a removed account's login can be given again.
+CREATE UNIQUE INDEX users_login ON users(login) WHERE deleted_at IS NULL;
 
 CREATE TABLE studios (
   id INTEGER PRIMARY KEY,
@@ -144,12 +146,26 @@ CREATE TABLE talent (
   name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
   alias TEXT NOT NULL DEFAULT '',
   role TEXT NOT NULL CHECK (role IN ('artist', 'host', 'engineer')),
-  skills TEXT NOT NULL DEFAULT '',
   style_tags TEXT NOT NULL DEFAULT '',
   rate_minor INTEGER NOT NULL DEFAULT 0 CHECK (rate_minor >= 0),
   banned INTEGER NOT NULL DEFAULT 0 CHECK (banned IN (0, 1))
 );
 CREATE INDEX talent_user ON talent(user_id) WHERE user_id IS NOT NULL;
+
+-- Skills of talent, one row each (matching searches them by index, never by LIKE).
+CREATE TABLE talent_skills (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  deleted_at INTEGER,
+  version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+  talent_id INTEGER NOT NULL REFERENCES talent(id),
+  skill TEXT NOT NULL COLLATE NOCASE CHECK (length(skill) BETWEEN 1 AND 64),
+  level INTEGER NOT NULL DEFAULT 1 CHECK (level BETWEEN 1 AND 5)
+);
+CREATE UNIQUE INDEX talent_skills_pair ON talent_skills(talent_id, skill) WHERE deleted_at IS NULL;
+CREATE INDEX talent_skills_skill ON talent_skills(skill, talent_id) WHERE deleted_at IS NULL;
 
 CREATE TABLE equipment (
   id INTEGER PRIMARY KEY,
@@ -165,6 +181,18 @@ CREATE TABLE equipment (
   category TEXT NOT NULL DEFAULT '',
   serial TEXT NOT NULL DEFAULT ''
 );
+
+-- A resource row mirrors the name and studio of its room, talent or equipment: the
+-- triggers keep them equal whoever writes (a test checks it).
+CREATE TRIGGER rooms_mirror_resource AFTER UPDATE OF name, studio_id ON rooms BEGIN
+  UPDATE resources SET name = NEW.name, studio_id = NEW.studio_id WHERE id = NEW.resource_id;
+END;
+CREATE TRIGGER talent_mirror_resource AFTER UPDATE OF name, studio_id ON talent BEGIN
+  UPDATE resources SET name = NEW.name, studio_id = NEW.studio_id WHERE id = NEW.resource_id;
+END;
+CREATE TRIGGER equipment_mirror_resource AFTER UPDATE OF name, studio_id ON equipment BEGIN
+  UPDATE resources SET name = NEW.name, studio_id = NEW.studio_id WHERE id = NEW.resource_id;
+END;
 
 CREATE TABLE time_off (
   id INTEGER PRIMARY KEY,
@@ -618,8 +646,6 @@ CREATE TABLE commands (
   uid TEXT NOT NULL UNIQUE,
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL,
-  deleted_at INTEGER,
-  version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
   user_id INTEGER NOT NULL REFERENCES users(id),
   kind TEXT NOT NULL DEFAULT 'normal' CHECK (kind IN ('normal', 'undo', 'redo', 'system')),
   name TEXT NOT NULL,
@@ -640,8 +666,6 @@ CREATE TABLE audits (
   uid TEXT NOT NULL UNIQUE,
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL,
-  deleted_at INTEGER,
-  version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
   command_id INTEGER NOT NULL REFERENCES commands(id) DEFERRABLE INITIALLY DEFERRED,
   user_id INTEGER NOT NULL REFERENCES users(id),
   action TEXT NOT NULL CHECK (action IN ('insert', 'update')),

@@ -30,7 +30,7 @@ public enum PublicID {
 
     private static let prefixes: [String: String] = [
         "workspaces": "ws", "users": "us", "studios": "st", "clients": "cl", "platforms": "pf",
-        "memberships": "mb", "resources": "rs", "rooms": "rm", "talent": "tl", "equipment": "eq",
+        "memberships": "mb", "resources": "rs", "rooms": "rm", "talent": "tl", "talent_skills": "tsk", "equipment": "eq",
         "time_off": "off", "materials": "mt", "recurrences": "rc", "projects": "pj", "phases": "ph",
         "milestones": "ms", "dependencies": "dp", "schedules": "sc", "shows": "sh", "show_talent": "stl",
         "show_platforms": "spf", "show_materials": "smt", "bookings": "bk", "task_templates": "tt",

@@ -62,9 +62,9 @@ extension Session {
             let talent = try context.insert("talent", [
                 ("studio_id", studio.id), ("resource_id", resource.id), ("user_id", userID), ("name", name),
                 ("alias", try TextInput.line(input.alias, field: "alias")), ("role", input.role.rawValue),
-                ("skills", try Self.list(input.skills, field: "skills")), ("style_tags", try Self.list(input.styles, field: "styles")),
-                ("rate_minor", input.rateMinor),
+                ("style_tags", try Self.list(input.styles, field: "styles")), ("rate_minor", input.rateMinor),
             ])
+            try Self.setSkills(context, talentID: talent.id, try Self.skills(input.skills))
             context.summary = "add talent \(name) to \(studio.name)"
             return talent.uid
         }
@@ -80,18 +80,16 @@ extension Session {
             if let name = changes.name { values.append(("name", try TextInput.name(name))) }
             if let alias = changes.alias { values.append(("alias", try TextInput.line(alias, field: "alias"))) }
             if let role = changes.role { values.append(("role", role.rawValue)) }
-            if let skills = changes.skills { values.append(("skills", try Self.list(skills, field: "skills"))) }
             if let styles = changes.styles { values.append(("style_tags", try Self.list(styles, field: "styles"))) }
             if let rate = changes.rateMinor {
                 guard rate >= 0 else { throw SlateError.invalidInput("the rate must not be negative") }
                 values.append(("rate_minor", rate))
             }
             if let banned = changes.banned { values.append(("banned", banned)) }
-            guard !values.isEmpty else { throw SlateError.invalidInput("nothing to change; give at least one field") }
+            guard !values.isEmpty || changes.skills != nil else { throw SlateError.invalidInput("nothing to change; give at least one field") }
+            // The talent row changes (and its version moves) even when only skills change.
             try context.update("talent", id: row["id"], values, expectedVersion: expectedVersion)
-            if let name = values.first(where: { $0.0 == "name" })?.1 {
-                try context.update("resources", id: row["resource_id"], [("name", name)])
-            }
+            if let skills = changes.skills { try Self.setSkills(context, talentID: row["id"], try Self.skills(skills)) }
             context.summary = "edit talent \(row["name"] as String)"
             return row["uid"]
         }
@@ -101,13 +99,13 @@ extension Session {
     public func talent(skill: String? = nil, studio: String? = nil) throws -> [Listing] {
         try read { reader in
             var sql = """
-                SELECT t.uid, t.name, t.alias, t.role, t.skills, t.style_tags, t.rate_minor, t.banned, s.name AS studio, t.version
+                SELECT t.uid, t.name, t.alias, t.role, \(Self.skillsColumn("t")) AS skills, t.style_tags, t.rate_minor, t.banned, s.name AS studio, t.version
                 FROM talent t JOIN studios s ON s.id = t.studio_id WHERE t.deleted_at IS NULL AND \(reader.visibility.predicate("talent", alias: "t"))
                 """
             var arguments: [any DatabaseValueConvertible] = []
             if let skill {
-                sql += " AND (',' || lower(t.skills) || ',') LIKE ?"
-                arguments.append("%," + skill.lowercased() + ",%")
+                sql += " AND EXISTS (SELECT 1 FROM talent_skills k WHERE k.talent_id = t.id AND k.skill = ? AND k.deleted_at IS NULL)"
+                arguments.append(skill)
             }
             if let studio {
                 sql += " AND t.studio_id = ?"
@@ -302,6 +300,30 @@ extension Session {
     }
 
     // MARK: helpers
+
+    /// A talent's skills as one comma list, for listings (from `talent_skills`).
+    static func skillsColumn(_ talent: String) -> String {
+        "ifnull((SELECT group_concat(skill, ',') FROM (SELECT skill FROM talent_skills WHERE talent_id = \(talent).id AND deleted_at IS NULL ORDER BY skill COLLATE NOCASE)), '')"
+    }
+
+    /// Clean skill names, each once (case-insensitively).
+    static func skills(_ items: [String]) throws -> [String] {
+        var seen = Set<String>()
+        return try list(items, field: "skills").split(separator: ",").map(String.init).filter { seen.insert($0.lowercased()).inserted }
+    }
+
+    /// Makes the talent's live skills exactly `skills`: rows for new ones, removed ones soft-deleted.
+    static func setSkills(_ context: CommandContext, talentID: Int64, _ skills: [String]) throws {
+        let current = try Row.fetchAll(context.db, sql: "SELECT id, skill FROM talent_skills WHERE talent_id = ? AND deleted_at IS NULL", arguments: [talentID])
+        let wanted = Set(skills.map { $0.lowercased() })
+        for row in current where !wanted.contains((row[1] as String).lowercased()) {
+            try context.softDelete("talent_skills", id: row[0])
+        }
+        let have = Set(current.map { ($0[1] as String).lowercased() })
+        for skill in skills where !have.contains(skill.lowercased()) {
+            try context.insert("talent_skills", [("talent_id", talentID), ("skill", skill)])
+        }
+    }
 
     /// A comma-separated list of clean tags.
     static func list(_ items: [String], field: String) throws -> String {

@@ -76,7 +76,7 @@ extension Session {
     public func gridResources() throws -> [GridResource] {
         try read { reader in
             try Row.fetchAll(reader.db, sql: """
-                SELECT r.id, r.uid, r.name, r.kind, s.uid, s.name, s.time_zone, s.opening_hours, ifnull(t.skills, ''),
+                SELECT r.id, r.uid, r.name, r.kind, s.uid, s.name, s.time_zone, s.opening_hours, CASE WHEN t.id IS NULL THEN '' ELSE \(Self.skillsColumn("t")) END,
                        ifnull((SELECT group_concat(g.name, ',') FROM taggables x JOIN tags g ON g.id = x.tag_id
                                WHERE x.record_table = 'resources' AND x.record_id = r.id AND x.deleted_at IS NULL), '')
                 FROM resources r JOIN studios s ON s.id = r.studio_id

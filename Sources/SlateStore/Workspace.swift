@@ -28,36 +28,7 @@ public final class Workspace: Sendable {
 
     /// Every migration this build knows.
     public static let migrations: [Migration] = [
-        // 1 -> 2: one id per thing. A resource takes the public id of its room, talent or
-        // equipment, so no `rs-` id ever reaches a user; the file carries Slate's id.
-        Migration(from: 1) { db in
-            for (kind, table) in [("room", "rooms"), ("talent", "talent"), ("equipment", "equipment")] {
-                try db.execute(sql: """
-                    UPDATE resources SET uid = (SELECT x.uid FROM \(table) x WHERE x.resource_id = resources.id)
-                    WHERE kind = '\(kind)' AND EXISTS (SELECT 1 FROM \(table) x WHERE x.resource_id = resources.id)
-                    """)
-            }
-            // Studio-scoped access: the studio that owns a client, the studio of a command.
-            try db.execute(sql: """
-                ALTER TABLE clients ADD COLUMN studio_id INTEGER REFERENCES studios(id);
-                CREATE INDEX clients_studio ON clients(studio_id);
-                UPDATE clients SET studio_id = coalesce(
-                  (SELECT min(studio_id) FROM (SELECT studio_id FROM schedules WHERE client_id = clients.id
-                                               UNION SELECT studio_id FROM shows WHERE client_id = clients.id
-                                               UNION SELECT studio_id FROM projects WHERE client_id = clients.id)),
-                  (SELECT min(id) FROM studios));
-                ALTER TABLE commands ADD COLUMN studio_id INTEGER REFERENCES studios(id);
-                CREATE INDEX commands_studio ON commands(studio_id, id);
-                -- No column named after a PostgreSQL keyword; indexes for a show's tasks and a studio's shows.
-                ALTER TABLE recurrences RENAME COLUMN interval TO every;
-                DROP INDEX task_template_items_template;
-                ALTER TABLE task_template_items RENAME COLUMN position TO sort_order;
-                CREATE INDEX task_template_items_template ON task_template_items(template_id, sort_order);
-                CREATE INDEX shows_studio_time ON shows(studio_id, start_at);
-                CREATE INDEX tasks_show ON tasks(show_id, due_at);
-                """)
-            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
-        },
+        Migration(from: 1, apply: SchemaTwo.migrate),
     ]
 
     /// Path of the database file.
@@ -213,12 +184,19 @@ public final class Workspace: Sendable {
         }
         do {
             try pool.barrierWriteWithoutTransaction { db in
+                // Tables are rebuilt with their references pointing at them by name, so
+                // foreign keys are off during the transaction and checked before commit.
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
                 try db.inTransaction(.immediate) {
                     for step in version..<options.targetVersion {
                         guard let migration = options.migrations.first(where: { $0.from == step }) else {
                             throw SlateError.storage("no migration from schema \(step) to \(step + 1)")
                         }
                         try migration.apply(db)
+                    }
+                    if let broken = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") {
+                        throw SlateError.storage("migrating left a broken reference in \(broken[0] as String? ?? "a table")")
                     }
                     try db.execute(sql: "PRAGMA user_version = \(options.targetVersion)")
                     return .commit

@@ -205,7 +205,7 @@ struct CommandLineTests {
         #expect(try h.count("SELECT count(*) FROM bookings WHERE status = 'hold' AND rank >= 2") >= 3)
         #expect(try h.count("SELECT count(*) FROM task_templates") >= 1)
         #expect(try h.count("SELECT count(*) FROM time_off") >= 1)
-        #expect(try h.count("SELECT count(*) FROM talent WHERE skills != ''") >= 40)
+        #expect(try h.count("SELECT count(DISTINCT talent_id) FROM talent_skills WHERE deleted_at IS NULL") >= 40)
         // Running it again replaces the demo only when asked; it never replaces a real workspace.
         #expect(h.run("demo", "--fresh").code == 0)
         let real = try CLIHarness.ready()

@@ -140,31 +140,81 @@ struct SchemaTests {
         for suffix in ["", "-wal", "-shm"] { #expect(!FileManager.default.fileExists(atPath: directory + "/w.slate" + suffix)) }
     }
 
-    @Test func aVersionOneWorkspaceGetsOneIDPerThing() throws {
-        // Given a workspace as version 1 wrote it: resources with their own rs- ids
-        let f = try Fixture.make()
-        try f.workspace.pool.write { db in
+    /// A workspace as schema 1 made it: `Fixtures/schema-v1.sql` and a little of everything.
+    func versionOneWorkspace() throws -> String {
+        let path = Scratch.directory("slate-v1") + "/old.slate"
+        let schema = try String(contentsOf: Self.root.appendingPathComponent("Tests/SlateStoreTests/Fixtures/schema-v1.sql"), encoding: .utf8)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: schema)
             try db.execute(sql: """
-                UPDATE resources SET uid = 'rs-' || id; PRAGMA user_version = 1; PRAGMA application_id = 0;
-                DROP INDEX clients_studio; ALTER TABLE clients DROP COLUMN studio_id;
-                DROP INDEX commands_studio; ALTER TABLE commands DROP COLUMN studio_id;
-                ALTER TABLE recurrences RENAME COLUMN every TO interval;
-                DROP INDEX task_template_items_template; ALTER TABLE task_template_items RENAME COLUMN sort_order TO position;
-                CREATE INDEX task_template_items_template ON task_template_items(template_id, position);
-                DROP INDEX shows_studio_time; DROP INDEX tasks_show;
+                PRAGMA user_version = 1;
+                INSERT INTO users (id, uid, created_at, updated_at, login, name) VALUES (1, 'us-1', 0, 0, 'alice', 'Alice');
+                INSERT INTO workspaces (id, uid, created_at, updated_at, name, locale, currency, time_zone) VALUES (1, 'ws-1', 0, 0, 'Old', 'fr_FR', 'EUR', 'Europe/Paris');
+                INSERT INTO studios (id, uid, created_at, updated_at, name, time_zone) VALUES (1, 'st-1', 0, 0, 'North', 'Europe/Paris');
+                INSERT INTO memberships (id, uid, created_at, updated_at, user_id, scope, studio_id, role) VALUES (1, 'mb-1', 0, 0, 1, 'studio', 1, 'admin');
+                INSERT INTO resources (id, uid, created_at, updated_at, studio_id, kind, name) VALUES (1, 'rs-1', 0, 0, 1, 'room', 'Stage A'), (2, 'rs-2', 0, 0, 1, 'talent', 'Ava');
+                INSERT INTO rooms (id, uid, created_at, updated_at, studio_id, resource_id, name) VALUES (1, 'rm-1', 0, 0, 1, 1, 'Stage A');
+                INSERT INTO talent (id, uid, created_at, updated_at, studio_id, resource_id, name, role, skills) VALUES (1, 'tl-1', 0, 0, 1, 2, 'Ava', 'host', 'beauty, french,Beauty');
+                INSERT INTO clients (id, uid, created_at, updated_at, name) VALUES (1, 'cl-1', 0, 0, 'Acme');
+                INSERT INTO commands (id, uid, created_at, updated_at, user_id, name, summary) VALUES (1, 'cmd-1', 0, 0, 1, 'book', 'book Stage A');
+                INSERT INTO bookings (id, uid, created_at, updated_at, resource_id, holder_id, status, start_at, end_at, placed_at) VALUES (1, 'bk-1', 0, 0, 1, 1, 'confirmed', 1796288400, 1796295600, 0);
+                INSERT INTO audits (id, uid, created_at, updated_at, command_id, user_id, action, record_table, record_id, record_uid, new_values) VALUES (1, 'au-1', 0, 0, 1, 1, 'insert', 'bookings', 1, 'bk-1', '{}');
+                INSERT INTO recurrences (id, uid, created_at, updated_at, frequency, interval) VALUES (1, 'rc-1', 0, 0, 'weekly', 2);
                 """)
         }
-        // When it is opened, Then it is migrated and resources carry their room's id
-        let migrated = try Workspace.open(at: f.workspace.path)
-        #expect(try migrated.read { db in try String.fetchOne(db, sql: "SELECT r.uid FROM resources r JOIN rooms m ON m.resource_id = r.id ORDER BY r.id LIMIT 1") } == f.stageA)
-        #expect(try migrated.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM resources WHERE uid LIKE 'rs-%'") } == 0)
-        #expect(try migrated.read { db in try Int.fetchOne(db, sql: "PRAGMA application_id") } == Int(Workspace.applicationID))
-        // The migrated schema has the same tables, columns and indexes as a fresh one
+        try queue.close()
+        return path
+    }
+
+    @Test func aVersionOneWorkspaceMigratesToExactlyTheNewSchemaKeepingItsData() throws {
+        // Given a workspace written by schema 1
+        let path = try versionOneWorkspace()
+        // When it is opened
+        let migrated = try Workspace.open(at: path)
+        // Then it has the tables, columns, indexes and triggers of a new workspace
         let fresh = try Fixture.make()
-        let shape = "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' UNION ALL SELECT name, tbl_name FROM sqlite_master WHERE type = 'index' ORDER BY 1, 2"
+        let shape = """
+            SELECT m.type, m.name, p.name, p.type, p."notnull", p.pk FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'
+            UNION ALL SELECT type, name, tbl_name, '', 0, 0 FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY 1, 2, 3
+            """
         #expect(try migrated.read { db in try Row.fetchAll(db, sql: shape).map { "\($0)" } } == (try fresh.workspace.read { db in try Row.fetchAll(db, sql: shape).map { "\($0)" } }))
-        // A client without work yet goes to the first studio, whose staff saw it before
-        #expect(try Session(workspace: migrated, login: "alice", clock: f.clock.clock).clients().map { $0["uid"] } == [f.acme])
+        #expect(try migrated.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == Workspace.schemaVersion)
+        #expect(try migrated.read { db in try Int.fetchOne(db, sql: "PRAGMA application_id") } == Int(Workspace.applicationID))
+        #expect(FileManager.default.fileExists(atPath: path + ".v1.backup"))
+        // And its data: one id per thing, skills as rows, the recurrence's every, the audit
+        #expect(try migrated.read { db in try String.fetchAll(db, sql: "SELECT uid FROM resources ORDER BY id") } == ["rm-1", "tl-1"])
+        #expect(try migrated.read { db in try String.fetchAll(db, sql: "SELECT skill FROM talent_skills ORDER BY skill") } == ["beauty", "french"])
+        #expect(try migrated.read { db in try Int.fetchOne(db, sql: "SELECT every FROM recurrences") } == 2)
+        #expect(try migrated.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM audits JOIN commands c ON c.id = audits.command_id") } == 1)
+        // And it works: the old client belongs to the first studio, new bookings clash-check
+        let alice = Session(workspace: migrated, login: "alice", clock: .fixed(1_796_112_000))
+        #expect(try alice.clients().map { $0["uid"] } == ["cl-1"])
+        #expect(try alice.talent(skill: "French").map { $0["uid"] } == ["tl-1"])
+        #expect(violations { _ = try alice.place(BookingPlacement(resource: "rm-1", start: .instant(1_796_290_000), end: .instant(1_796_293_600), status: .confirmed)) }.map(\.kind) == [.doubleBooking])
+        _ = try alice.place(BookingPlacement(resource: "Stage A", start: .instant(1_796_300_000), end: .instant(1_796_303_600), status: .confirmed))
+        #expect(try migrated.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
+    }
+
+    @Test func aResourceAlwaysCarriesItsRoomsNameAndStudio() throws {
+        let f = try Fixture.make()
+        try f.workspace.pool.write { db in try db.execute(sql: "UPDATE rooms SET name = 'Stage Z' WHERE uid = ?", arguments: [f.stageA]) }
+        #expect(try f.workspace.read { db in try String.fetchOne(db, sql: "SELECT name FROM resources WHERE uid = ?", arguments: [f.stageA]) } == "Stage Z")
+        _ = try f.alice.editTalent(f.ava, TalentChanges(name: "Ava M."))
+        #expect(try f.alice.gridResources().contains { $0.uid == f.ava && $0.name == "Ava M." })
+        _ = try f.alice.undo()
+        #expect(try f.alice.gridResources().contains { $0.uid == f.ava && $0.name == "Ava Martin" })
+    }
+
+    @Test func aLoginIsUniqueAmongLiveUsersOnly() throws {
+        let f = try Fixture.make()
+        try f.workspace.pool.write { db in
+            try db.execute(sql: "UPDATE users SET deleted_at = 1 WHERE login = 'alice'")
+            try db.execute(sql: "INSERT INTO users (id, uid, created_at, updated_at, login, name) VALUES (99, 'us-99', 0, 0, 'alice', 'Alice again')")
+        }
+        #expect(throws: DatabaseError.self) {
+            try f.workspace.pool.write { db in try db.execute(sql: "INSERT INTO users (id, uid, created_at, updated_at, login, name) VALUES (100, 'us-100', 0, 0, 'alice', 'Twin')") }
+        }
     }
 
     @Test func constraintFailuresAreWordedNotRaw() {

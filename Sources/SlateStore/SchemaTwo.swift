@@ -1,0 +1,90 @@
+import Foundation
+import GRDB
+import SlateCore
+
+/// Schema 1 -> 2, in the migration's one transaction (foreign keys are checked at its end).
+///
+/// Tables whose columns change are rebuilt from their definition in `schema.sql`, and every
+/// index and trigger of `schema.sql` missing from the file is created, so a migrated
+/// workspace has the same tables, columns, indexes and triggers as a new one.
+enum SchemaTwo {
+    static func migrate(_ db: Database) throws {
+        let fresh = try definitions()
+        // New tables first: talent_skills takes the comma lists of talent.skills.
+        try createMissing(db, fresh, type: "table")
+        try moveSkills(db)
+        // One id per thing: a resource takes the public id of its room, talent or equipment.
+        for (kind, table) in [("room", "rooms"), ("talent", "talent"), ("equipment", "equipment")] {
+            try db.execute(sql: """
+                UPDATE resources SET uid = (SELECT x.uid FROM \(table) x WHERE x.resource_id = resources.id)
+                WHERE kind = '\(kind)' AND EXISTS (SELECT 1 FROM \(table) x WHERE x.resource_id = resources.id)
+                """)
+        }
+        // A client belongs to the studio that works with it (the first studio when none does yet).
+        try db.execute(sql: "ALTER TABLE clients ADD COLUMN studio_id INTEGER REFERENCES studios(id)")
+        try db.execute(sql: """
+            UPDATE clients SET studio_id = coalesce(
+              (SELECT min(studio_id) FROM (SELECT studio_id FROM schedules WHERE client_id = clients.id
+                                           UNION SELECT studio_id FROM shows WHERE client_id = clients.id
+                                           UNION SELECT studio_id FROM projects WHERE client_id = clients.id)),
+              (SELECT min(id) FROM studios))
+            """)
+        // No column named after a PostgreSQL keyword.
+        try db.execute(sql: "ALTER TABLE recurrences RENAME COLUMN interval TO every")
+        try db.execute(sql: "DROP INDEX task_template_items_template")
+        try db.execute(sql: "ALTER TABLE task_template_items RENAME COLUMN position TO sort_order")
+        // Columns that change: users.login unique among live rows only; talent without its
+        // skills list; audits and commands without version and deleted_at, commands with a studio.
+        for table in ["users", "talent", "audits", "commands"] {
+            try rebuild(db, table, fresh)
+        }
+        try createMissing(db, fresh, type: "index")
+        try createMissing(db, fresh, type: "trigger")
+        try db.execute(sql: "PRAGMA application_id = \(Workspace.applicationID)")
+    }
+
+    /// Type, name, table and SQL of every object `schema.sql` creates, in its order.
+    static func definitions() throws -> [(type: String, name: String, table: String, sql: String)] {
+        let reference = try DatabaseQueue()
+        try reference.write { db in try db.execute(sql: SchemaSQL.text) }
+        return try reference.read { db in
+            try Row.fetchAll(db, sql: "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid").map {
+                ($0[0], $0[1], $0[2], $0[3])
+            }
+        }
+    }
+
+    private static func createMissing(_ db: Database, _ fresh: [(type: String, name: String, table: String, sql: String)], type: String) throws {
+        let existing = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master"))
+        for object in fresh where object.type == type && !existing.contains(object.name) && !object.name.hasPrefix("communications_fts_") {
+            try db.execute(sql: object.sql)
+        }
+    }
+
+    /// Rebuilds `table` with its new definition, keeping every column both share.
+    private static func rebuild(_ db: Database, _ table: String, _ fresh: [(type: String, name: String, table: String, sql: String)]) throws {
+        guard let definition = fresh.first(where: { $0.type == "table" && $0.name == table }) else { return }
+        let old = Set(try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table]).map { $0[0] as String })
+        let temporary = "\(table)_v2"
+        guard let open = definition.sql.firstIndex(of: "(") else { return }
+        try db.execute(sql: "CREATE TABLE \(temporary) " + definition.sql[open...])
+        let columns = try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [temporary]).map { $0[0] as String }.filter(old.contains)
+        let list = columns.joined(separator: ", ")
+        try db.execute(sql: "INSERT INTO \(temporary) (\(list)) SELECT \(list) FROM \(table)")
+        try db.execute(sql: "DROP TABLE \(table)")
+        try db.execute(sql: "ALTER TABLE \(temporary) RENAME TO \(table)")
+    }
+
+    /// talent.skills ("beauty,french") becomes one talent_skills row per skill.
+    private static func moveSkills(_ db: Database) throws {
+        var next = (try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) + 1 FROM talent_skills")) ?? 1
+        for row in try Row.fetchAll(db, sql: "SELECT id, skills, created_at FROM talent WHERE skills != ''") {
+            var seen = Set<String>()
+            for skill in (row[1] as String).split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !skill.isEmpty && seen.insert(skill.lowercased()).inserted {
+                try db.execute(sql: "INSERT INTO talent_skills (id, uid, created_at, updated_at, talent_id, skill) VALUES (?, ?, ?, ?, ?, ?)",
+                               arguments: [next, PublicID.make(prefix: "tsk", id: next), row[2], row[2], row[0], String(skill.prefix(64))])
+                next += 1
+            }
+        }
+    }
+}
