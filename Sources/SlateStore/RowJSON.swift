@@ -2,6 +2,12 @@ import Foundation
 import GRDB
 
 /// Row snapshots as JSON text, for audit old/new values and for undo.
+///
+/// Encoding is hand-written because it runs for every change on the command path (one
+/// snapshot per audit row); it is lossless, and a test holds it to `JSONSerialization` and
+/// to the Codable decoder on random rows. Integers and text are plain JSON values; a
+/// REAL is `{"real": 2.5}` and a BLOB `{"blob": "<base64>"}`, so neither comes back as
+/// an integer or as text.
 enum RowJSON {
     /// A JSON object of every column of `row`, keys in column order.
     static func encode(_ row: Row) -> String {
@@ -15,31 +21,54 @@ enum RowJSON {
             switch value.storage {
             case .null: out += "null"
             case .int64(let int): out += String(int)
-            case .double(let double): out += double.isFinite ? String(double) : "null"
+            case .double(let double): out += double.isFinite ? "{\"real\":\(double)}" : "null"
             case .string(let string): appendString(string, to: &out)
-            case .blob(let data): appendString(data.base64EncodedString(), to: &out)
+            case .blob(let data):
+                out += "{\"blob\":"
+                appendString(data.base64EncodedString(), to: &out)
+                out += "}"
             }
         }
         return out + "}"
     }
 
-    /// The columns and values of a snapshot, as database values.
-    static func decode(_ text: String) throws -> [(String, DatabaseValue)] {
-        guard let data = text.data(using: .utf8),
-              let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw DatabaseError(message: "audit snapshot is not a JSON object")
-        }
-        return object.keys.sorted().map { key in
-            let value = object[key]
-            let dbValue: DatabaseValue
-            switch value {
-            case let string as String: dbValue = string.databaseValue
-            case let number as NSNumber:
-                let double = number.doubleValue
-                dbValue = double == double.rounded() && abs(double) < 9e15 ? number.int64Value.databaseValue : double.databaseValue
-            default: dbValue = .null
+    /// One column's value as the snapshot holds it.
+    private enum Value: Decodable {
+        case value(DatabaseValue)
+
+        private enum Tag: String, CodingKey { case real, blob }
+
+        init(from decoder: any Decoder) throws {
+            if let tagged = try? decoder.container(keyedBy: Tag.self) {
+                if let real = try tagged.decodeIfPresent(Double.self, forKey: .real) {
+                    self = .value(real.databaseValue)
+                } else if let base64 = try tagged.decodeIfPresent(String.self, forKey: .blob), let data = Data(base64Encoded: base64) {
+                    self = .value(data.databaseValue)
+                } else {
+                    throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown tagged value"))
+                }
+                return
             }
-            return (key, dbValue)
+            let single = try decoder.singleValueContainer()
+            if single.decodeNil() {
+                self = .value(.null)
+            } else if let int = try? single.decode(Int64.self) {
+                self = .value(int.databaseValue)
+            } else if let double = try? single.decode(Double.self) {
+                // Snapshots written before values were tagged stored REALs as plain numbers.
+                self = .value(double.databaseValue)
+            } else {
+                self = .value(try single.decode(String.self).databaseValue)
+            }
+        }
+    }
+
+    /// The columns and values of a snapshot, as database values, keys sorted.
+    static func decode(_ text: String) throws -> [(String, DatabaseValue)] {
+        let object = try JSONDecoder().decode([String: Value].self, from: Data(text.utf8))
+        return object.keys.sorted().map { key in
+            guard case .value(let value)? = object[key] else { return (key, .null) }
+            return (key, value)
         }
     }
 
