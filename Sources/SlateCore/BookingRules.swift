@@ -102,6 +102,11 @@ public enum BookingRules {
         }
     }
 
+    /// Rule 4: banned talent gets no new holds, bookings or casting.
+    public static func banned(_ resource: ResourceInfo) -> RuleViolation? {
+        resource.banned ? RuleViolation(.bannedTalent, "\(resource.name) is banned: no new holds or bookings") : nil
+    }
+
     /// Every violation and warning of placing `request` among `around`.
     public static func evaluate(_ request: BookingRequest, around: BookingSurroundings) -> RuleOutcome {
         var outcome = RuleOutcome()
@@ -110,9 +115,7 @@ public enum BookingRules {
         let when = zone.format(request.interval)
         let excluded = request.existing?.id
 
-        if request.resource.banned {
-            outcome.violations.append(RuleViolation(.bannedTalent, "\(name) is banned: no new holds or bookings"))
-        }
+        if let banned = banned(request.resource) { outcome.violations.append(banned) }
         for period in around.timeOff where period.interval.overlaps(request.interval) {
             let why = period.reason.isEmpty ? "" : " (\(period.reason))"
             let text = "\(name) is off \(zone.format(period.interval))\(why)"

@@ -24,6 +24,16 @@ public enum HoldQueue {
         return result
     }
 
+    /// The rank a hold placed now would take among the live holds it overlaps (it is
+    /// placed last), and when it expires: `firstDays` for a 1st hold, `otherDays` for
+    /// the others, unless `expires` (which must be in the future) is given.
+    public static func placement(overlapping holds: [BookingSnapshot], now: Int64, firstDays: Int64, otherDays: Int64, expires: Int64? = nil) throws -> (rank: Int, expiresAt: Int64) {
+        let rank = holds.filter { $0.status == .hold }.count + 1
+        let expiry = expires ?? now + (rank == 1 ? firstDays : otherDays) * 86_400
+        guard expiry > now else { throw SlateError.invalidInput("the hold's expiry must be in the future") }
+        return (rank, expiry)
+    }
+
     /// "1st", "2nd", "3rd", "4th" ...
     public static func ordinal(_ rank: Int) -> String {
         let suffix: String

@@ -14,6 +14,9 @@ public enum ScheduleStatus: String, Sendable, Codable, CaseIterable {
         case .archived, .cancelled: []
         }
     }
+
+    /// Shows can be added to a draft or proposed schedule only.
+    public var acceptsShows: Bool { self == .draft || self == .proposed }
 }
 
 /// Rule 8: schedule transitions.

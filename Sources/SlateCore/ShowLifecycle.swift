@@ -11,6 +11,15 @@ public enum ShowStatus: String, Sendable, Codable, CaseIterable {
         case .completed, .cancelled: []
         }
     }
+
+    /// Talent can be cast on draft and confirmed shows (a confirmed show books them at once).
+    public var acceptsTalent: Bool { self == .draft || self == .confirmed }
+
+    /// Draft and confirmed shows can move; a live, completed or cancelled one cannot.
+    public var isMovable: Bool { self == .draft || self == .confirmed }
+
+    /// Bookings of a show in this status should not be live (rule 15: they share its fate).
+    public var releasesBookings: Bool { self == .draft || self == .cancelled }
 }
 
 /// A task as the lifecycle gates see it.

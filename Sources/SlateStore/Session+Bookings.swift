@@ -124,7 +124,9 @@ extension Session {
                     status = .hold
                     outcome = BookingRules.evaluate(BookingRequest(resource: resource, interval: interval, status: .hold), around: around)
                 } else if outcome.refusedOnlyForClashes {
-                    context.holdOffer = HoldOffer(resourceUID: resource.uid, interval: interval, rank: around.holds.count + 1, zone: studio.zone)
+                    let rank = try HoldQueue.placement(overlapping: around.holds, now: context.now, firstDays: context.settings.holdExpiryFirstDays,
+                                                       otherDays: context.settings.holdExpiryOtherDays).rank
+                    context.holdOffer = HoldOffer(resourceUID: resource.uid, interval: interval, rank: rank, zone: studio.zone)
                 }
             }
             context.violations += outcome.violations
@@ -140,12 +142,10 @@ extension Session {
             var rank: Int?
             var expires: Int64?
             if status == .hold {
-                let queued = around.holds.count + 1
-                let days = queued == 1 ? context.settings.holdExpiryFirstDays : context.settings.holdExpiryOtherDays
-                let expiry = try placement.expires?.resolve(in: studio.zone) ?? context.now + days * 86_400
-                guard expiry > context.now else { throw SlateError.invalidInput("the hold's expiry must be in the future") }
-                values += [("rank", queued), ("expires_at", expiry)]
-                (rank, expires) = (queued, expiry)
+                let queued = try HoldQueue.placement(overlapping: around.holds, now: context.now, firstDays: context.settings.holdExpiryFirstDays,
+                                                     otherDays: context.settings.holdExpiryOtherDays, expires: placement.expires?.resolve(in: studio.zone))
+                values += [("rank", queued.rank), ("expires_at", queued.expiresAt)]
+                (rank, expires) = (queued.rank, queued.expiresAt)
             }
             let uid = try context.insert("bookings", values).uid
             let made = view(uid, status, rank: rank, expires: expires)

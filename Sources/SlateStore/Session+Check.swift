@@ -48,7 +48,7 @@ extension Session {
                 """, arguments: [start, end])
             for row in drifted {
                 let label = "show '\(row["title"] as String)' (\(row["show_uid"] as String))"
-                let problem = ["cancelled", "draft"].contains(row["status"] as String)
+                let problem = (ShowStatus(rawValue: row["status"]) ?? .cancelled).releasesBookings
                     ? "is \(row["status"] as String) but its booking \(row["uid"] as String) of \(row["resource"] as String) is live"
                     : "is \(zone.format(Interval(start: row["show_start"], end: row["show_end"]))) but its booking \(row["uid"] as String) of \(row["resource"] as String) is \(zone.format(Interval(start: row["start_at"], end: row["end_at"])))"
                 findings.append(Finding(severity: "error", kind: "show_bookings_disagree", subject: row["show_uid"], message: "\(label) \(problem)"))

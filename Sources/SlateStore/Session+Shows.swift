@@ -113,7 +113,7 @@ extension Session {
                 guard (scheduleRow["client_id"] as Int64) == clientID else {
                     throw SlateError.invalidInput("schedule \(scheduleRow["uid"] as String) belongs to another client")
                 }
-                guard ["draft", "proposed"].contains(scheduleRow["status"] as String) else {
+                guard (ScheduleStatus(rawValue: scheduleRow["status"]) ?? .cancelled).acceptsShows else {
                     throw SlateError.refused([RuleViolation(.transition, "schedule \(scheduleRow["uid"] as String) is \(scheduleRow["status"] as String); shows can be added to draft or proposed schedules only")])
                 }
             }
@@ -148,12 +148,12 @@ extension Session {
             let row = try context.row("shows", uid: show, what: "show")
             let studio = try context.studio(id: row["studio_id"])
             try context.require(.manager, studio: studio.id, studioName: studio.name, to: "cast shows")
-            let status: String = row["status"]
-            guard status == "draft" || status == "confirmed" else {
-                throw SlateError.refused([RuleViolation(.transition, "show \(show) is \(status); talent can be added to draft or confirmed shows only")])
+            let status = ShowStatus(rawValue: row["status"]) ?? .cancelled
+            guard status.acceptsTalent else {
+                throw SlateError.refused([RuleViolation(.transition, "show \(show) is \(status.rawValue); talent can be added to draft or confirmed shows only")])
             }
             let uid = try Self.addTalent(context, showID: row["id"], ref: talent, studio: studio)
-            if status == "confirmed" {
+            if status == .confirmed {
                 try ShowPromotion.confirm(context, show: try context.snapshot("shows", id: row["id"]), studio: studio, forceReason: nil, alreadyConfirmed: true)
             }
             context.summary = "add \(talent) to show \(row["title"] as String)"
@@ -171,9 +171,7 @@ extension Session {
         guard (row["studio_id"] as Int64) == studio.id else {
             throw SlateError.invalidInput("\(row["name"] as String) is talent of another studio")
         }
-        if (row["banned"] as Bool) {
-            throw SlateError.refused([RuleViolation(.bannedTalent, "\(row["name"] as String) is banned: no new holds or bookings")])
-        }
+        if let banned = BookingRules.banned(resolved.info) { throw SlateError.refused([banned]) }
         if try Int64.fetchOne(context.db, sql: "SELECT id FROM show_talent WHERE show_id = ? AND talent_id = ? AND deleted_at IS NULL", arguments: [showID, row["id"] as Int64]) != nil {
             throw SlateError.invalidInput("\(row["name"] as String) is already on this show")
         }
@@ -288,7 +286,7 @@ enum ShowMove {
         let uid: String = show["uid"]
         let label = "show '\(show["title"] as String)' (\(uid))"
         let status = ShowStatus(rawValue: show["status"]) ?? .draft
-        guard status == .draft || status == .confirmed else {
+        guard status.isMovable else {
             throw SlateError.refused([RuleViolation(.transition, "\(label) is \(status.rawValue); only draft and confirmed shows can be moved")])
         }
         let bookings = try Row.fetchAll(context.db.cachedStatement(sql: """

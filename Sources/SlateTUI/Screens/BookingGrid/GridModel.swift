@@ -81,7 +81,18 @@ struct CellStack {
     }
 
 
+    /// What the cell shows: a confirmed booking over holds, the best hold's rank (or its
+    /// continuation when the hold drawn in the previous column, `continuing`, goes on),
+    /// then a draft, time off, or closed hours. The one place a cell's content is decided.
+    func content(closed: Bool, continuing: String? = nil) -> CellContent {
+        if bookings.contains(where: { $0.status == .confirmed }) { return .confirmed }
+        if let top = topHold { return top.uid == continuing ? .holdContinued : .hold(rank: top.rank ?? 1) }
+        if !drafts.isEmpty { return .draft }
+        if let period = timeOff.first { return .timeOff(hard: period.hard) }
+        return closed ? .outsideHours : .free
+    }
+
     var topHold: BookingView? {
-        bookings.filter { $0.status == .hold }.min { ($0.rank ?? 99) < ($1.rank ?? 99) }
+        bookings.filter { $0.status == .hold }.min { ($0.rank ?? 99, $0.uid) < ($1.rank ?? 99, $1.uid) }
     }
 }

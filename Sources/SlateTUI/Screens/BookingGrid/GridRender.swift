@@ -46,27 +46,12 @@ func drawGrid(_ canvas: inout Canvas, _ state: AppState, _ area: Rect) {
         canvas.put(resource.name, x: 2, y: y, role: selected ? .selection : .normal, limit: nameLimit)
         if !offset.isEmpty { canvas.put(offset, x: left - 1 - DisplayWidth.of(offset), y: y, role: selected ? .selection : .dim) }
         canvas.put(state.unicode ? "│" : "|", x: left - 1, y: y, role: .dim)
-        let bookings = state.grid.bookingsByResource[resource.uid] ?? []
-        let drafts = state.grid.draftsByResource[resource.uid] ?? []
-        let off = state.grid.timeOffByResource[resource.uid] ?? []
         var shownHold: String?
         for (slot, span) in spans.enumerated() {
-            var content = CellContent.free
-            let here = bookings.filter { Interval(start: $0.start, end: $0.end).overlaps(span) && $0.uid != moving?.booking.uid }
-            let top = here.filter { $0.status == .hold }.min { ($0.rank ?? 99, $0.uid) < ($1.rank ?? 99, $1.uid) }
-            if here.contains(where: { $0.status == .confirmed }) {
-                content = .confirmed
-            } else if let top {
-                // One rank glyph per hold span: where it starts, or where it takes over.
-                content = top.uid == shownHold ? .holdContinued : .hold(rank: top.rank ?? 1)
-            } else if drafts.contains(where: { $0.interval.overlaps(span) }) {
-                content = .draft
-            } else if let period = off.first(where: { $0.interval.overlaps(span) }) {
-                content = .timeOff(hard: period.hard)
-            } else if state.grid.isClosed(resource, span) {
-                content = .outsideHours
-            }
-            shownHold = content == .confirmed ? nil : top?.uid
+            var stack = state.grid.stack(resource: resource, slot: slot)
+            if let moving { stack.bookings.removeAll { $0.uid == moving.booking.uid } }
+            let content = stack.content(closed: state.grid.isClosed(resource, span), continuing: shownHold)
+            shownHold = content == .confirmed ? nil : stack.topHold?.uid
             var role = content.role
             var glyph = content.glyph(unicode: state.unicode)
             var cellText = String(repeating: glyph, count: cw)
