@@ -56,13 +56,27 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    /// Prints records as an aligned table, or a JSON array.
-    func emit(_ records: [Listing], columns: [String]? = nil, empty: String = "nothing to show") {
-        let output = environment.output
+    /// Prints typed rows: their JSON with `--json`, else an aligned table of `columns`
+    /// (default: all of them).
+    func emit<Row: ReadModel>(_ rows: [Row], columns: [String]? = nil, empty: String = "nothing to show") {
         if json {
-            output.out(JSONValue.encode(records))
+            environment.output.out(JSONValue.encode(rows))
             return
         }
+        table(rows.map(\.listing), columns: columns, empty: empty)
+    }
+
+    /// Prints records as an aligned table, or a JSON array.
+    func emit(_ records: [Listing], columns: [String]? = nil, empty: String = "nothing to show") {
+        if json {
+            environment.output.out(JSONValue.encode(records))
+            return
+        }
+        table(records, columns: columns, empty: empty)
+    }
+
+    private func table(_ records: [Listing], columns: [String]?, empty: String) {
+        let output = environment.output
         guard let first = records.first else {
             output.out(empty)
             return

@@ -62,4 +62,11 @@ public struct Timestamp: Encodable, Equatable, Sendable {
         self.epoch = epoch
         self.local = zone.iso(epoch)
     }
+
+    /// The local time as tables show it: `2026-12-03T14:00` (seconds only when not zero).
+    public var shown: String {
+        let minutes = String(local.prefix(16))
+        let seconds = local.dropFirst(17).prefix(2)
+        return seconds == "00" || seconds.isEmpty ? minutes : minutes + ":" + seconds
+    }
 }

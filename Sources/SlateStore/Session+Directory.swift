@@ -96,7 +96,7 @@ extension Session {
     }
 
     /// Talent the user may see, optionally only those with a skill.
-    public func talent(skill: String? = nil, studio: String? = nil) throws -> [Listing] {
+    public func talent(skill: String? = nil, studio: String? = nil) throws -> [TalentSummary] {
         try read { reader in
             var sql = """
                 SELECT t.uid, t.name, t.alias, t.role, \(Self.skillsColumn("t")) AS skills, t.style_tags, t.rate_minor, t.banned, s.name AS studio, t.version
@@ -111,7 +111,11 @@ extension Session {
                 sql += " AND t.studio_id = ?"
                 arguments.append(try reader.studio(ref: studio).id)
             }
-            return try reader.records(sql + " ORDER BY t.name", StatementArguments(arguments))
+            return try reader.fetch(sql + " ORDER BY t.name", StatementArguments(arguments)) { row, format in
+                TalentSummary(uid: row["uid"], name: row["name"], alias: row["alias"], role: TalentRole(rawValue: row["role"]) ?? .artist,
+                              skills: Self.split(row["skills"]), styleTags: Self.split(row["style_tags"]), rateMinor: format.money(row["rate_minor"]),
+                              banned: row["banned"], studio: row["studio"], version: row["version"])
+            }
         }
     }
 
@@ -131,12 +135,14 @@ extension Session {
     }
 
     /// Rooms the user may see.
-    public func rooms() throws -> [Listing] {
+    public func rooms() throws -> [RoomSummary] {
         try read { reader in
-            try reader.records("""
+            try reader.fetch("""
                 SELECT r.uid, r.name, r.capacity, r.equipment_notes, s.name AS studio, r.version FROM rooms r JOIN studios s ON s.id = r.studio_id
                 WHERE r.deleted_at IS NULL AND \(reader.visibility.predicate("rooms", alias: "r")) ORDER BY s.name, r.name
-                """)
+                """) { row, _ in
+                RoomSummary(uid: row["uid"], name: row["name"], capacity: row["capacity"], equipmentNotes: row["equipment_notes"], studio: row["studio"], version: row["version"])
+            }
         }
     }
 
@@ -155,12 +161,14 @@ extension Session {
     }
 
     /// Equipment the user may see.
-    public func equipment() throws -> [Listing] {
+    public func equipment() throws -> [EquipmentSummary] {
         try read { reader in
-            try reader.records("""
+            try reader.fetch("""
                 SELECT e.uid, e.name, e.category, e.serial, s.name AS studio, e.version FROM equipment e JOIN studios s ON s.id = e.studio_id
                 WHERE e.deleted_at IS NULL AND \(reader.visibility.predicate("equipment", alias: "e")) ORDER BY s.name, e.name
-                """)
+                """) { row, _ in
+                EquipmentSummary(uid: row["uid"], name: row["name"], category: row["category"], serial: row["serial"], studio: row["studio"], version: row["version"])
+            }
         }
     }
 
@@ -200,7 +208,7 @@ extension Session {
     }
 
     /// Time off of the resources the user may see.
-    public func timeOff(resource: String? = nil) throws -> [Listing] {
+    public func timeOff(resource: String? = nil) throws -> [TimeOffEntry] {
         try read { reader in
             var sql = """
                 SELECT o.uid, r.name AS resource, r.uid AS resource_uid, o.start_at, o.end_at, o.hard, o.reason
@@ -212,13 +220,15 @@ extension Session {
                 sql += " AND o.resource_id = ?"
                 arguments.append(try reader.resource(ref: resource).info.id)
             }
-            return try reader.records(sql + " ORDER BY o.start_at", StatementArguments(arguments))
+            return try reader.fetch(sql + " ORDER BY o.start_at", StatementArguments(arguments)) { row, format in
+                TimeOffEntry(uid: row["uid"], resource: row["resource"], resourceUID: row["resource_uid"], startAt: format.time(row["start_at"] as Int64),
+                             endAt: format.time(row["end_at"] as Int64), hard: row["hard"], reason: row["reason"])
+            }
         }
     }
 
     // MARK: clients, platforms, materials
 
-    /// Adds a client company; a manager of any studio.
     /// Adds a client of a studio (the only one the user belongs to, or the named one):
     /// that studio's staff see its contact details and materials. Studio manager.
     public func addClient(studio: String? = nil, name: String, contact: String = "", email: String = "") throws -> Outcome<String> {
@@ -234,12 +244,14 @@ extension Session {
     }
 
     /// Clients the user may see: those their studios work with, or their own for client members.
-    public func clients() throws -> [Listing] {
+    public func clients() throws -> [ClientSummary] {
         try read { reader in
-            try reader.records("""
+            try reader.fetch("""
                 SELECT uid, name, contact, email, version FROM clients
                 WHERE deleted_at IS NULL AND \(reader.visibility.predicate("clients")) ORDER BY name
-                """)
+                """) { row, _ in
+                ClientSummary(uid: row["uid"], name: row["name"], contact: row["contact"], email: row["email"], version: row["version"])
+            }
         }
     }
 
@@ -255,11 +267,13 @@ extension Session {
     }
 
     /// Platforms: all for studio staff, their own for platform members.
-    public func platforms() throws -> [Listing] {
+    public func platforms() throws -> [PlatformSummary] {
         try read { reader in
-            try reader.records("""
+            try reader.fetch("""
                 SELECT uid, name, url FROM platforms WHERE deleted_at IS NULL AND \(reader.visibility.predicate("platforms")) ORDER BY name
-                """)
+                """) { row, _ in
+                PlatformSummary(uid: row["uid"], name: row["name"], url: row["url"])
+            }
         }
     }
 
@@ -283,7 +297,7 @@ extension Session {
     }
 
     /// Materials of the clients the user may see (their studios' clients, or their own client).
-    public func materials(client: String? = nil) throws -> [Listing] {
+    public func materials(client: String? = nil) throws -> [MaterialSummary] {
         try read { reader in
             var sql = """
                 SELECT m.uid, c.name AS client, m.kind, m.title, m.revision, p.name AS platform
@@ -295,7 +309,10 @@ extension Session {
                 sql += " AND m.client_id = ?"
                 arguments.append(try reader.row("clients", ref: client, what: "client")["id"] as Int64)
             }
-            return try reader.records(sql + " ORDER BY c.name, m.title", StatementArguments(arguments))
+            return try reader.fetch(sql + " ORDER BY c.name, m.title", StatementArguments(arguments)) { row, _ in
+                MaterialSummary(uid: row["uid"], client: row["client"], kind: MaterialKind(rawValue: row["kind"]) ?? .other, title: row["title"],
+                                revision: row["revision"], platform: row["platform"])
+            }
         }
     }
 
@@ -325,6 +342,11 @@ extension Session {
         }
     }
 
+    /// The items of a stored comma list.
+    static func split(_ text: String) -> [String] {
+        text.split(separator: ",").map(String.init)
+    }
+
     /// A comma-separated list of clean tags.
     static func list(_ items: [String], field: String) throws -> String {
         try items.flatMap { $0.split(separator: ",") }.map { try TextInput.line(String($0), field: field, limit: 64) }.filter { !$0.isEmpty }.joined(separator: ",")
@@ -333,5 +355,92 @@ extension Session {
     /// Ids for an `IN (...)` list; never empty, so the SQL stays valid.
     static func ids(_ ids: Set<Int64>) -> String {
         ids.isEmpty ? "NULL" : ids.sorted().map(String.init).joined(separator: ",")
+    }
+}
+
+// MARK: read models
+
+/// A talent row of `talent list`.
+public struct TalentSummary: ReadModel, Equatable {
+    public var uid, name, alias: String
+    public var role: TalentRole
+    public var skills, styleTags: [String]
+    public var rateMinor: MoneyValue
+    public var banned: Bool
+    public var studio: String
+    public var version: Int
+
+    public var listing: Listing {
+        Listing([("uid", .text(uid)), ("name", .text(name)), ("alias", .text(alias)), ("role", .text(role.rawValue)), ("skills", .text(skills.joined(separator: ","))),
+                 ("style_tags", .text(styleTags.joined(separator: ","))), ("rate_minor", .money(rateMinor)), ("banned", .bool(banned)),
+                 ("studio", .text(studio)), ("version", .int(Int64(version)))])
+    }
+}
+
+/// A room of `room list`.
+public struct RoomSummary: ReadModel, Equatable {
+    public var uid, name: String
+    public var capacity: Int
+    public var equipmentNotes, studio: String
+    public var version: Int
+
+    public var listing: Listing {
+        Listing([("uid", .text(uid)), ("name", .text(name)), ("capacity", .int(Int64(capacity))), ("equipment_notes", .text(equipmentNotes)),
+                 ("studio", .text(studio)), ("version", .int(Int64(version)))])
+    }
+}
+
+/// An item of `equipment list`.
+public struct EquipmentSummary: ReadModel, Equatable {
+    public var uid, name, category, serial, studio: String
+    public var version: Int
+
+    public var listing: Listing {
+        Listing([("uid", .text(uid)), ("name", .text(name)), ("category", .text(category)), ("serial", .text(serial)), ("studio", .text(studio)),
+                 ("version", .int(Int64(version)))])
+    }
+}
+
+/// A period of `time-off list`.
+public struct TimeOffEntry: ReadModel, Equatable {
+    public var uid, resource, resourceUID: String
+    public var startAt, endAt: Timestamp
+    public var hard: Bool
+    public var reason: String
+
+    public var listing: Listing {
+        Listing([("uid", .text(uid)), ("resource", .text(resource)), ("resource_uid", .text(resourceUID)), ("start_at", .time(startAt)), ("end_at", .time(endAt)),
+                 ("hard", .bool(hard)), ("reason", .text(reason))])
+    }
+}
+
+/// A client of `client list`.
+public struct ClientSummary: ReadModel, Equatable {
+    public var uid, name, contact, email: String
+    public var version: Int
+
+    public var listing: Listing {
+        Listing([("uid", .text(uid)), ("name", .text(name)), ("contact", .text(contact)), ("email", .text(email)), ("version", .int(Int64(version)))])
+    }
+}
+
+/// A platform of `platform list`.
+public struct PlatformSummary: ReadModel, Equatable {
+    public var uid, name, url: String
+
+    public var listing: Listing { Listing([("uid", .text(uid)), ("name", .text(name)), ("url", .text(url))]) }
+}
+
+/// A material of `material list`.
+public struct MaterialSummary: ReadModel, Equatable {
+    public var uid, client: String
+    public var kind: MaterialKind
+    public var title: String
+    public var revision: Int
+    public var platform: String?
+
+    public var listing: Listing {
+        Listing([("uid", .text(uid)), ("client", .text(client)), ("kind", .text(kind.rawValue)), ("title", .text(title)), ("revision", .int(Int64(revision))),
+                 ("platform", .text(platform))])
     }
 }
