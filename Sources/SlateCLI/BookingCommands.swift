@@ -129,8 +129,7 @@ struct BookingCommand: ParsableCommand {
             if found.count > limit {
                 global.environment.output.err("note: showing the first \(limit) bookings; more match (narrow with --from/--to/--resource or raise --limit)")
             }
-            if global.json { global.out(JSONValue.encode(bookings)); return }
-            global.emit(bookings.map(BookingCommand.record), columns: BookingCommand.columns(bookings), empty: "no bookings")
+            global.emit(bookings, columns: BookingCommand.columns(bookings), empty: "no bookings")
         }
     }
 
@@ -141,16 +140,9 @@ struct BookingCommand: ParsableCommand {
         func run() throws {
             let view = try global.session().booking(booking)
             if global.json { global.out(JSONValue.encode(view)); return }
-            let record = BookingCommand.record(view)
+            let record = view.listing
             for field in record.fields { global.out(DisplayWidth.pad(field.name, to: 10) + " " + TextInput.printable(field.value.description, limit: 200)) }
         }
-    }
-
-    static func record(_ view: BookingView) -> Listing {
-        Listing([("uid", .text(view.uid)), ("resource", .text(view.resourceName)), ("status", .text(view.status.rawValue)),
-                ("rank", view.rank.map { .int(Int64($0)) } ?? .null), ("start", .text(view.startLocal)), ("end", .text(view.endLocal)),
-                ("zone", .text(LocalTime.placeName(view.timeZone))), ("holder", .text(view.holder)), ("show", .text(view.showTitle ?? "")),
-                ("note", .text(view.note)), ("version", .int(Int64(view.version)))])
     }
 
     /// Table columns for bookings: with a zone column when they lie in more than one zone,

@@ -63,19 +63,7 @@ struct GlobalOptions: ParsableArguments {
             environment.output.out(JSONValue.encode(rows))
             return
         }
-        table(rows.map(\.listing), columns: columns, empty: empty)
-    }
-
-    /// Prints records as an aligned table, or a JSON array.
-    func emit(_ records: [Listing], columns: [String]? = nil, empty: String = "nothing to show") {
-        if json {
-            environment.output.out(JSONValue.encode(records))
-            return
-        }
-        table(records, columns: columns, empty: empty)
-    }
-
-    private func table(_ records: [Listing], columns: [String]?, empty: String) {
+        let records = rows.map(\.listing)
         let output = environment.output
         guard let first = records.first else {
             output.out(empty)

@@ -1,7 +1,7 @@
 import GRDB
 import SlateCore
 
-/// A listed record as ordered fields, for tables on the terminal and `--json`.
+/// A row of a listing as ordered, named cells: how a read model is shown in a table.
 public struct Listing: Sendable, Equatable, Encodable {
     /// One value of a record.
     public enum Value: Sendable, Equatable, Encodable, CustomStringConvertible {
@@ -62,37 +62,5 @@ public struct Listing: Sendable, Equatable, Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         for field in fields { try container.encode(field.value, forKey: Key(stringValue: field.name)) }
-    }
-
-    /// Columns that hold a yes/no flag.
-    static let booleanColumns: Set<String> = ["banned", "hard", "required", "active", "is_demo", "auto_promote", "milestone"]
-
-    /// Every column of `row`: `*_at` instants as times in `zone`, flags as booleans, and
-    /// `*_minor` amounts as money in `currency`.
-    static func from(_ row: Row, zone: LocalTime, currency: String, hidden: Set<String> = []) -> Listing {
-        var fields: [(name: String, value: Value)] = []
-        for (column, dbValue) in row where !hidden.contains(column) {
-            let value: Value
-            switch dbValue.storage {
-            case .null: value = .null
-            case .int64(let int) where column.hasSuffix("_at") || column == "at": value = .time(Timestamp(int, in: zone), shown: zone.format(int))
-            case .int64(let int) where booleanColumns.contains(column): value = .bool(int != 0)
-            case .int64(let int) where column.hasSuffix("_minor"): value = .money(MoneyValue(minor: int, currency: currency))
-            case .int64(let int): value = .int(int)
-            case .double(let double): value = .text(String(double))
-            case .string(let string): value = .text(string)
-            case .blob: value = .text("<binary>")
-            }
-            fields.append((column, value))
-        }
-        return Listing(fields)
-    }
-}
-
-extension Lookup {
-    /// Rows of `sql` as records, times in `zone` (default: the workspace's).
-    func records(_ sql: String, _ arguments: StatementArguments = [], zone: LocalTime? = nil) throws -> [Listing] {
-        let zone = zone ?? LocalTime(timeZone: settings.zone)
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { Listing.from($0, zone: zone, currency: settings.currency) }
     }
 }

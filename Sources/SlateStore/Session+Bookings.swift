@@ -3,7 +3,7 @@ import GRDB
 import SlateCore
 
 /// A booking as front ends show it.
-public struct BookingView: Sendable, Encodable, Equatable {
+public struct BookingView: ReadModel, Equatable {
     public var uid: String
     public var resourceUID: String
     public var resourceName: String
@@ -62,6 +62,13 @@ public struct BookingView: Sendable, Encodable, Equatable {
     public func when(labelled: Bool) -> String {
         let zone = LocalTime.cached(timeZone) ?? LocalTime(timeZone: .gmt)
         return zone.format(Interval(start: start, end: end)) + (labelled ? " " + zone.placeName : "")
+    }
+
+    /// The booking as table cells; times in its studio's zone, named in `zone`.
+    public var listing: Listing {
+        Listing([("uid", .text(uid)), ("resource", .text(resourceName)), ("status", .text(status.rawValue)), ("rank", rank.map { .int(Int64($0)) } ?? .null),
+                 ("start", .text(startLocal)), ("end", .text(endLocal)), ("zone", .text(LocalTime.placeName(timeZone))), ("holder", .text(holder)),
+                 ("show", .text(showTitle ?? "")), ("note", .text(note)), ("version", .int(Int64(version)))])
     }
 
     /// "2nd hold", "confirmed", "released": the status as people say it.

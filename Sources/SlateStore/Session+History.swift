@@ -49,16 +49,19 @@ extension Session {
     }
 
     /// Recent commands, newest first: the user's own and those of people in their studios.
-    public func log(limit: Int = 50) throws -> [Listing] {
+    public func log(limit: Int = 50) throws -> [LogEntry] {
         try read { reader in
-            try reader.records("""
+            try reader.fetch("""
                 SELECT c.uid, c.created_at, u.login AS user, c.kind, c.name, c.summary, c.reason,
                        (SELECT count(*) FROM audits a WHERE a.command_id = c.id) AS changes,
                        CASE WHEN c.undone_by IS NOT NULL THEN 'undone' ELSE '' END AS state
                 FROM commands c JOIN users u ON u.id = c.user_id
                 WHERE \(reader.visibility.predicate("commands", alias: "c"))
                 ORDER BY c.id DESC LIMIT ?
-                """, [max(1, limit)])
+                """, [max(1, limit)]) { row, format in
+                LogEntry(uid: row["uid"], createdAt: format.time(row["created_at"] as Int64), user: row["user"], kind: row["kind"], name: row["name"],
+                         summary: row["summary"], reason: row["reason"], changes: row["changes"], undone: (row["state"] as String) == "undone")
+            }
         }
     }
 
@@ -70,7 +73,7 @@ extension Session {
 
     /// The audit trail of one record: who changed what, when, old and new values, for
     /// records the user may see and commands of their studios.
-    public func history(of uid: String) throws -> [Listing] {
+    public func history(of uid: String) throws -> [HistoryEntry] {
         try read { reader in
             let rows = try Row.fetchAll(reader.db, sql: """
                 SELECT a.uid, a.created_at, u.login AS user, c.uid AS command, a.action, a.record_table, a.old_values, a.new_values
@@ -83,16 +86,41 @@ extension Session {
             guard !rows.isEmpty else {
                 throw SlateError.notFound("no history for '\(TextInput.printable(uid))'")
             }
-            let zone = LocalTime(timeZone: reader.settings.zone)
+            let format = reader.format
             return rows.map { row in
                 let old = Dictionary(((try? RowJSON.decode((row["old_values"] as String?) ?? "{}")) ?? []), uniquingKeysWith: { a, _ in a })
                 let new = (try? RowJSON.decode(row["new_values"])) ?? []
                 let changes = new.filter { !CommandContext.bookkeeping.contains($0.0) && old[$0.0] != $0.1 && !($0.1.isNull && old[$0.0] == nil) }
                     .map { "\($0.0): \(old[$0.0].map { "\($0)" } ?? "∅") -> \($0.1)" }.joined(separator: "; ")
-                return Listing([("audit", .text(row["uid"])), ("at", .text(zone.format(row["created_at"] as Int64))), ("user", .text(row["user"])),
-                               ("command", .text(row["command"])), ("action", .text(row["action"])), ("changes", .text(changes))])
+                return HistoryEntry(audit: row["uid"], at: format.time(row["created_at"] as Int64), user: row["user"], command: row["command"],
+                                    action: row["action"], changes: changes)
             }
         }
+    }
+}
+
+/// A command of `slate log`.
+public struct LogEntry: ReadModel, Equatable {
+    public var uid: String
+    public var createdAt: Timestamp
+    public var user, kind, name, summary, reason: String
+    public var changes: Int
+    public var undone: Bool
+
+    public var listing: Listing {
+        Listing([("uid", .text(uid)), ("created_at", .time(createdAt)), ("user", .text(user)), ("kind", .text(kind)), ("name", .text(name)),
+                 ("summary", .text(summary)), ("reason", .text(reason)), ("changes", .int(Int64(changes))), ("state", .text(undone ? "undone" : ""))])
+    }
+}
+
+/// One audited change of `slate log --record`.
+public struct HistoryEntry: ReadModel, Equatable {
+    public var audit: String
+    public var at: Timestamp
+    public var user, command, action, changes: String
+
+    public var listing: Listing {
+        Listing([("audit", .text(audit)), ("at", .time(at)), ("user", .text(user)), ("command", .text(command)), ("action", .text(action)), ("changes", .text(changes))])
     }
 }
 

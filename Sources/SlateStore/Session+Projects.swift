@@ -17,15 +17,18 @@ extension Session {
     }
 
     /// Projects of the user's studios, and their clients' for client members.
-    public func projects() throws -> [Listing] {
+    public func projects() throws -> [ProjectSummary] {
         try read { reader in
-            try reader.records("""
+            try reader.fetch("""
                 SELECT p.uid, p.name, p.status, c.name AS client, s.name AS studio,
                        (SELECT count(*) FROM phases ph WHERE ph.project_id = p.id AND ph.deleted_at IS NULL) AS phases
                 FROM projects p JOIN studios s ON s.id = p.studio_id LEFT JOIN clients c ON c.id = p.client_id
                 WHERE p.deleted_at IS NULL AND \(reader.visibility.predicate("projects", alias: "p"))
                 ORDER BY p.name
-                """)
+                """) { row, _ in
+                ProjectSummary(uid: row["uid"], name: row["name"], status: ProjectStatus(rawValue: row["status"]) ?? .active, client: row["client"],
+                               studio: row["studio"], phases: row["phases"])
+            }
         }
     }
 
@@ -43,7 +46,7 @@ extension Session {
     }
 
     /// Phases the user may see, optionally of one project.
-    public func phases(project: String? = nil) throws -> [Listing] {
+    public func phases(project: String? = nil) throws -> [PhaseSummary] {
         try read { reader in
             var sql = """
                 SELECT ph.uid, p.name AS project, ph.name, ph.start_at, ph.end_at, ph.progress,
@@ -56,7 +59,10 @@ extension Session {
                 sql += " AND p.id = ?"
                 arguments.append(try reader.row("projects", ref: project, what: "project")["id"] as Int64)
             }
-            return try reader.records(sql + " ORDER BY p.name, ph.start_at", StatementArguments(arguments))
+            return try reader.fetch(sql + " ORDER BY p.name, ph.start_at", StatementArguments(arguments)) { row, format in
+                PhaseSummary(uid: row["uid"], project: row["project"], name: row["name"], startAt: format.time(row["start_at"] as Int64),
+                             endAt: format.time(row["end_at"] as Int64), progress: row["progress"], after: (row["after"] as String?).map(Self.split) ?? [])
+            }
         }
     }
 
@@ -102,5 +108,34 @@ extension Session {
         let studio = try context.studio(id: project["studio_id"])
         try context.require(.manager, studio: studio.id, studioName: studio.name, to: "plan projects")
         return (project, studio)
+    }
+}
+
+// MARK: read models
+
+/// A project of `project list`.
+public struct ProjectSummary: ReadModel, Equatable {
+    public var uid, name: String
+    public var status: ProjectStatus
+    public var client: String?
+    public var studio: String
+    public var phases: Int
+
+    public var listing: Listing {
+        Listing([("uid", .text(uid)), ("name", .text(name)), ("status", .text(status.rawValue)), ("client", .text(client)), ("studio", .text(studio)),
+                 ("phases", .int(Int64(phases)))])
+    }
+}
+
+/// A phase of `phase list`, with the phases it comes after.
+public struct PhaseSummary: ReadModel, Equatable {
+    public var uid, project, name: String
+    public var startAt, endAt: Timestamp
+    public var progress: Int
+    public var after: [String]
+
+    public var listing: Listing {
+        Listing([("uid", .text(uid)), ("project", .text(project)), ("name", .text(name)), ("start_at", .time(startAt)), ("end_at", .time(endAt)),
+                 ("progress", .int(Int64(progress))), ("after", .text(after.isEmpty ? nil : after.joined(separator: ",")))])
     }
 }

@@ -86,14 +86,16 @@ extension Workspace {
 
 extension Session {
     /// Who the acting user is and what they belong to.
-    public func whoami() throws -> [Listing] {
+    public func whoami() throws -> [MembershipSummary] {
         try read { reader in
-            try reader.records("""
+            try reader.fetch("""
                 SELECT u.login, u.name, m.scope, coalesce(s.name, c.name, p.name) AS target, coalesce(s.uid, c.uid, p.uid) AS target_uid, m.role
                 FROM users u LEFT JOIN memberships m ON m.user_id = u.id AND m.deleted_at IS NULL
                 LEFT JOIN studios s ON s.id = m.studio_id LEFT JOIN clients c ON c.id = m.client_id LEFT JOIN platforms p ON p.id = m.platform_id
                 WHERE u.id = ? ORDER BY m.id
-                """, [reader.actor.userID])
+                """, [reader.actor.userID]) { row, _ in
+                MembershipSummary(uid: nil, login: row["login"], name: row["name"], scope: row["scope"], target: row["target"], targetUID: row["target_uid"], role: row["role"])
+            }
         }
     }
 
@@ -112,9 +114,11 @@ extension Session {
     }
 
     /// Studios the user belongs to.
-    public func studios() throws -> [Listing] {
+    public func studios() throws -> [StudioSummary] {
         try read { reader in
-            try reader.records("SELECT uid, name, time_zone, opening_hours FROM studios WHERE deleted_at IS NULL AND \(reader.visibility.predicate("studios")) ORDER BY name")
+            try reader.fetch("SELECT uid, name, time_zone, opening_hours FROM studios WHERE deleted_at IS NULL AND \(reader.visibility.predicate("studios")) ORDER BY name") { row, _ in
+                StudioSummary(uid: row["uid"], name: row["name"], timeZone: row["time_zone"], openingHours: row["opening_hours"])
+            }
         }
     }
 
@@ -177,7 +181,7 @@ extension Session {
     }
 
     /// Memberships the user can see: those of studios they administer, and their own.
-    public func members() throws -> [Listing] {
+    public func members() throws -> [MembershipSummary] {
         try read { reader in
             let admin = reader.actor.grants.compactMap { grant -> Int64? in
                 if case .studio(let id) = grant.scope, grant.role == .admin { return id }
@@ -185,13 +189,43 @@ extension Session {
             }
             let studios = Self.ids(Set(admin))
             let anyAdmin = admin.isEmpty ? "0" : "1"
-            return try reader.records("""
+            return try reader.fetch("""
                 SELECT m.uid, u.login, u.name, m.scope, coalesce(s.name, c.name, p.name) AS target, m.role
                 FROM memberships m JOIN users u ON u.id = m.user_id
                 LEFT JOIN studios s ON s.id = m.studio_id LEFT JOIN clients c ON c.id = m.client_id LEFT JOIN platforms p ON p.id = m.platform_id
                 WHERE m.deleted_at IS NULL AND (m.user_id = ? OR m.studio_id IN (\(studios)) OR (\(anyAdmin) = 1 AND m.scope != 'studio'))
                 ORDER BY m.scope, target, u.login
-                """, [reader.actor.userID])
+                """, [reader.actor.userID]) { row, _ in
+                MembershipSummary(uid: row["uid"], login: row["login"], name: row["name"], scope: row["scope"], target: row["target"], targetUID: nil, role: row["role"])
+            }
         }
+    }
+}
+
+// MARK: read models
+
+/// A studio of `studio list`.
+public struct StudioSummary: ReadModel, Equatable {
+    public var uid, name, timeZone, openingHours: String
+
+    public var listing: Listing {
+        Listing([("uid", .text(uid)), ("name", .text(name)), ("time_zone", .text(timeZone)), ("opening_hours", .text(openingHours))])
+    }
+}
+
+/// A membership (`member list`, `whoami`): who has which role where.
+public struct MembershipSummary: ReadModel, Equatable {
+    public var uid: String?
+    public var login, name: String
+    public var scope: String?
+    public var target: String?
+    public var targetUID: String?
+    public var role: String?
+
+    public var listing: Listing {
+        var fields: [(name: String, value: Listing.Value)] = uid.map { [("uid", .text($0))] } ?? []
+        fields += [("login", .text(login)), ("name", .text(name)), ("scope", .text(scope)), ("target", .text(target))]
+        if uid == nil { fields.append(("target_uid", .text(targetUID))) }
+        return Listing(fields + [("role", .text(role))])
     }
 }

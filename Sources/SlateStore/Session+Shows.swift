@@ -86,15 +86,18 @@ extension Session {
     }
 
     /// Schedules the user may see: studio staff see their studios', client members their client's.
-    public func schedules() throws -> [Listing] {
+    public func schedules() throws -> [ScheduleSummary] {
         try read { reader in
-            try reader.records("""
+            try reader.fetch("""
                 SELECT sc.uid, sc.name, sc.status, c.name AS client, s.name AS studio,
                        (SELECT count(*) FROM shows sh WHERE sh.schedule_id = sc.id AND sh.deleted_at IS NULL) AS shows, sc.version
                 FROM schedules sc JOIN clients c ON c.id = sc.client_id JOIN studios s ON s.id = sc.studio_id
                 WHERE sc.deleted_at IS NULL AND \(reader.visibility.predicate("schedules", alias: "sc"))
                 ORDER BY sc.id
-                """)
+                """) { row, _ in
+                ScheduleSummary(uid: row["uid"], name: row["name"], status: ScheduleStatus(rawValue: row["status"]) ?? .draft, client: row["client"],
+                                studio: row["studio"], shows: row["shows"], version: row["version"])
+            }
         }
     }
 
@@ -256,7 +259,7 @@ extension Session {
     }
 
     /// Shows the user may see, optionally of one schedule.
-    public func shows(schedule: String? = nil) throws -> [Listing] {
+    public func shows(schedule: String? = nil) throws -> [ShowSummary] {
         try read { reader in
             var sql = """
                 SELECT sh.uid, sh.title, sh.status, sh.start_at, sh.end_at, c.name AS client, rm.name AS room, sc.uid AS schedule,
@@ -270,7 +273,12 @@ extension Session {
                 sql += " AND sh.schedule_id = ?"
                 arguments.append(try reader.row("schedules", uid: schedule, what: "schedule")["id"] as Int64)
             }
-            return try reader.records(sql + " ORDER BY sh.start_at, sh.id", StatementArguments(arguments))
+            return try reader.fetch(sql + " ORDER BY sh.start_at, sh.id", StatementArguments(arguments)) { row, format in
+                ShowSummary(uid: row["uid"], title: row["title"], status: ShowStatus(rawValue: row["status"]) ?? .draft,
+                            startAt: format.time(row["start_at"] as Int64), endAt: format.time(row["end_at"] as Int64), client: row["client"], room: row["room"],
+                            schedule: row["schedule"], talent: (row["talent"] as String?).map { $0.components(separatedBy: ", ") } ?? [],
+                            type: ShowType(rawValue: row["type"]) ?? .other, standard: ShowStandard(rawValue: row["standard"]) ?? .standard, version: row["version"])
+            }
         }
     }
 }
@@ -368,5 +376,39 @@ enum ShowPromotion {
                 ("title", task.title), ("item_type", task.itemType.rawValue), ("input_type", task.inputType.rawValue), ("required", task.required), ("due_at", task.dueAt),
             ])
         }
+    }
+}
+
+// MARK: read models
+
+/// A schedule of `schedule list`.
+public struct ScheduleSummary: ReadModel, Equatable {
+    public var uid, name: String
+    public var status: ScheduleStatus
+    public var client, studio: String
+    public var shows, version: Int
+
+    public var listing: Listing {
+        Listing([("uid", .text(uid)), ("name", .text(name)), ("status", .text(status.rawValue)), ("client", .text(client)), ("studio", .text(studio)),
+                 ("shows", .int(Int64(shows))), ("version", .int(Int64(version)))])
+    }
+}
+
+/// A show of `show list`.
+public struct ShowSummary: ReadModel, Equatable {
+    public var uid, title: String
+    public var status: ShowStatus
+    public var startAt, endAt: Timestamp
+    public var client: String
+    public var room, schedule: String?
+    public var talent: [String]
+    public var type: ShowType
+    public var standard: ShowStandard
+    public var version: Int
+
+    public var listing: Listing {
+        Listing([("uid", .text(uid)), ("title", .text(title)), ("status", .text(status.rawValue)), ("start_at", .time(startAt)), ("end_at", .time(endAt)),
+                 ("client", .text(client)), ("room", .text(room)), ("schedule", .text(schedule)), ("talent", .text(talent.isEmpty ? nil : talent.joined(separator: ", "))),
+                 ("type", .text(type.rawValue)), ("standard", .text(standard.rawValue)), ("version", .int(Int64(version)))])
     }
 }

@@ -34,17 +34,16 @@ extension Session {
     }
 
     /// Template items of the user's studios, due offsets written like `-2d`.
-    public func templates() throws -> [Listing] {
+    public func templates() throws -> [TemplateItemSummary] {
         try read { reader in
-            try reader.records("""
+            try reader.fetch("""
                 SELECT t.uid AS template, t.name, t.active, i.uid AS item, i.title, i.item_type, i.input_type, i.required, i.due_offset_seconds AS due
                 FROM task_templates t LEFT JOIN task_template_items i ON i.template_id = t.id AND i.deleted_at IS NULL
                 WHERE t.deleted_at IS NULL AND \(reader.visibility.predicate("task_templates", alias: "t")) ORDER BY t.id, i.sort_order
-                """).map { record in
-                Listing(record.fields.map { field in
-                    guard field.name == "due", case .int(let seconds) = field.value else { return field }
-                    return (field.name, .text(DurationText.text(seconds)))
-                })
+                """) { row, _ in
+                TemplateItemSummary(template: row["template"], name: row["name"], active: row["active"], item: row["item"], title: row["title"],
+                                    itemType: (row["item_type"] as String?).flatMap(TaskItemType.init), inputType: (row["input_type"] as String?).flatMap(TaskInputType.init),
+                                    required: row["required"], due: (row["due"] as Int64?).map(DurationText.text))
             }
         }
     }
@@ -53,7 +52,7 @@ extension Session {
 
     /// Tasks the user may see: their studios' shows, plus tasks assigned to them or about
     /// talent linked to them.
-    public func tasks(show: String? = nil, mine: Bool = false, openOnly: Bool = false) throws -> [Listing] {
+    public func tasks(show: String? = nil, mine: Bool = false, openOnly: Bool = false) throws -> [TaskSummary] {
         try read { reader in
             var sql = """
                 SELECT k.uid, sh.title AS show, sh.uid AS show_uid, k.title, k.item_type, k.input_type, k.required, k.status, k.value, k.due_at, u.login AS assignee, k.version
@@ -71,7 +70,11 @@ extension Session {
                 arguments.append(reader.actor.userID)
             }
             if openOnly { sql += " AND k.status = 'open'" }
-            return try reader.records(sql + " ORDER BY k.due_at, k.id", StatementArguments(arguments))
+            return try reader.fetch(sql + " ORDER BY k.due_at, k.id", StatementArguments(arguments)) { row, format in
+                TaskSummary(uid: row["uid"], show: row["show"], showUID: row["show_uid"], title: row["title"], itemType: TaskItemType(rawValue: row["item_type"]) ?? .other,
+                            inputType: TaskInputType(rawValue: row["input_type"]) ?? .text, required: row["required"], status: TaskStatus(rawValue: row["status"]) ?? .open,
+                            value: row["value"], dueAt: format.time(row["due_at"] as Int64?), assignee: row["assignee"], version: row["version"])
+            }
         }
     }
 
@@ -122,5 +125,44 @@ extension Session {
             throw SlateError.accessDenied("\(context.actor.login) needs a membership of studio \(studio.name) to work its tasks")
         }
         return (task, studio)
+    }
+}
+
+// MARK: read models
+
+/// An item of `template list` (a template without items has one row with no item).
+public struct TemplateItemSummary: ReadModel, Equatable {
+    public var template, name: String
+    public var active: Bool
+    public var item, title: String?
+    public var itemType: TaskItemType?
+    public var inputType: TaskInputType?
+    public var required: Bool?
+    /// The due offset written like `-2d`.
+    public var due: String?
+
+    public var listing: Listing {
+        Listing([("template", .text(template)), ("name", .text(name)), ("active", .bool(active)), ("item", .text(item)), ("title", .text(title)),
+                 ("item_type", .text(itemType?.rawValue)), ("input_type", .text(inputType?.rawValue)), ("required", required.map(Listing.Value.bool) ?? .null),
+                 ("due", .text(due))])
+    }
+}
+
+/// A task of `task list`.
+public struct TaskSummary: ReadModel, Equatable {
+    public var uid, show, showUID, title: String
+    public var itemType: TaskItemType
+    public var inputType: TaskInputType
+    public var required: Bool
+    public var status: TaskStatus
+    public var value: String
+    public var dueAt: Timestamp?
+    public var assignee: String?
+    public var version: Int
+
+    public var listing: Listing {
+        Listing([("uid", .text(uid)), ("show", .text(show)), ("show_uid", .text(showUID)), ("title", .text(title)), ("item_type", .text(itemType.rawValue)),
+                 ("input_type", .text(inputType.rawValue)), ("required", .bool(required)), ("status", .text(status.rawValue)), ("value", .text(value)),
+                 ("due_at", .time(dueAt)), ("assignee", .text(assignee)), ("version", .int(Int64(version)))])
     }
 }

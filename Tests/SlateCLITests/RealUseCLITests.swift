@@ -127,6 +127,20 @@ struct RealUseCLITests {
         #expect(listed.split(separator: "\n").contains { $0.contains("Stage A") && $0.contains("2026-12-03T15:00") && $0.contains("Paris") })
     }
 
+    @Test func listingsAreTypedInJSON() throws {
+        let h = try CLIHarness.ready()
+        #expect(h.run("show", "add", "Live", "--client", "Acme", "--room", "Stage A", "--talent", "Ava Martin",
+                      "--from", "2026-12-03T10:00", "--to", "2026-12-03T12:00").code == 0)
+        let shows = try JSONSerialization.jsonObject(with: Data(h.run("show", "list", "--json").out.utf8)) as? [[String: Any]]
+        let show = try #require(shows?.first)
+        #expect((show["start_at"] as? [String: Any])?["local"] as? String == "2026-12-03T10:00:00+01:00")
+        #expect(show["talent"] as? [String] == ["Ava Martin"])
+        #expect(show["status"] as? String == "draft" && show["version"] as? Int == 1)
+        let talent = try JSONSerialization.jsonObject(with: Data(h.run("talent", "list", "--json").out.utf8)) as? [[String: Any]]
+        #expect(talent?.first?["skills"] as? [String] == ["beauty", "french"])
+        #expect(h.run("show", "list").out.contains("2026-12-03T10:00"))
+    }
+
     @Test func anUnparsableSlateNowIsAnError() throws {
         let result = try Binary.run(["status", "--db", "/nonexistent/w.slate"], environment: ["SLATE_NOW": "tomorrow"])
         #expect(result.code == 2)

@@ -33,8 +33,8 @@ struct AccessListingTests {
     @Test func schedulesShowsMaterialsProjectsAndClients() throws {
         let (_, lea, acme, other) = try world()
         let listings: [(String, [Listing])] = [
-            ("schedules", try lea.schedules()), ("shows", try lea.shows()), ("materials", try lea.materials().map(\.listing)),
-            ("projects", try lea.projects()), ("clients", try lea.clients().map(\.listing)),
+            ("schedules", try lea.schedules().map(\.listing)), ("shows", try lea.shows().map(\.listing)), ("materials", try lea.materials().map(\.listing)),
+            ("projects", try lea.projects().map(\.listing)), ("clients", try lea.clients().map(\.listing)),
         ]
         for (name, records) in listings {
             let seen = uids(records)
