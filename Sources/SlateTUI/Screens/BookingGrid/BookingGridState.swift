@@ -25,15 +25,13 @@ public struct BookingGridState: Equatable, Sendable {
     public var allResources: [GridResource] = []
     public var window = GridWindow(bookings: [], drafts: [], timeOff: []) {
         didSet {
-            bookingsByResource = Dictionary(grouping: window.bookings, by: \.resourceUID)
-            draftsByResource = Dictionary(grouping: window.drafts, by: \.resourceUID)
-            timeOffByResource = Dictionary(grouping: window.timeOff, by: \.resourceUID)
+            byResource = Derived(RowData(bookings: Dictionary(grouping: window.bookings, by: \.resourceUID),
+                                         drafts: Dictionary(grouping: window.drafts, by: \.resourceUID),
+                                         timeOff: Dictionary(grouping: window.timeOff, by: \.resourceUID)))
         }
     }
-    /// `window` grouped by resource uid, for drawing rows.
-    public private(set) var bookingsByResource: [String: [BookingView]] = [:]
-    public private(set) var draftsByResource: [String: [GridDraft]] = [:]
-    public private(set) var timeOffByResource: [String: [GridTimeOff]] = [:]
+    /// `window` by resource (derived, so not compared).
+    private var byResource = Derived(RowData())
     /// The period `window` was loaded for.
     public var loadedPeriod: Interval?
     /// Resources `window` covers: the visible rows and a page either side, so memory and
@@ -111,10 +109,13 @@ public struct BookingGridState: Equatable, Sendable {
 
     /// What lies under one cell.
     func stack(resource: GridResource, slot: Int) -> CellStack {
-        let span = slotInterval(slot)
-        return CellStack(bookings: (bookingsByResource[resource.uid] ?? []).filter { Interval(start: $0.start, end: $0.end).overlaps(span) },
-                         drafts: (draftsByResource[resource.uid] ?? []).filter { $0.interval.overlaps(span) },
-                         timeOff: (timeOffByResource[resource.uid] ?? []).filter { $0.interval.overlaps(span) })
+        row(resource).stack(in: slotInterval(slot))
+    }
+
+    /// Everything loaded for one resource's row (looked up once per row when drawing).
+    func row(_ resource: GridResource) -> CellStack {
+        let data = byResource.value
+        return CellStack(bookings: data.bookings[resource.uid] ?? [], drafts: data.drafts[resource.uid] ?? [], timeOff: data.timeOff[resource.uid] ?? [])
     }
 
     var cursorStack: CellStack? { cursorRow.map { stack(resource: $0, slot: cursorSlot) } }
@@ -124,10 +125,14 @@ public struct BookingGridState: Equatable, Sendable {
 
     /// True when the resource's studio is closed at the middle of `span`.
     func isClosed(_ resource: GridResource, _ span: Interval) -> Bool {
-        let hours = OpeningHours.cached(resource.openingHours)
+        Self.isClosed(OpeningHours.cached(resource.openingHours), in: zone(of: resource), span)
+    }
+
+    /// True when `hours` are closed at the middle of `span` (rows look hours and zone up once).
+    static func isClosed(_ hours: OpeningHours, in zone: LocalTime, _ span: Interval) -> Bool {
         guard !hours.alwaysOpen else { return false }
         let middle = span.start + span.duration / 2
-        return !hours.contains(Interval(start: middle, end: middle + 60), in: zone(of: resource))
+        return !hours.contains(Interval(start: middle, end: middle + 60), in: zone)
     }
 
     /// The zone a resource's times are typed and shown in: its studio's.
@@ -144,4 +149,23 @@ public struct BookingGridState: Equatable, Sendable {
     func when(_ instant: Int64, in zone: LocalTime) -> String {
         zone.format(instant) + (zonesInPlay ? " " + zone.placeName : "")
     }
+}
+
+/// `window` grouped by resource uid, for drawing rows.
+struct RowData: Sendable {
+    var bookings: [String: [BookingView]] = [:]
+    var drafts: [String: [GridDraft]] = [:]
+    var timeOff: [String: [GridTimeOff]] = [:]
+}
+
+/// A value computed from other fields of a state: equality ignores it, because the fields
+/// it comes from are compared (so comparing states each frame stays cheap).
+struct Derived<Value: Sendable>: Equatable, Sendable {
+    var value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+
+    static func == (lhs: Derived, rhs: Derived) -> Bool { true }
 }

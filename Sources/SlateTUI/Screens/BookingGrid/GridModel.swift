@@ -81,6 +81,13 @@ struct CellStack {
     }
 
 
+    /// The part of a row's stack that overlaps `span` (one cell).
+    func stack(in span: Interval) -> CellStack {
+        CellStack(bookings: bookings.filter { Interval(start: $0.start, end: $0.end).overlaps(span) },
+                  drafts: drafts.isEmpty ? [] : drafts.filter { $0.interval.overlaps(span) },
+                  timeOff: timeOff.isEmpty ? [] : timeOff.filter { $0.interval.overlaps(span) })
+    }
+
     /// What the cell shows: a confirmed booking over holds, the best hold's rank (or its
     /// continuation when the hold drawn in the previous column, `continuing`, goes on),
     /// then a draft, time off, or closed hours. The one place a cell's content is decided.

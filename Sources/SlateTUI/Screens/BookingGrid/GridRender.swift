@@ -47,10 +47,13 @@ func drawGrid(_ canvas: inout Canvas, _ state: AppState, _ area: Rect) {
         if !offset.isEmpty { canvas.put(offset, x: left - 1 - DisplayWidth.of(offset), y: y, role: selected ? .selection : .dim) }
         canvas.put(state.unicode ? "│" : "|", x: left - 1, y: y, role: .dim)
         var shownHold: String?
+        let hours = OpeningHours.cached(resource.openingHours)
+        let rowZone = state.grid.zone(of: resource)
+        var row = state.grid.row(resource)
+        if let moving { row.bookings.removeAll { $0.uid == moving.booking.uid } }
         for (slot, span) in spans.enumerated() {
-            var stack = state.grid.stack(resource: resource, slot: slot)
-            if let moving { stack.bookings.removeAll { $0.uid == moving.booking.uid } }
-            let content = stack.content(closed: state.grid.isClosed(resource, span), continuing: shownHold)
+            let stack = row.stack(in: span)
+            let content = stack.content(closed: BookingGridState.isClosed(hours, in: rowZone, span), continuing: shownHold)
             shownHold = content == .confirmed ? nil : stack.topHold?.uid
             var role = content.role
             var glyph = content.glyph(unicode: state.unicode)
