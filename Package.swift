@@ -31,8 +31,8 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ], path: "Benchmarks/SlateBenchmarks"),
         // Shared by the test targets: a scratch folder per run, removed at exit.
-        .target(name: "SlateTestSupport", path: "Tests/SlateTestSupport"),
-        .testTarget(name: "SlateCoreTests", dependencies: ["SlateCore"]),
+        .target(name: "SlateTestSupport", dependencies: ["SlateCore"], path: "Tests/SlateTestSupport"),
+        .testTarget(name: "SlateCoreTests", dependencies: ["SlateCore", "SlateTestSupport"]),
         .testTarget(name: "SlateStoreTests", dependencies: [
             "SlateCore", "SlateStore", "SlateTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),

@@ -185,7 +185,7 @@ public enum SlateCLI {
 
     static func report(_ error: SlateError, json: Bool, output: OutputSink) {
         if json {
-            var object: [String: JSONValue] = ["error": .string(kind(of: error)), "message": .string(error.description)]
+            var object: [String: JSONValue] = ["error": .string(error.code), "message": .string(error.description)]
             if case .refused(let violations, let offer) = error {
                 object["violations"] = .array(violations.map { .object(["kind": .string($0.kind.rawValue), "message": .string($0.message), "other": $0.otherUID.map(JSONValue.string) ?? .null]) })
                 if let offer {
@@ -201,17 +201,6 @@ public enum SlateCLI {
         output.err("slate: \(error.description)")
         if case .refused(_, let offer?) = error {
             output.err("slate: it can wait as a \(HoldQueue.ordinal(offer.rank)) hold instead: run the same command with --or-hold, or `slate hold \(offer.resourceUID) --from \(offer.startLocal) --to \(offer.endLocal)`")
-        }
-    }
-
-    private static func kind(of error: SlateError) -> String {
-        switch error {
-        case .refused: "refused"
-        case .accessDenied: "access_denied"
-        case .stale: "stale"
-        case .invalidInput: "invalid_input"
-        case .notFound: "not_found"
-        case .storage: "storage"
         }
     }
 }

@@ -17,6 +17,19 @@ public enum SlateError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The workspace file cannot be used (missing, corrupt, newer schema, disk errors).
     case storage(String)
 
+    /// The kind of failure as scripts and tests name it: `refused`, `access_denied`,
+    /// `stale`, `invalid_input`, `not_found` or `storage`.
+    public var code: String {
+        switch self {
+        case .refused: "refused"
+        case .accessDenied: "access_denied"
+        case .stale: "stale"
+        case .invalidInput: "invalid_input"
+        case .notFound: "not_found"
+        case .storage: "storage"
+        }
+    }
+
     public var description: String {
         switch self {
         case .refused(let violations, _):

@@ -1,4 +1,5 @@
 import Foundation
+import SlateTestSupport
 import Testing
 @testable import SlateCore
 
@@ -19,7 +20,7 @@ struct InputTests {
 
     @Test(arguments: ["2026-13-01T10:00", "2026-02-30T10:00", "2026-12-03T24:00", "tomorrow", "", "2026-12-03T14", "2026-12-03T14:00+25:00", "2026-12-03T14:00junk"])
     func malformedDatesAreRefusedWithAMessage(_ text: String) {
-        #expect(throws: SlateError.self) { try paris.parse(text) }
+        #expect(failure { _ = try paris.parse(text) } == "invalid_input")
     }
 
     @Test func aLocalTimeInsideTheSpringGapIsRefused() {
@@ -29,8 +30,8 @@ struct InputTests {
     }
 
     @Test func unknownTimeZonesAreRefused() throws {
-        #expect(throws: SlateError.self) { try LocalTime.zone("Mars/Olympus") }
-        #expect(throws: SlateError.self) { try LocalTime.zone("") }
+        #expect(failure { _ = try LocalTime.zone("Mars/Olympus") } == "invalid_input")
+        #expect(failure { _ = try LocalTime.zone("") } == "invalid_input")
         #expect(try LocalTime.zone("Asia/Tokyo").identifier == "Asia/Tokyo")
     }
 
@@ -39,14 +40,14 @@ struct InputTests {
         #expect(try DurationText.seconds("+3h") == 10_800)
         #expect(try DurationText.seconds("90m") == 5400)
         #expect(DurationText.text(-172_800) == "-2d")
-        #expect(throws: SlateError.self) { try DurationText.seconds("2 days") }
+        #expect(failure { _ = try DurationText.seconds("2 days") } == "invalid_input")
     }
 
     @Test func openingHoursParseAndNormalise() throws {
         let hours = try OpeningHours("mon-fri 09:00-20:00; Sat 10:00-18:00")
         #expect(hours.text == "Mon-Fri 09:00-20:00, Sat 10:00-18:00")
-        #expect(throws: SlateError.self) { try OpeningHours("Mon 20:00-09:00") }
-        #expect(throws: SlateError.self) { try OpeningHours("Funday 09:00-10:00") }
+        #expect(failure { _ = try OpeningHours("Mon 20:00-09:00") } == "invalid_input")
+        #expect(failure { _ = try OpeningHours("Funday 09:00-10:00") } == "invalid_input")
         let sunday = try paris.parse("2026-12-06T10:00")
         #expect(!hours.contains(Interval(start: sunday, end: sunday + 3600), in: paris))
         let lateFriday = try paris.parse("2026-12-04T19:00")
@@ -55,10 +56,10 @@ struct InputTests {
     }
 
     @Test func namesRefuseControlCharactersOverlongTextAndInvalidUTF8() throws {
-        #expect(throws: SlateError.self) { try TextInput.name("Stage\u{1B}[31mA") }
-        #expect(throws: SlateError.self) { try TextInput.name(String(repeating: "x", count: 201)) }
-        #expect(throws: SlateError.self) { try TextInput.name("   ") }
-        #expect(throws: SlateError.self) { try TextInput.name("bad \u{FFFD} bytes") }
+        #expect(failure { _ = try TextInput.name("Stage\u{1B}[31mA") } == "invalid_input")
+        #expect(failure { _ = try TextInput.name(String(repeating: "x", count: 201)) } == "invalid_input")
+        #expect(failure { _ = try TextInput.name("   ") } == "invalid_input")
+        #expect(failure { _ = try TextInput.name("bad \u{FFFD} bytes") } == "invalid_input")
         #expect(try TextInput.name("  王芳 🎤 ") == "王芳 🎤")
         #expect(try TextInput.note("line one\nline two") == "line one\nline two")
         #expect(TextInput.printable("a\u{7}b") == "a\\u{7}b")
@@ -95,8 +96,8 @@ struct AccessPolicyTests {
     @Test func rolesAreCheckedPerStudio() throws {
         let policy = AccessPolicy(actor: actor)
         try policy.require(.manager, studio: 1, studioName: "North", to: "book")
-        #expect(throws: SlateError.self) { try policy.require(.admin, studio: 1, studioName: "North", to: "add rooms") }
-        #expect(throws: SlateError.self) { try policy.require(.member, studio: 2, studioName: "South", to: "look") }
+        #expect(failure { _ = try policy.require(.admin, studio: 1, studioName: "North", to: "add rooms") } == "access_denied")
+        #expect(failure { _ = try policy.require(.member, studio: 2, studioName: "South", to: "look") } == "access_denied")
     }
 
     @Test func thereIsNoSuperAdmin() {

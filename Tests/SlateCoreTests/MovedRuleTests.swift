@@ -1,3 +1,4 @@
+import SlateTestSupport
 import Testing
 @testable import SlateCore
 
@@ -25,7 +26,7 @@ struct MovedRuleTests {
         #expect(try Money.minorUnits("450.5") == 45_050)
         #expect(try Money.minorUnits("0.07") == 7)
         for bad in ["-3", "4.505", "abc", "", "1.2.3"] {
-            #expect(throws: SlateError.self) { try Money.minorUnits(bad) }
+            #expect(failure { _ = try Money.minorUnits(bad) } == "invalid_input")
         }
     }
 
@@ -34,9 +35,9 @@ struct MovedRuleTests {
         #expect(try TaskValue.validate("87%", as: .percentage, zone: zone) == "87%")
         #expect(try TaskValue.validate("https://clips.example/1", as: .url, zone: zone) == "https://clips.example/1")
         #expect(try TaskValue.validate("", as: .number, zone: zone) == "")
-        #expect(throws: SlateError.self) { try TaskValue.validate("140", as: .percentage, zone: zone) }
-        #expect(throws: SlateError.self) { try TaskValue.validate("many", as: .number, zone: zone) }
-        #expect(throws: SlateError.self) { try TaskValue.validate("ftp://x", as: .url, zone: zone) }
-        #expect(throws: SlateError.self) { try TaskValue.validate("2026-02-30", as: .date, zone: zone) }
+        #expect(failure { _ = try TaskValue.validate("140", as: .percentage, zone: zone) } == "invalid_input")
+        #expect(failure { _ = try TaskValue.validate("many", as: .number, zone: zone) } == "invalid_input")
+        #expect(failure { _ = try TaskValue.validate("ftp://x", as: .url, zone: zone) } == "invalid_input")
+        #expect(failure { _ = try TaskValue.validate("2026-02-30", as: .date, zone: zone) } == "invalid_input")
     }
 }

@@ -48,7 +48,7 @@ struct SchemaTests {
     @Test func aNewerWorkspaceIsRefused() throws {
         let f = try Fixture.make()
         try f.workspace.pool.write { db in try db.execute(sql: "PRAGMA user_version = 99") }
-        #expect(throws: SlateError.self) { try Workspace.open(at: f.workspace.path) }
+        #expect(failure { _ = try Workspace.open(at: f.workspace.path) } == "storage")
     }
 
     @Test func anOlderWorkspaceIsCopiedAsideAndMigratedInOneTransaction() throws {
@@ -75,7 +75,7 @@ struct SchemaTests {
             Workspace.Migration(from: current) { db in try db.execute(sql: "ALTER TABLE rooms ADD COLUMN floor TEXT NOT NULL DEFAULT ''") },
             Workspace.Migration(from: current + 1) { db in try db.execute(sql: "THIS IS NOT SQL") },
         ]
-        #expect(throws: SlateError.self) { try Workspace.open(at: f.workspace.path, options: options) }
+        #expect(failure { _ = try Workspace.open(at: f.workspace.path, options: options) } == "storage")
         let reopened = try Workspace.open(at: f.workspace.path)
         #expect(try reopened.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == current)
         #expect(try reopened.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM pragma_table_info('rooms') WHERE name = 'floor'") } == 0)
@@ -84,12 +84,12 @@ struct SchemaTests {
     @Test func missingAndForeignFilesAreRefusedAndLeftUntouched() throws {
         let directory = Scratch.directory("slate-files")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        #expect(throws: SlateError.self) { try Workspace.open(at: directory + "/missing.slate") }
+        #expect(failure { _ = try Workspace.open(at: directory + "/missing.slate") } == "storage")
         #expect(!FileManager.default.fileExists(atPath: directory + "/missing.slate"))
         let junk = directory + "/junk.slate"
         let bytes = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 * 7) })
         try bytes.write(to: URL(fileURLWithPath: junk))
-        #expect(throws: SlateError.self) { try Workspace.open(at: junk) }
+        #expect(failure { _ = try Workspace.open(at: junk) } == "storage")
         #expect(try Data(contentsOf: URL(fileURLWithPath: junk)) == bytes)
     }
 
@@ -107,14 +107,14 @@ struct SchemaTests {
         try DatabaseQueue(path: foreign).write { db in try db.execute(sql: "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('x'); PRAGMA user_version = 3") }
         let before = Self.snapshot(foreign)
         // When Slate is pointed at it, Then it is refused and not one byte changes
-        #expect(throws: SlateError.self) { try Workspace.open(at: foreign) }
+        #expect(failure { _ = try Workspace.open(at: foreign) } == "storage")
         #expect(Self.snapshot(foreign) == before)
         // And a workspace from a newer Slate is refused the same way
         let f = try Fixture.make()
         try f.workspace.pool.write { db in try db.execute(sql: "PRAGMA user_version = 99") }
         try f.workspace.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         let newer = Self.snapshot(f.workspace.path)
-        #expect(throws: SlateError.self) { try Workspace.open(at: f.workspace.path) }
+        #expect(failure { _ = try Workspace.open(at: f.workspace.path) } == "storage")
         #expect(Self.snapshot(f.workspace.path) == newer)
     }
 
@@ -127,7 +127,7 @@ struct SchemaTests {
         let before = try Data(contentsOf: URL(fileURLWithPath: f.workspace.path))
         let viewer = Session(workspace: try Workspace.open(at: f.workspace.path), login: "alice", clock: f.clock.clock)
         #expect(try viewer.bookings().count == 1)
-        #expect(throws: SlateError.self) { try viewer.place(BookingPlacement(resource: f.stageB, start: "2026-12-03T10:00", end: "2026-12-03T12:00", status: .hold)) }
+        #expect(failure { _ = try viewer.place(BookingPlacement(resource: f.stageB, start: "2026-12-03T10:00", end: "2026-12-03T12:00", status: .hold)) } == "storage")
         #expect(try Data(contentsOf: URL(fileURLWithPath: f.workspace.path)) == before)
     }
 
@@ -136,7 +136,7 @@ struct SchemaTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         var options = Workspace.Options()
         options.schema = SchemaSQL.text + "\nCREATE TABLE broken (;"
-        #expect(throws: SlateError.self) { try Workspace.create(at: directory + "/w.slate", options: options) }
+        #expect(failure { _ = try Workspace.create(at: directory + "/w.slate", options: options) } == "storage")
         for suffix in ["", "-wal", "-shm"] { #expect(!FileManager.default.fileExists(atPath: directory + "/w.slate" + suffix)) }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SlateTestSupport
 import Testing
 @testable import SlateCore
 @testable import SlateTUI
@@ -53,8 +54,8 @@ struct CanvasAndThemeTests {
         #expect(throws: SlateError.invalidInput("theme t, line 2: unknown attribute 'sparkly'")) {
             try Theme.parse("normal = default default\nhold = red black sparkly", name: "t")
         }
-        #expect(throws: SlateError.self) { try Theme.parse("nonsense = red black", name: "t") }
-        #expect(throws: SlateError.self) { try Theme.load("no-such-theme") }
+        #expect(failure { _ = try Theme.parse("nonsense = red black", name: "t") } == "invalid_input")
+        #expect(failure { _ = try Theme.load("no-such-theme") } == "invalid_input")
     }
 
     @Test func coloursAreFittedToTheTerminal() {
