@@ -68,15 +68,15 @@ enum BookingQueue {
         for hold in affected.sorted(by: { $0.isPlaced(before: $1) }) {
             let rank = HoldQueue.rank(of: hold, among: neighbours)
             if rank != hold.rank {
-                try context.update("bookings", id: hold.id, [("rank", rank)])
+                try context.update(hold.id, [BookingChange.rank(rank)])
             }
         }
     }
 
     /// Takes a live booking out of play (released, cancelled or deleted) and promotes
     /// the holds behind it when the workspace says so.
-    static func retire(_ context: CommandContext, booking: BookingSnapshot, to status: BookingStatus, extra: [(String, (any DatabaseValueConvertible)?)] = []) throws {
-        try context.update("bookings", id: booking.id, [("status", status.rawValue), ("rank", nil), ("challenge_deadline", nil)] + extra)
+    static func retire(_ context: CommandContext, booking: BookingSnapshot, to status: BookingStatus) throws {
+        try context.update(booking.id, [BookingChange.status(status), .rank(nil), .challengeDeadline(nil)])
         if context.settings.autoPromote {
             try rerank(context, resource: booking.resourceID, window: booking.interval)
         }

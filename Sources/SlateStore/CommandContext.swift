@@ -79,11 +79,20 @@ final class CommandContext {
         return PublicID.make(prefix: PublicID.prefix(forTable: table), id: id)
     }
 
-    /// Inserts a row with its bookkeeping columns and audits it. Returns id and public id
-    /// (`uid` gives the public id explicitly: a resource shares its room's, talent's or
+    /// Inserts a typed row with its bookkeeping columns and audits it. Returns id and public
+    /// id (`uid` gives the public id explicitly: a resource shares its room's, talent's or
     /// equipment's, so users see one id per thing).
     @discardableResult
-    func insert(_ table: String, _ values: [(String, (any DatabaseValueConvertible)?)], uid: String? = nil) throws -> (id: Int64, uid: String) {
+    func insert<Row: NewRow>(_ row: Row, uid: String? = nil) throws -> (id: Int64, uid: String) {
+        try insert(Row.table, row.columns, uid: uid)
+    }
+
+    /// Changes typed columns of a live row; see `update(_:id:_:expectedVersion:)`.
+    func update<Change: RowChange>(_ id: Int64, _ changes: [Change], expectedVersion: Int? = nil) throws {
+        try update(Change.table, id: id, changes.map(\.column), expectedVersion: expectedVersion)
+    }
+
+    private func insert(_ table: String, _ values: [(String, (any DatabaseValueConvertible)?)], uid: String? = nil) throws -> (id: Int64, uid: String) {
         let id = try nextID(table)
         let uid = uid ?? PublicID.make(prefix: PublicID.prefix(forTable: table), id: id)
         let columns = ["id", "uid", "created_at", "updated_at"] + values.map(\.0)
@@ -97,7 +106,7 @@ final class CommandContext {
 
     /// Changes columns of a live row, bumping its version, and audits it.
     /// With `expectedVersion`, refuses a stale edit and says who changed the row.
-    func update(_ table: String, id: Int64, _ values: [(String, (any DatabaseValueConvertible)?)], expectedVersion: Int? = nil) throws {
+    private func update(_ table: String, id: Int64, _ values: [(String, (any DatabaseValueConvertible)?)], expectedVersion: Int? = nil) throws {
         guard let old = try snapshotIfPresent(table, id: id) else {
             throw SlateError.notFound("\(table) row \(id)")
         }

@@ -141,20 +141,15 @@ extension Session {
                 + [placement.start, placement.end].compactMap { $0.ambiguity(in: studio.zone) }
             // Never returned: `perform` turns the violations into a refusal.
             guard outcome.isAllowed else { return view("", status) }
-            var values: [(String, (any DatabaseValueConvertible)?)] = [
-                ("resource_id", resource.id), ("holder_id", context.actor.userID), ("show_id", showID),
-                ("status", status.rawValue), ("start_at", interval.start), ("end_at", interval.end),
-                ("placed_at", context.now), ("note", note),
-            ]
-            var rank: Int?
-            var expires: Int64?
+            var row = NewBooking(resourceID: resource.id, holderID: context.actor.userID, showID: showID, status: status, interval: interval,
+                                 placedAt: context.now, note: note)
             if status == .hold {
                 let queued = try HoldQueue.placement(overlapping: around.holds, now: context.now, firstDays: context.settings.holdExpiryFirstDays,
                                                      otherDays: context.settings.holdExpiryOtherDays, expires: placement.expires?.resolve(in: studio.zone))
-                values += [("rank", queued.rank), ("expires_at", queued.expiresAt)]
-                (rank, expires) = (queued.rank, queued.expiresAt)
+                (row.rank, row.expiresAt) = (queued.rank, queued.expiresAt)
             }
-            let uid = try context.insert("bookings", values).uid
+            let (rank, expires) = (row.rank, row.expiresAt)
+            let uid = try context.insert(row).uid
             let made = view(uid, status, rank: rank, expires: expires)
             context.summary = "\(status == .hold ? "hold" : "book") \(resource.name) \(made.startLocal)–\(made.endLocal) (\(uid))"
             return made
@@ -178,7 +173,7 @@ extension Session {
             context.violations += outcome.violations
             context.warnings += outcome.warnings
             guard outcome.isAllowed else { return try Self.view(context, id: booking.id) }
-            try context.update("bookings", id: booking.id, [("status", "confirmed"), ("rank", nil), ("expires_at", nil), ("challenge_deadline", nil)])
+            try context.update(booking.id, [BookingChange.status(.confirmed), .rank(nil), .expiresAt(nil), .challengeDeadline(nil)])
             if context.settings.autoPromote {
                 try BookingQueue.rerank(context, resource: resource.id, window: booking.interval)
             }
@@ -230,7 +225,7 @@ extension Session {
             for hold in above {
                 let current: Int64? = try Int64.fetchOne(context.db, sql: "SELECT challenge_deadline FROM bookings WHERE id = ?", arguments: [hold.id])
                 if current.map({ $0 > deadline }) ?? true {
-                    try context.update("bookings", id: hold.id, [("challenge_deadline", deadline), ("challenged_by", booking.id)])
+                    try context.update(hold.id, [BookingChange.challengeDeadline(deadline), .challengedBy(booking.id)])
                 }
             }
             context.summary = "challenge \(above.count) hold(s) above \(uid) on \(resource.name), deadline \(studio.zone.format(deadline))"
@@ -273,7 +268,7 @@ extension Session {
         context.violations += outcome.violations.map { label.isEmpty ? $0 : RuleViolation($0.kind, "\(label): \($0.message)", otherUID: $0.otherUID) }
         context.warnings += outcome.warnings.map { label.isEmpty ? $0 : RuleWarning($0.kind, "\(label): \($0.message)") }
         guard outcome.isAllowed else { return }
-        try context.update("bookings", id: booking.id, [("start_at", interval.start), ("end_at", interval.end)])
+        try context.update(booking.id, [BookingChange.startAt(interval.start), .endAt(interval.end)])
         if booking.status == .hold || context.settings.autoPromote {
             try BookingQueue.rerank(context, resource: resource.id, window: window)
         }

@@ -58,12 +58,10 @@ extension Session {
             var userID: Int64?
             if let login = input.userLogin { userID = try context.user(login: login)["id"] }
             guard input.rateMinor >= 0 else { throw SlateError.invalidInput("the rate must not be negative") }
-            let resource = try context.insert("resources", [("studio_id", studio.id), ("kind", "talent"), ("name", name)], uid: try context.nextUID("talent"))
-            let talent = try context.insert("talent", [
-                ("studio_id", studio.id), ("resource_id", resource.id), ("user_id", userID), ("name", name),
-                ("alias", try TextInput.line(input.alias, field: "alias")), ("role", input.role.rawValue),
-                ("style_tags", try Self.list(input.styles, field: "styles")), ("rate_minor", input.rateMinor),
-            ])
+            let resource = try context.insert(NewResource(studioID: studio.id, kind: .talent, name: name), uid: try context.nextUID("talent"))
+            let talent = try context.insert(NewTalent(studioID: studio.id, resourceID: resource.id, userID: userID, name: name,
+                                                      alias: try TextInput.line(input.alias, field: "alias"), role: input.role,
+                                                      styleTags: try Self.list(input.styles, field: "styles"), rateMinor: input.rateMinor))
             try Self.setSkills(context, talentID: talent.id, try Self.skills(input.skills))
             context.summary = "add talent \(name) to \(studio.name)"
             return talent.uid
@@ -76,19 +74,19 @@ extension Session {
             let row = try context.row("talent", ref: uid, what: "talent")
             let studio = try context.studio(id: row["studio_id"])
             try context.require(.admin, studio: studio.id, studioName: studio.name, to: "edit talent")
-            var values: [(String, (any DatabaseValueConvertible)?)] = []
-            if let name = changes.name { values.append(("name", try TextInput.name(name))) }
-            if let alias = changes.alias { values.append(("alias", try TextInput.line(alias, field: "alias"))) }
-            if let role = changes.role { values.append(("role", role.rawValue)) }
-            if let styles = changes.styles { values.append(("style_tags", try Self.list(styles, field: "styles"))) }
+            var values: [TalentChange] = []
+            if let name = changes.name { values.append(.name(try TextInput.name(name))) }
+            if let alias = changes.alias { values.append(.alias(try TextInput.line(alias, field: "alias"))) }
+            if let role = changes.role { values.append(.role(role)) }
+            if let styles = changes.styles { values.append(.styleTags(try Self.list(styles, field: "styles"))) }
             if let rate = changes.rateMinor {
                 guard rate >= 0 else { throw SlateError.invalidInput("the rate must not be negative") }
-                values.append(("rate_minor", rate))
+                values.append(.rateMinor(rate))
             }
-            if let banned = changes.banned { values.append(("banned", banned)) }
+            if let banned = changes.banned { values.append(.banned(banned)) }
             guard !values.isEmpty || changes.skills != nil else { throw SlateError.invalidInput("nothing to change; give at least one field") }
             // The talent row changes (and its version moves) even when only skills change.
-            try context.update("talent", id: row["id"], values, expectedVersion: expectedVersion)
+            try context.update(row["id"], values, expectedVersion: expectedVersion)
             if let skills = changes.skills { try Self.setSkills(context, talentID: row["id"], try Self.skills(skills)) }
             context.summary = "edit talent \(row["name"] as String)"
             return row["uid"]
@@ -126,9 +124,9 @@ extension Session {
             try context.require(.admin, studio: studio.id, studioName: studio.name, to: "add rooms")
             let name = try TextInput.name(name)
             guard capacity >= 0 else { throw SlateError.invalidInput("the capacity must not be negative") }
-            let resource = try context.insert("resources", [("studio_id", studio.id), ("kind", "room"), ("name", name)], uid: try context.nextUID("rooms"))
-            let room = try context.insert("rooms", [("studio_id", studio.id), ("resource_id", resource.id), ("name", name), ("capacity", capacity),
-                                                    ("equipment_notes", try TextInput.note(equipmentNotes, field: "equipment notes"))])
+            let resource = try context.insert(NewResource(studioID: studio.id, kind: .room, name: name), uid: try context.nextUID("rooms"))
+            let room = try context.insert(NewRoom(studioID: studio.id, resourceID: resource.id, name: name, capacity: capacity,
+                                                  equipmentNotes: try TextInput.note(equipmentNotes, field: "equipment notes")))
             context.summary = "add room \(name) to \(studio.name)"
             return room.uid
         }
@@ -152,9 +150,9 @@ extension Session {
             let studio = try context.studio(refOrOnly: studio)
             try context.require(.admin, studio: studio.id, studioName: studio.name, to: "add equipment")
             let name = try TextInput.name(name)
-            let resource = try context.insert("resources", [("studio_id", studio.id), ("kind", "equipment"), ("name", name)], uid: try context.nextUID("equipment"))
-            let item = try context.insert("equipment", [("studio_id", studio.id), ("resource_id", resource.id), ("name", name),
-                                                        ("category", try TextInput.line(category, field: "category")), ("serial", try TextInput.line(serial, field: "serial"))])
+            let resource = try context.insert(NewResource(studioID: studio.id, kind: .equipment, name: name), uid: try context.nextUID("equipment"))
+            let item = try context.insert(NewEquipment(studioID: studio.id, resourceID: resource.id, name: name,
+                                                       category: try TextInput.line(category, field: "category"), serial: try TextInput.line(serial, field: "serial")))
             context.summary = "add equipment \(name) to \(studio.name)"
             return item.uid
         }
@@ -200,8 +198,7 @@ extension Session {
             let (info, studio, _) = try context.resource(ref: resource)
             try context.require(.manager, studio: studio.id, studioName: studio.name, to: "record time off")
             let interval = try Interval.validated(start: start.resolve(in: studio.zone), end: end.resolve(in: studio.zone))
-            let row = try context.insert("time_off", [("resource_id", info.id), ("start_at", interval.start), ("end_at", interval.end), ("hard", hard),
-                                                      ("reason", try TextInput.line(reason, field: "reason", limit: 500))])
+            let row = try context.insert(NewTimeOff(resourceID: info.id, interval: interval, hard: hard, reason: try TextInput.line(reason, field: "reason", limit: 500)))
             context.summary = "time off for \(info.name) \(studio.zone.format(interval))"
             return row.uid
         }
@@ -236,8 +233,8 @@ extension Session {
             let studio = try context.studio(refOrOnly: studio)
             try context.require(.manager, studio: studio.id, studioName: studio.name, to: "add clients")
             let name = try TextInput.name(name)
-            let row = try context.insert("clients", [("name", name), ("contact", try TextInput.line(contact, field: "contact")), ("email", try TextInput.line(email, field: "email")),
-                                                     ("studio_id", studio.id)])
+            let row = try context.insert(NewClient(name: name, contact: try TextInput.line(contact, field: "contact"), email: try TextInput.line(email, field: "email"),
+                                                   studioID: studio.id))
             context.summary = "add client \(name)"
             return row.uid
         }
@@ -260,7 +257,7 @@ extension Session {
         try perform("platform add") { context in
             try context.policy.requireAnyStudio(.manager, to: "add platforms")
             let name = try TextInput.name(name)
-            let row = try context.insert("platforms", [("name", name), ("url", try TextInput.line(url, field: "url", limit: 2000))])
+            let row = try context.insert(NewPlatform(name: name, url: try TextInput.line(url, field: "url", limit: 2000)))
             context.summary = "add platform \(name)"
             return row.uid
         }
@@ -289,8 +286,7 @@ extension Session {
             var platformID: Int64?
             if let platform { platformID = try context.row("platforms", ref: platform, what: "platform")["id"] }
             let title = try TextInput.name(title, field: "title")
-            let row = try context.insert("materials", [("client_id", clientID), ("platform_id", platformID), ("kind", kind.rawValue), ("title", title),
-                                                       ("body", try TextInput.note(body, field: "body"))])
+            let row = try context.insert(NewMaterial(clientID: clientID, platformID: platformID, kind: kind, title: title, body: try TextInput.note(body, field: "body")))
             context.summary = "add \(kind.rawValue) \(title) for \(clientRow["name"] as String)"
             return row.uid
         }
@@ -338,7 +334,7 @@ extension Session {
         }
         let have = Set(current.map { ($0[1] as String).lowercased() })
         for skill in skills where !have.contains(skill.lowercased()) {
-            try context.insert("talent_skills", [("talent_id", talentID), ("skill", skill)])
+            try context.insert(NewTalentSkill(talentID: talentID, skill: skill))
         }
     }
 

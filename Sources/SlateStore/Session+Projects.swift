@@ -10,7 +10,7 @@ extension Session {
             var clientID: Int64?
             if let client { clientID = try context.row("clients", ref: client, what: "client")["id"] }
             let name = try TextInput.name(name)
-            let row = try context.insert("projects", [("studio_id", studio.id), ("client_id", clientID), ("name", name)])
+            let row = try context.insert(NewProject(studioID: studio.id, clientID: clientID, name: name))
             context.summary = "add project \(name)"
             return row.uid
         }
@@ -39,7 +39,7 @@ extension Session {
             let interval = try Interval.validated(start: start.resolve(in: studio.zone), end: end.resolve(in: studio.zone))
             guard (0...100).contains(progress) else { throw SlateError.invalidInput("progress must be between 0 and 100") }
             let name = try TextInput.name(name)
-            let row = try context.insert("phases", [("project_id", project["id"] as Int64), ("name", name), ("start_at", interval.start), ("end_at", interval.end), ("progress", progress)])
+            let row = try context.insert(NewPhase(projectID: project["id"], name: name, interval: interval, progress: progress))
             context.summary = "add phase \(name) to \(project["name"] as String)"
             return row.uid
         }
@@ -71,7 +71,7 @@ extension Session {
         try perform("milestone add") { context in
             let (project, studio) = try Self.managedProject(context, ref: project)
             let name = try TextInput.name(name)
-            let row = try context.insert("milestones", [("project_id", project["id"] as Int64), ("name", name), ("at", try at.resolve(in: studio.zone))])
+            let row = try context.insert(NewMilestone(projectID: project["id"], name: name, at: try at.resolve(in: studio.zone)))
             context.summary = "add milestone \(name)"
             return row.uid
         }
@@ -97,7 +97,7 @@ extension Session {
             if edges.contains(where: { $0.0 == before["id"] && $0.1 == after["id"] }) {
                 throw SlateError.invalidInput("\(successor) already depends on \(predecessor)")
             }
-            let row = try context.insert("dependencies", [("predecessor_id", before["id"] as Int64), ("successor_id", after["id"] as Int64), ("kind", kind.rawValue), ("lag_seconds", lagSeconds)])
+            let row = try context.insert(NewDependency(predecessorID: before["id"], successorID: after["id"], kind: kind, lagSeconds: lagSeconds))
             context.summary = "\(after["name"] as String) after \(before["name"] as String)"
             return row.uid
         }

@@ -60,10 +60,10 @@ extension Workspace {
                         let actor = Actor(userID: 1, login: login, grants: [])
                         let settings = WorkspaceSettings(name: name, zone: zone, holdExpiryFirstDays: 14, holdExpiryOtherDays: 7, challengeHours: 24, autoPromote: true)
                         let context = try CommandContext(db: db, actor: actor, now: now, name: "init", settings: settings)
-                        try context.insert("users", [("login", login), ("name", userName)])
-                        try context.insert("workspaces", [("name", name), ("locale", setup.locale), ("currency", currency), ("time_zone", zone.identifier), ("is_demo", setup.isDemo)])
-                        let studio = try context.insert("studios", [("name", studioName), ("time_zone", zone.identifier), ("opening_hours", hours.text)])
-                        try context.insert("memberships", [("user_id", 1), ("scope", "studio"), ("studio_id", studio.id), ("role", "admin")])
+                        let user = try context.insert(NewUser(login: login, name: userName))
+                        try context.insert(NewWorkspace(name: name, locale: setup.locale, currency: currency, timeZone: zone.identifier, isDemo: setup.isDemo))
+                        let studio = try context.insert(NewStudio(name: studioName, timeZone: zone.identifier, openingHours: hours.text))
+                        try context.insert(NewMembership(userID: user.id, target: .studio(studio.id), role: .admin))
                         context.summary = "create workspace \(name) with studio \(studioName)"
                         try context.finish()
                         return .commit
@@ -106,8 +106,8 @@ extension Session {
             let name = try TextInput.name(name, field: "studio name")
             let zone = try LocalTime.zone(timeZone)
             let hours = try OpeningHours(openingHours)
-            let studio = try context.insert("studios", [("name", name), ("time_zone", zone.identifier), ("opening_hours", hours.text)])
-            try context.insert("memberships", [("user_id", context.actor.userID), ("scope", "studio"), ("studio_id", studio.id), ("role", "admin")])
+            let studio = try context.insert(NewStudio(name: name, timeZone: zone.identifier, openingHours: hours.text))
+            try context.insert(NewMembership(userID: context.actor.userID, target: .studio(studio.id), role: .admin))
             context.summary = "add studio \(name)"
             return studio.uid
         }
@@ -128,39 +128,39 @@ extension Session {
         try perform("member add") { context in
             let login = try TextInput.name(login, field: "login")
             guard login.count <= 64, !login.contains(" ") else { throw SlateError.invalidInput("'\(TextInput.printable(login))' is not an account login") }
-            var values: [(String, (any DatabaseValueConvertible)?)] = [("role", role.rawValue)]
+            let target: NewMembership.Target
             let label: String
             switch scope {
             case .studio(let ref):
                 let studio = try context.studio(ref: ref)
                 try context.require(.admin, studio: studio.id, studioName: studio.name, to: "add members")
-                values += [("scope", "studio"), ("studio_id", studio.id)]
+                target = .studio(studio.id)
                 label = "studio \(studio.name)"
             case .client(let ref):
                 try context.policy.requireAnyStudio(.admin, to: "add client members")
                 let client = try context.row("clients", ref: ref, what: "client")
-                values += [("scope", "client"), ("client_id", client["id"] as Int64)]
+                target = .client(client["id"])
                 label = "client \(client["name"] as String)"
             case .platform(let ref):
                 try context.policy.requireAnyStudio(.admin, to: "add platform members")
                 let platform = try context.row("platforms", ref: ref, what: "platform")
-                values += [("scope", "platform"), ("platform_id", platform["id"] as Int64)]
+                target = .platform(platform["id"])
                 label = "platform \(platform["name"] as String)"
             }
             let userID: Int64
             if let existing = try Int64.fetchOne(context.db, sql: "SELECT id FROM users WHERE login = ? AND deleted_at IS NULL", arguments: [login]) {
                 userID = existing
             } else {
-                userID = try context.insert("users", [("login", login), ("name", try TextInput.name(name ?? login, field: "user name"))]).id
+                userID = try context.insert(NewUser(login: login, name: try TextInput.name(name ?? login, field: "user name"))).id
             }
-            let scopeColumn = values[2].0
-            let scopeID = values[2].1
-            if try Int64.fetchOne(context.db, sql: "SELECT id FROM memberships WHERE user_id = ? AND \(scopeColumn) = ? AND deleted_at IS NULL", arguments: [userID, scopeID]) != nil {
+            let membership = NewMembership(userID: userID, target: target, role: role)
+            let scope = membership.targetColumn
+            if try Int64.fetchOne(context.db, sql: "SELECT id FROM memberships WHERE user_id = ? AND \(scope.name) = ? AND deleted_at IS NULL", arguments: [userID, scope.id]) != nil {
                 throw SlateError.invalidInput("\(login) is already a member of \(label); remove the membership first to change the role")
             }
-            let membership = try context.insert("memberships", [("user_id", userID)] + values)
+            let made = try context.insert(membership)
             context.summary = "make \(login) \(role.rawValue) of \(label)"
-            return membership.uid
+            return made.uid
         }
     }
 

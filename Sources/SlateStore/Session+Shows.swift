@@ -44,7 +44,7 @@ extension Session {
             try context.require(.manager, studio: studio.id, studioName: studio.name, to: "create schedules")
             let clientRow = try context.row("clients", ref: client, what: "client")
             let name = try TextInput.name(name)
-            let row = try context.insert("schedules", [("studio_id", studio.id), ("client_id", clientRow["id"] as Int64), ("name", name)])
+            let row = try context.insert(NewSchedule(studioID: studio.id, clientID: clientRow["id"], name: name))
             context.summary = "add schedule \(name) for \(clientRow["name"] as String)"
             return row.uid
         }
@@ -67,7 +67,7 @@ extension Session {
             let name: String = row["name"]
             let violations = ScheduleLifecycle.check("\(name) (\(uid))", from: status, to: target)
             guard violations.isEmpty else { throw SlateError.refused(violations) }
-            try context.update("schedules", id: row["id"], [("status", target.rawValue)])
+            try context.update(row["id"], [ScheduleChange.status(target)])
             if target == .confirmed {
                 let shows = try Row.fetchAll(context.db, sql: "SELECT * FROM shows WHERE schedule_id = ? AND status = 'draft' AND deleted_at IS NULL ORDER BY start_at, id", arguments: [row["id"] as Int64])
                 for show in shows {
@@ -76,7 +76,7 @@ extension Session {
                 context.summary = "confirm schedule \(name): \(shows.count) show(s)"
             } else if target == .cancelled {
                 let shows = try Row.fetchAll(context.db, sql: "SELECT * FROM shows WHERE schedule_id = ? AND status = 'draft' AND deleted_at IS NULL", arguments: [row["id"] as Int64])
-                for show in shows { try context.update("shows", id: show["id"], [("status", "cancelled")]) }
+                for show in shows { try context.update(show["id"], [ShowChange.status(.cancelled)]) }
                 context.summary = "cancel schedule \(name)"
             } else {
                 context.summary = "schedule \(name): \(status.rawValue) -> \(target.rawValue)"
@@ -130,15 +130,12 @@ extension Session {
             }
             let interval = try Interval.validated(start: input.start.resolve(in: studio.zone), end: input.end.resolve(in: studio.zone))
             let title = try TextInput.name(input.title, field: "title")
-            let show = try context.insert("shows", [
-                ("studio_id", studio.id), ("client_id", clientID), ("schedule_id", scheduleRow?["id"] as Int64?), ("room_id", roomID),
-                ("title", title), ("type", input.type.rawValue), ("standard", input.standard.rawValue),
-                ("start_at", interval.start), ("end_at", interval.end), ("notes", try TextInput.note(input.notes, field: "notes")),
-            ])
+            let show = try context.insert(NewShow(studioID: studio.id, clientID: clientID, scheduleID: scheduleRow?["id"], roomID: roomID, title: title,
+                                                  type: input.type, standard: input.standard, interval: interval, notes: try TextInput.note(input.notes, field: "notes")))
             for person in input.talent { try Self.addTalent(context, showID: show.id, ref: person, studio: studio) }
             for platform in input.platforms {
                 let row = try context.row("platforms", ref: platform, what: "platform")
-                try context.insert("show_platforms", [("show_id", show.id), ("platform_id", row["id"] as Int64)])
+                try context.insert(NewShowPlatform(showID: show.id, platformID: row["id"]))
             }
             context.summary = "add draft show \(title) \(studio.zone.format(interval))"
             return show.uid
@@ -178,7 +175,7 @@ extension Session {
         if try Int64.fetchOne(context.db, sql: "SELECT id FROM show_talent WHERE show_id = ? AND talent_id = ? AND deleted_at IS NULL", arguments: [showID, row["id"] as Int64]) != nil {
             throw SlateError.invalidInput("\(row["name"] as String) is already on this show")
         }
-        return try context.insert("show_talent", [("show_id", showID), ("talent_id", row["id"] as Int64)]).uid
+        return try context.insert(NewShowTalent(showID: showID, talentID: row["id"])).uid
     }
 
     /// Confirms one draft show: books its room and talent and generates its tasks (rules 6, 9).
@@ -231,7 +228,7 @@ extension Session {
         }
         let violations = ShowLifecycle.check("\(row["title"] as String) (\(uid))", from: status, to: target, tasks: tasks)
         guard violations.isEmpty else { throw SlateError.refused(violations) }
-        try context.update("shows", id: showID, [("status", target.rawValue)])
+        try context.update(showID, [ShowChange.status(target)])
         if target == .cancelled {
             let bookings = try Row.fetchAll(context.db, sql: """
                 SELECT \(BookingQueue.snapshotColumns) FROM bookings b JOIN users u ON u.id = b.holder_id
@@ -308,7 +305,7 @@ enum ShowMove {
         }
         if !context.violations.isEmpty { return }
         if status == .draft { context.warnings += BookingRules.timing(interval, now: context.now, zone: studio.zone) }
-        try context.update("shows", id: showID, [("start_at", interval.start), ("end_at", interval.end)])
+        try context.update(showID, [ShowChange.startAt(interval.start), .endAt(interval.end)])
     }
 }
 
@@ -340,13 +337,11 @@ enum ShowPromotion {
             context.violations += outcome.violations.map { RuleViolation($0.kind, "\(label): \($0.message)", otherUID: $0.otherUID) }
             context.warnings += outcome.warnings.map { RuleWarning($0.kind, "\(label): \($0.message)") }
             guard outcome.isAllowed else { continue }
-            try context.insert("bookings", [
-                ("resource_id", resource.id), ("holder_id", context.actor.userID), ("show_id", showID), ("status", "confirmed"),
-                ("start_at", interval.start), ("end_at", interval.end), ("placed_at", context.now), ("note", "show \(show["title"] as String)"),
-            ])
+            try context.insert(NewBooking(resourceID: resource.id, holderID: context.actor.userID, showID: showID, status: .confirmed, interval: interval,
+                                          placedAt: context.now, note: "show \(show["title"] as String)"))
         }
         if !alreadyConfirmed {
-            try context.update("shows", id: showID, [("status", "confirmed")])
+            try context.update(showID, [ShowChange.status(.confirmed)])
         }
         try generateTasks(context, showID: showID, studioID: studio.id, start: interval.start)
     }
@@ -371,10 +366,8 @@ enum ShowPromotion {
             SELECT template_item_id, show_talent_id, show_platform_id FROM tasks WHERE show_id = ? AND template_item_id IS NOT NULL AND deleted_at IS NULL
             """), arguments: [showID]).map { TaskKey(templateItemID: $0["template_item_id"], showTalentID: $0["show_talent_id"], showPlatformID: $0["show_platform_id"]) })
         for task in TaskGeneration.tasks(showStart: start, items: items, talent: talent, platforms: platforms, existing: existing) {
-            try context.insert("tasks", [
-                ("show_id", showID), ("template_item_id", task.templateItemID), ("show_talent_id", task.showTalentID), ("show_platform_id", task.showPlatformID),
-                ("title", task.title), ("item_type", task.itemType.rawValue), ("input_type", task.inputType.rawValue), ("required", task.required), ("due_at", task.dueAt),
-            ])
+            try context.insert(NewTask(showID: showID, templateItemID: task.templateItemID, showTalentID: task.showTalentID, showPlatformID: task.showPlatformID,
+                                       title: task.title, itemType: task.itemType, inputType: task.inputType, required: task.required, dueAt: task.dueAt))
         }
     }
 }

@@ -11,7 +11,7 @@ extension Session {
             let studio = try context.studio(refOrOnly: studio)
             try context.require(.admin, studio: studio.id, studioName: studio.name, to: "manage task templates")
             let name = try TextInput.name(name)
-            let row = try context.insert("task_templates", [("studio_id", studio.id), ("name", name)])
+            let row = try context.insert(NewTaskTemplate(studioID: studio.id, name: name))
             context.summary = "add task template \(name)"
             return row.uid
         }
@@ -26,8 +26,8 @@ extension Session {
             let templateID: Int64 = row["id"]
             let position = (try Int.fetchOne(context.db, sql: "SELECT ifnull(max(sort_order), 0) + 1 FROM task_template_items WHERE template_id = ?", arguments: [templateID])) ?? 1
             let title = try TextInput.name(title, field: "title")
-            let item = try context.insert("task_template_items", [("template_id", templateID), ("sort_order", position), ("title", title), ("item_type", type.rawValue),
-                                                                  ("input_type", input.rawValue), ("required", required), ("due_offset_seconds", dueOffset)])
+            let item = try context.insert(NewTaskTemplateItem(templateID: templateID, sortOrder: position, title: title, itemType: type, inputType: input,
+                                                              required: required, dueOffsetSeconds: dueOffset))
             context.summary = "add item \(title) to template \(row["name"] as String)"
             return item.uid
         }
@@ -84,7 +84,7 @@ extension Session {
             let (task, _) = try Self.workableTask(context, uid: uid)
             let input = TaskInputType(rawValue: task["input_type"]) ?? .text
             let value = try TaskValue.validate(value, as: input, zone: LocalTime(timeZone: context.settings.zone))
-            try context.update("tasks", id: task["id"], [("status", "done"), ("value", value), ("done_at", context.now)], expectedVersion: expectedVersion)
+            try context.update(task["id"], [TaskChange.status(.done), .value(value), .doneAt(context.now)], expectedVersion: expectedVersion)
             context.summary = "done: \(task["title"] as String)"
             return uid
         }
@@ -94,7 +94,7 @@ extension Session {
     public func reopenTask(_ uid: String) throws -> Outcome<String> {
         try perform("task undone") { context in
             let (task, _) = try Self.workableTask(context, uid: uid)
-            try context.update("tasks", id: task["id"], [("status", "open"), ("done_at", nil)])
+            try context.update(task["id"], [TaskChange.status(.open), .doneAt(nil)])
             context.summary = "reopen: \(task["title"] as String)"
             return uid
         }
@@ -107,7 +107,7 @@ extension Session {
             let studio = try context.studio(id: try Int64.fetchOne(context.db, sql: "SELECT studio_id FROM shows WHERE id = ?", arguments: [task["show_id"] as Int64]) ?? 0)
             try context.require(.manager, studio: studio.id, studioName: studio.name, to: "assign tasks")
             let user = try context.user(login: login)
-            try context.update("tasks", id: task["id"], [("assignee_id", user["id"] as Int64)])
+            try context.update(task["id"], [TaskChange.assigneeID(user["id"])])
             context.summary = "assign \(task["title"] as String) to \(login)"
             return uid
         }

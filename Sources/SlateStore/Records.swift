@@ -1,0 +1,367 @@
+import GRDB
+import SlateCore
+
+// Rows and changes as commands write them: typed, with each table's columns named once,
+// here. `CommandContext.insert` and `update` take these and keep the fast audited path.
+
+/// A row a command inserts: its table and its columns.
+protocol NewRow {
+    static var table: String { get }
+    /// Column names and values; bookkeeping columns (id, uid, times, version) are added by the context.
+    var columns: [(String, (any DatabaseValueConvertible)?)] { get }
+}
+
+/// One column a command changes in a row of `table`.
+protocol RowChange {
+    static var table: String { get }
+    var column: (String, (any DatabaseValueConvertible)?) { get }
+}
+
+extension BookingStatus: DatabaseValueConvertible {}
+extension ShowStatus: DatabaseValueConvertible {}
+extension ScheduleStatus: DatabaseValueConvertible {}
+extension TaskStatus: DatabaseValueConvertible {}
+extension ResourceKind: DatabaseValueConvertible {}
+extension Role: DatabaseValueConvertible {}
+extension TalentRole: DatabaseValueConvertible {}
+extension MaterialKind: DatabaseValueConvertible {}
+extension ShowType: DatabaseValueConvertible {}
+extension ShowStandard: DatabaseValueConvertible {}
+extension TaskItemType: DatabaseValueConvertible {}
+extension TaskInputType: DatabaseValueConvertible {}
+extension DependencyKind: DatabaseValueConvertible {}
+
+// MARK: people, places, access
+
+struct NewUser: NewRow {
+    static let table = "users"
+    var login, name: String
+    var columns: [(String, (any DatabaseValueConvertible)?)] { [("login", login), ("name", name)] }
+}
+
+struct NewWorkspace: NewRow {
+    static let table = "workspaces"
+    var name, locale, currency, timeZone: String
+    var isDemo: Bool
+    var columns: [(String, (any DatabaseValueConvertible)?)] {
+        [("name", name), ("locale", locale), ("currency", currency), ("time_zone", timeZone), ("is_demo", isDemo)]
+    }
+}
+
+struct NewStudio: NewRow {
+    static let table = "studios"
+    var name, timeZone, openingHours: String
+    var columns: [(String, (any DatabaseValueConvertible)?)] { [("name", name), ("time_zone", timeZone), ("opening_hours", openingHours)] }
+}
+
+/// A membership of one user on a studio, a client or a platform.
+struct NewMembership: NewRow {
+    enum Target {
+        case studio(Int64), client(Int64), platform(Int64)
+    }
+
+    static let table = "memberships"
+    var userID: Int64
+    var target: Target
+    var role: Role
+
+    /// The column naming the target and its id (for the "already a member" lookup too).
+    var targetColumn: (name: String, id: Int64) {
+        switch target {
+        case .studio(let id): ("studio_id", id)
+        case .client(let id): ("client_id", id)
+        case .platform(let id): ("platform_id", id)
+        }
+    }
+
+    var columns: [(String, (any DatabaseValueConvertible)?)] {
+        let scope = String(targetColumn.name.dropLast(3))
+        return [("user_id", userID), ("scope", scope), (targetColumn.name, targetColumn.id), ("role", role)]
+    }
+}
+
+struct NewResource: NewRow {
+    static let table = "resources"
+    var studioID: Int64
+    var kind: ResourceKind
+    var name: String
+    var columns: [(String, (any DatabaseValueConvertible)?)] { [("studio_id", studioID), ("kind", kind), ("name", name)] }
+}
+
+struct NewTalent: NewRow {
+    static let table = "talent"
+    var studioID, resourceID: Int64
+    var userID: Int64?
+    var name, alias: String
+    var role: TalentRole
+    var styleTags: String
+    var rateMinor: Int64
+    var columns: [(String, (any DatabaseValueConvertible)?)] {
+        [("studio_id", studioID), ("resource_id", resourceID), ("user_id", userID), ("name", name), ("alias", alias), ("role", role),
+         ("style_tags", styleTags), ("rate_minor", rateMinor)]
+    }
+}
+
+enum TalentChange: RowChange {
+    static let table = "talent"
+    case name(String), alias(String), role(TalentRole), styleTags(String), rateMinor(Int64), banned(Bool)
+    var column: (String, (any DatabaseValueConvertible)?) {
+        switch self {
+        case .name(let value): ("name", value)
+        case .alias(let value): ("alias", value)
+        case .role(let value): ("role", value)
+        case .styleTags(let value): ("style_tags", value)
+        case .rateMinor(let value): ("rate_minor", value)
+        case .banned(let value): ("banned", value)
+        }
+    }
+}
+
+struct NewTalentSkill: NewRow {
+    static let table = "talent_skills"
+    var talentID: Int64
+    var skill: String
+    var columns: [(String, (any DatabaseValueConvertible)?)] { [("talent_id", talentID), ("skill", skill)] }
+}
+
+struct NewRoom: NewRow {
+    static let table = "rooms"
+    var studioID, resourceID: Int64
+    var name: String
+    var capacity: Int
+    var equipmentNotes: String
+    var columns: [(String, (any DatabaseValueConvertible)?)] {
+        [("studio_id", studioID), ("resource_id", resourceID), ("name", name), ("capacity", capacity), ("equipment_notes", equipmentNotes)]
+    }
+}
+
+struct NewEquipment: NewRow {
+    static let table = "equipment"
+    var studioID, resourceID: Int64
+    var name, category, serial: String
+    var columns: [(String, (any DatabaseValueConvertible)?)] {
+        [("studio_id", studioID), ("resource_id", resourceID), ("name", name), ("category", category), ("serial", serial)]
+    }
+}
+
+struct NewTimeOff: NewRow {
+    static let table = "time_off"
+    var resourceID: Int64
+    var interval: Interval
+    var hard: Bool
+    var reason: String
+    var columns: [(String, (any DatabaseValueConvertible)?)] {
+        [("resource_id", resourceID), ("start_at", interval.start), ("end_at", interval.end), ("hard", hard), ("reason", reason)]
+    }
+}
+
+// MARK: clients and platforms
+
+struct NewClient: NewRow {
+    static let table = "clients"
+    var name, contact, email: String
+    var studioID: Int64
+    var columns: [(String, (any DatabaseValueConvertible)?)] { [("name", name), ("contact", contact), ("email", email), ("studio_id", studioID)] }
+}
+
+struct NewPlatform: NewRow {
+    static let table = "platforms"
+    var name, url: String
+    var columns: [(String, (any DatabaseValueConvertible)?)] { [("name", name), ("url", url)] }
+}
+
+struct NewMaterial: NewRow {
+    static let table = "materials"
+    var clientID: Int64
+    var platformID: Int64?
+    var kind: MaterialKind
+    var title, body: String
+    var columns: [(String, (any DatabaseValueConvertible)?)] {
+        [("client_id", clientID), ("platform_id", platformID), ("kind", kind), ("title", title), ("body", body)]
+    }
+}
+
+// MARK: projects
+
+struct NewProject: NewRow {
+    static let table = "projects"
+    var studioID: Int64
+    var clientID: Int64?
+    var name: String
+    var columns: [(String, (any DatabaseValueConvertible)?)] { [("studio_id", studioID), ("client_id", clientID), ("name", name)] }
+}
+
+struct NewPhase: NewRow {
+    static let table = "phases"
+    var projectID: Int64
+    var name: String
+    var interval: Interval
+    var progress: Int
+    var columns: [(String, (any DatabaseValueConvertible)?)] {
+        [("project_id", projectID), ("name", name), ("start_at", interval.start), ("end_at", interval.end), ("progress", progress)]
+    }
+}
+
+struct NewMilestone: NewRow {
+    static let table = "milestones"
+    var projectID: Int64
+    var name: String
+    var at: Int64
+    var columns: [(String, (any DatabaseValueConvertible)?)] { [("project_id", projectID), ("name", name), ("at", at)] }
+}
+
+struct NewDependency: NewRow {
+    static let table = "dependencies"
+    var predecessorID, successorID: Int64
+    var kind: DependencyKind
+    var lagSeconds: Int64
+    var columns: [(String, (any DatabaseValueConvertible)?)] {
+        [("predecessor_id", predecessorID), ("successor_id", successorID), ("kind", kind), ("lag_seconds", lagSeconds)]
+    }
+}
+
+// MARK: schedules, shows, bookings
+
+struct NewSchedule: NewRow {
+    static let table = "schedules"
+    var studioID, clientID: Int64
+    var name: String
+    var columns: [(String, (any DatabaseValueConvertible)?)] { [("studio_id", studioID), ("client_id", clientID), ("name", name)] }
+}
+
+enum ScheduleChange: RowChange {
+    static let table = "schedules"
+    case status(ScheduleStatus)
+    var column: (String, (any DatabaseValueConvertible)?) {
+        switch self {
+        case .status(let value): ("status", value)
+        }
+    }
+}
+
+struct NewShow: NewRow {
+    static let table = "shows"
+    var studioID, clientID: Int64
+    var scheduleID, roomID: Int64?
+    var title: String
+    var type: ShowType
+    var standard: ShowStandard
+    var interval: Interval
+    var notes: String
+    var columns: [(String, (any DatabaseValueConvertible)?)] {
+        [("studio_id", studioID), ("client_id", clientID), ("schedule_id", scheduleID), ("room_id", roomID), ("title", title), ("type", type),
+         ("standard", standard), ("start_at", interval.start), ("end_at", interval.end), ("notes", notes)]
+    }
+}
+
+enum ShowChange: RowChange {
+    static let table = "shows"
+    case status(ShowStatus), startAt(Int64), endAt(Int64)
+    var column: (String, (any DatabaseValueConvertible)?) {
+        switch self {
+        case .status(let value): ("status", value)
+        case .startAt(let value): ("start_at", value)
+        case .endAt(let value): ("end_at", value)
+        }
+    }
+}
+
+struct NewShowTalent: NewRow {
+    static let table = "show_talent"
+    var showID, talentID: Int64
+    var columns: [(String, (any DatabaseValueConvertible)?)] { [("show_id", showID), ("talent_id", talentID)] }
+}
+
+struct NewShowPlatform: NewRow {
+    static let table = "show_platforms"
+    var showID, platformID: Int64
+    var columns: [(String, (any DatabaseValueConvertible)?)] { [("show_id", showID), ("platform_id", platformID)] }
+}
+
+struct NewBooking: NewRow {
+    static let table = "bookings"
+    var resourceID, holderID: Int64
+    var showID: Int64?
+    var status: BookingStatus
+    var interval: Interval
+    var placedAt: Int64
+    var note: String
+    var rank: Int?
+    var expiresAt: Int64?
+    var columns: [(String, (any DatabaseValueConvertible)?)] {
+        var columns: [(String, (any DatabaseValueConvertible)?)] = [
+            ("resource_id", resourceID), ("holder_id", holderID), ("show_id", showID), ("status", status), ("start_at", interval.start),
+            ("end_at", interval.end), ("placed_at", placedAt), ("note", note),
+        ]
+        if status == .hold { columns += [("rank", rank), ("expires_at", expiresAt)] }
+        return columns
+    }
+}
+
+enum BookingChange: RowChange {
+    static let table = "bookings"
+    case status(BookingStatus), rank(Int?), expiresAt(Int64?), challengeDeadline(Int64?), challengedBy(Int64), startAt(Int64), endAt(Int64)
+    var column: (String, (any DatabaseValueConvertible)?) {
+        switch self {
+        case .status(let value): ("status", value)
+        case .rank(let value): ("rank", value)
+        case .expiresAt(let value): ("expires_at", value)
+        case .challengeDeadline(let value): ("challenge_deadline", value)
+        case .challengedBy(let value): ("challenged_by", value)
+        case .startAt(let value): ("start_at", value)
+        case .endAt(let value): ("end_at", value)
+        }
+    }
+}
+
+// MARK: tasks
+
+struct NewTaskTemplate: NewRow {
+    static let table = "task_templates"
+    var studioID: Int64
+    var name: String
+    var columns: [(String, (any DatabaseValueConvertible)?)] { [("studio_id", studioID), ("name", name)] }
+}
+
+struct NewTaskTemplateItem: NewRow {
+    static let table = "task_template_items"
+    var templateID: Int64
+    var sortOrder: Int
+    var title: String
+    var itemType: TaskItemType
+    var inputType: TaskInputType
+    var required: Bool
+    var dueOffsetSeconds: Int64
+    var columns: [(String, (any DatabaseValueConvertible)?)] {
+        [("template_id", templateID), ("sort_order", sortOrder), ("title", title), ("item_type", itemType), ("input_type", inputType),
+         ("required", required), ("due_offset_seconds", dueOffsetSeconds)]
+    }
+}
+
+struct NewTask: NewRow {
+    static let table = "tasks"
+    var showID: Int64
+    var templateItemID, showTalentID, showPlatformID: Int64?
+    var title: String
+    var itemType: TaskItemType
+    var inputType: TaskInputType
+    var required: Bool
+    var dueAt: Int64?
+    var columns: [(String, (any DatabaseValueConvertible)?)] {
+        [("show_id", showID), ("template_item_id", templateItemID), ("show_talent_id", showTalentID), ("show_platform_id", showPlatformID),
+         ("title", title), ("item_type", itemType), ("input_type", inputType), ("required", required), ("due_at", dueAt)]
+    }
+}
+
+enum TaskChange: RowChange {
+    static let table = "tasks"
+    case status(TaskStatus), value(String), doneAt(Int64?), assigneeID(Int64)
+    var column: (String, (any DatabaseValueConvertible)?) {
+        switch self {
+        case .status(let value): ("status", value)
+        case .value(let value): ("value", value)
+        case .doneAt(let value): ("done_at", value)
+        case .assigneeID(let value): ("assignee_id", value)
+        }
+    }
+}
