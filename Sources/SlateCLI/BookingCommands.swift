@@ -139,7 +139,7 @@ struct BookingCommand: ParsableCommand {
         @Argument var booking: String
         func run() throws {
             let view = try global.session().booking(booking)
-            if global.json { global.out(JSONValue.encode(view)); return }
+            if global.json { global.out(JSONOutput.encode(view)); return }
             let record = view.listing
             for field in record.fields { global.out(DisplayWidth.pad(field.name, to: 10) + " " + TextInput.printable(field.value.description, limit: 200)) }
         }

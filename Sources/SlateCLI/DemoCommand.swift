@@ -14,7 +14,7 @@ struct DemoCommand: ParsableCommand {
             throw SlateError.refused([RuleViolation(.transition, "a demo workspace already exists at \(global.path); open it with `slate --demo`, or replace it with `slate demo --fresh`")])
         }
         let (_, summary) = try DemoWorkspace.build(at: global.path, login: env.login, userName: env.userName, clock: env.clock)
-        if global.json { global.out(JSONValue.encode(summary)); return }
+        if global.json { global.out(JSONOutput.encode(summary)); return }
         global.out("""
             Demo workspace ready at \(global.path) — you (\(env.login)) are admin of both studios.
               \(summary.studios) studios, \(summary.rooms) rooms, \(summary.equipment) equipment, \(summary.talent) talent, \(summary.clients) clients, \(summary.platforms) platforms

@@ -43,7 +43,7 @@ struct GlobalOptions: ParsableArguments {
     func emit<T: Sendable & Encodable>(_ outcome: Outcome<T>, _ line: (T) -> String) {
         let output = environment.output
         if json {
-            output.out(JSONValue.encode(OutcomeJSON(result: outcome.value, command: outcome.commandUID, planned: outcome.planned,
+            output.out(JSONOutput.encode(OutcomeJSON(result: outcome.value, command: outcome.commandUID, planned: outcome.planned,
                                                     changes: outcome.changes, warnings: outcome.warnings.map(\.message))))
         } else {
             if outcome.planned {
@@ -60,7 +60,7 @@ struct GlobalOptions: ParsableArguments {
     /// (default: all of them).
     func emit<Row: ReadModel>(_ rows: [Row], columns: [String]? = nil, empty: String = "nothing to show") {
         if json {
-            environment.output.out(JSONValue.encode(rows))
+            environment.output.out(JSONOutput.encode(rows))
             return
         }
         let records = rows.map(\.listing)

@@ -185,22 +185,50 @@ public enum SlateCLI {
 
     static func report(_ error: SlateError, json: Bool, output: OutputSink) {
         if json {
-            var object: [String: JSONValue] = ["error": .string(error.code), "message": .string(error.description)]
-            if case .refused(let violations, let offer) = error {
-                object["violations"] = .array(violations.map { .object(["kind": .string($0.kind.rawValue), "message": .string($0.message), "other": $0.otherUID.map(JSONValue.string) ?? .null]) })
-                if let offer {
-                    object["hold_offer"] = .object(["resource": .string(offer.resourceUID), "rank": .int(Int64(offer.rank)),
-                                                    "start": .object(["local": .string(offer.startISO), "epoch": .int(offer.interval.start)]),
-                                                    "end": .object(["local": .string(offer.endISO), "epoch": .int(offer.interval.end)])])
-                }
-            }
             // A refusal is a result too: scripts read it on standard output (exit 1).
-            output.out(JSONValue.object(object).text)
+            output.out(JSONOutput.encode(FailureJSON(error)))
             return
         }
         output.err("slate: \(error.description)")
         if case .refused(_, let offer?) = error {
             output.err("slate: it can wait as a \(HoldQueue.ordinal(offer.rank)) hold instead: run the same command with --or-hold, or `slate hold \(offer.resourceUID) --from \(offer.startLocal) --to \(offer.endLocal)`")
+        }
+    }
+}
+
+/// A failure as `--json` prints it.
+struct FailureJSON: Encodable {
+    struct Violation: Encodable {
+        var kind: String
+        var message: String
+        var other: String?
+    }
+
+    struct Time: Encodable {
+        var local: String
+        var epoch: Int64
+    }
+
+    struct Offer: Encodable {
+        var resource: String
+        var rank: Int
+        var start: Time
+        var end: Time
+    }
+
+    var error: String
+    var message: String
+    var violations: [Violation]?
+    var holdOffer: Offer?
+
+    init(_ failure: SlateError) {
+        error = failure.code
+        message = failure.description
+        if case .refused(let found, let offer) = failure {
+            violations = found.map { Violation(kind: $0.kind.rawValue, message: $0.message, other: $0.otherUID) }
+            holdOffer = offer.map {
+                Offer(resource: $0.resourceUID, rank: $0.rank, start: Time(local: $0.startISO, epoch: $0.interval.start), end: Time(local: $0.endISO, epoch: $0.interval.end))
+            }
         }
     }
 }

@@ -35,7 +35,7 @@ struct StatusCommand: ParsableCommand {
         let upcoming = try session.bookings(from: .instant(global.environment.clock.now()), limit: 15)
         let findings = try session.check()
         if global.json {
-            global.out(JSONValue.encode(StatusJSON(workspace: global.path, user: session.login, upcoming: upcoming, findings: findings)))
+            global.out(JSONOutput.encode(StatusJSON(workspace: global.path, user: session.login, upcoming: upcoming, findings: findings)))
             return
         }
         global.out("Workspace \(global.path) — you are \(session.login)")
@@ -72,7 +72,7 @@ struct InitCommand: ParsableCommand {
                                    openingHours: hours, founderLogin: env.login, founderName: env.userName)
         _ = try Workspace.initialize(at: global.path, setup: setup, clock: env.clock)
         if global.json {
-            global.out(JSONValue.object(["workspace": .string(global.path), "studio": .string(studio), "admin": .string(env.login)]).text)
+            global.out(JSONOutput.encode(["workspace": global.path, "studio": studio, "admin": env.login]))
         } else {
             global.out("Created workspace \(global.path); \(env.login) is admin of studio \(studio).")
         }

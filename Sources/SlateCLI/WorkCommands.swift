@@ -90,7 +90,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     static func print(_ findings: [Finding], _ global: GlobalOptions) {
-        if global.json { global.out(JSONValue.encode(findings)); return }
+        if global.json { global.out(JSONOutput.encode(findings)); return }
         if findings.isEmpty { global.out("No clashes."); return }
         for finding in findings { global.out("\(finding.severity): \(TextInput.printable(finding.message, limit: 300))") }
         global.out("\(findings.count) finding(s).")

@@ -1,27 +1,8 @@
 import Foundation
 import SlateCore
 
-/// A small JSON tree for `--json` output, written with stable key order.
-enum JSONValue: Sendable {
-    case null
-    case bool(Bool)
-    case int(Int64)
-    case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
-
-    /// Compact JSON text, keys sorted.
-    var text: String {
-        switch self {
-        case .null: return "null"
-        case .bool(let value): return value ? "true" : "false"
-        case .int(let value): return String(value)
-        case .string(let value): return Self.quote(value)
-        case .array(let values): return "[" + values.map(\.text).joined(separator: ",") + "]"
-        case .object(let object): return "{" + object.keys.sorted().map { Self.quote($0) + ":" + (object[$0] ?? .null).text }.joined(separator: ",") + "}"
-        }
-    }
-
+/// `--json` output: every value through `JSONEncoder`.
+enum JSONOutput {
     /// Any `Encodable` value as JSON text: sorted snake_case keys, and every character a
     /// terminal could act on (C1 controls, bidi controls) written as a `\uXXXX` escape.
     static func encode(_ value: some Encodable) -> String {
@@ -41,9 +22,5 @@ enum JSONValue: Sendable {
             }
         }
         return String(out)
-    }
-
-    private static func quote(_ string: String) -> String {
-        encode(string)
     }
 }
