@@ -47,7 +47,7 @@ public struct BookingForm: Equatable, Sendable {
     public var zone: String
 
     public init(resource: String, start: String, end: String, zone: String) {
-        form = FormState([FormField("Resource", resource), FormField("Start", start), FormField("End", end), FormField("Show"), FormField("Note"),
+        form = FormState([FormField("Resource", resource), FormField("Start", start, kind: .dateTime), FormField("End", end, kind: .dateTime), FormField("Show"), FormField("Note"),
                           FormField("Kind", "hold", kind: .choice(["hold", "book"], shown: ["hold (pencil)", "book (confirmed)"]))])
         self.zone = zone
     }

@@ -5,6 +5,8 @@ public struct FormField: Equatable, Sendable {
     /// What the field holds: free text (with completion), or one of fixed choices.
     public enum Kind: Equatable, Sendable {
         case text
+        /// A local date-time (`2026-12-03T14:00`), checked in the form's zone.
+        case dateTime
         /// Options with how each reads on screen; Space, ← and → cycle them.
         case choice([String], shown: [String])
     }
@@ -18,6 +20,9 @@ public struct FormField: Equatable, Sendable {
         self.value = value
         self.kind = kind
     }
+
+    /// True for fields edited by typing (text and date-times).
+    var isTyped: Bool { kind == .text || kind == .dateTime }
 }
 
 /// What a key did to a form.
@@ -79,13 +84,29 @@ public struct FormState: Equatable, Sendable {
                 fields[focus].value.append(c)
             }
         case .backspace:
-            if fields[focus].kind == .text, !fields[focus].value.isEmpty { fields[focus].value.removeLast() }
+            if fields[focus].isTyped, !fields[focus].value.isEmpty { fields[focus].value.removeLast() }
         case .char(let c):
-            if fields[focus].kind == .text { fields[focus].value.append(c) }
+            if fields[focus].isTyped { fields[focus].value.append(c) }
         default:
             break
         }
         return .edited
+    }
+
+    /// What is wrong with the typed values, field by field ("Start: ..."): date-times must
+    /// read as local times in `zone`. Empty when the form can be submitted.
+    public func problems(in zone: LocalTime) -> [String] {
+        fields.compactMap { field in
+            guard field.kind == .dateTime else { return nil }
+            do {
+                _ = try zone.parse(field.value)
+                return nil
+            } catch let error as SlateError {
+                return "\(field.name): \(error.description)"
+            } catch {
+                return "\(field.name): \(error)"
+            }
+        }
     }
 
     /// The form's lines for a panel: a marker on the focused field, a caret after its text.

@@ -36,6 +36,15 @@ struct FormAndListTests {
         #expect(form.handle(.tab, complete: complete) == .edited && form.focus == 1)
     }
 
+    @Test func dateTimeFieldsAreValidatedInTheFormsZone() {
+        var form = FormState([FormField("Start", "2026-12-03T10:00", kind: .dateTime), FormField("End", "2026-13-01T10:00", kind: .dateTime)])
+        let paris = LocalTime.cached("Europe/Paris")!
+        #expect(form.problems(in: paris).count == 1 && form.problems(in: paris).first?.hasPrefix("End: Bad input:") == true)
+        form["End"] = "2026-03-29T02:30"
+        #expect(form.problems(in: paris).first?.contains("does not exist in Europe/Paris") == true)
+        #expect(form.problems(in: LocalTime.cached("UTC")!).isEmpty)
+    }
+
     @Test func linesMarkTheFocusedField() {
         var form = form()
         _ = form.handle(.char("A"))

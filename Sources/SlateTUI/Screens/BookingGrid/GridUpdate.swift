@@ -188,6 +188,7 @@ func editForm(_ state: inout AppState, _ booking: BookingForm, _ key: Key) -> [E
             // Checked here for an immediate message; the library reads the times again in
             // the resource's studio zone, as the command line does.
             let zone = LocalTime.cached(booking.zone) ?? state.zone
+            if let problem = booking.form.problems(in: zone).first { throw SlateError.invalidInput(problem) }
             _ = try Interval.validated(start: zone.parse(booking.form["Start"]), end: zone.parse(booking.form["End"]))
             state.mode = .normal
             state.grid.pendingForm = booking
