@@ -13,7 +13,7 @@ struct TalentCommand: ParsableCommand {
         @Option(help: "Only talent with this skill.") var skill: String?
         @Option(help: "Only this studio.") var studio: String?
         func run() throws {
-            global.emit(try global.session().talent(skill: skill, studio: studio), columns: global.json ? nil : ["uid", "name", "alias", "role", "skills", "rate_minor", "banned", "studio"])
+            global.emit(try global.session().talent(skill: skill, studio: studio), columns: global.json ? nil : ["uid", "name", "alias", "role", "skills", "rate", "banned", "studio"])
         }
     }
 

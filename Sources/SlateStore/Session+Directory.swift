@@ -368,7 +368,7 @@ public struct TalentSummary: ReadModel, Equatable {
 
     public var listing: Listing {
         Listing([("uid", .text(uid)), ("name", .text(name)), ("alias", .text(alias)), ("role", .text(role.rawValue)), ("skills", .text(skills.joined(separator: ","))),
-                 ("style_tags", .text(styleTags.joined(separator: ","))), ("rate_minor", .money(rateMinor)), ("banned", .bool(banned)),
+                 ("style_tags", .text(styleTags.joined(separator: ","))), ("rate", .money(rateMinor)), ("banned", .bool(banned)),
                  ("studio", .text(studio)), ("version", .int(Int64(version)))])
     }
 }

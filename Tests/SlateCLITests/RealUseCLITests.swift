@@ -141,6 +141,28 @@ struct RealUseCLITests {
         #expect(h.run("show", "list").out.contains("2026-12-03T10:00"))
     }
 
+    @Test func listingsPrintAsTablesWholeAndExact() throws {
+        let h = try CLIHarness.ready()
+        #expect(h.run("hold", "Stage A", "--from", "2026-12-03T10:00", "--to", "2026-12-03T12:00").code == 0)
+        #expect(h.run("book", "Ava Martin", "--from", "2026-12-03T10:00", "--to", "2026-12-03T12:00").code == 0)
+        let bookings = h.run("booking", "list").out
+        let stageA = try #require(try h.value("SELECT uid FROM bookings WHERE resource_id = (SELECT id FROM resources WHERE name = 'Stage A')"))
+        let ava = try #require(try h.value("SELECT uid FROM bookings WHERE resource_id = (SELECT id FROM resources WHERE name = 'Ava Martin')"))
+        #expect(bookings == """
+            UID        RESOURCE    STATUS     RANK  START             END               HOLDER  SHOW
+            \(stageA)  Stage A     hold       1     2026-12-03T10:00  2026-12-03T12:00  alice   
+            \(ava)  Ava Martin  confirmed        2026-12-03T10:00  2026-12-03T12:00  alice   
+
+            """)
+        let talent = try #require(try h.value("SELECT uid FROM talent"))
+        #expect(h.run("talent", "list").out == """
+            UID        NAME        ALIAS  ROLE  SKILLS         RATE        BANNED  STUDIO
+            \(talent)  Ava Martin         host  beauty,french  450.00 EUR  no      North
+
+            """)
+        #expect(h.run("check").out == "No clashes.\n")
+    }
+
     @Test func anUnparsableSlateNowIsAnError() throws {
         let result = try Binary.run(["status", "--db", "/nonexistent/w.slate"], environment: ["SLATE_NOW": "tomorrow"])
         #expect(result.code == 2)
