@@ -28,7 +28,7 @@ enum BookingQueue {
             ORDER BY b.start_at
             """), arguments: [resource, interval.start, interval.end])
         var result = inside.map(snapshot)
-        if let before, (before[5] as Int64) > interval.start { result.insert(snapshot(before), at: 0) }
+        if let before = before.map(snapshot), before.interval.end > interval.start { result.insert(before, at: 0) }
         return result
     }
 

@@ -129,9 +129,9 @@ final class CommandContext {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT uid, version FROM \(table) WHERE id = ?"), arguments: [id]) else {
             throw SlateError.notFound("\(table) row \(id)")
         }
-        let version: Int = row[1]
+        let version: Int = row["version"]
         if version != expected {
-            throw SlateError.stale(try staleMessage(table: table, id: id, uid: row[0], expected: expected, current: version))
+            throw SlateError.stale(try staleMessage(table: table, id: id, uid: row["uid"], expected: expected, current: version))
         }
     }
 

@@ -329,10 +329,10 @@ extension Session {
     static func setSkills(_ context: CommandContext, talentID: Int64, _ skills: [String]) throws {
         let current = try Row.fetchAll(context.db, sql: "SELECT id, skill FROM talent_skills WHERE talent_id = ? AND deleted_at IS NULL", arguments: [talentID])
         let wanted = Set(skills.map { $0.lowercased() })
-        for row in current where !wanted.contains((row[1] as String).lowercased()) {
-            try context.softDelete("talent_skills", id: row[0])
+        for row in current where !wanted.contains((row["skill"] as String).lowercased()) {
+            try context.softDelete("talent_skills", id: row["id"])
         }
-        let have = Set(current.map { ($0[1] as String).lowercased() })
+        let have = Set(current.map { ($0["skill"] as String).lowercased() })
         for skill in skills where !have.contains(skill.lowercased()) {
             try context.insert(NewTalentSkill(talentID: talentID, skill: skill))
         }
