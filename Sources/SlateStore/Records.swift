@@ -365,3 +365,64 @@ enum TaskChange: RowChange {
         }
     }
 }
+
+// MARK: rows commands read
+
+/// A show as commands read it.
+struct ShowRecord {
+    var id: Int64
+    var uid: String
+    var studioID, clientID: Int64
+    var scheduleID, roomID: Int64?
+    var title: String
+    var status: ShowStatus
+    var interval: Interval
+
+    /// "show 'Acme live' (sh-...)", for messages.
+    var label: String { "show '\(title)' (\(uid))" }
+
+    /// The one decoding site: a row of `SELECT * FROM shows`.
+    init(_ row: Row) {
+        id = row["id"]
+        uid = row["uid"]
+        studioID = row["studio_id"]
+        clientID = row["client_id"]
+        scheduleID = row["schedule_id"]
+        roomID = row["room_id"]
+        title = row["title"]
+        status = ShowStatus(rawValue: row["status"]) ?? .cancelled
+        interval = Interval(start: row["start_at"], end: row["end_at"])
+    }
+}
+
+/// A schedule as commands read it.
+struct ScheduleRecord {
+    var id: Int64
+    var uid: String
+    var studioID, clientID: Int64
+    var name: String
+    var status: ScheduleStatus
+
+    /// The one decoding site: a row of `SELECT * FROM schedules`.
+    init(_ row: Row) {
+        id = row["id"]
+        uid = row["uid"]
+        studioID = row["studio_id"]
+        clientID = row["client_id"]
+        name = row["name"]
+        status = ScheduleStatus(rawValue: row["status"]) ?? .cancelled
+    }
+}
+
+extension Lookup {
+    /// A visible live show by public id.
+    func show(uid: String) throws -> ShowRecord { ShowRecord(try row("shows", uid: uid, what: "show")) }
+
+    /// A visible live schedule by public id.
+    func schedule(uid: String) throws -> ScheduleRecord { ScheduleRecord(try row("schedules", uid: uid, what: "schedule")) }
+}
+
+extension CommandContext {
+    /// A show by row id, as it is now inside this command.
+    func show(id: Int64) throws -> ShowRecord { ShowRecord(try snapshot("shows", id: id)) }
+}

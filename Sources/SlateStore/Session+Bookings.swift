@@ -113,13 +113,13 @@ extension Session {
             try context.require(.manager, studio: studio.id, studioName: studio.name, to: "book \(resource.name)")
             let interval = try Interval.validated(start: placement.start.resolve(in: studio.zone), end: placement.end.resolve(in: studio.zone))
             let note = try TextInput.note(placement.note)
-            let showRow = try placement.show.map { try context.row("shows", uid: $0, what: "show") }
-            let showID: Int64? = showRow?["id"]
+            let show = try placement.show.map { try context.show(uid: $0) }
+            let showID = show?.id
             func view(_ uid: String, _ status: BookingStatus, rank: Int? = nil, expires: Int64? = nil) -> BookingView {
                 BookingView(uid: uid, resourceUID: resource.uid, resourceName: resource.name, resourceKind: resource.kind.rawValue, studioUID: studio.uid,
                             timeZone: studio.zone.timeZone.identifier, status: status, start: interval.start, end: interval.end, startLocal: studio.zone.format(interval.start),
                             endLocal: studio.zone.format(interval.end), rank: rank, expiresAt: expires, challengeDeadline: nil,
-                            holder: context.actor.login, showUID: showRow?["uid"], showTitle: showRow?["title"], clientName: nil, note: note, version: 1)
+                            holder: context.actor.login, showUID: show?.uid, showTitle: show?.title, clientName: nil, note: note, version: 1)
             }
             let around = try BookingQueue.surroundings(context.db, resource: resource.id, interval: interval, studio: studio)
             var status = placement.status

@@ -55,28 +55,28 @@ extension Session {
     /// clash listed. A client manager may send a proposed schedule back to draft or approve it.
     public func setScheduleStatus(_ uid: String, to target: ScheduleStatus, forceReason: String? = nil, plan: Bool = false) throws -> Outcome<String> {
         try perform("schedule \(target.rawValue)", plan: plan) { context in
-            let row = try context.row("schedules", uid: uid, what: "schedule")
-            let studio = try context.studio(id: row["studio_id"])
-            let clientID: Int64 = row["client_id"]
-            let status = ScheduleStatus(rawValue: row["status"]) ?? .draft
+            let schedule = try context.schedule(uid: uid)
+            let studio = try context.studio(id: schedule.studioID)
+            let clientID = schedule.clientID
+            let status = schedule.status
             let clientMayDecide = status == .proposed && (target == .draft || target == .confirmed) && (context.policy.role(inClient: clientID) ?? .member) >= .manager
             if !clientMayDecide || forceReason != nil {
                 // Forcing releases the studio's holds: only its managers may do that.
                 try context.require(.manager, studio: studio.id, studioName: studio.name, to: forceReason == nil ? "change schedules" : "force a confirmation")
             }
-            let name: String = row["name"]
+            let name = schedule.name
             let violations = ScheduleLifecycle.check("\(name) (\(uid))", from: status, to: target)
             guard violations.isEmpty else { throw SlateError.refused(violations) }
-            try context.update(row["id"], [ScheduleChange.status(target)])
+            try context.update(schedule.id, [ScheduleChange.status(target)])
             if target == .confirmed {
-                let shows = try Row.fetchAll(context.db, sql: "SELECT * FROM shows WHERE schedule_id = ? AND status = 'draft' AND deleted_at IS NULL ORDER BY start_at, id", arguments: [row["id"] as Int64])
+                let shows = try Row.fetchAll(context.db, sql: "SELECT * FROM shows WHERE schedule_id = ? AND status = 'draft' AND deleted_at IS NULL ORDER BY start_at, id", arguments: [schedule.id]).map(ShowRecord.init)
                 for show in shows {
                     try ShowPromotion.confirm(context, show: show, studio: studio, forceReason: forceReason)
                 }
                 context.summary = "confirm schedule \(name): \(shows.count) show(s)"
             } else if target == .cancelled {
-                let shows = try Row.fetchAll(context.db, sql: "SELECT * FROM shows WHERE schedule_id = ? AND status = 'draft' AND deleted_at IS NULL", arguments: [row["id"] as Int64])
-                for show in shows { try context.update(show["id"], [ShowChange.status(.cancelled)]) }
+                let shows = try Int64.fetchAll(context.db, sql: "SELECT id FROM shows WHERE schedule_id = ? AND status = 'draft' AND deleted_at IS NULL", arguments: [schedule.id])
+                for show in shows { try context.update(show, [ShowChange.status(.cancelled)]) }
                 context.summary = "cancel schedule \(name)"
             } else {
                 context.summary = "schedule \(name): \(status.rawValue) -> \(target.rawValue)"
@@ -106,18 +106,17 @@ extension Session {
     /// Adds a draft show; drafts reserve nothing (rule 5). Studio manager.
     public func addShow(_ input: ShowInput) throws -> Outcome<String> {
         try perform("show add") { context in
-            var scheduleRow: Row?
-            if let schedule = input.schedule { scheduleRow = try context.row("schedules", uid: schedule, what: "schedule") }
-            let studio = try scheduleRow.map { try context.studio(id: $0["studio_id"]) } ?? context.studio(refOrOnly: input.studio)
+            let schedule = try input.schedule.map { try context.schedule(uid: $0) }
+            let studio = try schedule.map { try context.studio(id: $0.studioID) } ?? context.studio(refOrOnly: input.studio)
             try context.require(.manager, studio: studio.id, studioName: studio.name, to: "plan shows")
             let client = try context.row("clients", ref: input.client, what: "client")
             let clientID: Int64 = client["id"]
-            if let scheduleRow {
-                guard (scheduleRow["client_id"] as Int64) == clientID else {
-                    throw SlateError.invalidInput("schedule \(scheduleRow["uid"] as String) belongs to another client")
+            if let schedule {
+                guard schedule.clientID == clientID else {
+                    throw SlateError.invalidInput("schedule \(schedule.uid) belongs to another client")
                 }
-                guard (ScheduleStatus(rawValue: scheduleRow["status"]) ?? .cancelled).acceptsShows else {
-                    throw SlateError.refused([RuleViolation(.transition, "schedule \(scheduleRow["uid"] as String) is \(scheduleRow["status"] as String); shows can be added to draft or proposed schedules only")])
+                guard schedule.status.acceptsShows else {
+                    throw SlateError.refused([RuleViolation(.transition, "schedule \(schedule.uid) is \(schedule.status.rawValue); shows can be added to draft or proposed schedules only")])
                 }
             }
             var roomID: Int64?
@@ -130,7 +129,7 @@ extension Session {
             }
             let interval = try Interval.validated(start: input.start.resolve(in: studio.zone), end: input.end.resolve(in: studio.zone))
             let title = try TextInput.name(input.title, field: "title")
-            let show = try context.insert(NewShow(studioID: studio.id, clientID: clientID, scheduleID: scheduleRow?["id"], roomID: roomID, title: title,
+            let show = try context.insert(NewShow(studioID: studio.id, clientID: clientID, scheduleID: schedule?.id, roomID: roomID, title: title,
                                                   type: input.type, standard: input.standard, interval: interval, notes: try TextInput.note(input.notes, field: "notes")))
             for person in input.talent { try Self.addTalent(context, showID: show.id, ref: person, studio: studio) }
             for platform in input.platforms {
@@ -145,18 +144,18 @@ extension Session {
     /// Adds talent to a show (before or after confirmation; a confirmed show books them at once).
     public func addShowTalent(show: String, talent: String) throws -> Outcome<String> {
         try perform("show talent add") { context in
-            let row = try context.row("shows", uid: show, what: "show")
-            let studio = try context.studio(id: row["studio_id"])
+            let record = try context.show(uid: show)
+            let studio = try context.studio(id: record.studioID)
             try context.require(.manager, studio: studio.id, studioName: studio.name, to: "cast shows")
-            let status = ShowStatus(rawValue: row["status"]) ?? .cancelled
+            let status = record.status
             guard status.acceptsTalent else {
                 throw SlateError.refused([RuleViolation(.transition, "show \(show) is \(status.rawValue); talent can be added to draft or confirmed shows only")])
             }
-            let uid = try Self.addTalent(context, showID: row["id"], ref: talent, studio: studio)
+            let uid = try Self.addTalent(context, showID: record.id, ref: talent, studio: studio)
             if status == .confirmed {
-                try ShowPromotion.confirm(context, show: try context.snapshot("shows", id: row["id"]), studio: studio, forceReason: nil, alreadyConfirmed: true)
+                try ShowPromotion.confirm(context, show: try context.show(id: record.id), studio: studio, forceReason: nil, alreadyConfirmed: true)
             }
-            context.summary = "add \(talent) to show \(row["title"] as String)"
+            context.summary = "add \(talent) to show \(record.title)"
             return uid
         }
     }
@@ -181,14 +180,13 @@ extension Session {
     /// Confirms one draft show: books its room and talent and generates its tasks (rules 6, 9).
     public func confirmShow(_ uid: String, forceReason: String? = nil, plan: Bool = false) throws -> Outcome<String> {
         try perform("show confirm", plan: plan) { context in
-            let row = try context.row("shows", uid: uid, what: "show")
-            let studio = try context.studio(id: row["studio_id"])
+            let show = try context.show(uid: uid)
+            let studio = try context.studio(id: show.studioID)
             try context.require(.manager, studio: studio.id, studioName: studio.name, to: "confirm shows")
-            let status = ShowStatus(rawValue: row["status"]) ?? .draft
-            let violations = ShowLifecycle.check("\(row["title"] as String) (\(uid))", from: status, to: .confirmed, tasks: [])
+            let violations = ShowLifecycle.check("\(show.title) (\(uid))", from: show.status, to: .confirmed, tasks: [])
             guard violations.isEmpty else { throw SlateError.refused(violations) }
-            try ShowPromotion.confirm(context, show: row, studio: studio, forceReason: forceReason)
-            context.summary = "confirm show \(row["title"] as String)"
+            try ShowPromotion.confirm(context, show: show, studio: studio, forceReason: forceReason)
+            context.summary = "confirm show \(show.title)"
             return uid
         }
     }
@@ -197,8 +195,7 @@ extension Session {
     public func setShowStatus(_ uid: String, to target: ShowStatus) throws -> Outcome<String> {
         guard target != .confirmed else { return try confirmShow(uid) }
         return try perform("show \(target.rawValue)") { context in
-            let row = try context.row("shows", uid: uid, what: "show")
-            try Self.transition(context, show: row, to: target)
+            try Self.transition(context, show: try context.show(uid: uid), to: target)
             return uid
         }
     }
@@ -212,21 +209,21 @@ extension Session {
             guard let show = try Self.owningShow(context, booking: snapshot.id) else {
                 throw SlateError.invalidInput("\(booking) is not a show's booking")
             }
-            try Self.transition(context, show: try context.snapshot("shows", id: show.id), to: .cancelled)
+            try Self.transition(context, show: try context.show(id: show.id), to: .cancelled)
             return show.uid
         }
     }
 
-    private static func transition(_ context: CommandContext, show row: Row, to target: ShowStatus) throws {
-        let uid: String = row["uid"]
-        let studio = try context.studio(id: row["studio_id"])
+    private static func transition(_ context: CommandContext, show: ShowRecord, to target: ShowStatus) throws {
+        let uid = show.uid
+        let studio = try context.studio(id: show.studioID)
         try context.require(.manager, studio: studio.id, studioName: studio.name, to: "change shows")
-        let status = ShowStatus(rawValue: row["status"]) ?? .draft
-        let showID: Int64 = row["id"]
+        let status = show.status
+        let showID = show.id
         let tasks = try Row.fetchAll(context.db, sql: "SELECT uid, title, item_type, required, status FROM tasks WHERE show_id = ? AND deleted_at IS NULL", arguments: [showID]).map {
             TaskGateInfo(uid: $0["uid"], title: $0["title"], itemType: TaskItemType(rawValue: $0["item_type"]) ?? .other, required: $0["required"], status: TaskStatus(rawValue: $0["status"]) ?? .open)
         }
-        let violations = ShowLifecycle.check("\(row["title"] as String) (\(uid))", from: status, to: target, tasks: tasks)
+        let violations = ShowLifecycle.check("\(show.title) (\(uid))", from: status, to: target, tasks: tasks)
         guard violations.isEmpty else { throw SlateError.refused(violations) }
         try context.update(showID, [ShowChange.status(target)])
         if target == .cancelled {
@@ -238,19 +235,19 @@ extension Session {
                 try BookingQueue.retire(context, booking: booking, to: booking.status == .hold ? .released : .cancelled)
             }
         }
-        context.summary = "show \(row["title"] as String): \(status.rawValue) -> \(target.rawValue)"
+        context.summary = "show \(show.title): \(status.rawValue) -> \(target.rawValue)"
     }
 
     /// Moves or resizes a whole show (rule 15): every live booking of it moves to the new
     /// times, each clash-checked, in one command and one undo step; any clash refuses all.
     public func moveShow(_ uid: String, start: When, end: When, expectedVersion: Int? = nil, forceReason: String? = nil, plan: Bool = false) throws -> Outcome<String> {
         try perform("show move", plan: plan) { context in
-            let row = try context.row("shows", uid: uid, what: "show")
-            let studio = try context.studio(id: row["studio_id"])
-            try context.requireVersion("shows", id: row["id"], expected: expectedVersion)
+            let show = try context.show(uid: uid)
+            let studio = try context.studio(id: show.studioID)
+            try context.requireVersion("shows", id: show.id, expected: expectedVersion)
             let interval = try Interval.validated(start: start.resolve(in: studio.zone), end: end.resolve(in: studio.zone))
-            try ShowMove.apply(context, showID: row["id"], to: interval, forceReason: forceReason)
-            context.summary = "move show '\(row["title"] as String)' (\(uid)) to \(studio.zone.format(interval))"
+            try ShowMove.apply(context, showID: show.id, to: interval, forceReason: forceReason)
+            context.summary = "move \(show.label) to \(studio.zone.format(interval))"
             return uid
         }
     }
@@ -285,12 +282,11 @@ enum ShowMove {
     /// Moves the show and every live booking of it to `interval`, each booking checked like
     /// a move of its own; violations are collected with the show named.
     static func apply(_ context: CommandContext, showID: Int64, to interval: Interval, forceReason: String?) throws {
-        let show = try context.snapshot("shows", id: showID)
-        let studio = try context.studio(id: show["studio_id"])
+        let show = try context.show(id: showID)
+        let studio = try context.studio(id: show.studioID)
         try context.require(.manager, studio: studio.id, studioName: studio.name, to: "move shows")
-        let uid: String = show["uid"]
-        let label = "show '\(show["title"] as String)' (\(uid))"
-        let status = ShowStatus(rawValue: show["status"]) ?? .draft
+        let label = show.label
+        let status = show.status
         guard status.isMovable else {
             throw SlateError.refused([RuleViolation(.transition, "\(label) is \(status.rawValue); only draft and confirmed shows can be moved")])
         }
@@ -313,12 +309,12 @@ enum ShowMove {
 enum ShowPromotion {
     /// Books the show's room and talent (every clash is collected, not only the first),
     /// marks it confirmed, and generates its missing tasks.
-    static func confirm(_ context: CommandContext, show: Row, studio: StudioInfo, forceReason: String?, alreadyConfirmed: Bool = false) throws {
-        let showID: Int64 = show["id"]
-        let label = "show '\(show["title"] as String)' (\(show["uid"] as String))"
-        let interval = Interval(start: show["start_at"], end: show["end_at"])
+    static func confirm(_ context: CommandContext, show: ShowRecord, studio: StudioInfo, forceReason: String?, alreadyConfirmed: Bool = false) throws {
+        let showID = show.id
+        let label = show.label
+        let interval = show.interval
         var resources: [String] = []
-        if let roomID = show["room_id"] as Int64? {
+        if let roomID = show.roomID {
             resources += try String.fetchAll(context.db.cachedStatement(sql: "SELECT r.uid FROM rooms m JOIN resources r ON r.id = m.resource_id WHERE m.id = ?"), arguments: [roomID])
         }
         resources += try String.fetchAll(context.db.cachedStatement(sql: """
@@ -338,7 +334,7 @@ enum ShowPromotion {
             context.warnings += outcome.warnings.map { RuleWarning($0.kind, "\(label): \($0.message)") }
             guard outcome.isAllowed else { continue }
             try context.insert(NewBooking(resourceID: resource.id, holderID: context.actor.userID, showID: showID, status: .confirmed, interval: interval,
-                                          placedAt: context.now, note: "show \(show["title"] as String)"))
+                                          placedAt: context.now, note: "show \(show.title)"))
         }
         if !alreadyConfirmed {
             try context.update(showID, [ShowChange.status(.confirmed)])
