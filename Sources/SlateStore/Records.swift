@@ -414,7 +414,73 @@ struct ScheduleRecord {
     }
 }
 
+/// A client as commands read it.
+struct ClientRecord {
+    var id: Int64
+    var uid, name: String
+    /// The studio the client belongs to (nil only before schema 2 assigned one).
+    var studioID: Int64?
+
+    /// The one decoding site: a row of `SELECT * FROM clients`.
+    init(_ row: Row) {
+        id = row["id"]
+        uid = row["uid"]
+        name = row["name"]
+        studioID = row["studio_id"]
+    }
+}
+
+/// Talent as commands read it.
+struct TalentRecord {
+    var id: Int64
+    var uid, name: String
+    var studioID, resourceID: Int64
+
+    /// The one decoding site: a row of `SELECT * FROM talent`.
+    init(_ row: Row) {
+        id = row["id"]
+        uid = row["uid"]
+        name = row["name"]
+        studioID = row["studio_id"]
+        resourceID = row["resource_id"]
+    }
+}
+
+/// A task as commands read it.
+struct TaskRecord {
+    var id: Int64
+    var uid, title: String
+    var showID: Int64
+    var showTalentID, assigneeID: Int64?
+    var inputType: TaskInputType
+    var status: TaskStatus
+
+    /// The one decoding site: a row of `SELECT * FROM tasks`.
+    init(_ row: Row) {
+        id = row["id"]
+        uid = row["uid"]
+        title = row["title"]
+        showID = row["show_id"]
+        showTalentID = row["show_talent_id"]
+        assigneeID = row["assignee_id"]
+        inputType = TaskInputType(rawValue: row["input_type"]) ?? .text
+        status = TaskStatus(rawValue: row["status"]) ?? .open
+    }
+}
+
 extension Lookup {
+    /// A visible live client by public id or unique name.
+    func client(ref: String) throws -> ClientRecord { ClientRecord(try row("clients", ref: ref, what: "client")) }
+
+    /// Visible live talent by public id or unique name.
+    func talent(ref: String) throws -> TalentRecord { TalentRecord(try row("talent", ref: ref, what: "talent")) }
+
+    /// A visible live task by public id.
+    func task(uid: String) throws -> TaskRecord { TaskRecord(try row("tasks", uid: uid, what: "task")) }
+
+    /// The row id of a visible live record by public id or unique name (for filters).
+    func id(_ table: String, ref: String, what: String) throws -> Int64 { try row(table, ref: ref, what: what)["id"] }
+
     /// A visible live show by public id.
     func show(uid: String) throws -> ShowRecord { ShowRecord(try row("shows", uid: uid, what: "show")) }
 

@@ -77,7 +77,7 @@ extension Session {
     /// Rule 5: what each draft show would clash with, as soft markers.
     public func draftClashes(schedule: String? = nil) throws -> [Finding] {
         try read { reader in
-            let scheduleID: Int64? = try schedule.map { try reader.row("schedules", uid: $0, what: "schedule")["id"] }
+            let scheduleID = try schedule.map { try reader.schedule(uid: $0).id }
             return try draftClashes(reader, studios: Self.ids(reader.policy.studioIDs), window: Interval(start: .min / 2, end: .max / 2), scheduleID: scheduleID)
         }
     }

@@ -71,8 +71,8 @@ extension Session {
     /// Changes talent fields (banning included); `expectedVersion` refuses stale edits.
     public func editTalent(_ uid: String, _ changes: TalentChanges, expectedVersion: Int? = nil) throws -> Outcome<String> {
         try perform("talent edit") { context in
-            let row = try context.row("talent", ref: uid, what: "talent")
-            let studio = try context.studio(id: row["studio_id"])
+            let talent = try context.talent(ref: uid)
+            let studio = try context.studio(id: talent.studioID)
             try context.require(.admin, studio: studio.id, studioName: studio.name, to: "edit talent")
             var values: [TalentChange] = []
             if let name = changes.name { values.append(.name(try TextInput.name(name))) }
@@ -86,10 +86,10 @@ extension Session {
             if let banned = changes.banned { values.append(.banned(banned)) }
             guard !values.isEmpty || changes.skills != nil else { throw SlateError.invalidInput("nothing to change; give at least one field") }
             // The talent row changes (and its version moves) even when only skills change.
-            try context.update(row["id"], values, expectedVersion: expectedVersion)
-            if let skills = changes.skills { try Self.setSkills(context, talentID: row["id"], try Self.skills(skills)) }
-            context.summary = "edit talent \(row["name"] as String)"
-            return row["uid"]
+            try context.update(talent.id, values, expectedVersion: expectedVersion)
+            if let skills = changes.skills { try Self.setSkills(context, talentID: talent.id, try Self.skills(skills)) }
+            context.summary = "edit talent \(talent.name)"
+            return talent.uid
         }
     }
 
@@ -277,17 +277,17 @@ extension Session {
     /// Adds client material (brief, mechanic, script, scene, other); studio manager or client manager.
     public func addMaterial(client: String, kind: MaterialKind, title: String, body: String = "", platform: String? = nil) throws -> Outcome<String> {
         try perform("material add") { context in
-            let clientRow = try context.row("clients", ref: client, what: "client")
-            let clientID: Int64 = clientRow["id"]
-            let studioRole = (clientRow["studio_id"] as Int64?).flatMap { context.policy.role(inStudio: $0) }
+            let client = try context.client(ref: client)
+            let clientID = client.id
+            let studioRole = client.studioID.flatMap { context.policy.role(inStudio: $0) }
             guard (studioRole ?? .member) >= .manager || (context.policy.role(inClient: clientID) ?? .member) >= .manager else {
-                throw SlateError.accessDenied("\(context.actor.login) needs the manager role on a studio or on client \(clientRow["name"] as String) to add material")
+                throw SlateError.accessDenied("\(context.actor.login) needs the manager role on a studio or on client \(client.name) to add material")
             }
             var platformID: Int64?
-            if let platform { platformID = try context.row("platforms", ref: platform, what: "platform")["id"] }
+            if let platform { platformID = try context.id("platforms", ref: platform, what: "platform") }
             let title = try TextInput.name(title, field: "title")
             let row = try context.insert(NewMaterial(clientID: clientID, platformID: platformID, kind: kind, title: title, body: try TextInput.note(body, field: "body")))
-            context.summary = "add \(kind.rawValue) \(title) for \(clientRow["name"] as String)"
+            context.summary = "add \(kind.rawValue) \(title) for \(client.name)"
             return row.uid
         }
     }
@@ -303,7 +303,7 @@ extension Session {
             var arguments: [any DatabaseValueConvertible] = []
             if let client {
                 sql += " AND m.client_id = ?"
-                arguments.append(try reader.row("clients", ref: client, what: "client")["id"] as Int64)
+                arguments.append(try reader.client(ref: client).id)
             }
             return try reader.fetch(sql + " ORDER BY c.name, m.title", StatementArguments(arguments)) { row, _ in
                 MaterialSummary(uid: row["uid"], client: row["client"], kind: MaterialKind(rawValue: row["kind"]) ?? .other, title: row["title"],

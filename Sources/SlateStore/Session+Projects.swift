@@ -8,7 +8,7 @@ extension Session {
             let studio = try context.studio(refOrOnly: studio)
             try context.require(.manager, studio: studio.id, studioName: studio.name, to: "create projects")
             var clientID: Int64?
-            if let client { clientID = try context.row("clients", ref: client, what: "client")["id"] }
+            if let client { clientID = try context.client(ref: client).id }
             let name = try TextInput.name(name)
             let row = try context.insert(NewProject(studioID: studio.id, clientID: clientID, name: name))
             context.summary = "add project \(name)"
@@ -57,7 +57,7 @@ extension Session {
             var arguments: [any DatabaseValueConvertible] = []
             if let project {
                 sql += " AND p.id = ?"
-                arguments.append(try reader.row("projects", ref: project, what: "project")["id"] as Int64)
+                arguments.append(try reader.id("projects", ref: project, what: "project"))
             }
             return try reader.fetch(sql + " ORDER BY p.name, ph.start_at", StatementArguments(arguments)) { row, format in
                 PhaseSummary(uid: row["uid"], project: row["project"], name: row["name"], startAt: format.time(row["start_at"] as Int64),

@@ -42,10 +42,10 @@ extension Session {
         try perform("schedule add") { context in
             let studio = try context.studio(refOrOnly: studio)
             try context.require(.manager, studio: studio.id, studioName: studio.name, to: "create schedules")
-            let clientRow = try context.row("clients", ref: client, what: "client")
+            let client = try context.client(ref: client)
             let name = try TextInput.name(name)
-            let row = try context.insert(NewSchedule(studioID: studio.id, clientID: clientRow["id"], name: name))
-            context.summary = "add schedule \(name) for \(clientRow["name"] as String)"
+            let row = try context.insert(NewSchedule(studioID: studio.id, clientID: client.id, name: name))
+            context.summary = "add schedule \(name) for \(client.name)"
             return row.uid
         }
     }
@@ -109,8 +109,7 @@ extension Session {
             let schedule = try input.schedule.map { try context.schedule(uid: $0) }
             let studio = try schedule.map { try context.studio(id: $0.studioID) } ?? context.studio(refOrOnly: input.studio)
             try context.require(.manager, studio: studio.id, studioName: studio.name, to: "plan shows")
-            let client = try context.row("clients", ref: input.client, what: "client")
-            let clientID: Int64 = client["id"]
+            let clientID = try context.client(ref: input.client).id
             if let schedule {
                 guard schedule.clientID == clientID else {
                     throw SlateError.invalidInput("schedule \(schedule.uid) belongs to another client")
@@ -133,8 +132,7 @@ extension Session {
                                                   type: input.type, standard: input.standard, interval: interval, notes: try TextInput.note(input.notes, field: "notes")))
             for person in input.talent { try Self.addTalent(context, showID: show.id, ref: person, studio: studio) }
             for platform in input.platforms {
-                let row = try context.row("platforms", ref: platform, what: "platform")
-                try context.insert(NewShowPlatform(showID: show.id, platformID: row["id"]))
+                try context.insert(NewShowPlatform(showID: show.id, platformID: try context.id("platforms", ref: platform, what: "platform")))
             }
             context.summary = "add draft show \(title) \(studio.zone.format(interval))"
             return show.uid
@@ -166,15 +164,15 @@ extension Session {
         guard resolved.info.kind == .talent, let talentID = resolved.talentID else {
             throw SlateError.invalidInput("\(resolved.info.name) is not talent")
         }
-        let row = try context.snapshot("talent", id: talentID)
-        guard (row["studio_id"] as Int64) == studio.id else {
-            throw SlateError.invalidInput("\(row["name"] as String) is talent of another studio")
+        let talent = TalentRecord(try context.snapshot("talent", id: talentID))
+        guard talent.studioID == studio.id else {
+            throw SlateError.invalidInput("\(talent.name) is talent of another studio")
         }
         if let banned = BookingRules.banned(resolved.info) { throw SlateError.refused([banned]) }
-        if try Int64.fetchOne(context.db, sql: "SELECT id FROM show_talent WHERE show_id = ? AND talent_id = ? AND deleted_at IS NULL", arguments: [showID, row["id"] as Int64]) != nil {
-            throw SlateError.invalidInput("\(row["name"] as String) is already on this show")
+        if try Int64.fetchOne(context.db, sql: "SELECT id FROM show_talent WHERE show_id = ? AND talent_id = ? AND deleted_at IS NULL", arguments: [showID, talent.id]) != nil {
+            throw SlateError.invalidInput("\(talent.name) is already on this show")
         }
-        return try context.insert(NewShowTalent(showID: showID, talentID: row["id"])).uid
+        return try context.insert(NewShowTalent(showID: showID, talentID: talent.id)).uid
     }
 
     /// Confirms one draft show: books its room and talent and generates its tasks (rules 6, 9).
@@ -265,7 +263,7 @@ extension Session {
             var arguments: [any DatabaseValueConvertible] = []
             if let schedule {
                 sql += " AND sh.schedule_id = ?"
-                arguments.append(try reader.row("schedules", uid: schedule, what: "schedule")["id"] as Int64)
+                arguments.append(try reader.schedule(uid: schedule).id)
             }
             return try reader.fetch(sql + " ORDER BY sh.start_at, sh.id", StatementArguments(arguments)) { row, format in
                 ShowSummary(uid: row["uid"], title: row["title"], status: ShowStatus(rawValue: row["status"]) ?? .draft,

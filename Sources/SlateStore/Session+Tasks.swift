@@ -63,7 +63,7 @@ extension Session {
             var arguments: [any DatabaseValueConvertible] = []
             if let show {
                 sql += " AND k.show_id = ?"
-                arguments.append(try reader.row("shows", uid: show, what: "show")["id"] as Int64)
+                arguments.append(try reader.show(uid: show).id)
             }
             if mine {
                 sql += " AND (k.assignee_id = ? OR st.talent_id IN (\(Self.ids(reader.actor.talentIDs))))"
@@ -82,10 +82,9 @@ extension Session {
     public func completeTask(_ uid: String, value: String = "", expectedVersion: Int? = nil) throws -> Outcome<String> {
         try perform("task done") { context in
             let (task, _) = try Self.workableTask(context, uid: uid)
-            let input = TaskInputType(rawValue: task["input_type"]) ?? .text
-            let value = try TaskValue.validate(value, as: input, zone: LocalTime(timeZone: context.settings.zone))
-            try context.update(task["id"], [TaskChange.status(.done), .value(value), .doneAt(context.now)], expectedVersion: expectedVersion)
-            context.summary = "done: \(task["title"] as String)"
+            let value = try TaskValue.validate(value, as: task.inputType, zone: LocalTime(timeZone: context.settings.zone))
+            try context.update(task.id, [TaskChange.status(.done), .value(value), .doneAt(context.now)], expectedVersion: expectedVersion)
+            context.summary = "done: \(task.title)"
             return uid
         }
     }
@@ -94,8 +93,8 @@ extension Session {
     public func reopenTask(_ uid: String) throws -> Outcome<String> {
         try perform("task undone") { context in
             let (task, _) = try Self.workableTask(context, uid: uid)
-            try context.update(task["id"], [TaskChange.status(.open), .doneAt(nil)])
-            context.summary = "reopen: \(task["title"] as String)"
+            try context.update(task.id, [TaskChange.status(.open), .doneAt(nil)])
+            context.summary = "reopen: \(task.title)"
             return uid
         }
     }
@@ -103,23 +102,23 @@ extension Session {
     /// Assigns a task to a member; studio manager.
     public func assignTask(_ uid: String, to login: String) throws -> Outcome<String> {
         try perform("task assign") { context in
-            let task = try context.row("tasks", uid: uid, what: "task")
-            let studio = try context.studio(id: try Int64.fetchOne(context.db, sql: "SELECT studio_id FROM shows WHERE id = ?", arguments: [task["show_id"] as Int64]) ?? 0)
+            let task = try context.task(uid: uid)
+            let studio = try context.studio(id: try Int64.fetchOne(context.db, sql: "SELECT studio_id FROM shows WHERE id = ?", arguments: [task.showID]) ?? 0)
             try context.require(.manager, studio: studio.id, studioName: studio.name, to: "assign tasks")
             let user = try context.user(login: login)
-            try context.update(task["id"], [TaskChange.assigneeID(user["id"])])
-            context.summary = "assign \(task["title"] as String) to \(login)"
+            try context.update(task.id, [TaskChange.assigneeID(user["id"])])
+            context.summary = "assign \(task.title) to \(login)"
             return uid
         }
     }
 
     /// A task the actor may work: studio member, assignee, or the talent it is about.
-    private static func workableTask(_ context: CommandContext, uid: String) throws -> (Row, StudioInfo) {
-        let task = try context.row("tasks", uid: uid, what: "task")
-        let studioID = try Int64.fetchOne(context.db, sql: "SELECT studio_id FROM shows WHERE id = ?", arguments: [task["show_id"] as Int64]) ?? 0
+    private static func workableTask(_ context: CommandContext, uid: String) throws -> (TaskRecord, StudioInfo) {
+        let task = try context.task(uid: uid)
+        let studioID = try Int64.fetchOne(context.db, sql: "SELECT studio_id FROM shows WHERE id = ?", arguments: [task.showID]) ?? 0
         let studio = try context.studio(id: studioID)
-        let talentID = try Int64.fetchOne(context.db, sql: "SELECT talent_id FROM show_talent WHERE id = ?", arguments: [task["show_talent_id"] as Int64?])
-        let mayWork = context.policy.canSeeStudio(studioID) || (task["assignee_id"] as Int64?) == context.actor.userID
+        let talentID = try Int64.fetchOne(context.db, sql: "SELECT talent_id FROM show_talent WHERE id = ?", arguments: [task.showTalentID])
+        let mayWork = context.policy.canSeeStudio(studioID) || task.assigneeID == context.actor.userID
             || talentID.map { context.actor.talentIDs.contains($0) } == true
         guard mayWork else {
             throw SlateError.accessDenied("\(context.actor.login) needs a membership of studio \(studio.name) to work its tasks")
