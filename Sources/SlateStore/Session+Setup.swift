@@ -138,9 +138,9 @@ extension Session {
                 label = "studio \(studio.name)"
             case .client(let ref):
                 try context.policy.requireAnyStudio(.admin, to: "add client members")
-                let client = try context.row("clients", ref: ref, what: "client")
-                target = .client(client["id"])
-                label = "client \(client["name"] as String)"
+                let client = try context.client(ref: ref)
+                target = .client(client.id)
+                label = "client \(client.name)"
             case .platform(let ref):
                 try context.policy.requireAnyStudio(.admin, to: "add platform members")
                 let platform = try context.row("platforms", ref: ref, what: "platform")
