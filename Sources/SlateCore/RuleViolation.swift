@@ -73,10 +73,4 @@ public struct RuleOutcome: Equatable, Sendable {
     public var refusedOnlyForClashes: Bool {
         !violations.isEmpty && violations.allSatisfy(\.isClash)
     }
-
-    /// Adds another outcome's findings to this one.
-    public mutating func merge(_ other: RuleOutcome) {
-        violations += other.violations
-        warnings += other.warnings
-    }
 }
