@@ -34,8 +34,14 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the workspace as the invoking OS account (checkpointed when the run ends).
     func session() throws -> Session {
-        let workspace = try Workspace.open(at: path, options: workspaceOptions)
-        environment.output.opened(workspace)
+        let workspace: Workspace
+        if let cache = environment.workspaces {
+            // In a batch the workspace stays open; the batch checkpoints it once at the end.
+            workspace = try cache.workspace(at: path, options: workspaceOptions)
+        } else {
+            workspace = try Workspace.open(at: path, options: workspaceOptions)
+            environment.output.opened(workspace)
+        }
         return Session(workspace: workspace, login: environment.login, clock: environment.clock)
     }
 

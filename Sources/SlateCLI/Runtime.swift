@@ -16,6 +16,10 @@ public struct RunEnvironment: Sendable {
     /// Set when the environment itself is unusable (an unparsable `SLATE_NOW`): every
     /// command is refused with this message rather than run at the wrong time.
     public var problem: String?
+    /// Workspaces kept open across the commands of one `slate batch`.
+    var workspaces: WorkspaceCache?
+    /// Lines of standard input (`slate batch`); tests give their own.
+    public var input: LineSource = .standardInput
 
     public init(login: String, userName: String, variables: [String: String], clock: Clock, output: OutputSink) {
         self.login = login
@@ -106,6 +110,49 @@ public final class OutputSink: @unchecked Sendable {
     public var stdout: String { lock.withLock { outBuffer } }
     /// What was written to standard error.
     public var stderr: String { lock.withLock { errBuffer } }
+}
+
+/// Workspaces opened once and reused by every command of a batch.
+final class WorkspaceCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var open: [String: Workspace] = [:]
+
+    /// The workspace at `path`, opened on first use.
+    func workspace(at path: String, options: Workspace.Options) throws -> Workspace {
+        try lock.withLock {
+            if let found = open[path] { return found }
+            let made = try Workspace.open(at: path, options: options)
+            open[path] = made
+            return made
+        }
+    }
+
+    /// Every workspace opened so far.
+    var all: [Workspace] { lock.withLock { Array(open.values) } }
+}
+
+/// Where `slate batch` reads its lines: standard input, or lines given in advance.
+public final class LineSource: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String]?
+
+    private init(lines: [String]?) {
+        self.lines = lines
+    }
+
+    /// The process's standard input.
+    public static let standardInput = LineSource(lines: nil)
+
+    /// These lines, then the end.
+    public static func lines(_ lines: [String]) -> LineSource { LineSource(lines: lines) }
+
+    /// The next line without its newline, or nil at the end.
+    func next() -> String? {
+        lock.withLock {
+            guard lines != nil else { return readLine(strippingNewline: true) }
+            return lines?.isEmpty == false ? lines?.removeFirst() : nil
+        }
+    }
 }
 
 /// Exit statuses of DESIGN §5.

@@ -19,7 +19,7 @@ struct SlateCommand: ParsableCommand {
             ScheduleCommand.self, ShowCommand.self,
             BookCommand.self, HoldCommand.self, ConfirmCommand.self, ReleaseCommand.self, CancelCommand.self, ChallengeCommand.self,
             MoveCommand.self, BookingCommand.self, TimeOffCommand.self,
-            TaskCommand.self, TemplateCommand.self, CheckCommand.self, LogCommand.self, UndoCommand.self, RedoCommand.self,
+            TaskCommand.self, TemplateCommand.self, CheckCommand.self, LogCommand.self, UndoCommand.self, RedoCommand.self, BatchCommand.self,
         ],
         defaultSubcommand: UICommand.self
     )

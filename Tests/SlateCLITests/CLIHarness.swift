@@ -28,9 +28,10 @@ struct CLIHarness {
         run(arguments, as: login, db: db)
     }
 
-    func run(_ arguments: [String], as login: String = "alice", db: Bool = true) -> Result {
+    func run(_ arguments: [String], as login: String = "alice", db: Bool = true, input: [String] = []) -> Result {
         let sink = OutputSink.buffer()
-        let env = RunEnvironment(login: login, userName: login.capitalized, variables: ["HOME": directory], clock: .fixed(now), output: sink)
+        var env = RunEnvironment(login: login, userName: login.capitalized, variables: ["HOME": directory], clock: .fixed(now), output: sink)
+        env.input = .lines(input)
         let code = SlateCLI.run(arguments + (db ? ["--db", path] : []), environment: env)
         return Result(code: code, out: sink.stdout, err: sink.stderr)
     }
