@@ -19,7 +19,7 @@ struct SlateCommand: ParsableCommand {
             ScheduleCommand.self, ShowCommand.self,
             BookCommand.self, HoldCommand.self, ConfirmCommand.self, ReleaseCommand.self, CancelCommand.self, ChallengeCommand.self,
             MoveCommand.self, BookingCommand.self, TimeOffCommand.self,
-            TaskCommand.self, TemplateCommand.self, CheckCommand.self, LogCommand.self, UndoCommand.self, RedoCommand.self, BatchCommand.self,
+            TaskCommand.self, TemplateCommand.self, CheckCommand.self, LogCommand.self, UndoCommand.self, RedoCommand.self, BatchCommand.self, BackupCommand.self,
         ],
         defaultSubcommand: UICommand.self
     )
@@ -159,3 +159,19 @@ extension ShowStandard: ExpressibleByArgument {}
 extension TaskItemType: ExpressibleByArgument {}
 extension TaskInputType: ExpressibleByArgument {}
 extension DependencyKind: ExpressibleByArgument {}
+
+/// `slate backup FILE`: a consistent copy of the workspace while others keep working.
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "backup", abstract: "Copy the workspace to a new file, consistently, while others keep working (admin).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The new file (it must not exist).") var file: String
+
+    func run() throws {
+        try global.session().backup(to: file)
+        if global.json {
+            global.out(JSONOutput.encode(["backup": file, "workspace": global.path]))
+        } else {
+            global.out("Backed up \(global.path) to \(file).")
+        }
+    }
+}

@@ -113,6 +113,13 @@ extension Session {
         }
     }
 
+    /// A consistent copy of the whole workspace in a new file, made while others keep
+    /// working; an admin of a studio (the copy holds every studio's data).
+    public func backup(to destination: String) throws {
+        try read { reader in try reader.policy.requireAnyStudio(.admin, to: "back up the workspace") }
+        try workspace.backup(to: destination)
+    }
+
     /// Studios the user belongs to.
     public func studios() throws -> [StudioSummary] {
         try read { reader in

@@ -240,6 +240,32 @@ public final class Workspace: Sendable {
         _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.passive) }
     }
 
+    /// Copies the workspace to a new file at `destination` while others keep writing: SQLite's
+    /// online backup reads one consistent snapshot. The copy is written beside its final
+    /// name, checked with `integrity_check`, then renamed into place, so `destination`
+    /// is either a whole workspace or absent.
+    func backup(to destination: String) throws {
+        guard !FileManager.default.fileExists(atPath: destination) else {
+            throw SlateError.storage("\(destination) already exists; give a new file name")
+        }
+        let partial = destination + ".partial-\(getpid())"
+        Workspace.removeFiles(at: partial)
+        do {
+            let copy = try DatabaseQueue(path: partial)
+            try pool.backup(to: copy)
+            let check = try copy.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }
+            try copy.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+            try copy.close()
+            guard check == "ok" else { throw SlateError.storage("the copy failed its integrity check (\(check ?? "no answer"))") }
+            chmod(partial, 0o660)
+            guard rename(partial, destination) == 0 else { throw SlateError.storage("cannot move the copy to \(destination): \(String(cString: strerror(errno)))") }
+        } catch {
+            Workspace.removeFiles(at: partial)
+            if let error = error as? SlateError { throw error }
+            throw SlateError.storage("cannot back up to \(destination): \(error)")
+        }
+    }
+
     /// A read-only view for raw inspection in tests and benchmarks.
     public func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
         try pool.read(body)

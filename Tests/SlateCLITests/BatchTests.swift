@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SlateCLI
+import SlateStore
 
 @Suite("slate batch")
 struct BatchTests {
@@ -68,5 +69,35 @@ struct BatchTests {
         #expect(result.out.split(separator: "\n").count == 2)
         #expect(result.code == 1)
         #expect(try h.count("SELECT count(*) FROM bookings") == 1)
+    }
+}
+
+@Suite("slate backup")
+struct BackupTests {
+    @Test func aBackupTakenWhileOthersWriteIsAWholeWorkspace() throws {
+        let h = try CLIHarness.ready()
+        // Given a writer booking slot after slot in another thread
+        let writer = Thread {
+            for index in 0..<60 {
+                _ = h.run("book", "Stage A", "--from", String(format: "2026-12-%02dT%02d:00", 3 + index / 12, 8 + index % 12),
+                          "--to", String(format: "2026-12-%02dT%02d:30", 3 + index / 12, 8 + index % 12))
+            }
+        }
+        writer.start()
+        // When a backup is taken meanwhile
+        let copy = h.directory + "/copy.slate"
+        let result = h.run("backup", copy)
+        while !writer.isFinished { Thread.sleep(forTimeInterval: 0.01) }
+        // Then the copy is a whole workspace that Slate opens, with the bookings of one moment
+        #expect(result.code == 0, "\(result.err)")
+        let copied = try Workspace.open(at: copy)
+        #expect(try copied.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
+        let count = try copied.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM bookings") ?? -1 }
+        #expect((0...60).contains(count))
+        #expect(!FileManager.default.fileExists(atPath: copy + ".partial-\(getpid())"))
+        // And an existing file is never overwritten; members cannot copy every studio's data
+        #expect(h.run("backup", copy).code == 3)
+        #expect(h.run("member", "add", "sam", "--studio", "North", "--role", "member").code == 0)
+        #expect(h.run(["backup", h.directory + "/other.slate"], as: "sam").code == 1)
     }
 }
