@@ -38,7 +38,7 @@ public enum DisplayWidth {
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if TextInput.isControl(scalar) {
-                out.append(contentsOf: "\\u{\(String(v, radix: 16))}".unicodeScalars)
+                out.append(contentsOf: TextInput.escaped(scalar).unicodeScalars)
             } else if v == 0x200D || (0xFE00...0xFE0F).contains(v) || (0x1F3FB...0x1F3FF).contains(v) || (0xE0100...0xE01EF).contains(v) {
                 continue
             } else if (0x1F1E6...0x1F1FF).contains(v), let letter = Unicode.Scalar(v - 0x1F1E6 + 65) {

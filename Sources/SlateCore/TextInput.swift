@@ -48,29 +48,27 @@ public enum TextInput {
 
     /// Shows text safely on one line: control and bidi characters escaped as `\u{..}`.
     public static func printable(_ text: String, limit: Int = 80) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if isControl(scalar) {
-                out += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-            if out.count >= limit { return out + "…" }
-        }
-        return out
+        let out = escaping(text)
+        return out.count > limit ? String(out.prefix(limit)) + "…" : out
     }
 
     /// Text for a terminal, any length and lines kept: every control or bidi character
     /// other than newline and tab escaped as `\u{..}`.
     public static func terminalSafe(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { isControl($0) && $0 != "\n" && $0 != "\t" }) else { return text }
+        escaping(text, keeping: ["\n", "\t"])
+    }
+
+    /// How a control character is shown: `\u{1b}`.
+    public static func escaped(_ scalar: Unicode.Scalar) -> String {
+        "\\u{\(String(scalar.value, radix: 16))}"
+    }
+
+    /// `text` with every control character but those `keeping` escaped.
+    private static func escaping(_ text: String, keeping: Set<Unicode.Scalar> = []) -> String {
+        guard text.unicodeScalars.contains(where: { isControl($0) && !keeping.contains($0) }) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if isControl(scalar), scalar != "\n", scalar != "\t" {
-                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
-            } else {
-                out.append(scalar)
-            }
+            if isControl(scalar), !keeping.contains(scalar) { out.append(contentsOf: escaped(scalar).unicodeScalars) } else { out.append(scalar) }
         }
         return String(out)
     }
@@ -82,7 +80,7 @@ public enum TextInput {
             }
             if allowNewlines, scalar == "\n" || scalar == "\t" { continue }
             if isControl(scalar) {
-                throw SlateError.invalidInput("the \(field) contains a control character (\\u{\(String(scalar.value, radix: 16))}); remove it")
+                throw SlateError.invalidInput("the \(field) contains a control character (\(escaped(scalar))); remove it")
             }
         }
     }

@@ -110,8 +110,8 @@ final class CommandContext {
         guard let old = try snapshotIfPresent(table, id: id) else {
             throw SlateError.notFound("\(table) row \(id)")
         }
-        if let expectedVersion, let version: Int = old["version"], version != expectedVersion {
-            throw SlateError.stale(try staleMessage(table: table, id: id, uid: old["uid"] ?? "?", expected: expectedVersion, current: version))
+        if let expectedVersion, let version: Int = old["version"] {
+            try checkVersion(table, id: id, uid: old["uid"] ?? "?", current: version, expected: expectedVersion)
         }
         try write(table, id: id, values, old: old)
     }
@@ -129,9 +129,13 @@ final class CommandContext {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT uid, version FROM \(table) WHERE id = ?"), arguments: [id]) else {
             throw SlateError.notFound("\(table) row \(id)")
         }
-        let version: Int = row["version"]
-        if version != expected {
-            throw SlateError.stale(try staleMessage(table: table, id: id, uid: row["uid"], expected: expected, current: version))
+        try checkVersion(table, id: id, uid: row["uid"], current: row["version"], expected: expected)
+    }
+
+    /// The one stale-edit check: refuses when the row's version is not the one the user saw.
+    private func checkVersion(_ table: String, id: Int64, uid: String, current: Int, expected: Int) throws {
+        if current != expected {
+            throw SlateError.stale(try staleMessage(table: table, id: id, uid: uid, expected: expected, current: current))
         }
     }
 

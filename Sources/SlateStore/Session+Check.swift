@@ -42,7 +42,7 @@ extension Session {
                 SELECT b.uid, sh.uid AS show_uid, sh.title, sh.status, b.start_at, b.end_at, sh.start_at AS show_start, sh.end_at AS show_end, r.name AS resource
                 FROM bookings b JOIN shows sh ON sh.id = b.show_id JOIN resources r ON r.id = b.resource_id
                 WHERE b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL AND sh.studio_id IN (\(studios))
-                  AND (b.start_at != sh.start_at OR b.end_at != sh.end_at OR sh.status IN ('cancelled', 'draft') OR sh.deleted_at IS NOT NULL)
+                  AND (b.start_at != sh.start_at OR b.end_at != sh.end_at OR sh.status IN (\(Self.releasingStatuses)) OR sh.deleted_at IS NOT NULL)
                   AND sh.end_at > ? AND sh.start_at < ?
                 ORDER BY sh.start_at, b.id
                 """, arguments: [start, end])
@@ -72,6 +72,11 @@ extension Session {
             }
             return findings
         }
+    }
+
+    /// Show statuses whose bookings should not be live, as an SQL list (from `ShowStatus`).
+    static var releasingStatuses: String {
+        ShowStatus.allCases.filter(\.releasesBookings).map { "'\($0.rawValue)'" }.joined(separator: ", ")
     }
 
     /// Rule 5: what each draft show would clash with, as soft markers.

@@ -75,12 +75,13 @@ extension Session {
     /// records the user may see and commands of their studios.
     public func history(of uid: String) throws -> [HistoryEntry] {
         try read { reader in
+            let table = Self.auditedTable(reader, uid)
             let rows = try Row.fetchAll(reader.db, sql: """
                 SELECT a.uid, a.created_at, u.login AS user, c.uid AS command, a.action, a.record_table, a.old_values, a.new_values
                 FROM audits a JOIN users u ON u.id = a.user_id JOIN commands c ON c.id = a.command_id
                 WHERE a.record_uid = ? AND \(reader.visibility.predicate("commands", alias: "c"))
                   AND EXISTS (SELECT 1 FROM audits x WHERE x.record_uid = a.record_uid AND x.record_id IN (
-                        SELECT id FROM \(Self.auditedTable(reader, uid)) WHERE \(reader.visibility.predicate(Self.auditedTable(reader, uid)))))
+                        SELECT id FROM \(table) WHERE \(reader.visibility.predicate(table))))
                 ORDER BY a.id
                 """, arguments: [uid])
             guard !rows.isEmpty else {
