@@ -22,7 +22,9 @@ struct BookCommand: ParsableCommand {
     func run() throws {
         let request = BookingPlacement(resource: placement.resource, start: .local(placement.period.from), end: .local(placement.period.to), status: .confirmed,
                                        show: placement.show, note: placement.note, orHold: orHold, forceReason: force)
-        global.emit(try global.session().place(request, plan: plan)) { BookingCommand.describe($0) }
+        let session = try global.session()
+        let labelled = try session.zonesInPlay()
+        global.emit(try session.place(request, plan: plan)) { BookingCommand.describe($0, labelled: labelled) }
     }
 }
 
@@ -37,7 +39,9 @@ struct HoldCommand: ParsableCommand {
     func run() throws {
         let request = BookingPlacement(resource: placement.resource, start: .local(placement.period.from), end: .local(placement.period.to), status: .hold,
                                        show: placement.show, note: placement.note, expires: expires.map(When.local))
-        global.emit(try global.session().place(request, plan: plan)) { BookingCommand.describe($0) }
+        let session = try global.session()
+        let labelled = try session.zonesInPlay()
+        global.emit(try session.place(request, plan: plan)) { BookingCommand.describe($0, labelled: labelled) }
     }
 }
 
@@ -56,7 +60,9 @@ struct ConfirmCommand: ParsableCommand {
     @Flag(help: "Show what would change without writing.") var plan = false
 
     func run() throws {
-        global.emit(try global.session().confirm(booking, forceReason: force, expectedVersion: version.ifVersion, plan: plan)) { BookingCommand.describe($0) }
+        let session = try global.session()
+        let labelled = try session.zonesInPlay()
+        global.emit(try session.confirm(booking, forceReason: force, expectedVersion: version.ifVersion, plan: plan)) { BookingCommand.describe($0, labelled: labelled) }
     }
 }
 
@@ -67,7 +73,11 @@ struct ReleaseCommand: ParsableCommand {
     @Argument(help: "Hold id (bk-...).") var booking: String
     @OptionGroup var version: VersionOption
     @Flag(help: "Show what would change without writing.") var plan = false
-    func run() throws { global.emit(try global.session().release(booking, expectedVersion: version.ifVersion, plan: plan)) { BookingCommand.describe($0) } }
+    func run() throws {
+        let session = try global.session()
+        let labelled = try session.zonesInPlay()
+        global.emit(try session.release(booking, expectedVersion: version.ifVersion, plan: plan)) { BookingCommand.describe($0, labelled: labelled) }
+    }
 }
 
 /// `slate cancel`.
@@ -77,7 +87,11 @@ struct CancelCommand: ParsableCommand {
     @Argument(help: "Booking id (bk-...).") var booking: String
     @OptionGroup var version: VersionOption
     @Flag(help: "Show what would change without writing.") var plan = false
-    func run() throws { global.emit(try global.session().cancel(booking, expectedVersion: version.ifVersion, plan: plan)) { BookingCommand.describe($0) } }
+    func run() throws {
+        let session = try global.session()
+        let labelled = try session.zonesInPlay()
+        global.emit(try session.cancel(booking, expectedVersion: version.ifVersion, plan: plan)) { BookingCommand.describe($0, labelled: labelled) }
+    }
 }
 
 /// `slate challenge`.
@@ -103,8 +117,10 @@ struct MoveCommand: ParsableCommand {
     @Option(help: "Move a confirmed booking over holds, releasing them (manager; give the reason).") var force: String?
     @Flag(help: "Show what would change without writing.") var plan = false
     func run() throws {
-        global.emit(try global.session().move(booking, start: .local(period.from), end: .local(period.to), expectedVersion: version.ifVersion,
-                                              forceReason: force, plan: plan)) { BookingCommand.describe($0) }
+        let session = try global.session()
+        let labelled = try session.zonesInPlay()
+        global.emit(try session.move(booking, start: .local(period.from), end: .local(period.to), expectedVersion: version.ifVersion,
+                                     forceReason: force, plan: plan)) { BookingCommand.describe($0, labelled: labelled) }
     }
 }
 
@@ -124,12 +140,13 @@ struct BookingCommand: ParsableCommand {
             guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
         }
         func run() throws {
-            let found = try global.session().bookings(resource: resource, from: from.map(When.local), to: to.map(When.local), includeHistory: all, limit: limit + 1)
+            let session = try global.session()
+            let found = try session.bookings(resource: resource, from: from.map(When.local), to: to.map(When.local), includeHistory: all, limit: limit + 1)
             let bookings = Array(found.prefix(limit))
             if found.count > limit {
                 global.environment.output.err("note: showing the first \(limit) bookings; more match (narrow with --from/--to/--resource or raise --limit)")
             }
-            global.emit(bookings, columns: BookingCommand.columns(bookings), empty: "no bookings")
+            global.emit(bookings, columns: BookingCommand.columns(labelled: try session.zonesInPlay()), empty: "no bookings")
         }
     }
 
@@ -145,14 +162,15 @@ struct BookingCommand: ParsableCommand {
         }
     }
 
-    /// Table columns for bookings: with a zone column when they lie in more than one zone,
-    /// so every time shown says its zone where several are in play.
-    static func columns(_ bookings: [BookingView]) -> [String] {
-        let zoned = Set(bookings.map(\.timeZone)).count > 1
-        return ["uid", "resource", "status", "rank", "start", "end"] + (zoned ? ["zone"] : []) + ["holder", "show"]
+    /// Table columns for bookings, with their zone when several zones are in play.
+    static func columns(labelled: Bool) -> [String] {
+        ["uid", "resource", "status", "rank", "start", "end"] + (labelled ? ["zone"] : []) + ["holder", "show"]
     }
 
-    static func describe(_ view: BookingView) -> String {
-        "\(view.uid): \(view.resourceName) \(view.startLocal) to \(view.endLocal) — \(view.statusText)"
+    /// `bk-…: Stage A 2026-12-03T14:00 to 2026-12-03T16:00 — 1st hold`, the zone's place
+    /// after the times when several zones are in play.
+    static func describe(_ view: BookingView, labelled: Bool) -> String {
+        let place = labelled ? " " + LocalTime.placeName(view.timeZone) : ""
+        return "\(view.uid): \(view.resourceName) \(view.startLocal) to \(view.endLocal)\(place) — \(view.statusText)"
     }
 }

@@ -42,7 +42,7 @@ struct StatusCommand: ParsableCommand {
         global.emit(try session.studios(), columns: ["uid", "name", "time_zone", "opening_hours"])
         global.out("")
         global.out("Next bookings:")
-        global.emit(upcoming, columns: BookingCommand.columns(upcoming), empty: "  none")
+        global.emit(upcoming, columns: BookingCommand.columns(labelled: try session.zonesInPlay()), empty: "  none")
         global.out("")
         global.out(findings.isEmpty ? "No clashes in the next 90 days." : "\(findings.count) finding(s) in the next 90 days (see `slate check`).")
     }

@@ -125,6 +125,11 @@ public struct LocalTime: Sendable, Equatable {
         Self.placeName(timeZone.identifier)
     }
 
+    /// True when times of these zones are shown together, so each must name its zone.
+    public static func severalZones(_ identifiers: some Sequence<String>) -> Bool {
+        Set(identifiers).count > 1
+    }
+
     /// The city of an IANA zone name.
     public static func placeName(_ identifier: String) -> String {
         String(identifier.split(separator: "/").last ?? Substring(identifier)).replacingOccurrences(of: "_", with: " ")

@@ -145,6 +145,15 @@ extension Session {
         }
     }
 
+    /// True when the studios the user sees lie in more than one zone (or another than the
+    /// workspace's): every time shown then names its zone.
+    public func zonesInPlay() throws -> Bool {
+        try read { reader in
+            let zones = try String.fetchAll(reader.db, sql: "SELECT DISTINCT time_zone FROM studios WHERE deleted_at IS NULL AND \(reader.visibility.predicate("studios"))")
+            return LocalTime.severalZones(zones + [reader.settings.zone.identifier])
+        }
+    }
+
     /// The workspace's name and time zone, for the top bar.
     public func workspaceInfo() throws -> (name: String, zone: String) {
         try read { reader in (reader.settings.name, reader.settings.zone.identifier) }

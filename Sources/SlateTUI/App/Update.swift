@@ -63,7 +63,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return BookingGridScreen.load(state)
     case .resourcesLoaded(let resources):
         state.grid.allResources = resources
-        state.grid.zonesInPlay = Set(resources.map(\.zone) + [state.zone.timeZone.identifier]).count > 1
+        state.grid.zonesInPlay = LocalTime.severalZones(resources.map(\.zone) + [state.zone.timeZone.identifier])
         if state.grid.cursorResource == nil || !resources.contains(where: { $0.uid == state.grid.cursorResource }) {
             state.grid.cursorResource = state.grid.resources.first?.uid
         }
