@@ -215,7 +215,9 @@ final class CommandContext {
             SELECT u.login, a.created_at, a.old_values, a.new_values FROM audits a JOIN users u ON u.id = a.user_id
             WHERE a.record_table = ? AND a.record_id = ? ORDER BY a.id DESC LIMIT 1
             """, arguments: [table, id])
-        var text = "\(uid) is at version \(current), but the edit was made from version \(expected)"
+        // Who changed what comes first: status lines are narrow.
+        let versions = "you saw version \(expected), it is now at \(current)"
+        var text = "\(uid) \(versions)"
         if let last {
             let login: String = last["login"]
             let at: Int64 = last["created_at"]
@@ -226,8 +228,8 @@ final class CommandContext {
                     changed.append(column)
                 }
             }
-            text += "; last changed by \(login) at \(LocalTime(timeZone: settings.zone).format(at))"
-            if !changed.isEmpty { text += " (\(changed.joined(separator: ", ")))" }
+            text = "\(uid) was last changed by \(login) at \(LocalTime(timeZone: settings.zone).format(at))"
+                + (changed.isEmpty ? "" : " (\(changed.joined(separator: ", ")))") + "; \(versions)"
         }
         return text + ". Reload and try again."
     }

@@ -104,7 +104,7 @@ func runGrid(_ state: inout AppState, _ command: GridCommand) -> [Effect] {
         }
         let verb = booking.status == .hold ? "Release" : "Cancel"
         let effect: Effect = booking.status == .hold ? .release(booking.uid, version: booking.version) : .cancel(booking.uid, version: booking.version)
-        state.mode = .prompt(Prompt(question: "\(verb) \(booking.uid) (\(booking.resourceName) \(booking.startLocal)–\(booking.endLocal))?", onYes: [effect]))
+        state.mode = .prompt(Prompt(question: "\(verb) \(booking.uid) (\(booking.resourceName) \(booking.when(labelled: state.grid.zonesInPlay)))?", onYes: [effect]))
     case .move:
         guard let booking = picked else {
             state.status = StatusMessage(.info, "No booking under the cursor to move.")
