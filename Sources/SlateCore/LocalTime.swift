@@ -176,6 +176,20 @@ public struct LocalTime: Sendable, Equatable {
         return (weekday, (c.hour ?? 0) * 60 + (c.minute ?? 0))
     }
 
+    /// The local calendar day that contains `instant`.
+    public func day(of instant: Int64) -> Day {
+        let c = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(instant)))
+        return Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1)
+    }
+
+    /// The instant of local midnight starting `day` (the first instant of the day when a
+    /// zone skips midnight).
+    public func start(of day: Day) -> Int64 {
+        let (y, m, d) = day.fields
+        let date = calendar.date(from: DateComponents(year: y, month: m, day: d)) ?? Date(timeIntervalSince1970: TimeInterval(day.number * 86_400))
+        return Int64(calendar.startOfDay(for: date).timeIntervalSince1970)
+    }
+
     /// The instant of local midnight starting the day that contains `instant`.
     public func startOfDay(_ instant: Int64) -> Int64 {
         Int64(calendar.startOfDay(for: Date(timeIntervalSince1970: TimeInterval(instant))).timeIntervalSince1970)
