@@ -253,10 +253,15 @@ CREATE TABLE projects (
   studio_id INTEGER NOT NULL REFERENCES studios(id),
   client_id INTEGER REFERENCES clients(id),
   name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
-  status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('planned', 'active', 'done', 'cancelled'))
+  status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('planned', 'active', 'done', 'cancelled')),
+  start_on TEXT CHECK (start_on IS NULL OR (length(start_on) = 10 AND date(start_on) = start_on))
 );
 CREATE INDEX projects_studio ON projects(studio_id);
 
+-- A phase is fixed (duration_days NULL: start_at/end_at are set by hand) or auto-scheduled
+-- (duration_days working days, placed by the critical path after its dependencies and the
+-- project start). Dates are local midnights of the studio: end_at is the midnight after the
+-- last day. A milestone is a phase of no length (end_at = start_at).
 CREATE TABLE phases (
   id INTEGER PRIMARY KEY,
   uid TEXT NOT NULL UNIQUE,
@@ -270,24 +275,14 @@ CREATE TABLE phases (
   start_at INTEGER NOT NULL,
   end_at INTEGER NOT NULL,
   progress INTEGER NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100),
-  CHECK (end_at > start_at)
+  duration_days INTEGER CHECK (duration_days IS NULL OR duration_days BETWEEN 0 AND 3650),
+  milestone INTEGER NOT NULL DEFAULT 0 CHECK (milestone IN (0, 1)),
+  CHECK (end_at > start_at OR (milestone = 1 AND end_at = start_at)),
+  CHECK (milestone = 0 OR duration_days IS NULL OR duration_days = 0)
 );
 CREATE INDEX phases_project ON phases(project_id, start_at);
 
-CREATE TABLE milestones (
-  id INTEGER PRIMARY KEY,
-  uid TEXT NOT NULL UNIQUE,
-  created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL,
-  deleted_at INTEGER,
-  version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
-  project_id INTEGER NOT NULL REFERENCES projects(id),
-  phase_id INTEGER REFERENCES phases(id),
-  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
-  at INTEGER NOT NULL
-);
-CREATE INDEX milestones_project ON milestones(project_id, at);
-
+-- Lag in working days of the project's studio.
 CREATE TABLE dependencies (
   id INTEGER PRIMARY KEY,
   uid TEXT NOT NULL UNIQUE,
@@ -298,7 +293,7 @@ CREATE TABLE dependencies (
   predecessor_id INTEGER NOT NULL REFERENCES phases(id),
   successor_id INTEGER NOT NULL REFERENCES phases(id),
   kind TEXT NOT NULL DEFAULT 'finish_to_start' CHECK (kind IN ('finish_to_start', 'start_to_start', 'finish_to_finish')),
-  lag_seconds INTEGER NOT NULL DEFAULT 0,
+  lag_days INTEGER NOT NULL DEFAULT 0 CHECK (lag_days BETWEEN 0 AND 3650),
   CHECK (predecessor_id != successor_id)
 );
 CREATE UNIQUE INDEX dependencies_pair ON dependencies(predecessor_id, successor_id) WHERE deleted_at IS NULL;
@@ -419,6 +414,7 @@ CREATE INDEX bookings_hold_expiry ON bookings(expires_at) WHERE status = 'hold' 
 CREATE INDEX bookings_challenges ON bookings(challenge_deadline) WHERE status = 'hold' AND challenge_deadline IS NOT NULL AND deleted_at IS NULL;
 CREATE INDEX bookings_resource_time ON bookings(resource_id, start_at);
 CREATE INDEX bookings_show ON bookings(show_id) WHERE show_id IS NOT NULL;
+CREATE INDEX bookings_phase ON bookings(phase_id) WHERE phase_id IS NOT NULL;
 
 -- Backstop under the Swift rules: two confirmed bookings of one resource never overlap,
 -- whichever process writes. Confirmed bookings of a resource never overlap each other,

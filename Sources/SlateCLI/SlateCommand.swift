@@ -158,7 +158,6 @@ extension ShowType: ExpressibleByArgument {}
 extension ShowStandard: ExpressibleByArgument {}
 extension TaskItemType: ExpressibleByArgument {}
 extension TaskInputType: ExpressibleByArgument {}
-extension DependencyKind: ExpressibleByArgument {}
 
 /// `slate backup FILE`: a consistent copy of the workspace while others keep working.
 struct BackupCommand: ParsableCommand {

@@ -15,6 +15,7 @@ public struct RuleViolation: Equatable, Hashable, Sendable, Codable, CustomStrin
         case reasonRequired = "reason_required"
         case draftClash = "draft_clash"
         case dependencyCycle = "dependency_cycle"
+        case partOfPhase = "part_of_phase"
     }
 
     public var kind: Kind
@@ -43,6 +44,7 @@ public struct RuleWarning: Equatable, Hashable, Sendable, Codable, CustomStringC
         case draftClash = "draft_clash"
         case pastTime = "past_time"
         case ambiguousTime = "ambiguous_time"
+        case dependencyViolated = "dependency_violated"
     }
 
     public var kind: Kind

@@ -70,8 +70,10 @@ public enum DemoWorkspace {
         }
         summary.rooms = rooms.count
 
+        var cameras: [String] = []
         for (name, category) in [("Sony FX6 #1", "camera"), ("Sony FX6 #2", "camera"), ("ATEM Mini Extreme", "switcher"), ("Aputure 600d", "light")] {
-            _ = try session.addEquipment(studio: north, name: name, category: category)
+            let uid = try session.addEquipment(studio: north, name: name, category: category).value
+            if category == "camera" { cameras.append(uid) }
             summary.equipment += 1
         }
         _ = try session.addEquipment(studio: harbour, name: "Neumann U87", category: "microphone")
@@ -135,18 +137,29 @@ public enum DemoWorkspace {
             summary.timeOff += 1
         }
 
+        // Six projects planned on working days: a fixed first phase, auto-scheduled phases
+        // after it (one start-to-start, one with lag), a review milestone and a fixed delivery
+        // date that the longest plans overrun (shown as a broken dependency on the timeline).
+        var projectPhases: [[String: String]] = []
         for (index, name) in ["Spring campaign", "Album: Low Tide", "Game launch week", "Cooking series S2", "Podcast relaunch", "Fashion week live"].enumerated() {
             let studio = index == 1 || index == 4 ? harbour : north
-            let project = try session.addProject(studio: studio, client: clients[index], name: name).value
-            var previous: String?
-            for (phaseIndex, phase) in ["Pre-production", "Production", "Post-production"].enumerated() {
-                let start = 7 * phaseIndex + index
-                let uid = try session.addPhase(project: project, name: phase, start: at(start, 9), end: at(start + 6, 18), progress: phaseIndex == 0 ? 60 : 0).value
-                if let previous { _ = try session.addDependency(predecessor: previous, successor: uid, lagSeconds: 0) }
-                previous = uid
-                summary.phases += 1
-            }
-            _ = try session.addMilestone(project: project, name: "Delivery", at: at(21 + index, 18))
+            let start = paris.day(of: base) + index * 3
+            let making = index == 1 || index == 4 ? ("Recording", "Mixing") : ("Shoot", "Edit")
+            let file = ProjectFile(name: name, studio: studio, client: clients[index], start: start, phases: [
+                .init(key: "brief", name: "Brief & treatment", timing: .fixed(from: start, through: start + 4), progress: index == 0 ? 100 : 60),
+                .init(key: "pre", name: "Pre-production", timing: .days(5 + index % 2), progress: index == 0 ? 40 : 0),
+                .init(key: "make", name: making.0, timing: .days(3 + index % 3)),
+                .init(key: "post", name: making.1, timing: .days(6)),
+                .init(key: "assets", name: "Marketing assets", timing: .days(3)),
+                .init(key: "review", name: "Client review", timing: .milestone(on: nil)),
+                .init(key: "delivery", name: "Delivery", timing: .milestone(on: start + 30 + index % 2 * 7)),
+            ], dependencies: [
+                .init(from: "brief", to: "pre"), .init(from: "pre", to: "make", lag: 1), .init(from: "make", to: "post"),
+                .init(from: "make", to: "assets", kind: .startToStart, lag: 2), .init(from: "post", to: "review"), .init(from: "assets", to: "review"),
+                .init(from: "review", to: "delivery"),
+            ])
+            projectPhases.append(try session.importProject(file).value.phases)
+            summary.phases += file.phases.count
         }
         summary.projects = 6
 
@@ -192,6 +205,12 @@ public enum DemoWorkspace {
         for (resource, day) in [(northRooms[1], 3), (northRooms[1], 3), (northRooms[1], 3), (northTalent[2], 4), (northTalent[2], 4)] {
             _ = try session.place(BookingPlacement(resource: resource, start: at(day, 14), end: at(day, 17), status: .hold, note: "pitch"))
             summary.holds += 1
+        }
+
+        // People and rooms assigned to phases: bookings that move with their phase.
+        for (project, resource) in [(0, rooms[1].uid), (1, rooms[6].uid), (3, cameras[0])] {
+            guard let phase = projectPhases[project]["make"] else { continue }
+            _ = try session.assignPhase(phase, resource: resource)
         }
 
         // Bookings and ranked holds across the next four weeks.

@@ -188,35 +188,46 @@ struct NewProject: NewRow {
     var studioID: Int64
     var clientID: Int64?
     var name: String
-    var columns: [(String, (any DatabaseValueConvertible)?)] { [("studio_id", studioID), ("client_id", clientID), ("name", name)] }
+    var startOn: Day?
+    var columns: [(String, (any DatabaseValueConvertible)?)] { [("studio_id", studioID), ("client_id", clientID), ("name", name), ("start_on", startOn?.iso)] }
 }
 
+/// A phase: fixed when `durationDays` is nil, else auto-scheduled; a milestone has no length.
 struct NewPhase: NewRow {
     static let table = "phases"
     var projectID: Int64
     var name: String
     var interval: Interval
     var progress: Int
+    var durationDays: Int?
+    var milestone: Bool
     var columns: [(String, (any DatabaseValueConvertible)?)] {
-        [("project_id", projectID), ("name", name), ("start_at", interval.start), ("end_at", interval.end), ("progress", progress)]
+        [("project_id", projectID), ("name", name), ("start_at", interval.start), ("end_at", interval.end), ("progress", progress),
+         ("duration_days", durationDays), ("milestone", milestone)]
     }
 }
 
-struct NewMilestone: NewRow {
-    static let table = "milestones"
-    var projectID: Int64
-    var name: String
-    var at: Int64
-    var columns: [(String, (any DatabaseValueConvertible)?)] { [("project_id", projectID), ("name", name), ("at", at)] }
+enum PhaseChange: RowChange {
+    static let table = "phases"
+    case name(String), startAt(Int64), endAt(Int64), progress(Int), durationDays(Int?)
+    var column: (String, (any DatabaseValueConvertible)?) {
+        switch self {
+        case .name(let value): ("name", value)
+        case .startAt(let value): ("start_at", value)
+        case .endAt(let value): ("end_at", value)
+        case .progress(let value): ("progress", value)
+        case .durationDays(let value): ("duration_days", value)
+        }
+    }
 }
 
 struct NewDependency: NewRow {
     static let table = "dependencies"
     var predecessorID, successorID: Int64
     var kind: DependencyKind
-    var lagSeconds: Int64
+    var lagDays: Int
     var columns: [(String, (any DatabaseValueConvertible)?)] {
-        [("predecessor_id", predecessorID), ("successor_id", successorID), ("kind", kind), ("lag_seconds", lagSeconds)]
+        [("predecessor_id", predecessorID), ("successor_id", successorID), ("kind", kind), ("lag_days", lagDays)]
     }
 }
 
@@ -282,6 +293,7 @@ struct NewBooking: NewRow {
     static let table = "bookings"
     var resourceID, holderID: Int64
     var showID: Int64?
+    var phaseID: Int64? = nil
     var status: BookingStatus
     var interval: Interval
     var placedAt: Int64
@@ -290,7 +302,7 @@ struct NewBooking: NewRow {
     var expiresAt: Int64?
     var columns: [(String, (any DatabaseValueConvertible)?)] {
         var columns: [(String, (any DatabaseValueConvertible)?)] = [
-            ("resource_id", resourceID), ("holder_id", holderID), ("show_id", showID), ("status", status), ("start_at", interval.start),
+            ("resource_id", resourceID), ("holder_id", holderID), ("show_id", showID), ("phase_id", phaseID), ("status", status), ("start_at", interval.start),
             ("end_at", interval.end), ("placed_at", placedAt), ("note", note),
         ]
         if status == .hold { columns += [("rank", rank), ("expires_at", expiresAt)] }

@@ -90,9 +90,12 @@ public struct BookingPlacement: Sendable {
     /// A manager's reason to force the booking over holds ranked above it.
     public var forceReason: String?
     public var expires: When?
+    /// The phase this booking assigns the resource to (`slate phase assign`).
+    public var phase: String?
 
     public init(resource: String, start: When, end: When, status: BookingStatus, show: String? = nil, note: String = "",
-                orHold: Bool = false, forceReason: String? = nil, expires: When? = nil) {
+                orHold: Bool = false, forceReason: String? = nil, expires: When? = nil, phase: String? = nil) {
+        self.phase = phase
         self.resource = resource
         self.start = start
         self.end = end
@@ -115,13 +118,16 @@ extension Session {
             let note = try TextInput.note(placement.note)
             let show = try placement.show.map { try context.show(uid: $0) }
             let showID = show?.id
+            let phaseID: Int64? = try placement.phase.map { try context.row("phases", uid: $0, what: "phase")["id"] }
             func view(_ uid: String, _ status: BookingStatus, rank: Int? = nil, expires: Int64? = nil) -> BookingView {
                 BookingView(uid: uid, resourceUID: resource.uid, resourceName: resource.name, resourceKind: resource.kind.rawValue, studioUID: studio.uid,
                             timeZone: studio.zone.timeZone.identifier, status: status, start: interval.start, end: interval.end, startLocal: studio.zone.format(interval.start),
                             endLocal: studio.zone.format(interval.end), rank: rank, expiresAt: expires, challengeDeadline: nil,
                             holder: context.actor.login, showUID: show?.uid, showTitle: show?.title, clientName: nil, note: note, version: 1)
             }
-            let around = try BookingQueue.surroundings(context.db, resource: resource.id, interval: interval, studio: studio)
+            var around = try BookingQueue.surroundings(context.db, resource: resource.id, interval: interval, studio: studio)
+            // A phase's booking holds its whole days: opening hours do not apply to it.
+            if phaseID != nil { around.openingHours = .always }
             var status = placement.status
             var outcome = BookingRules.evaluate(BookingRequest(resource: resource, interval: interval, status: status), around: around)
             if status == .confirmed, !outcome.isAllowed {
@@ -141,7 +147,7 @@ extension Session {
                 + [placement.start, placement.end].compactMap { $0.ambiguity(in: studio.zone) }
             // Never returned: `perform` turns the violations into a refusal.
             guard outcome.isAllowed else { return view("", status) }
-            var row = NewBooking(resourceID: resource.id, holderID: context.actor.userID, showID: showID, status: status, interval: interval,
+            var row = NewBooking(resourceID: resource.id, holderID: context.actor.userID, showID: showID, phaseID: phaseID, status: status, interval: interval,
                                  placedAt: context.now, note: note)
             if status == .hold {
                 let queued = try HoldQueue.placement(overlapping: around.holds, now: context.now, firstDays: context.settings.holdExpiryFirstDays,
@@ -247,6 +253,10 @@ extension Session {
                 context.summary = "move show '\(show.title)' (\(show.uid)) with \(uid) to \(studio.zone.format(interval))"
                 return try Self.view(context, id: booking.id)
             }
+            if let phase = try Row.fetchOne(context.db, sql: "SELECT ph.uid, ph.name FROM bookings b JOIN phases ph ON ph.id = b.phase_id WHERE b.id = ?", arguments: [booking.id]) {
+                let (phaseUID, name): (String, String) = (phase[0], phase[1])
+                throw SlateError.refused([RuleViolation(.partOfPhase, "\(uid) assigns \(resource.name) to phase '\(name)' (\(phaseUID)) and spans it; move the phase (slate phase move \(phaseUID)) and its bookings follow", otherUID: phaseUID)])
+            }
             try Self.moveBooking(context, booking, of: resource, in: studio, to: interval, forceReason: forceReason)
             context.summary = "move \(uid) on \(resource.name) to \(studio.zone.format(interval))"
             return try Self.view(context, id: booking.id)
@@ -255,9 +265,10 @@ extension Session {
 
     /// Moves one live booking after checking it (the body of `move`, also used for shows).
     static func moveBooking(_ context: CommandContext, _ booking: BookingSnapshot, of resource: ResourceInfo, in studio: StudioInfo,
-                            to interval: Interval, forceReason: String?, label: String = "") throws {
+                            to interval: Interval, forceReason: String?, label: String = "", wholeDays: Bool = false) throws {
         let window = Interval(start: min(interval.start, booking.interval.start), end: max(interval.end, booking.interval.end))
-        let around = try BookingQueue.surroundings(context.db, resource: resource.id, interval: interval, studio: studio)
+        var around = try BookingQueue.surroundings(context.db, resource: resource.id, interval: interval, studio: studio)
+        if wholeDays { around.openingHours = .always }
         var outcome = BookingRules.evaluateMove(booking, of: resource, to: interval, around: around)
         outcome.warnings += BookingRules.timing(interval, now: context.now, zone: studio.zone)
         if !outcome.isAllowed, let reason = forceReason {

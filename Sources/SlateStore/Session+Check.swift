@@ -57,7 +57,7 @@ extension Session {
             findings += try draftClashes(reader, studios: studios, window: Interval(start: start, end: max(end, start + 1)))
 
             let live = try Row.fetchAll(reader.db, sql: """
-                SELECT b.id, b.uid, b.resource_id, b.status, b.start_at, b.end_at, r.studio_id FROM bookings b JOIN resources r ON r.id = b.resource_id
+                SELECT b.id, b.uid, b.resource_id, b.status, b.start_at, b.end_at, b.phase_id, r.studio_id FROM bookings b JOIN resources r ON r.id = b.resource_id
                 WHERE b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL AND r.studio_id IN (\(studios)) AND b.end_at > ? AND b.start_at < ?
                 ORDER BY b.start_at LIMIT 5000
                 """, arguments: [start, end])
@@ -65,7 +65,8 @@ extension Session {
                 let studio = try reader.studio(id: row["studio_id"])
                 let interval = Interval(start: row["start_at"], end: row["end_at"])
                 var messages = try BookingQueue.timeOff(reader.db, resource: row["resource_id"], overlapping: interval).map { "in time off \(studio.zone.format($0.interval))\($0.reason.isEmpty ? "" : " (\($0.reason))")" }
-                if !studio.hours.contains(interval, in: studio.zone) { messages.append("outside opening hours (\(studio.hours.text))") }
+                // A phase's booking holds its whole days: opening hours do not apply to it.
+                if (row["phase_id"] as Int64?) == nil, !studio.hours.contains(interval, in: studio.zone) { messages.append("outside opening hours (\(studio.hours.text))") }
                 for message in messages {
                     findings.append(Finding(severity: "warning", kind: "availability", subject: row["uid"], message: "\(row["uid"] as String) \(studio.zone.format(interval)): \(message)"))
                 }

@@ -38,7 +38,7 @@ struct Visibility {
             return "(\(c)id IN (\(clients)) OR \(c)id IN (\(clientsOfMyStudios)))"
         case "materials":
             return "(\(c)client_id IN (\(clients)) OR \(c)client_id IN (\(clientsOfMyStudios)))"
-        case "phases", "milestones":
+        case "phases":
             return "\(c)project_id IN (SELECT id FROM projects WHERE \(predicate("projects")))"
         case "tasks":
             return "(\(c)show_id IN (SELECT id FROM shows WHERE studio_id IN (\(studios))) OR \(c)assignee_id = \(policy.actor.userID)"

@@ -9,7 +9,7 @@ import SlateCore
 /// migrated in one transaction.
 public final class Workspace: Sendable {
     /// The schema version this build writes.
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
 
     /// `PRAGMA application_id` of a Slate workspace ("Slat"): a file that carries another
     /// application's id is never opened for writing.
@@ -29,6 +29,7 @@ public final class Workspace: Sendable {
     /// Every migration this build knows.
     public static let migrations: [Migration] = [
         Migration(from: 1, apply: SchemaTwo.migrate),
+        Migration(from: 2, apply: SchemaThree.migrate),
     ]
 
     /// Path of the database file.

@@ -31,7 +31,7 @@ struct SchemaTests {
         let f = try Fixture.make()
         let tables = Set(try f.workspace.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") })
         for table in ["users", "memberships", "studios", "rooms", "talent", "time_off", "equipment", "resources", "clients", "materials", "platforms",
-                      "show_platforms", "projects", "phases", "milestones", "dependencies", "schedules", "shows", "show_talent", "show_materials",
+                      "show_platforms", "projects", "phases", "dependencies", "schedules", "shows", "show_talent", "show_materials",
                       "bookings", "task_templates", "task_template_items", "tasks", "comments", "tags", "taggables", "communications", "invoices",
                       "invoice_items", "job_listings", "audits", "recurrences"] {
             #expect(tables.contains(table), "missing \(table)")
@@ -161,6 +161,11 @@ struct SchemaTests {
                 INSERT INTO bookings (id, uid, created_at, updated_at, resource_id, holder_id, status, start_at, end_at, placed_at) VALUES (1, 'bk-1', 0, 0, 1, 1, 'confirmed', 1796288400, 1796295600, 0);
                 INSERT INTO audits (id, uid, created_at, updated_at, command_id, user_id, action, record_table, record_id, record_uid, new_values) VALUES (1, 'au-1', 0, 0, 1, 1, 'insert', 'bookings', 1, 'bk-1', '{}');
                 INSERT INTO recurrences (id, uid, created_at, updated_at, frequency, interval) VALUES (1, 'rc-1', 0, 0, 'weekly', 2);
+                INSERT INTO projects (id, uid, created_at, updated_at, studio_id, name) VALUES (1, 'pj-1', 0, 0, 1, 'Album');
+                INSERT INTO phases (id, uid, created_at, updated_at, project_id, name, start_at, end_at) VALUES (1, 'ph-1', 0, 0, 1, 'Mixing', 1796288400, 1796374800),
+                  (2, 'ph-2', 0, 0, 1, 'Mastering', 1796374800, 1796461200);
+                INSERT INTO dependencies (id, uid, created_at, updated_at, predecessor_id, successor_id, lag_seconds) VALUES (1, 'dp-1', 0, 0, 1, 2, 172800);
+                INSERT INTO milestones (id, uid, created_at, updated_at, project_id, name, at) VALUES (1, 'ms-1', 0, 0, 1, 'Delivery', 1796461200);
                 """)
         }
         try queue.close()
@@ -186,6 +191,10 @@ struct SchemaTests {
         #expect(try migrated.read { db in try String.fetchAll(db, sql: "SELECT uid FROM resources ORDER BY id") } == ["rm-1", "tl-1"])
         #expect(try migrated.read { db in try String.fetchAll(db, sql: "SELECT skill FROM talent_skills ORDER BY skill") } == ["beauty", "french"])
         #expect(try migrated.read { db in try Int.fetchOne(db, sql: "SELECT every FROM recurrences") } == 2)
+        // Milestones became phases of no length, keeping their ids; lags are working days; old phases are fixed
+        #expect(try migrated.read { db in try String.fetchAll(db, sql: "SELECT uid || ':' || milestone || ':' || ifnull(duration_days, 'fixed') FROM phases ORDER BY id") }
+            == ["ph-1:0:fixed", "ph-2:0:fixed", "ms-1:1:fixed"])
+        #expect(try migrated.read { db in try Int.fetchOne(db, sql: "SELECT lag_days FROM dependencies") } == 2)
         #expect(try migrated.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM audits JOIN commands c ON c.id = audits.command_id") } == 1)
         // And it works: the old client belongs to the first studio, new bookings clash-check
         let alice = Session(workspace: migrated, login: "alice", clock: .fixed(1_796_112_000))

@@ -17,7 +17,7 @@ struct StudioAccessTests {
         let show = try f.alice.addShow(ShowInput(client: secret, schedule: schedule, room: f.stageA, title: "Secret launch", start: "2026-12-03T10:00", end: "2026-12-03T12:00")).value
         _ = try f.alice.confirmShow(show)
         let project = try f.alice.addProject(client: secret, name: "Secret album").value
-        let phase = try f.alice.addPhase(project: project, name: "Mixing", start: "2026-12-04T09:00", end: "2026-12-05T18:00").value
+        let phase = try f.alice.addPhase(project: project, name: "Mixing", timing: .fixed(from: Day(iso: "2026-12-04")!, through: Day(iso: "2026-12-05")!)).value
         let booking = try f.book(f.stageB, "2026-12-03T10:00", "2026-12-03T12:00")
         _ = try f.alice.addStudio(name: "South", timeZone: "Europe/London")
         _ = try f.alice.addMember(login: "sam", role: .member, scope: .studio("South"))

@@ -27,7 +27,7 @@ public struct PlanLink: Equatable, Sendable {
     }
 
     /// The earliest start this link allows its successor, given the predecessor's early start.
-    func earliestStart(predecessorStart: Int, predecessorDuration: Int, successorDuration: Int) -> Int {
+    public func earliestStart(predecessorStart: Int, predecessorDuration: Int, successorDuration: Int) -> Int {
         switch kind {
         case .finishToStart: predecessorStart + predecessorDuration + lag
         case .startToStart: predecessorStart + lag
@@ -36,7 +36,7 @@ public struct PlanLink: Equatable, Sendable {
     }
 
     /// The latest finish this link allows its predecessor, given the successor's late start.
-    func latestFinish(successorLateStart: Int, successorDuration: Int, predecessorDuration: Int) -> Int {
+    public func latestFinish(successorLateStart: Int, successorDuration: Int, predecessorDuration: Int) -> Int {
         switch kind {
         case .finishToStart: successorLateStart - lag
         case .startToStart: successorLateStart - lag + predecessorDuration

@@ -129,3 +129,19 @@ public struct WorkCalendar: Equatable, Sendable {
         a >= 0 ? a / b : -((-a + b - 1) / b)
     }
 }
+
+extension Day: Codable {
+    /// A day is written as `2026-01-05`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let day = Day(iso: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not a date like 2026-01-05"))
+        }
+        self = day
+    }
+}

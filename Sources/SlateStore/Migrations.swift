@@ -2,16 +2,17 @@ import Foundation
 import GRDB
 import SlateCore
 
-/// Schema 1 -> 2, in the migration's one transaction (foreign keys are checked at its end).
-///
-/// Tables whose columns change are rebuilt from their definition in `schema.sql`, and every
-/// index and trigger of `schema.sql` missing from the file is created, so a migrated
-/// workspace has the same tables, columns, indexes and triggers as a new one.
+// Migrations run in one transaction each (foreign keys are checked at its end). Tables
+// whose columns change are rebuilt from their definition in `schema.sql`, and every index
+// and trigger of `schema.sql` missing from the file is created, so a migrated workspace has
+// the same tables, columns, indexes and triggers as a new one.
+
+/// Schema 1 -> 2.
 enum SchemaTwo {
     static func migrate(_ db: Database) throws {
-        let fresh = try definitions()
+        let fresh = try SchemaRebuild.definitions()
         // New tables first: talent_skills takes the comma lists of talent.skills.
-        try createMissing(db, fresh, type: "table")
+        try SchemaRebuild.createMissing(db, fresh, type: "table")
         try moveSkills(db)
         // One id per thing: a resource takes the public id of its room, talent or equipment.
         for (kind, table) in [("room", "rooms"), ("talent", "talent"), ("equipment", "equipment")] {
@@ -36,43 +37,11 @@ enum SchemaTwo {
         // Columns that change: users.login unique among live rows only; talent without its
         // skills list; audits and commands without version and deleted_at, commands with a studio.
         for table in ["users", "talent", "audits", "commands"] {
-            try rebuild(db, table, fresh)
+            try SchemaRebuild.rebuild(db, table, fresh)
         }
-        try createMissing(db, fresh, type: "index")
-        try createMissing(db, fresh, type: "trigger")
+        try SchemaRebuild.createMissing(db, fresh, type: "index")
+        try SchemaRebuild.createMissing(db, fresh, type: "trigger")
         try db.execute(sql: "PRAGMA application_id = \(Workspace.applicationID)")
-    }
-
-    /// Type, name, table and SQL of every object `schema.sql` creates, in its order.
-    static func definitions() throws -> [(type: String, name: String, table: String, sql: String)] {
-        let reference = try DatabaseQueue()
-        try reference.write { db in try db.execute(sql: SchemaSQL.text) }
-        return try reference.read { db in
-            try Row.fetchAll(db, sql: "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid").map {
-                ($0[0], $0[1], $0[2], $0[3])
-            }
-        }
-    }
-
-    private static func createMissing(_ db: Database, _ fresh: [(type: String, name: String, table: String, sql: String)], type: String) throws {
-        let existing = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master"))
-        for object in fresh where object.type == type && !existing.contains(object.name) && !object.name.hasPrefix("communications_fts_") {
-            try db.execute(sql: object.sql)
-        }
-    }
-
-    /// Rebuilds `table` with its new definition, keeping every column both share.
-    private static func rebuild(_ db: Database, _ table: String, _ fresh: [(type: String, name: String, table: String, sql: String)]) throws {
-        guard let definition = fresh.first(where: { $0.type == "table" && $0.name == table }) else { return }
-        let old = Set(try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table]).map { $0[0] as String })
-        let temporary = "\(table)_v2"
-        guard let open = definition.sql.firstIndex(of: "(") else { return }
-        try db.execute(sql: "CREATE TABLE \(temporary) " + definition.sql[open...])
-        let columns = try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [temporary]).map { $0[0] as String }.filter(old.contains)
-        let list = columns.joined(separator: ", ")
-        try db.execute(sql: "INSERT INTO \(temporary) (\(list)) SELECT \(list) FROM \(table)")
-        try db.execute(sql: "DROP TABLE \(table)")
-        try db.execute(sql: "ALTER TABLE \(temporary) RENAME TO \(table)")
     }
 
     /// talent.skills ("beauty,french") becomes one talent_skills row per skill.
@@ -86,5 +55,67 @@ enum SchemaTwo {
                 next += 1
             }
         }
+    }
+}
+
+/// Rebuilding tables from their definition in `schema.sql`.
+enum SchemaRebuild {
+    /// Type, name, table and SQL of every object `schema.sql` creates, in its order.
+    static func definitions() throws -> [(type: String, name: String, table: String, sql: String)] {
+        let reference = try DatabaseQueue()
+        try reference.write { db in try db.execute(sql: SchemaSQL.text) }
+        return try reference.read { db in
+            try Row.fetchAll(db, sql: "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid").map {
+                ($0[0], $0[1], $0[2], $0[3])
+            }
+        }
+    }
+
+    static func createMissing(_ db: Database, _ fresh: [(type: String, name: String, table: String, sql: String)], type: String) throws {
+        let existing = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master"))
+        for object in fresh where object.type == type && !existing.contains(object.name) && !object.name.hasPrefix("communications_fts_") {
+            try db.execute(sql: object.sql)
+        }
+    }
+
+    /// Rebuilds `table` with its new definition, keeping every column both share.
+    static func rebuild(_ db: Database, _ table: String, _ fresh: [(type: String, name: String, table: String, sql: String)]) throws {
+        guard let definition = fresh.first(where: { $0.type == "table" && $0.name == table }) else { return }
+        let old = Set(try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table]).map { $0[0] as String })
+        let temporary = "\(table)_rebuilt"
+        guard let open = definition.sql.firstIndex(of: "(") else { return }
+        try db.execute(sql: "CREATE TABLE \(temporary) " + definition.sql[open...])
+        let columns = try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [temporary]).map { $0[0] as String }.filter(old.contains)
+        let list = columns.joined(separator: ", ")
+        try db.execute(sql: "INSERT INTO \(temporary) (\(list)) SELECT \(list) FROM \(table)")
+        try db.execute(sql: "DROP TABLE \(table)")
+        try db.execute(sql: "ALTER TABLE \(temporary) RENAME TO \(table)")
+    }
+}
+
+/// Schema 2 -> 3: planned phases (fixed, or auto-scheduled in working days), milestones as
+/// phases of no length, lags in working days, a project start.
+enum SchemaThree {
+    static func migrate(_ db: Database) throws {
+        let fresh = try SchemaRebuild.definitions()
+        try db.execute(sql: "ALTER TABLE projects ADD COLUMN start_on TEXT CHECK (start_on IS NULL OR (length(start_on) = 10 AND date(start_on) = start_on))")
+        try db.execute(sql: "ALTER TABLE dependencies ADD COLUMN lag_days INTEGER NOT NULL DEFAULT 0")
+        try db.execute(sql: "UPDATE dependencies SET lag_days = max(0, min(3650, lag_seconds / 86400))")
+        try SchemaRebuild.rebuild(db, "dependencies", fresh)
+        // Phases as they were stay fixed; milestones become phases of no length, keeping their ids.
+        let milestones = try Row.fetchAll(db, sql: "SELECT * FROM milestones")
+        try db.execute(sql: "DROP TABLE milestones")
+        try SchemaRebuild.rebuild(db, "phases", fresh)
+        var next = (try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) + 1 FROM phases")) ?? 1
+        for row in milestones {
+            try db.execute(sql: """
+                INSERT INTO phases (id, uid, created_at, updated_at, deleted_at, version, project_id, name, start_at, end_at, milestone)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                """, arguments: [next, row["uid"], row["created_at"], row["updated_at"], row["deleted_at"], row["version"], row["project_id"],
+                                 row["name"], row["at"], row["at"]])
+            next += 1
+        }
+        try SchemaRebuild.createMissing(db, fresh, type: "index")
+        try SchemaRebuild.createMissing(db, fresh, type: "trigger")
     }
 }
