@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import SlateCLI
+
+@Suite("slate project import|schedule|export, phase move --cascade")
+struct ProjectCLITests {
+    static let file = """
+        {"name": "Album", "studio": "North", "start": "2026-12-07",
+         "phases": [{"key": "write", "name": "Writing", "duration": "3d"},
+                    {"key": "track", "name": "Tracking", "from": "2026-12-11", "to": "2026-12-12"},
+                    {"key": "master", "name": "Master", "milestone": true}],
+         "dependencies": [{"from": "write", "to": "track", "type": "FS", "lag": "1d"}, {"from": "track", "to": "master"}]}
+        """
+
+    func imported() throws -> (CLIHarness, [String: String]) {
+        let h = try CLIHarness.ready()
+        try Self.file.write(toFile: h.directory + "/album.json", atomically: true, encoding: .utf8)
+        let result = h.run("project", "import", h.directory + "/album.json", "--json")
+        #expect(result.code == 0, "\(result.err)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any]
+        let phases = (json?["result"] as? [String: Any])?["phases"] as? [String: String] ?? [:]
+        return (h, phases)
+    }
+
+    @Test func importMapsEachKeyToItsNewIdAndAPlanWritesNothing() throws {
+        let h = try CLIHarness.ready()
+        try Self.file.write(toFile: h.directory + "/album.json", atomically: true, encoding: .utf8)
+        let plan = h.run("project", "import", h.directory + "/album.json", "--plan")
+        #expect(plan.code == 0)
+        #expect(plan.out.contains("Plan (nothing written)"))
+        #expect(try h.count("SELECT count(*) FROM phases") == 0)
+        let (made, keys) = try imported()
+        #expect(Set(keys.keys) == ["write", "track", "master"])
+        #expect(try made.count("SELECT count(*) FROM phases") == 3)
+        #expect(try made.count("SELECT count(*) FROM commands WHERE name = 'project import'") == 1)
+    }
+
+    @Test func aBadFileExitsTwoNamingTheFieldAndWritesNothing() throws {
+        let h = try CLIHarness.ready()
+        try #"{"name": "Album", "phases": [{"key": "a", "name": "A", "duration": "soon"}]}"#.write(toFile: h.directory + "/bad.json", atomically: true, encoding: .utf8)
+        let result = h.run("project", "import", h.directory + "/bad.json")
+        #expect(result.code == 2)
+        #expect(result.err.contains("phases[0].duration"))
+        #expect(h.run("project", "import", h.directory + "/missing.json").code == 2)
+        #expect(try h.count("SELECT count(*) FROM projects") == 0)
+    }
+
+    @Test func scheduleListsDatesFloatAndTheCriticalChain() throws {
+        let (h, keys) = try imported()
+        let table = h.run("project", "schedule", "Album")
+        #expect(table.code == 0)
+        #expect(table.out.contains("Critical chain: Writing -> Tracking -> Master"))
+        let json = try JSONSerialization.jsonObject(with: Data(h.run("project", "schedule", "Album", "--json").out.utf8)) as? [String: Any]
+        let phases = try #require(json?["phases"] as? [[String: Any]])
+        let writing = try #require(phases.first { $0["uid"] as? String == keys["write"] })
+        #expect(writing["early_start"] as? String == "2026-12-07")
+        #expect(writing["early_finish"] as? String == "2026-12-09")
+        #expect(writing["total_float"] as? Int == 0)
+        #expect(writing["critical"] as? Bool == true)
+        #expect(json?["finish"] as? String == "2026-12-12")
+    }
+
+    @Test func exportWritesTheImportFormatBack() throws {
+        let (h, _) = try imported()
+        let exported = h.run("project", "export", "Album")
+        #expect(exported.code == 0)
+        try exported.out.replacingOccurrences(of: "\"Album\"", with: "\"Album 2\"").write(toFile: h.directory + "/again.json", atomically: true, encoding: .utf8)
+        #expect(h.run("project", "import", h.directory + "/again.json").code == 0)
+        let first = h.run("project", "schedule", "Album").out.split(separator: "\n").dropFirst().map { $0.split(separator: " ").dropFirst().joined(separator: " ") }
+        let second = h.run("project", "schedule", "Album 2").out.split(separator: "\n").dropFirst().map { $0.split(separator: " ").dropFirst().joined(separator: " ") }
+        #expect(first == second)
+    }
+
+    @Test func aCascadeIsShownAsAPlanThenAppliedAsOneUndoStep() throws {
+        let (h, keys) = try imported()
+        // Every day works in this studio. Writing grows by 2 days: Tracking (fixed) would start before Writing allows
+        let warned = h.run("phase", "resize", keys["write"]!, "--duration", "5d", "--plan")
+        #expect(warned.err.contains("'Tracking' starts 2026-12-11, before 'Writing' allows (FS, 2026-12-13)"))
+        let plan = h.run("phase", "resize", keys["write"]!, "--duration", "5d", "--cascade", "--plan")
+        #expect(plan.code == 0)
+        #expect(plan.out.contains("Plan (nothing written)"))
+        #expect(try h.value("SELECT date(start_at + 3600, 'unixepoch') FROM phases WHERE name = 'Tracking'") == "2026-12-11")
+        let applied = h.run("phase", "resize", keys["write"]!, "--duration", "5d", "--cascade")
+        #expect(applied.code == 0)
+        #expect(applied.out.contains("'Tracking' 2026-12-11..2026-12-12 -> 2026-12-13..2026-12-14"))
+        #expect(h.run("undo").code == 0)
+        #expect(h.run("project", "schedule", "Album").out.contains("Critical chain: Writing -> Tracking -> Master"))
+        #expect(try h.value("SELECT date(start_at + 3600, 'unixepoch') FROM phases WHERE name = 'Tracking'") == "2026-12-11")
+        // A loop is refused (exit 1) naming it
+        let loop = h.run("dependency", "add", "Master", "Writing")
+        #expect(loop.code == 1)
+        #expect(loop.err.contains("'Writing' -> 'Tracking' -> 'Master' -> 'Writing'"))
+    }
+}
