@@ -138,8 +138,9 @@ public enum DemoWorkspace {
         }
 
         // Six projects planned on working days: a fixed first phase, auto-scheduled phases
-        // after it (one start-to-start, one with lag), a review milestone and a fixed delivery
-        // date that the longest plans overrun (shown as a broken dependency on the timeline).
+        // after it (one start-to-start, one with lag) and a review milestone; delivery follows
+        // the review, except that the album has a fixed date its plan overruns (shown as a
+        // broken dependency on the timeline) and the podcast one with room to spare.
         var projectPhases: [[String: String]] = []
         for (index, name) in ["Spring campaign", "Album: Low Tide", "Game launch week", "Cooking series S2", "Podcast relaunch", "Fashion week live"].enumerated() {
             let studio = index == 1 || index == 4 ? harbour : north
@@ -152,7 +153,7 @@ public enum DemoWorkspace {
                 .init(key: "post", name: making.1, timing: .days(6)),
                 .init(key: "assets", name: "Marketing assets", timing: .days(3)),
                 .init(key: "review", name: "Client review", timing: .milestone(on: nil)),
-                .init(key: "delivery", name: "Delivery", timing: .milestone(on: start + 30 + index % 2 * 7)),
+                .init(key: "delivery", name: "Delivery", timing: .milestone(on: index == 1 ? start + 24 : index == 4 ? start + 45 : nil)),
             ], dependencies: [
                 .init(from: "brief", to: "pre"), .init(from: "pre", to: "make", lag: 1), .init(from: "make", to: "post"),
                 .init(from: "make", to: "assets", kind: .startToStart, lag: 2), .init(from: "post", to: "review"), .init(from: "assets", to: "review"),

@@ -155,9 +155,9 @@ extension Session {
             var schedule = try Self.managedPlan(context, projectID: row["project_id"])
             let position = try Self.position(schedule, of: row["uid"])
             var phase = schedule.phases[position]
-            let task = schedule.task(phase)
             var changes: [PhaseChange] = []
             for edit in edits {
+                let task = schedule.task(phase)
                 switch edit {
                 case .name(let name):
                     phase.name = try TextInput.name(name)
@@ -414,6 +414,7 @@ extension Session {
         let start = calendar.workingDay(onOrAfter: schedule.start)
         return ProjectSchedule(uid: schedule.uid, name: schedule.name, studio: schedule.studio.name, client: nil, timeZone: schedule.studio.zone.timeZone.identifier,
                                start: start, finish: path.finish > calendar.index(of: start) ? calendar.day(at: path.finish - 1) : start,
+                               openWeekdays: calendar.openWeekdays.sorted(),
                                criticalChain: path.chain.map { schedule.phases[$0].uid }, phases: phases)
     }
 }
@@ -499,6 +500,8 @@ public struct ProjectSchedule: Sendable, Equatable, Encodable {
     public var client: String?
     public var timeZone: String
     public var start, finish: Day
+    /// The studio's working weekdays (1 = Monday ... 7 = Sunday).
+    public var openWeekdays: [Int]
     /// Public ids of one critical chain, first phase first.
     public var criticalChain: [String]
     public var phases: [PhaseSchedule]

@@ -247,3 +247,35 @@ private struct FieldReader {
         }
     }
 }
+
+extension PhaseTiming {
+    /// Reads the timing a person types: `3d` (auto-scheduled working days) or
+    /// `2026-12-07..2026-12-09` (fixed days) for a phase; `auto` (or nothing) or a date for a milestone.
+    public static func parse(_ text: String, milestone: Bool) throws -> PhaseTiming {
+        let trimmed = text.trimmingWhitespace()
+        if milestone {
+            if trimmed.isEmpty || trimmed.lowercased() == "auto" { return .milestone(on: nil) }
+            guard let day = Day(iso: trimmed) else { throw SlateError.invalidInput("a milestone's day is a date like 2026-12-07, or auto") }
+            return .milestone(on: day)
+        }
+        if let days = ProjectFile.days(trimmed) {
+            guard (1...3650).contains(days) else { throw SlateError.invalidInput("a phase lasts 1 to 3650 working days") }
+            return .days(days)
+        }
+        let parts = trimmed.components(separatedBy: "..")
+        guard parts.count == 2, let from = Day(iso: parts[0]), let through = Day(iso: parts[1]) else {
+            throw SlateError.invalidInput("'\(TextInput.printable(trimmed))': type working days (3d) or first..last days (2026-12-07..2026-12-09)")
+        }
+        guard through >= from else { throw SlateError.invalidInput("\(through) is before \(from)") }
+        return .fixed(from: from, through: through)
+    }
+
+    /// The form `parse` reads.
+    public var text: String {
+        switch self {
+        case .fixed(let from, let through): "\(from.iso)..\(through.iso)"
+        case .days(let days): "\(days)d"
+        case .milestone(let on): on?.iso ?? "auto"
+        }
+    }
+}

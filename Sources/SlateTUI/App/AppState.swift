@@ -17,7 +17,7 @@ public enum ViewID: Int, CaseIterable, Sendable {
     }
 
     /// Views built so far.
-    static let available: [ViewID] = [.grid]
+    static let available: [ViewID] = [.timeline, .grid]
 }
 
 /// The status line: the last result in plain words.
@@ -109,6 +109,8 @@ public struct AppState: Equatable, Sendable {
     /// First line shown of a long help or message panel.
     public var overlayScroll = 0
 
+    /// The timeline (view 1).
+    public var timeline: TimelineState
     /// The booking grid (view 2).
     public var grid: BookingGridState
     public init(width: Int, height: Int, now: Int64, zone: LocalTime, workspaceName: String, user: String, unicode: Bool = true, themeName: String = "default") {
@@ -121,6 +123,7 @@ public struct AppState: Equatable, Sendable {
         self.unicode = unicode
         self.themeName = themeName
         grid = BookingGridState(zone: zone, now: now, rows: max(1, height - Layout.chromeRows))
+        timeline = TimelineState(today: zone.day(of: now), rows: max(1, height - Layout.chromeRows - 1))
     }
 
     /// Shows the period containing `instant` with the grid's cursor on it.

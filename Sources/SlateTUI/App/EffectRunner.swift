@@ -21,6 +21,14 @@ public struct EffectRunner: Sendable {
         return parts.joined(separator: " ")
     }
 
+    /// What a planned phase edit would do, in words.
+    static func preview(_ outcome: Outcome<[PhaseMove]>) -> String {
+        var parts: [String] = []
+        parts.append(outcome.value.isEmpty ? "No phase moves." : "Moves " + outcome.value.map(\.line).joined(separator: "; ") + ".")
+        if !outcome.warnings.isEmpty { parts.append("Breaks: " + outcome.warnings.map(\.message).joined(separator: "; ")) }
+        return parts.joined(separator: " ")
+    }
+
     private func placed(_ outcome: Outcome<BookingView>, _ state: AppState) -> Action {
         let view = outcome.value
         return .succeeded("Placed \(view.statusText) \(view.uid) on \(view.resourceName) \(view.when(labelled: state.grid.zonesInPlay)).", warnings: outcome.warnings.map(\.message))
@@ -71,6 +79,26 @@ public struct EffectRunner: Sendable {
                 let outcome = try session.move(uid, start: .instant(interval.start), end: .instant(interval.end), expectedVersion: version, plan: plan)
                 if plan { return [.movePlanned(Self.preview(outcome))] }
                 return [.succeeded("Moved \(uid) to \(outcome.value.when(labelled: state.grid.zonesInPlay)).", warnings: outcome.warnings.map(\.message))]
+            case .loadTimeline:
+                return [.timelineLoaded(try session.timeline())]
+            case .editPhase(let uid, let edits, let cascade, let version, let plan):
+                let outcome = try session.editPhase(uid, edits, cascade: cascade, expectedVersion: version, plan: plan)
+                if plan { return [.phasePreviewed(Self.preview(outcome))] }
+                let moved = outcome.value.isEmpty ? "" : " Moved: " + outcome.value.map(\.line).joined(separator: "; ") + "."
+                return [.succeeded("Saved the phase." + moved, warnings: outcome.warnings.map(\.message))]
+            case .askCascade(let uid, let edits, let version):
+                let outcome = try session.editPhase(uid, edits, cascade: true, expectedVersion: version, plan: true)
+                return [.cascadePlanned(question: "Apply the cascade: move \(outcome.value.count) phase\(outcome.value.count == 1 ? "" : "s")?",
+                                        detail: Self.preview(outcome), apply: .editPhase(uid, edits, cascade: true, version: version, plan: false))]
+            case .addPhase(let project, let name, let timing, let after):
+                let outcome = try session.addPhase(project: project, name: name, timing: timing, after: after.map { [$0] } ?? [])
+                return [.succeeded("Added \(name) (\(outcome.value)).", warnings: outcome.warnings.map(\.message))]
+            case .addDependency(let predecessor, let successor, let kind, let lag):
+                let outcome = try session.addDependency(predecessor: predecessor, successor: successor, kind: kind, lagDays: lag)
+                return [.succeeded("Added the dependency (\(outcome.value)).", warnings: outcome.warnings.map(\.message))]
+            case .assignPhase(let uid, let resource, let hold):
+                let outcome = try session.assignPhase(uid, resource: resource, hold: hold)
+                return [placed(outcome, state)]
             case .undo:
                 let outcome = try session.undo()
                 return [.succeeded("Undone: \(outcome.value.summary)", warnings: [])]
@@ -81,6 +109,7 @@ public struct EffectRunner: Sendable {
                 return []
             }
         } catch let error as SlateError {
+            if case .editPhase(_, _, _, _, true) = effect { return [.phasePreviewed(error.description.replacingOccurrences(of: "\n", with: " "))] }
             if case .move(_, _, _, true) = effect {
                 switch error {
                 case .refused(let violations, _): return [.movePlanned("Clash: " + violations.map(\.message).joined(separator: "; "))]

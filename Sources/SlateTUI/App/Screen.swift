@@ -58,10 +58,26 @@ enum BookingGridScreen: Screen {
     }
 }
 
+/// The timeline (view 1).
+enum TimelineScreen: Screen {
+    static var keymap: Keymap<TimelineCommand> { timelineKeys }
+
+    static func load(_ state: AppState) -> [Effect] { [.loadTimeline] }
+
+    static func run(_ state: inout AppState, _ command: TimelineCommand) -> [Effect] {
+        runTimeline(&state, command)
+    }
+
+    static func render(_ state: AppState, into canvas: inout Canvas, _ area: Rect) {
+        drawTimeline(&canvas, state, area)
+    }
+}
+
 /// The active screen's response to a key the shell did not take.
 func screenKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     switch state.view {
     case .grid: BookingGridScreen.handle(&state, key) ?? []
+    case .timeline: TimelineScreen.handle(&state, key) ?? []
     default: []
     }
 }
@@ -70,6 +86,15 @@ func screenKey(_ state: inout AppState, _ key: Key) -> [Effect] {
 func renderScreen(_ state: AppState, into canvas: inout Canvas, _ area: Rect) {
     switch state.view {
     case .grid: BookingGridScreen.render(state, into: &canvas, area)
+    case .timeline: TimelineScreen.render(state, into: &canvas, area)
     default: break
+    }
+}
+
+/// The active screen's key rows, for help and the footer.
+func screenRows(_ view: ViewID) -> (title: String, rows: [(keys: String, help: String)], hints: [String]) {
+    switch view {
+    case .timeline: ("Timeline", timelineKeys.rows, timelineKeys.hints)
+    default: ("Booking grid", gridKeys.rows, gridKeys.hints)
     }
 }

@@ -19,6 +19,11 @@ public enum Action: Sendable {
     case movePlanned(String)
     /// A record's history arrived (`:log`).
     case historyLoaded(title: String, lines: [String])
+    case timelineLoaded([ProjectSchedule])
+    /// What a phase edit under way would do (a dry run).
+    case phasePreviewed(String)
+    /// A cascade's plan, to apply on y.
+    case cascadePlanned(question: String, detail: String, apply: Effect)
 }
 
 /// Work for the runtime: reads and commands through the domain library, and terminal chores.
@@ -37,6 +42,14 @@ public enum Effect: Equatable, Sendable {
     case challenge(String, version: Int)
     case move(String, Interval, version: Int, plan: Bool)
     case loadHistory(String)
+    case loadTimeline
+    /// A phase edit; with `plan` a dry run for the live preview.
+    case editPhase(String, [PhaseEdit], cascade: Bool, version: Int?, plan: Bool)
+    /// Plan a cascade and ask before applying it.
+    case askCascade(String, [PhaseEdit], version: Int?)
+    case addPhase(project: String, name: String, timing: PhaseTiming, after: String?)
+    case addDependency(predecessor: String, successor: String, kind: DependencyKind, lag: Int)
+    case assignPhase(String, resource: String, hold: Bool)
     case undo
     case redo
     case setTheme(String)
@@ -54,6 +67,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.width = width
         state.height = height
         state.grid.rows = gridRows(state)
+        state.timeline.rows = timelineRows(state)
+        state.timeline.list.clamp(count: state.timeline.lines.count, visible: state.timeline.rows)
         keepCursorVisible(&state)
         return state.grid.needsWindow && !state.grid.allResources.isEmpty ? [.redraw, .loadWindow(state.grid.period)] : [.redraw]
     case .tick(let now):
@@ -76,12 +91,28 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.grid.loadedResources = resources
         return []
     case .databaseChanged:
-        return [.loadResources]
+        return reloads(state)
     case .succeeded(let message, let warnings):
         if case .move = state.mode { state.mode = .normal }
         state.grid.pendingForm = nil
+        state.timeline.edit = nil
         state.status = warnings.isEmpty ? StatusMessage(.ok, message) : StatusMessage(.warning, message + " — " + warnings.joined(separator: "; "))
-        return [.loadResources]
+        return reloads(state)
+    case .timelineLoaded(let projects):
+        let key = state.timeline.cursorKey
+        state.timeline.projects = projects
+        state.timeline.loaded = true
+        state.timeline.restore(key)
+        return []
+    case .phasePreviewed(let feedback):
+        if case .move(var draft) = state.timeline.edit {
+            draft.feedback = feedback
+            state.timeline.edit = .move(draft)
+        }
+        return []
+    case .cascadePlanned(let question, let detail, let apply):
+        state.mode = .prompt(Prompt(question: question, detail: detail, onYes: [apply]))
+        return []
     case .failed(let error):
         return failed(&state, error)
     case .confirmRefused(let booking, let version, let error):
@@ -111,8 +142,14 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     }
 }
 
+/// What to load again after a change: the grid's resources, and the timeline once opened.
+func reloads(_ state: AppState) -> [Effect] {
+    [.loadResources] + (state.timeline.loaded ? [.loadTimeline] : [])
+}
+
 func failed(_ state: inout AppState, _ error: SlateError) -> [Effect] {
     let text = error.description.replacingOccurrences(of: "\n", with: " ")
+    state.timeline.edit = nil
     let form = state.grid.pendingForm
     state.grid.pendingForm = nil
     if case .refused(_, let offer?) = error {
@@ -163,6 +200,7 @@ func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
 
 /// A key outside any mode: the shell's keys first, then the active screen's.
 func normalKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    if state.view == .timeline, state.timeline.edit != nil { return timelineEditKey(&state, key) }
     if let command = globalKeys.command(for: key) { return run(&state, command, key) }
     return screenKey(&state, key)
 }
@@ -183,16 +221,24 @@ func run(_ state: inout AppState, _ command: GlobalCommand, _ key: Key) -> [Effe
     case .redo:
         return [.redo]
     case .nextView, .previousView:
-        state.status = StatusMessage(.info, "The booking grid is the only view in this version; more views come with their own releases.")
+        let views = ViewID.available
+        let index = views.firstIndex(of: state.view) ?? 0
+        return show(&state, views.nth(index + (command == .nextView ? 1 : -1)) ?? .grid)
     case .view:
         guard case .char(let c) = key, let number = c.wholeNumberValue else { return [] }
         if let view = ViewID(rawValue: number), ViewID.available.contains(view) {
-            state.view = view
-        } else {
-            state.status = StatusMessage(.info, "View \(c) is not in this version; press 2 for the booking grid.")
+            return show(&state, view)
         }
+        state.status = StatusMessage(.info, "View \(c) is not in this version; views: " + ViewID.available.map { "\($0.rawValue) \($0.title)" }.joined(separator: ", ") + ".")
     }
     return []
+}
+
+/// Makes `view` the active view, loading what it shows the first time.
+func show(_ state: inout AppState, _ view: ViewID) -> [Effect] {
+    state.view = view
+    state.status = nil
+    return view == .timeline && !state.timeline.loaded ? TimelineScreen.load(state) : []
 }
 
 

@@ -49,7 +49,12 @@ func drawStatus(_ canvas: inout Canvas, _ state: AppState) {
         canvas.put(" " + prompt.question + " (y/n)" + (prompt.detail.isEmpty ? "" : " · " + prompt.detail), x: 0, y: y, role: .statusWarning)
         return
     default:
-        break
+        if state.view == .timeline, let hint = timelineEditStatus(state) {
+            canvas.fill(x: 0, y: y, width: state.width, height: 1, role: .prompt)
+            canvas.put(hint, x: 0, y: y, role: .prompt)
+            if let status = state.status, status.kind == .error { canvas.put("  " + status.text, x: DisplayWidth.of(hint), y: y, role: .statusError) }
+            return
+        }
     }
     if let status = state.status {
         let role: StyleRole = switch status.kind {
@@ -69,8 +74,10 @@ func drawStatus(_ canvas: inout Canvas, _ state: AppState) {
         }
         return
     }
-    canvas.put(" " + footerHints.joined(separator: "  "), x: 0, y: y, role: .statusBar)
+    canvas.put(" " + footerHints(state.view).joined(separator: "  "), x: 0, y: y, role: .statusBar)
 }
 
-/// The footer's hints: the grid's, then the shell's, from their keymaps.
-let footerHints = [globalKeys.hints.first { $0.hasPrefix("?") } ?? ""] + gridKeys.hints + globalKeys.hints.filter { !$0.hasPrefix("?") }
+/// The footer's hints: the active view's, then the shell's, from their keymaps.
+func footerHints(_ view: ViewID) -> [String] {
+    [globalKeys.hints.first { $0.hasPrefix("?") } ?? ""] + screenRows(view).hints + globalKeys.hints.filter { !$0.hasPrefix("?") }
+}

@@ -37,6 +37,11 @@ prompt        = 255 238 bold
 overlay       = 252 237
 overlayTitle  = 214 237 bold
 keyHint       = 117 235 bold
+bar           = 110 default
+barDone       = 114 default
+critical      = 203 default bold
+milestone     = 214 default bold
+today         = 214 default
 """#,
         "high-contrast": #"""
 # Slate theme: high-contrast (basic colours only, bold everywhere it matters).
@@ -66,6 +71,11 @@ prompt        = bright-white blue bold
 overlay       = bright-white black
 overlayTitle  = bright-yellow black bold
 keyHint       = bright-cyan black bold
+bar           = bright-cyan default
+barDone       = bright-green default bold
+critical      = bright-red default bold
+milestone     = bright-yellow default bold
+today         = bright-yellow default bold
 """#,
         "light": #"""
 # Slate theme: light (light terminal backgrounds).
@@ -96,6 +106,11 @@ prompt        = 16 254 bold
 overlay       = 235 254
 overlayTitle  = 26 254 bold
 keyHint       = 26 255 bold
+bar           = 25 default
+barDone       = 28 default
+critical      = 160 default bold
+milestone     = 130 default bold
+today         = 166 default
 """#,
         "mono": #"""
 # Slate theme: mono (no colour; also used when NO_COLOR is set or the terminal has none).
@@ -125,6 +140,11 @@ prompt        = default default bold
 overlay       = default default
 overlayTitle  = default default bold
 keyHint       = default default bold
+bar           = default default
+barDone       = default default bold
+critical      = default default bold
+milestone     = default default bold
+today         = default default dim
 """#,
     ]
 }

@@ -2,6 +2,7 @@
 public enum StyleRole: String, CaseIterable, Sendable, Hashable {
     case normal, dim, header, topBar, tabActive, tabInactive, statusBar, statusError, statusWarning, statusOK
     case confirmed, hold, draft, timeOff, outsideHours, free, cursor, selection, pane, paneTitle, prompt, overlay, overlayTitle, keyHint
+    case bar, barDone, critical, milestone, today
 
     /// One letter per role for attribute dumps in golden files.
     public var code: Character {
@@ -30,6 +31,11 @@ public enum StyleRole: String, CaseIterable, Sendable, Hashable {
         case .overlay: "v"
         case .overlayTitle: "V"
         case .keyHint: "k"
+        case .bar: "b"
+        case .barDone: "B"
+        case .critical: "!"
+        case .milestone: "m"
+        case .today: "t"
         }
     }
 }

@@ -8,9 +8,9 @@ struct KeymapTests {
     static let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("README.md")
 
-    /// The README's keymap rows as the keymaps write them.
+    /// The README's keymap rows as the keymaps write them: every view's, the timeline's, the grid's.
     static var expectedRows: [String] {
-        (gridKeys.rows + globalKeys.rows).map { row in
+        (globalKeys.rows + timelineKeys.rows + gridKeys.rows).map { row in
             let words = row.keys.split(separator: " ")
             let keys = words.map { words.count > 1 && ($0 == "/" || $0 == "or" || $0 == "…") ? String($0) : "`\($0)`" }.joined(separator: " ")
             return "| \(keys) | \(row.help) |"
@@ -25,8 +25,10 @@ struct KeymapTests {
     }
 
     @Test func noKeyIsBoundTwiceAndEveryBindingIsDescribed() {
-        let keys = (gridKeys.bindings.flatMap(\.keys) + globalKeys.bindings.flatMap(\.keys))
-        #expect(Set(keys).count == keys.count, "a key is bound twice")
+        for screen in [gridKeys.bindings.flatMap(\.keys), timelineKeys.bindings.flatMap(\.keys)] {
+            let keys = screen + globalKeys.bindings.flatMap(\.keys)
+            #expect(Set(keys).count == keys.count, "a key is bound twice")
+        }
         #expect(render(Scene.state(width: 120, height: 40)).text.contains(" ?:help  n:new  p:hold"))
     }
 
@@ -43,5 +45,10 @@ struct KeymapTests {
         }
         Scene.press(&state, [.escape])
         #expect(state.mode == .normal)
+        // The timeline's help lists the timeline's keys
+        var timeline = TimelineScene.state(width: 120, height: 40)
+        _ = TimelineScene.press(&timeline, [.char("?")])
+        let text = render(timeline).text
+        #expect(text.contains("Timeline keys") && text.contains("move with cascade") && text.contains("◆ milestone"))
     }
 }
