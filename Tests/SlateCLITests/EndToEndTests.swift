@@ -265,4 +265,34 @@ extension EndToEndTests {
         #expect(holds == 1, "--demo replaced the practice workspace")
         #expect(try Binary.run(["demo", "--fresh", "--db", db]).code == 0)
     }
+
+    /// The timeline on the demo: open it, move a phase with cascade (plan, then y), undo.
+    @Test func aCascadeMoveOnTheDemoTimelineAndItsUndo() throws {
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        let db = Scratch.directory("slate-e2e") + "/timeline.slate"
+        let now = ["SLATE_NOW": "2026-12-01T08:00:00Z"]
+        #expect(try Binary.run(["demo", "--db", db], environment: now).code == 0)
+        let before = try Binary.run(["project", "schedule", "Fashion week live", "--db", db], environment: now).out
+        try tmux.start("env LC_ALL=C.UTF-8 TERM=xterm-256color SLATE_NOW=2026-12-01T08:00:00Z \(Binary.path) --db \(db); echo SLATE-EXITED-$?; sleep 30")
+        #expect(try tmux.wait(for: "Booking grid") != nil, "\(tmux.shown)")
+        try tmux.keys("1")
+        #expect(try tmux.wait(for: "Album: Low Tide") != nil, "the timeline did not open:\n\(tmux.shown)")
+        // Close the first two projects, go to Fashion week live's first phase
+        try tmux.keys("Enter", "j", "Enter", "j", "j")
+        #expect(try tmux.wait(for: "Brief & treatment · ph-") != nil, "\(tmux.shown)")
+        try tmux.keys("M", "l")
+        #expect(try tmux.wait(for: "Moves 'Brief & treatment'") != nil, "no live preview:\n\(tmux.shown)")
+        try tmux.keys("Enter")
+        #expect(try tmux.wait(for: "Apply the cascade") != nil, "\(tmux.shown)")
+        try tmux.keys("y")
+        #expect(try tmux.wait(for: "Saved the phase. Moved:") != nil, "\(tmux.shown)")
+        let moved = try Binary.run(["project", "schedule", "Fashion week live", "--db", db], environment: now).out
+        #expect(moved != before)
+        try tmux.keys("u")
+        #expect(try tmux.wait(for: "Undone: cascade phase") != nil, "\(tmux.shown)")
+        #expect(try Binary.run(["project", "schedule", "Fashion week live", "--db", db], environment: now).out == before)
+        try tmux.keys("q")
+        #expect(try tmux.wait(for: "SLATE-EXITED-0") != nil)
+    }
 }
