@@ -134,6 +134,10 @@ if let index = arguments.firstIndex(of: "--make-workspace"), arguments.count > i
 }
 
 print("Slate benchmarks (DESIGN §7) — \(ProcessInfo.processInfo.processorCount) cores")
+if arguments.contains("--plans-only") {
+    try planFigures()
+    exit(0)
+}
 if arguments.contains("--grid-only") {
     for size in quick ? [10_000] : [10_000, 1_000_000] { try gridFigures(existing: size) }
     exit(0)
@@ -149,6 +153,7 @@ if !arguments.contains("--attempts-only") {
     print("Booking grid (query + render, 120x40, one week, all \(resourceCount) resources loaded):")
     for size in quick ? [10_000] : [10_000, 1_000_000] { try gridFigures(existing: size) }
     try memoryFigure(existing: quick ? 10_000 : 100_000)
+    try planFigures()
 }
 
 func residentMegabytes() -> Double {
@@ -207,4 +212,104 @@ func memoryFigure(existing: Int) throws {
     _ = render(state)
     print("  resident memory with a \(existing)-booking workspace open in the grid: \(fmt(residentMegabytes())) MB (this benchmark process; \(fmt(before)) MB before opening)")
     try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+}
+
+/// A project file of `phases` phases (a tenth fixed, a twentieth milestones) and about 1.5
+/// finish-to-start/start-to-start/finish-to-finish dependencies each, as a random DAG.
+func projectFile(phases: Int) -> ProjectFile {
+    var random = Random(state: UInt64(phases))
+    let start = Day(iso: "2027-01-04")!
+    var file = ProjectFile(name: "Plan \(phases)", start: start)
+    for index in 0..<phases {
+        let timing: PhaseTiming = index % 20 == 19 ? .milestone(on: nil)
+            : index % 10 == 3 ? .fixed(from: start + index / 4, through: start + index / 4 + random.next(5)) : .days(1 + random.next(8))
+        file.phases.append(.init(key: "p\(index)", name: "Phase \(index)", timing: timing))
+    }
+    var pairs = Set<Int>()
+    for _ in 0..<(phases * 3 / 2) {
+        let to = 1 + random.next(phases - 1)
+        let from = max(0, to - 1 - random.next(30))
+        guard pairs.insert(from * phases + to).inserted else { continue }
+        file.dependencies.append(.init(from: "p\(from)", to: "p\(to)", kind: [.finishToStart, .finishToStart, .startToStart, .finishToFinish][random.next(4)],
+                                       lag: random.next(3)))
+    }
+    return file
+}
+
+/// `slate project import` and `slate project schedule --json` as whole processes, the
+/// critical path alone, and the timeline's render of a 10,000-phase project.
+func planFigures() throws {
+    print("Project plans (rule 10):")
+    let slate = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("slate").path
+    let directory = NSTemporaryDirectory() + "slate-plans-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    func run(_ words: [String], db: Bool = true) throws -> (Double, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: slate)
+        process.arguments = words + (db ? ["--db", directory + "/plans.slate"] : [])
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
+        guard process.terminationStatus == 0 else { throw SlateError.storage("slate \(words.joined(separator: " ")) failed") }
+        return (elapsed, String(decoding: data, as: UTF8.self))
+    }
+    guard FileManager.default.isExecutableFile(atPath: slate) else {
+        print("  (build the slate binary in release mode beside this one to time whole processes: swift build -c release)")
+        return
+    }
+    _ = try run(["init", "--studio", "Plans", "--tz", "Europe/Paris", "--hours", "Mon-Fri 09:00-18:00"])
+    let version = try run(["--version"], db: false).0
+    for size in [1_000, 10_000] {
+        let file = projectFile(phases: size)
+        try file.json().write(toFile: directory + "/p\(size).json", atomically: true, encoding: .utf8)
+        let (importTime, output) = try run(["project", "import", directory + "/p\(size).json", "--json"])
+        let project = (try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]).flatMap { ($0["result"] as? [String: Any])?["project"] as? String } ?? ""
+        var times: [Double] = []
+        for _ in 0..<5 { times.append(try run(["project", "schedule", project, "--json"]).0) }
+        times.sort()
+        print("  \(size) phases, \(file.dependencies.count) dependencies: import \(fmt(importTime, 0)) ms (target < 1000); schedule --json p50 \(fmt(percentile(times, 0.5), 0)) ms, max \(fmt(times.last ?? 0, 0)) ms (target < 200; `slate --version` \(fmt(version, 0)) ms)")
+    }
+    // The critical path alone, in process.
+    let file = projectFile(phases: 10_000)
+    let index = Dictionary(uniqueKeysWithValues: file.phases.enumerated().map { ($1.key, $0) })
+    let tasks = file.phases.map { phase -> PlanTask in
+        switch phase.timing {
+        case .days(let days): PlanTask(duration: days)
+        case .fixed(let from, let through): PlanTask(duration: through - from + 1, fixedStart: from.number)
+        case .milestone: PlanTask(duration: 0)
+        }
+    }
+    let links = file.dependencies.map { PlanLink(from: index[$0.from]!, to: index[$0.to]!, kind: $0.kind, lag: $0.lag) }
+    var cpm: [Double] = []
+    for _ in 0..<20 {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        _ = try CriticalPath(tasks: tasks, links: links, start: 0)
+        cpm.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+    }
+    cpm.sort()
+    print("  critical path of 10,000 phases in process: p50 \(fmt(percentile(cpm, 0.5), 2)) ms")
+    // The timeline's render of the 10,000-phase project, scrolling.
+    let workspace = try Workspace.open(at: directory + "/plans.slate")
+    let login = getpwuid(geteuid()).map { String(cString: $0.pointee.pw_name) } ?? "root"
+    let session = Session(workspace: workspace, login: login, clock: Clock { Int64(Date().timeIntervalSince1970) })
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    let projects = try session.timeline()
+    let load = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
+    var state = AppState(width: 120, height: 40, now: Int64(Date().timeIntervalSince1970), zone: LocalTime.cached("Europe/Paris")!, workspaceName: "Bench", user: "bench")
+    _ = update(&state, .key(.char("1")))
+    _ = update(&state, .timelineLoaded(projects))
+    var renders: [Double] = []
+    for step in 0..<200 {
+        _ = update(&state, .key(step % 50 == 49 ? .pageDown : .char("j")))
+        let r0 = DispatchTime.now().uptimeNanoseconds
+        _ = render(state)
+        renders.append(Double(DispatchTime.now().uptimeNanoseconds - r0) / 1e6)
+    }
+    renders.sort()
+    print("  timeline of \(state.timeline.lines.count) lines at 120x40: render p50 \(fmt(percentile(renders, 0.5), 2)) ms, max \(fmt(renders.last ?? 0, 2)) ms (target < 16); load of every plan \(fmt(load, 0)) ms")
 }

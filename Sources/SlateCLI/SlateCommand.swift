@@ -12,6 +12,7 @@ struct SlateCommand: ParsableCommand {
             Times are ISO 8601 local time in the studio's time zone (2026-12-03T14:00).
             Exit status: 0 done, 1 refused by a rule or by access, 2 bad usage or input, 3 storage failure.
             """,
+        version: "slate 0.4 (workspace schema \(Workspace.schemaVersion))",
         subcommands: [
             UICommand.self, StatusCommand.self, InitCommand.self, DemoCommand.self, WhoamiCommand.self, StudioCommand.self, MemberCommand.self,
             TalentCommand.self, RoomCommand.self, EquipmentCommand.self, ClientCommand.self, PlatformCommand.self, MaterialCommand.self,
