@@ -178,16 +178,25 @@ public struct LocalTime: Sendable, Equatable {
 
     /// The local calendar day that contains `instant`.
     public func day(of instant: Int64) -> Day {
-        let c = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(instant)))
-        return Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1)
+        let local = instant + offset(at: instant)
+        return Day(Int(local >= 0 ? local / 86_400 : -((-local + 86_399) / 86_400)))
     }
 
     /// The instant of local midnight starting `day` (the first instant of the day when a
     /// zone skips midnight).
     public func start(of day: Day) -> Int64 {
+        // UTC midnight less the offset in force then, checked: the instant must open the day.
+        let utc = Int64(day.number) * 86_400
+        let guess = utc - offset(at: utc - offset(at: utc))
+        if self.day(of: guess) == day, self.day(of: guess - 1) == day - 1 { return guess }
         let (y, m, d) = day.fields
-        let date = calendar.date(from: DateComponents(year: y, month: m, day: d)) ?? Date(timeIntervalSince1970: TimeInterval(day.number * 86_400))
+        let date = calendar.date(from: DateComponents(year: y, month: m, day: d)) ?? Date(timeIntervalSince1970: TimeInterval(utc))
         return Int64(calendar.startOfDay(for: date).timeIntervalSince1970)
+    }
+
+    /// Seconds the zone is ahead of UTC at `instant`.
+    private func offset(at instant: Int64) -> Int64 {
+        Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant))))
     }
 
     /// The instant of local midnight starting the day that contains `instant`.

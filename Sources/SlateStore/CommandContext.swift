@@ -96,10 +96,10 @@ final class CommandContext {
         let id = try nextID(table)
         let uid = uid ?? PublicID.make(prefix: PublicID.prefix(forTable: table), id: id)
         let columns = ["id", "uid", "created_at", "updated_at"] + values.map(\.0)
-        let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"
+        // RETURNING gives the row as stored (defaults included) for the audit, without reading it back.
+        let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", "))) RETURNING *"
         let arguments = StatementArguments([id, uid, now, now] + values.map(\.1))
-        try db.cachedStatement(sql: sql).execute(arguments: arguments)
-        let row = try snapshot(table, id: id)
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) else { throw SlateError.notFound("\(table) row \(id)") }
         try audit(.insert, table: table, id: id, uid: uid, old: nil, new: row)
         return (id, uid)
     }
@@ -142,9 +142,10 @@ final class CommandContext {
     /// Writes already-checked values (used by update, undo and redo).
     func write(_ table: String, id: Int64, _ values: [(String, (any DatabaseValueConvertible)?)], old: Row) throws {
         let sets = values.map { "\($0.0) = ?" } + ["version = version + 1", "updated_at = ?"]
-        let sql = "UPDATE \(table) SET \(sets.joined(separator: ", ")) WHERE id = ?"
-        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values.map(\.1) + [now, id]))
-        let new = try snapshot(table, id: id)
+        let sql = "UPDATE \(table) SET \(sets.joined(separator: ", ")) WHERE id = ? RETURNING *"
+        guard let new = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: StatementArguments(values.map(\.1) + [now, id])) else {
+            throw SlateError.notFound("\(table) row \(id)")
+        }
         try audit(.update, table: table, id: id, uid: old["uid"] ?? "?", old: old, new: new)
     }
 

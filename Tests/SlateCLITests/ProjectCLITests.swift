@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SlateCLI
+import SlateStore
 
 @Suite("slate project import|schedule|export, phase move --cascade")
 struct ProjectCLITests {
@@ -90,5 +91,24 @@ struct ProjectCLITests {
         let loop = h.run("dependency", "add", "Master", "Writing")
         #expect(loop.code == 1)
         #expect(loop.err.contains("'Writing' -> 'Tracking' -> 'Master' -> 'Writing'"))
+    }
+}
+
+@Suite("The plan's JSON")
+struct ScheduleJSONTests {
+    /// Foundation's encoder, as every other `--json` output uses it.
+    func generic<T: Encodable>(_ value: T) -> String { JSONOutput.encode(value) }
+
+    @Test func theDirectWriterGivesWhatTheEncoderGives() throws {
+        let h = try CLIHarness.ready()
+        try #"{"name": "Ünïcode \"plan\" 王芳 🎬 a/b", "studio": "North", "client": "Acme", "start": "2026-12-07", "phases": [{"key": "a", "name": "Mix\\Master", "duration": 2}, {"key": "b", "name": "B", "milestone": true}], "dependencies": [{"from": "a", "to": "b", "type": "SS", "lag": "1d"}]}"#
+            .write(toFile: h.directory + "/p.json", atomically: true, encoding: .utf8)
+        #expect(h.run("project", "import", h.directory + "/p.json").code == 0)
+        let session = Session(workspace: try Workspace.open(at: h.path), login: "alice", clock: .fixed(h.now))
+        for project in try session.projects() {
+            let schedule = try session.projectSchedule(project.uid)
+            #expect(JSONOutput.encode(schedule) == generic(schedule))
+            #expect(h.run("project", "schedule", project.uid, "--json").out.trimmingCharacters(in: .newlines) == generic(schedule))
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SlateCore
 
@@ -169,5 +170,24 @@ struct SeededRandom: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+@Suite("Local days")
+struct LocalDayTests {
+    @Test(arguments: ["Europe/Paris", "America/Santiago", "Pacific/Apia", "Asia/Kolkata", "America/St_Johns", "UTC", "Australia/Lord_Howe"])
+    func daysAndTheirMidnightsAgreeWithTheCalendar(zone name: String) throws {
+        let zone = try LocalTime(zoneIdentifier: name)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone.timeZone
+        for n in stride(from: Day(iso: "2009-01-01")!.number, to: Day(iso: "2030-12-31")!.number, by: 1) {
+            let day = Day(n)
+            let (y, m, d) = day.fields
+            let expected = Int64(calendar.startOfDay(for: calendar.date(from: DateComponents(year: y, month: m, day: d))!).timeIntervalSince1970)
+            #expect(zone.start(of: day) == expected, "\(name) \(day)")
+            // A day the zone skipped (Apia, 2011-12-30) has no instants; every other day starts there.
+            if zone.day(of: expected) == day { #expect(zone.day(of: expected - 1) < day, "\(name) \(day)") }
+            if zone.start(of: day) != expected { return }
+        }
     }
 }
