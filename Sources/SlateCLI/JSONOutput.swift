@@ -29,85 +29,88 @@ enum JSONOutput {
 /// JSON written straight into one string, for outputs too large for `JSONEncoder` to be
 /// quick. Keys are given in sorted order by the caller, as `encode` sorts them.
 struct JSONWriter {
-    private(set) var out = ""
+    private var bytes: [UInt8] = []
     private var needsComma = false
 
     init(capacity: Int = 0) {
-        out.reserveCapacity(capacity)
+        bytes.reserveCapacity(capacity)
     }
 
-    mutating func open(_ bracket: String) {
+    /// The JSON written so far.
+    var out: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func open(_ bracket: UInt8) {
         separate()
-        out += bracket
+        bytes.append(bracket)
         needsComma = false
     }
 
-    mutating func close(_ bracket: String) {
-        out += bracket
+    mutating func close(_ bracket: UInt8) {
+        bytes.append(bracket)
         needsComma = true
     }
 
-    mutating func key(_ name: String) {
+    mutating func key(_ name: StaticString) {
         separate()
-        out += "\""
-        out += name
-        out += "\":"
+        bytes.append(0x22)
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: [0x22, 0x3A])
         needsComma = false
     }
 
     mutating func raw(_ text: String) {
         separate()
-        out += text
+        bytes.append(contentsOf: text.utf8)
         needsComma = true
     }
 
     mutating func string(_ text: String) {
         separate()
-        out += "\""
+        bytes.append(0x22)
         // Most values need no escaping: append them whole.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C }) {
-            out += text
+            bytes.append(contentsOf: text.utf8)
         } else {
             for scalar in text.unicodeScalars {
                 switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
+                case "\"": bytes.append(contentsOf: "\\\"".utf8)
+                case "\\": bytes.append(contentsOf: "\\\\".utf8)
+                case "\n": bytes.append(contentsOf: "\\n".utf8)
+                case "\r": bytes.append(contentsOf: "\\r".utf8)
+                case "\t": bytes.append(contentsOf: "\\t".utf8)
                 default:
                     if scalar.value < 0x20 || TextInput.isControl(scalar) {
                         let hex = String(scalar.value, radix: 16)
-                        out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                        bytes.append(contentsOf: ("\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex).utf8)
                     } else {
-                        out.unicodeScalars.append(scalar)
+                        bytes.append(contentsOf: String(scalar).utf8)
                     }
                 }
             }
         }
-        out += "\""
+        bytes.append(0x22)
         needsComma = true
     }
 
-    mutating func field(_ name: String, _ text: String) {
+    mutating func field(_ name: StaticString, _ text: String) {
         key(name)
         string(text)
     }
 
-    mutating func field(_ name: String, raw text: String) {
+    mutating func field(_ name: StaticString, raw text: String) {
         key(name)
         raw(text)
     }
 
-    mutating func strings(_ name: String, _ values: [String]) {
+    mutating func strings(_ name: StaticString, _ values: [String]) {
         key(name)
-        open("[")
+        open(0x5B)
         for value in values { string(value) }
-        close("]")
+        close(0x5D)
     }
 
     private mutating func separate() {
-        if needsComma { out += "," }
+        if needsComma { bytes.append(0x2C) }
     }
 }
 
@@ -116,29 +119,29 @@ extension JSONOutput {
     /// `JSONEncoder`, which dominated `project schedule --json` for large plans.
     static func encode(_ schedule: ProjectSchedule) -> String {
         var json = JSONWriter(capacity: 600 * schedule.phases.count + 1000)
-        func links(_ name: String, _ links: [PhaseLinkView]) {
+        func links(_ name: StaticString, _ links: [PhaseLinkView]) {
             json.key(name)
-            json.open("[")
+            json.open(0x5B)
             for link in links {
-                json.open("{")
+                json.open(0x7B)
                 json.field("kind", link.kind.rawValue)
                 json.field("lag", raw: String(link.lag))
                 json.field("name", link.name)
                 json.field("uid", link.uid)
-                json.close("}")
+                json.close(0x7D)
             }
-            json.close("]")
+            json.close(0x5D)
         }
-        json.open("{")
+        json.open(0x7B)
         if let client = schedule.client { json.field("client", client) }
         json.strings("critical_chain", schedule.criticalChain)
         json.field("finish", schedule.finish.iso)
         json.field("name", schedule.name)
         json.field("open_weekdays", raw: "[" + schedule.openWeekdays.map(String.init).joined(separator: ",") + "]")
         json.key("phases")
-        json.open("[")
+        json.open(0x5B)
         for phase in schedule.phases {
-            json.open("{")
+            json.open(0x7B)
             json.strings("assigned", phase.assigned)
             json.field("critical", raw: String(phase.critical))
             json.field("early_finish", phase.earlyFinish.iso)
@@ -158,14 +161,14 @@ extension JSONOutput {
             json.field("version", raw: String(phase.version))
             json.strings("violated_by", phase.violatedBy)
             json.field("working_days", raw: String(phase.workingDays))
-            json.close("}")
+            json.close(0x7D)
         }
-        json.close("]")
+        json.close(0x5D)
         json.field("start", schedule.start.iso)
         json.field("studio", schedule.studio)
         json.field("time_zone", schedule.timeZone)
         json.field("uid", schedule.uid)
-        json.close("}")
+        json.close(0x7D)
         return json.out
     }
 }

@@ -65,6 +65,8 @@ public enum TextInput {
 
     /// `text` with every control character but those `keeping` escaped.
     private static func escaping(_ text: String, keeping: Set<Unicode.Scalar> = []) -> String {
+        // Printable ASCII (and newlines and tabs) needs no look at its scalars.
+        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }), keeping.isSuperset(of: ["\n", "\t"]) { return text }
         guard text.unicodeScalars.contains(where: { isControl($0) && !keeping.contains($0) }) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

@@ -91,9 +91,9 @@ struct ProjectPlan {
     var planLinks: [PlanLink] { links.map { PlanLink(from: $0.from, to: $0.to, kind: $0.kind, lag: $0.lag) } }
 
     /// The critical path; a cycle is refused naming its phases in order.
-    func criticalPath() throws -> CriticalPath {
+    func criticalPath(_ tasks: [PlanTask]? = nil) throws -> CriticalPath {
         do {
-            return try CriticalPath(tasks: tasks, links: planLinks, start: calendar.index(of: start))
+            return try CriticalPath(tasks: tasks ?? self.tasks, links: planLinks, start: calendar.index(of: start))
         } catch let cycle as DependencyCycle {
             let names = (cycle.positions + cycle.positions.prefix(1)).map { "'\(phases[$0].name)'" }
             throw SlateError.refused([RuleViolation(.dependencyCycle, "these dependencies would loop: " + names.joined(separator: " -> "))])
@@ -118,8 +118,8 @@ struct ProjectPlan {
     /// fixed phases among them whose dependencies they break forward by the least needed.
     /// Returns the plan of the result.
     mutating func schedule(cascading cascade: Set<Int> = []) throws -> CriticalPath {
-        let path = try criticalPath()
         let tasks = self.tasks
+        let path = try criticalPath(tasks)
         for position in phases.indices {
             let task = tasks[position]
             if phases[position].durationDays != nil || (cascade.contains(position) && path.earlyStart[position] > (task.fixedStart ?? .max)) {
@@ -134,10 +134,15 @@ struct ProjectPlan {
         phases.indices.filter { $0 >= storedIntervals.count || storedIntervals[$0] != phases[$0].interval }
     }
 
+    /// The last working day of the plan (its start when it has no phases).
+    func finish(_ path: CriticalPath) -> Day {
+        let first = calendar.workingDay(onOrAfter: start)
+        return path.finish > calendar.index(of: first) ? calendar.day(at: path.finish - 1) : first
+    }
+
     /// Warnings for fixed phases that start before a predecessor allows (rule 10).
-    func violationWarnings(_ path: CriticalPath) -> [RuleWarning] {
-        let tasks = self.tasks
-        return path.violations(tasks: tasks, links: planLinks).map { link in
+    func violationWarnings(_ path: CriticalPath, tasks: [PlanTask]) -> [RuleWarning] {
+        path.violations(tasks: tasks, links: planLinks).map { link in
             let allowed = calendar.day(at: link.earliestStart(predecessorStart: path.earlyStart[link.from], predecessorDuration: tasks[link.from].duration,
                                                               successorDuration: tasks[link.to].duration))
             return RuleWarning(.dependencyViolated, "'\(phases[link.to].name)' starts \(days(phases[link.to]).first.iso), before '\(phases[link.from].name)' allows (\(ProjectFile.code(link.kind)), \(allowed.iso))")

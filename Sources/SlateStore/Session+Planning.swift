@@ -189,7 +189,7 @@ extension Session {
             if phase.durationDays != old.durationDays { changes.append(.durationDays(phase.durationDays)) }
             if !changes.isEmpty { try context.update(phase.id!, changes) }
             schedule.phases[position] = phase
-            let moves = try Self.replan(context, &schedule, cascade: cascade, moved: position)
+            let moves = try Self.replan(context, &schedule, cascade: cascade, moved: position).moves
             context.summary = "\(cascade ? "cascade" : "edit") phase '\(phase.name)'" + (moves.isEmpty ? "" : ": " + moves.map(\.line).joined(separator: "; "))
             return moves
         }
@@ -226,10 +226,9 @@ extension Session {
                 guard let from = positions[link.from], let to = positions[link.to] else { throw SlateError.invalidInput("no phase has the key '\(link.from)' or '\(link.to)'") }
                 schedule.links.append(.init(id: nil, uid: "", from: from, to: to, kind: link.kind, lag: link.lag))
             }
-            try Self.replan(context, &schedule, cascade: false, moved: nil)
             context.summary = "import project \(name) (\(file.phases.count) phases, \(file.dependencies.count) dependencies)"
-            let finish = try Self.projectSchedule(schedule, path: try schedule.criticalPath(), assigned: [:]).finish
-            return ProjectImport(project: project.uid, phases: positions.mapValues { schedule.phases[$0].uid }, finish: finish)
+            let path = try Self.replan(context, &schedule, cascade: false, moved: nil).path
+            return ProjectImport(project: project.uid, phases: positions.mapValues { schedule.phases[$0].uid }, finish: schedule.finish(path))
         }
     }
 
@@ -252,7 +251,7 @@ extension Session {
     public func projectSchedule(_ ref: String) throws -> ProjectSchedule {
         try read { reader in
             let (schedule, client) = try Self.loadPlan(reader, ref: ref)
-            var result = try Self.projectSchedule(schedule, path: try schedule.criticalPath(), assigned: try Self.assignments(reader.db, projectID: schedule.projectID))
+            var result = try Self.projectSchedule(schedule, assigned: try Self.assignments(reader.db, projectID: schedule.projectID))
             result.client = client
             return result
         }
@@ -267,7 +266,7 @@ extension Session {
                 """)
             return try projects.map { project in
                 let schedule = try ProjectPlan.load(reader.db, project: project, studio: try reader.studio(id: project["studio_id"]))
-                var result = try Self.projectSchedule(schedule, path: try schedule.criticalPath(), assigned: try Self.assignments(reader.db, projectID: schedule.projectID))
+                var result = try Self.projectSchedule(schedule, assigned: try Self.assignments(reader.db, projectID: schedule.projectID))
                 result.client = project["client"]
                 return result
             }
@@ -277,9 +276,9 @@ extension Session {
     // MARK: the one write path of plans
 
     /// Places the plan, writes new and moved phases and new links, and moves each moved
-    /// phase's assignments with it. Returns the phases that moved.
+    /// phase's assignments with it. Returns the phases that moved and the resulting plan.
     @discardableResult
-    static func replan(_ context: CommandContext, _ schedule: inout ProjectPlan, cascade: Bool, moved: Int?) throws -> [PhaseMove] {
+    static func replan(_ context: CommandContext, _ schedule: inout ProjectPlan, cascade: Bool, moved: Int?) throws -> (moves: [PhaseMove], path: CriticalPath) {
         let followers = cascade ? moved.map { CriticalPath.dependents(of: $0, count: schedule.phases.count, links: schedule.planLinks) } ?? [] : []
         _ = try schedule.schedule(cascading: followers)
         var moves: [PhaseMove] = []
@@ -311,8 +310,10 @@ extension Session {
                                                        kind: link.kind, lagDays: link.lag))
             (schedule.links[index].id, schedule.links[index].uid) = (row.id, row.uid)
         }
-        context.warnings += schedule.violationWarnings(try schedule.criticalPath())
-        return moves
+        let tasks = schedule.tasks
+        let path = try schedule.criticalPath(tasks)
+        context.warnings += schedule.violationWarnings(path, tasks: tasks)
+        return (moves, path)
     }
 
     // MARK: helpers
@@ -389,9 +390,10 @@ extension Session {
         return result
     }
 
-    static func projectSchedule(_ schedule: ProjectPlan, path: CriticalPath, assigned: [Int64: [String]]) throws -> ProjectSchedule {
+    static func projectSchedule(_ schedule: ProjectPlan, assigned: [Int64: [String]]) throws -> ProjectSchedule {
         let calendar = schedule.calendar
         let tasks = schedule.tasks
+        let path = try schedule.criticalPath(tasks)
         func last(_ start: Int, _ duration: Int) -> Day { calendar.day(at: duration > 0 ? start + duration - 1 : start) }
         var predecessors = [[PhaseLinkView]](repeating: [], count: tasks.count)
         var successors = [[PhaseLinkView]](repeating: [], count: tasks.count)
@@ -411,9 +413,8 @@ extension Session {
                                  totalFloat: path.totalFloat[p], critical: path.isCritical(p), predecessors: predecessors[p], successors: successors[p],
                                  violatedBy: violated[p], assigned: phase.id.flatMap { assigned[$0] } ?? [])
         }
-        let start = calendar.workingDay(onOrAfter: schedule.start)
         return ProjectSchedule(uid: schedule.uid, name: schedule.name, studio: schedule.studio.name, client: nil, timeZone: schedule.studio.zone.timeZone.identifier,
-                               start: start, finish: path.finish > calendar.index(of: start) ? calendar.day(at: path.finish - 1) : start,
+                               start: calendar.workingDay(onOrAfter: schedule.start), finish: schedule.finish(path),
                                openWeekdays: calendar.openWeekdays.sorted(),
                                criticalChain: path.chain.map { schedule.phases[$0].uid }, phases: phases)
     }

@@ -51,8 +51,11 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// `2026-01-05`.
     public var iso: String {
         let (y, m, d) = fields
-        let year = String(y)
-        return String(repeating: "0", count: max(0, 4 - year.count)) + "\(year)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
+        guard (0...9999).contains(y) else { return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)" }
+        // Built from digits: dates are written for every phase of large plans.
+        let bytes: [UInt8] = [48 + UInt8(y / 1000), 48 + UInt8(y / 100 % 10), 48 + UInt8(y / 10 % 10), 48 + UInt8(y % 10), 45,
+                              48 + UInt8(m / 10), 48 + UInt8(m % 10), 45, 48 + UInt8(d / 10), 48 + UInt8(d % 10)]
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public var description: String { iso }
