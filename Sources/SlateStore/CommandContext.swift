@@ -95,12 +95,18 @@ final class CommandContext {
     private func insert(_ table: String, _ values: [(String, (any DatabaseValueConvertible)?)], uid: String? = nil) throws -> (id: Int64, uid: String) {
         let id = try nextID(table)
         let uid = uid ?? PublicID.make(prefix: PublicID.prefix(forTable: table), id: id)
-        let columns = ["id", "uid", "created_at", "updated_at"] + values.map(\.0)
-        // RETURNING gives the row as stored (defaults included) for the audit, without reading it back.
-        let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", "))) RETURNING *"
-        let arguments = StatementArguments([id, uid, now, now] + values.map(\.1))
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) else { throw SlateError.notFound("\(table) row \(id)") }
-        try audit(.insert, table: table, id: id, uid: uid, old: nil, new: row)
+        let all: [(String, (any DatabaseValueConvertible)?)] = [("id", id), ("uid", uid), ("created_at", now), ("updated_at", now)] + values
+        let sql = "INSERT INTO \(table) (\(all.map(\.0).joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: all.count).joined(separator: ", ")))"
+        let arguments = StatementArguments(all.map(\.1))
+        // The audit needs the row as stored: known from the values and the table's defaults,
+        // else given back by RETURNING.
+        if let stored = try TableShape.of(table, in: db)?.row(all) {
+            try db.cachedStatement(sql: sql).execute(arguments: arguments)
+            try audit(.insert, table: table, id: id, uid: uid, old: nil, new: stored)
+        } else {
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: sql + " RETURNING *"), arguments: arguments) else { throw SlateError.notFound("\(table) row \(id)") }
+            try audit(.insert, table: table, id: id, uid: uid, old: nil, new: Array(row))
+        }
         return (id, uid)
     }
 
@@ -146,7 +152,7 @@ final class CommandContext {
         guard let new = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: StatementArguments(values.map(\.1) + [now, id])) else {
             throw SlateError.notFound("\(table) row \(id)")
         }
-        try audit(.update, table: table, id: id, uid: old["uid"] ?? "?", old: old, new: new)
+        try audit(.update, table: table, id: id, uid: old["uid"] ?? "?", old: old, new: Array(new))
     }
 
     /// Soft-deletes a row (history is kept).
@@ -163,7 +169,7 @@ final class CommandContext {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(table) WHERE id = ?"), arguments: [id])
     }
 
-    private func audit(_ action: Change.Action, table: String, id: Int64, uid: String, old: Row?, new: Row) throws {
+    private func audit(_ action: Change.Action, table: String, id: Int64, uid: String, old: Row?, new: [(String, DatabaseValue)]) throws {
         let commandID = try ensureCommand()
         var fields: [String: [String?]] = [:]
         let oldValues = old.map { Array($0.databaseValues) }

@@ -10,7 +10,7 @@ import GRDB
 /// an integer or as text.
 enum RowJSON {
     /// A JSON object of every column of `row`, keys in column order.
-    static func encode(_ row: Row) -> String {
+    static func encode<Columns: Sequence>(_ row: Columns) -> String where Columns.Element == (String, DatabaseValue) {
         var out = "{"
         var first = true
         for (column, value) in row {
