@@ -244,19 +244,23 @@ func planFigures() throws {
     let directory = NSTemporaryDirectory() + "slate-plans-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: directory) }
+    /// Runs `slate` as its own process (posix_spawn, output to a file) and times it to exit.
     func run(_ words: [String], db: Bool = true) throws -> (Double, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: slate)
-        process.arguments = words + (db ? ["--db", directory + "/plans.slate"] : [])
-        let pipe = Pipe()
-        process.standardOutput = pipe
+        let output = directory + "/out.txt"
+        let argv = ([slate] + words + (db ? ["--db", directory + "/plans.slate"] : [])).map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        var pid: pid_t = 0
         let t0 = DispatchTime.now().uptimeNanoseconds
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        guard posix_spawn(&pid, slate, &actions, nil, argv, environ) == 0 else { throw SlateError.storage("cannot start \(slate)") }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
-        guard process.terminationStatus == 0 else { throw SlateError.storage("slate \(words.joined(separator: " ")) failed") }
-        return (elapsed, String(decoding: data, as: UTF8.self))
+        guard status == 0 else { throw SlateError.storage("slate \(words.joined(separator: " ")) failed") }
+        return (elapsed, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "")
     }
     guard FileManager.default.isExecutableFile(atPath: slate) else {
         print("  (build the slate binary in release mode beside this one to time whole processes: swift build -c release)")
@@ -267,6 +271,7 @@ func planFigures() throws {
     for size in [1_000, 10_000] {
         let file = projectFile(phases: size)
         try file.json().write(toFile: directory + "/p\(size).json", atomically: true, encoding: .utf8)
+        if arguments.contains("--keep-plans") { try? FileManager.default.copyItem(atPath: directory + "/p\(size).json", toPath: "/tmp/p\(size).json") }
         let (importTime, output) = try run(["project", "import", directory + "/p\(size).json", "--json"])
         let project = (try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]).flatMap { ($0["result"] as? [String: Any])?["project"] as? String } ?? ""
         var times: [Double] = []

@@ -48,6 +48,8 @@ final class CommandContext {
     var studioID: Int64?
     private(set) var commandID: Int64?
     private var nextIDs: [String: Int64] = [:]
+    /// The audit insert, prepared once per command (bulk commands write thousands).
+    private var auditStatement: Statement?
 
     static let bookkeeping: Set<String> = ["id", "uid", "created_at", "updated_at", "version"]
 
@@ -181,10 +183,12 @@ final class CommandContext {
         }
         changes.append(Change(action: action, table: table, uid: uid, fields: fields))
         let auditID = try nextID("audits")
-        try db.cachedStatement(sql: """
+        let statement = try auditStatement ?? db.cachedStatement(sql: """
             INSERT INTO audits (id, uid, created_at, updated_at, command_id, user_id, action, record_table, record_id, record_uid, old_values, new_values)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [auditID, PublicID.make(prefix: "au", id: auditID), now, now, commandID, actor.userID, action.rawValue,
+            """)
+        auditStatement = statement
+        try statement.execute(arguments: [auditID, PublicID.make(prefix: "au", id: auditID), now, now, commandID, actor.userID, action.rawValue,
                                      table, id, uid, old.map(RowJSON.encode), RowJSON.encode(new)])
     }
 

@@ -140,12 +140,16 @@ struct ProjectPlan {
         return path.finish > calendar.index(of: first) ? calendar.day(at: path.finish - 1) : first
     }
 
-    /// Warnings for fixed phases that start before a predecessor allows (rule 10).
+    /// Warnings for fixed phases that start before a predecessor allows (rule 10): each of
+    /// the first ten, then how many more (`slate project schedule` lists them all).
     func violationWarnings(_ path: CriticalPath, tasks: [PlanTask]) -> [RuleWarning] {
-        path.violations(tasks: tasks, links: planLinks).map { link in
+        let broken = path.violations(tasks: tasks, links: planLinks)
+        let shown = broken.prefix(10).map { link in
             let allowed = calendar.day(at: link.earliestStart(predecessorStart: path.earlyStart[link.from], predecessorDuration: tasks[link.from].duration,
                                                               successorDuration: tasks[link.to].duration))
             return RuleWarning(.dependencyViolated, "'\(phases[link.to].name)' starts \(days(phases[link.to]).first.iso), before '\(phases[link.from].name)' allows (\(ProjectFile.code(link.kind)), \(allowed.iso))")
         }
+        guard broken.count > shown.count else { return shown }
+        return shown + [RuleWarning(.dependencyViolated, "and \(broken.count - shown.count) more phases start before a predecessor allows (slate project schedule \(uid) lists them)")]
     }
 }
