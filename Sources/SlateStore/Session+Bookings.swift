@@ -27,10 +27,12 @@ public struct BookingView: ReadModel, Equatable {
     public var clientName: String?
     public var note: String
     public var version: Int
+    /// The phase the booking assigns the resource to: "Recording (Album: Low Tide)".
+    public var phase: String? = nil
 
     private enum CodingKeys: String, CodingKey {
         case uid, resourceUID, resourceName, resourceKind, studioUID, timeZone, status, start, end, rank, expiresAt, challengeDeadline
-        case holder, showUID, showTitle, clientName, note, version
+        case holder, showUID, showTitle, clientName, note, version, phase
     }
 
     /// JSON: snake_case keys; times as `{"local": ISO with offset, "epoch": …}` in the studio's zone.
@@ -55,6 +57,7 @@ public struct BookingView: ReadModel, Equatable {
         try container.encode(clientName, forKey: .clientName)
         try container.encode(note, forKey: .note)
         try container.encode(version, forKey: .version)
+        try container.encode(phase, forKey: .phase)
     }
 
     /// Start and end in the studio's zone (`2026-12-03T14:00–16:00`), followed by the
@@ -329,13 +332,15 @@ extension Session {
     /// Columns read by position in `view(_:_:)`; keep the two in step.
     static let viewSQL = """
         SELECT b.uid, r.uid, r.name, r.kind, s.uid, b.status, b.start_at, b.end_at, s.time_zone, b.rank, b.expires_at,
-               b.challenge_deadline, u.login, sh.uid, sh.title, cl.name, b.note, b.version
+               b.challenge_deadline, u.login, sh.uid, sh.title, cl.name, b.note, b.version, ph.name || ' (' || pj.name || ')'
         FROM bookings b
         JOIN resources r ON r.id = b.resource_id
         JOIN studios s ON s.id = r.studio_id
         JOIN users u ON u.id = b.holder_id
         LEFT JOIN shows sh ON sh.id = b.show_id
         LEFT JOIN clients cl ON cl.id = sh.client_id
+        LEFT JOIN phases ph ON ph.id = b.phase_id
+        LEFT JOIN projects pj ON pj.id = ph.project_id
         """
 
     static func view(_ context: some Lookup, id: Int64) throws -> BookingView {
@@ -352,7 +357,8 @@ extension Session {
         return BookingView(uid: row[0], resourceUID: row[1], resourceName: row[2], resourceKind: row[3], studioUID: row[4], timeZone: row[8],
                            status: BookingStatus(rawValue: row[5]) ?? .released,
                            start: start, end: end, startLocal: zone.format(start), endLocal: zone.format(end), rank: row[9], expiresAt: row[10],
-                           challengeDeadline: row[11], holder: row[12], showUID: row[13], showTitle: row[14], clientName: row[15], note: row[16], version: row[17])
+                           challengeDeadline: row[11], holder: row[12], showUID: row[13], showTitle: row[14], clientName: row[15], note: row[16], version: row[17],
+                           phase: row[18])
     }
 
     /// A live booking the actor may change (manager of the resource's studio).

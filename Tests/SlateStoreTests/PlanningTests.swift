@@ -123,6 +123,8 @@ struct PlanningTests {
         #expect(stage.startLocal == "2026-12-17T00:00")
         #expect(stage.endLocal == "2026-12-19T00:00")
         #expect(try f.alice.projectSchedule(project).phases.first { $0.name == "Mixing" }?.assigned == ["Stage A (confirmed)"])
+        // The grid and booking listings name the phase
+        #expect(try f.alice.booking(stage.uid).phase == "Mixing (Album)")
         // The booking itself cannot drift from its phase
         #expect(violations { _ = try f.alice.move(stage.uid, start: "2026-12-17T10:00", end: "2026-12-17T12:00") }.map(\.kind) == [.partOfPhase])
         // Stage A is booked on Mon 21: a cascade that moves Mixing onto it is refused whole

@@ -132,6 +132,7 @@ func drawPane(_ canvas: inout Canvas, _ state: AppState, _ area: Rect) {
         lines.append("\(booking.uid)  \(booking.statusText)  \(booking.when(labelled: labelled))  held by \(booking.holder)")
         var second: [String] = []
         if let title = booking.showTitle { second.append("show: \(title)" + (booking.clientName.map { " for \($0)" } ?? "")) }
+        if let phase = booking.phase { second.append("phase: \(phase) (moves with it; 1 opens the timeline)") }
         if let expires = booking.expiresAt { second.append("expires \(state.grid.when(expires, in: zone))") }
         if let deadline = booking.challengeDeadline { second.append("challenged: decide by \(state.grid.when(deadline, in: zone))") }
         if !booking.note.isEmpty { second.append("note: \(booking.note)") }
@@ -185,7 +186,8 @@ func drawDetail(_ canvas: inout Canvas, _ state: AppState) {
     let zone = state.grid.zone(of: resource)
     var lines: [String] = []
     for booking in stack.ordered {
-        lines.append("\(booking.uid)  \(booking.statusText)  \(booking.when(labelled: state.grid.zonesInPlay))  \(booking.holder)\(booking.showTitle.map { "  show: \($0)" } ?? "")")
+        lines.append("\(booking.uid)  \(booking.statusText)  \(booking.when(labelled: state.grid.zonesInPlay))  \(booking.holder)\(booking.showTitle.map { "  show: \($0)" } ?? "")"
+                     + (booking.phase.map { "  phase: \($0)" } ?? ""))
         if !booking.note.isEmpty { lines.append("    note: \(booking.note)") }
     }
     for draft in stack.drafts { lines.append("\(draft.showUID)  draft  \(state.grid.when(draft.interval, in: zone))  \(draft.title)") }
