@@ -478,7 +478,11 @@ CREATE TABLE task_template_items (
   item_type TEXT NOT NULL CHECK (item_type IN ('pre_production', 'production', 'post_production', 'show_mc_review', 'show_platform_review', 'other')),
   input_type TEXT NOT NULL DEFAULT 'text' CHECK (input_type IN ('text', 'number', 'date', 'percentage', 'file', 'url')),
   required INTEGER NOT NULL DEFAULT 0 CHECK (required IN (0, 1)),
-  due_offset_seconds INTEGER NOT NULL DEFAULT 0
+  due_offset_seconds INTEGER NOT NULL DEFAULT 0,
+  due_from TEXT NOT NULL DEFAULT 'start' CHECK (due_from IN ('start', 'end')),
+  -- Who generated tasks go to: a member's login, 'talent' (the talent a review is about,
+  -- when linked to a user) or '' (nobody yet).
+  default_assignee TEXT NOT NULL DEFAULT '' CHECK (length(default_assignee) <= 64)
 );
 CREATE INDEX task_template_items_template ON task_template_items(template_id, sort_order);
 
@@ -499,14 +503,18 @@ CREATE TABLE tasks (
   item_type TEXT NOT NULL CHECK (item_type IN ('pre_production', 'production', 'post_production', 'show_mc_review', 'show_platform_review', 'other')),
   input_type TEXT NOT NULL DEFAULT 'text' CHECK (input_type IN ('text', 'number', 'date', 'percentage', 'file', 'url')),
   required INTEGER NOT NULL DEFAULT 0 CHECK (required IN (0, 1)),
-  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done')),
+  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'assigned', 'in_progress', 'review', 'completed', 'blocked', 'cancelled')),
   value TEXT NOT NULL DEFAULT '',
   due_at INTEGER,
-  done_at INTEGER
+  done_at INTEGER,
+  done_by INTEGER REFERENCES users(id),
+  blocked_reason TEXT NOT NULL DEFAULT '',
+  CHECK ((status = 'blocked') = (blocked_reason != ''))
 );
 CREATE UNIQUE INDEX tasks_generated_once ON tasks(show_id, template_item_id, ifnull(show_talent_id, 0), ifnull(show_platform_id, 0)) WHERE template_item_id IS NOT NULL AND deleted_at IS NULL;
 CREATE INDEX tasks_assignee ON tasks(assignee_id, status);
 CREATE INDEX tasks_show ON tasks(show_id, due_at);
+CREATE INDEX tasks_open_due ON tasks(due_at) WHERE status NOT IN ('completed', 'cancelled') AND deleted_at IS NULL;
 
 CREATE TABLE comments (
   id INTEGER PRIMARY KEY,

@@ -80,7 +80,7 @@ struct ScheduleCommand: ParsableCommand {
 /// `slate show ...`.
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Shows: drafts, confirmation, live, completion.",
-                                                    subcommands: [List.self, Add.self, AddTalent.self, Move.self, Confirm.self, Live.self, Complete.self, Cancel.self],
+                                                    subcommands: [List.self, Add.self, AddTalent.self, RemoveTalent.self, AddPlatform.self, RemovePlatform.self, Move.self, Confirm.self, Live.self, Complete.self, Cancel.self],
                                                     defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
@@ -131,6 +131,30 @@ struct ShowCommand: ParsableCommand {
         @Argument var show: String
         @Argument var talent: String
         func run() throws { global.emit(try global.session().addShowTalent(show: show, talent: talent)) { "Cast (\($0))." } }
+    }
+
+    struct RemoveTalent: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "remove-talent", abstract: "Take talent off a show (their booking and open review tasks are cancelled).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var show: String
+        @Argument var talent: String
+        func run() throws { global.emit(try global.session().removeShowTalent(show: show, talent: talent)) { "Taken off (\($0))." } }
+    }
+
+    struct AddPlatform: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add-platform", abstract: "Stream a show on a platform (a confirmed show gets its review tasks).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var show: String
+        @Argument var platform: String
+        func run() throws { global.emit(try global.session().addShowPlatform(show: show, platform: platform)) { "Added (\($0))." } }
+    }
+
+    struct RemovePlatform: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "remove-platform", abstract: "Take a platform off a show (its open review tasks are cancelled).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var show: String
+        @Argument var platform: String
+        func run() throws { global.emit(try global.session().removeShowPlatform(show: show, platform: platform)) { "Removed (\($0))." } }
     }
 
     struct Confirm: ParsableCommand {

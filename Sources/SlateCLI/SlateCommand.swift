@@ -159,6 +159,8 @@ extension ShowType: ExpressibleByArgument {}
 extension ShowStandard: ExpressibleByArgument {}
 extension TaskItemType: ExpressibleByArgument {}
 extension TaskInputType: ExpressibleByArgument {}
+extension TaskStatus: ExpressibleByArgument {}
+extension DueAnchor: ExpressibleByArgument {}
 
 /// `slate backup FILE`: a consistent copy of the workspace while others keep working.
 struct BackupCommand: ParsableCommand {

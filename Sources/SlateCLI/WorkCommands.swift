@@ -4,47 +4,89 @@ import SlateStore
 
 /// `slate task ...`.
 struct TaskCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "task", abstract: "Show checklists.", subcommands: [List.self, Done.self, Undone.self, Assign.self], defaultSubcommand: List.self)
+    static let configuration = CommandConfiguration(commandName: "task", abstract: "Show checklists.",
+                                                    subcommands: [List.self, Done.self, Undone.self, Value.self, Assign.self, Status.self, Block.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List tasks.")
+        static let configuration = CommandConfiguration(abstract: "List tasks (by show time; --overdue and --due-within by due time).")
         @OptionGroup var global: GlobalOptions
         @Option var show: String?
         @Flag(help: "Only tasks assigned to you or about you.") var mine = false
-        @Flag(help: "Only open tasks.") var open = false
+        @Flag(help: "Only open tasks (not completed or cancelled).") var open = false
+        @Flag(help: "Only open tasks past their due time.") var overdue = false
+        @Option(help: "Only open tasks due within this long, e.g. 7d.") var dueWithin: String?
         func run() throws {
-            global.emit(try global.session().tasks(show: show, mine: mine, openOnly: open), columns: global.json ? nil : ["uid", "show", "title", "item_type", "required", "status", "value", "due_at", "assignee"])
+            let within = try dueWithin.map { try DurationText.seconds($0) }
+            if let within, within <= 0 { throw SlateError.invalidInput("--due-within takes a length such as 7d or 12h") }
+            let filter = Session.TaskFilter(show: show, mine: mine, openOnly: open, overdue: overdue, dueWithin: within)
+            global.emit(try global.session().tasks(filter), columns: global.json ? nil : ["uid", "show", "title", "item_type", "required", "status", "value", "due_at", "assignee"])
         }
     }
 
     struct Done: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark a task done, with its value.")
+        static let configuration = CommandConfiguration(abstract: "Complete a task, with its value (checked by its input type).")
         @OptionGroup var global: GlobalOptions
         @Argument var task: String
-        @Option var value = ""
+        @Option var value: String?
         @Option(help: "Refuse if the task is no longer at this version.") var ifVersion: Int?
         func run() throws { global.emit(try global.session().completeTask(task, value: value, expectedVersion: ifVersion)) { "Done \($0)." } }
     }
 
     struct Undone: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Reopen a task.")
+        static let configuration = CommandConfiguration(abstract: "Reopen a completed task.")
         @OptionGroup var global: GlobalOptions
         @Argument var task: String
-        func run() throws { global.emit(try global.session().reopenTask(task)) { "Reopened \($0)." } }
+        @Option(help: "Refuse if the task is no longer at this version.") var ifVersion: Int?
+        func run() throws { global.emit(try global.session().reopenTask(task, expectedVersion: ifVersion)) { "Reopened \($0)." } }
+    }
+
+    struct Value: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record a task's value without completing it (numbers in the workspace's locale).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var task: String
+        @Argument var value: String
+        @Option(help: "Refuse if the task is no longer at this version.") var ifVersion: Int?
+        func run() throws { global.emit(try global.session().setTaskValue(task, value: value, expectedVersion: ifVersion)) { "Recorded the value of \($0)." } }
     }
 
     struct Assign: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Assign a task to a member.")
+        static let configuration = CommandConfiguration(abstract: "Assign a task to a member (managers); --nobody takes it back.")
         @OptionGroup var global: GlobalOptions
         @Argument var task: String
-        @Argument var login: String
-        func run() throws { global.emit(try global.session().assignTask(task, to: login)) { "Assigned \($0) to \(login)." } }
+        @Argument var login: String?
+        @Flag(help: "Assign it to nobody.") var nobody = false
+        func run() throws {
+            guard (login == nil) == nobody else { throw SlateError.invalidInput("give a login, or --nobody") }
+            global.emit(try global.session().assignTask(task, to: login)) { "Assigned \($0) to \(login ?? "nobody")." }
+        }
+    }
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Move a task: pending, assigned, in_progress, review, completed or blocked (with --reason).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var task: String
+        @Argument var status: TaskStatus
+        @Option var reason = ""
+        @Option(help: "Refuse if the task is no longer at this version.") var ifVersion: Int?
+        func run() throws {
+            global.emit(try global.session().setTaskStatus(task, to: status, reason: reason, expectedVersion: ifVersion)) { "\($0) is \(status.text)." }
+        }
+    }
+
+    struct Block: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark a task blocked, saying why.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var task: String
+        @Option var reason: String
+        func run() throws { global.emit(try global.session().setTaskStatus(task, to: .blocked, reason: reason)) { "\($0) is blocked." } }
     }
 }
 
 /// `slate template ...`.
 struct TemplateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "template", abstract: "Task templates.", subcommands: [List.self, Add.self, Item.self], defaultSubcommand: List.self)
+    static let configuration = CommandConfiguration(commandName: "template", abstract: "Task templates (studio admins).",
+                                                    subcommands: [List.self, Add.self, Edit.self, Activate.self, Item.self, ItemEdit.self, ItemDelete.self],
+                                                    defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List templates and their items.")
@@ -60,18 +102,64 @@ struct TemplateCommand: ParsableCommand {
         func run() throws { global.emit(try global.session().addTemplate(studio: studio, name: name)) { "Added template \(name) (\($0))." } }
     }
 
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Rename a template (tasks already generated keep their text).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var template: String
+        @Option var name: String
+        func run() throws { global.emit(try global.session().editTemplate(template, name: name)) { "Renamed \($0)." } }
+    }
+
+    struct Activate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Turn a template on (--off: off); only active templates generate tasks.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var template: String
+        @Flag var off = false
+        func run() throws { global.emit(try global.session().editTemplate(template, active: !off)) { "\($0) is \(off ? "inactive" : "active")." } }
+    }
+
+    struct ItemOptions: ParsableArguments {
+        @Option(help: "pre_production, production, post_production, show_mc_review, show_platform_review or other.") var type: TaskItemType?
+        @Option(help: "text, number, date, percentage, file or url.") var input: TaskInputType?
+        @Option(help: "Due relative to the show's start (or end, with --from end), e.g. -2d or 4h.") var due: String?
+        @Option(help: "start or end: what --due counts from.") var from: DueAnchor?
+        @Option(help: "Who its tasks go to: a member's login, talent (the talent a review is about), or none.") var assignee: String?
+    }
+
     struct Item: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an item to a template.")
         @OptionGroup var global: GlobalOptions
         @Argument var template: String
         @Argument var title: String
-        @Option(help: "pre_production, production, post_production, show_mc_review, show_platform_review or other.") var type: TaskItemType = .other
-        @Option(help: "text, number, date, percentage, file or url.") var input: TaskInputType = .text
+        @OptionGroup var item: ItemOptions
         @Flag var required = false
-        @Option(help: "Due relative to the show's start, e.g. -2d.") var due = "0"
         func run() throws {
-            global.emit(try global.session().addTemplateItem(template: template, title: title, type: type, input: input, required: required, dueOffset: try DurationText.seconds(due))) { "Added item \(title) (\($0))." }
+            global.emit(try global.session().addTemplateItem(template: template, title: title, type: item.type ?? .other, input: item.input ?? .text, required: required,
+                                                             dueOffset: try DurationText.seconds(item.due ?? "0"), dueFrom: item.from ?? .start,
+                                                             assignee: item.assignee == "none" ? "" : item.assignee ?? "")) { "Added item \(title) (\($0))." }
         }
+    }
+
+    struct ItemEdit: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "item-edit", abstract: "Change a template item (tasks already generated keep what they were).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var itemID: String
+        @Option var title: String?
+        @OptionGroup var item: ItemOptions
+        @Flag(inversion: .prefixedNo, help: "Required or not.") var required: Bool?
+        @Option(help: "Refuse if the item is no longer at this version.") var ifVersion: Int?
+        func run() throws {
+            let input = Session.TemplateItemInput(title: title, type: item.type, input: item.input, required: required, dueOffset: try item.due.map(DurationText.seconds),
+                                                  dueFrom: item.from, assignee: item.assignee.map { $0 == "none" ? "" : $0 })
+            global.emit(try global.session().editTemplateItem(itemID, input, expectedVersion: ifVersion)) { "Changed \($0)." }
+        }
+    }
+
+    struct ItemDelete: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "item-delete", abstract: "Remove an item from a template (its tasks stay).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var itemID: String
+        func run() throws { global.emit(try global.session().deleteTemplateItem(itemID)) { "Removed \($0)." } }
     }
 }
 

@@ -63,7 +63,36 @@ public enum TaskInputType: String, Sendable, Codable, CaseIterable {
 
 /// Task progress.
 public enum TaskStatus: String, Sendable, Codable, CaseIterable {
-    case open, done
+    case pending, assigned
+    case inProgress = "in_progress"
+    case review, completed, blocked
+    /// Its talent or platform left the show: the work is no longer needed (never deleted).
+    case cancelled
+
+    /// Still to do: neither completed nor cancelled.
+    public var isOpen: Bool { self != .completed && self != .cancelled }
+
+    /// The statuses a person may move a task to from this one. Cancelled is set by the
+    /// system only (talent or a platform leaving the show) and is final.
+    public var successors: [TaskStatus] {
+        switch self {
+        case .pending: [.assigned, .inProgress, .review, .completed, .blocked]
+        case .assigned: [.pending, .inProgress, .review, .completed, .blocked]
+        case .inProgress: [.pending, .assigned, .review, .completed, .blocked]
+        case .review: [.inProgress, .completed, .blocked]
+        case .blocked: [.pending, .assigned, .inProgress]
+        case .completed: [.pending, .assigned, .inProgress]
+        case .cancelled: []
+        }
+    }
+
+    /// How people say it: "in progress".
+    public var text: String { rawValue.replacingOccurrences(of: "_", with: " ") }
+}
+
+/// What a template item's due offset counts from.
+public enum DueAnchor: String, Sendable, Codable, CaseIterable {
+    case start, end
 }
 
 /// Phase dependency kinds.

@@ -54,9 +54,9 @@ public enum ShowLifecycle {
         default: gate = nil
         }
         guard let gate else { return [] }
-        let open = tasks.filter { $0.itemType == gate && $0.required && $0.status == .open }
+        let open = tasks.filter { $0.itemType == gate && $0.required && $0.status.isOpen }
         return open.map {
-            RuleViolation(.openRequiredTasks, "show \(label) cannot become \(to.rawValue): required \(gate.rawValue.replacingOccurrences(of: "_", with: "-")) task '\($0.title)' (\($0.uid)) is open", otherUID: $0.uid)
+            RuleViolation(.openRequiredTasks, "show \(label) cannot become \(to.rawValue): required \(gate.rawValue.replacingOccurrences(of: "_", with: "-")) task '\($0.title)' (\($0.uid)) is \($0.status.text)", otherUID: $0.uid)
         }
     }
 }

@@ -256,16 +256,18 @@ struct WorkspaceSettings {
     var autoPromote: Bool
     /// ISO 4217 code of the workspace's money.
     var currency = "USD"
+    /// The workspace's locale (`fr_FR`): how numbers are typed and shown.
+    var locale = "en_US"
 
     static func load(_ db: Database) throws -> WorkspaceSettings {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT name, time_zone, hold_expiry_first_days, hold_expiry_other_days, challenge_hours, auto_promote, currency
+            SELECT name, time_zone, hold_expiry_first_days, hold_expiry_other_days, challenge_hours, auto_promote, currency, locale
             FROM workspaces WHERE deleted_at IS NULL ORDER BY id LIMIT 1
             """)) else {
             throw SlateError.storage("the workspace has no settings row; it was not created by `slate init`")
         }
         return WorkspaceSettings(
             name: row[0], zone: LocalTime.cached(row[1])?.timeZone ?? .gmt,
-            holdExpiryFirstDays: row[2], holdExpiryOtherDays: row[3], challengeHours: row[4], autoPromote: row[5], currency: row[6])
+            holdExpiryFirstDays: row[2], holdExpiryOtherDays: row[3], challengeHours: row[4], autoPromote: row[5], currency: row[6], locale: row[7])
     }
 }

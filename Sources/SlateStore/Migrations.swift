@@ -79,7 +79,8 @@ enum SchemaRebuild {
     }
 
     /// Rebuilds `table` with its new definition, keeping every column both share.
-    static func rebuild(_ db: Database, _ table: String, _ fresh: [(type: String, name: String, table: String, sql: String)]) throws {
+    /// `expressions` give a column's new value in SQL over the old row.
+    static func rebuild(_ db: Database, _ table: String, _ fresh: [(type: String, name: String, table: String, sql: String)], expressions: [String: String] = [:]) throws {
         guard let definition = fresh.first(where: { $0.type == "table" && $0.name == table }) else { return }
         let old = Set(try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table]).map { $0[0] as String })
         let temporary = "\(table)_rebuilt"
@@ -87,14 +88,16 @@ enum SchemaRebuild {
         try db.execute(sql: "CREATE TABLE \(temporary) " + definition.sql[open...])
         let columns = try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [temporary]).map { $0[0] as String }.filter(old.contains)
         let list = columns.joined(separator: ", ")
-        try db.execute(sql: "INSERT INTO \(temporary) (\(list)) SELECT \(list) FROM \(table)")
+        try db.execute(sql: "INSERT INTO \(temporary) (\(list)) SELECT \(columns.map { expressions[$0] ?? $0 }.joined(separator: ", ")) FROM \(table)")
         try db.execute(sql: "DROP TABLE \(table)")
         try db.execute(sql: "ALTER TABLE \(temporary) RENAME TO \(table)")
     }
 }
 
 /// Schema 2 -> 3: planned phases (fixed, or auto-scheduled in working days), milestones as
-/// phases of no length, lags in working days, a project start.
+/// phases of no length, lags in working days, a project start; the task checklist's
+/// statuses, who completed a task and why it is blocked; template items due from the
+/// show's start or end, with a default assignee.
 enum SchemaThree {
     static func migrate(_ db: Database) throws {
         let fresh = try SchemaRebuild.definitions()
@@ -115,6 +118,12 @@ enum SchemaThree {
                                  row["name"], row["at"], row["at"]])
             next += 1
         }
+        // Task statuses of the checklist: open ones are pending (assigned when someone has
+        // them), done ones completed; template items count from the show's start.
+        try SchemaRebuild.rebuild(db, "task_template_items", fresh)
+        try SchemaRebuild.rebuild(db, "tasks", fresh, expressions: [
+            "status": "CASE WHEN status = 'done' THEN 'completed' WHEN assignee_id IS NOT NULL THEN 'assigned' ELSE 'pending' END",
+        ])
         try SchemaRebuild.createMissing(db, fresh, type: "index")
         try SchemaRebuild.createMissing(db, fresh, type: "trigger")
     }

@@ -30,6 +30,7 @@ extension ShowStandard: DatabaseValueConvertible {}
 extension TaskItemType: DatabaseValueConvertible {}
 extension TaskInputType: DatabaseValueConvertible {}
 extension DependencyKind: DatabaseValueConvertible {}
+extension DueAnchor: DatabaseValueConvertible {}
 
 // MARK: people, places, access
 
@@ -335,6 +336,33 @@ struct NewTaskTemplate: NewRow {
     var columns: [(String, (any DatabaseValueConvertible)?)] { [("studio_id", studioID), ("name", name)] }
 }
 
+enum TemplateChange: RowChange {
+    static let table = "task_templates"
+    case name(String), active(Bool)
+    var column: (String, (any DatabaseValueConvertible)?) {
+        switch self {
+        case .name(let value): ("name", value)
+        case .active(let value): ("active", value)
+        }
+    }
+}
+
+enum TemplateItemChange: RowChange {
+    static let table = "task_template_items"
+    case title(String), itemType(TaskItemType), inputType(TaskInputType), required(Bool), dueOffset(Int64), dueFrom(DueAnchor), defaultAssignee(String)
+    var column: (String, (any DatabaseValueConvertible)?) {
+        switch self {
+        case .title(let value): ("title", value)
+        case .itemType(let value): ("item_type", value)
+        case .inputType(let value): ("input_type", value)
+        case .required(let value): ("required", value)
+        case .dueOffset(let value): ("due_offset_seconds", value)
+        case .dueFrom(let value): ("due_from", value)
+        case .defaultAssignee(let value): ("default_assignee", value)
+        }
+    }
+}
+
 struct NewTaskTemplateItem: NewRow {
     static let table = "task_template_items"
     var templateID: Int64
@@ -344,9 +372,11 @@ struct NewTaskTemplateItem: NewRow {
     var inputType: TaskInputType
     var required: Bool
     var dueOffsetSeconds: Int64
+    var dueFrom: DueAnchor
+    var defaultAssignee: String
     var columns: [(String, (any DatabaseValueConvertible)?)] {
         [("template_id", templateID), ("sort_order", sortOrder), ("title", title), ("item_type", itemType), ("input_type", inputType),
-         ("required", required), ("due_offset_seconds", dueOffsetSeconds)]
+         ("required", required), ("due_offset_seconds", dueOffsetSeconds), ("due_from", dueFrom), ("default_assignee", defaultAssignee)]
     }
 }
 
@@ -359,21 +389,25 @@ struct NewTask: NewRow {
     var inputType: TaskInputType
     var required: Bool
     var dueAt: Int64?
+    var assigneeID: Int64?
     var columns: [(String, (any DatabaseValueConvertible)?)] {
         [("show_id", showID), ("template_item_id", templateItemID), ("show_talent_id", showTalentID), ("show_platform_id", showPlatformID),
-         ("title", title), ("item_type", itemType), ("input_type", inputType), ("required", required), ("due_at", dueAt)]
+         ("title", title), ("item_type", itemType), ("input_type", inputType), ("required", required), ("due_at", dueAt),
+         ("assignee_id", assigneeID), ("status", assigneeID == nil ? TaskStatus.pending : .assigned)]
     }
 }
 
 enum TaskChange: RowChange {
     static let table = "tasks"
-    case status(TaskStatus), value(String), doneAt(Int64?), assigneeID(Int64)
+    case status(TaskStatus), value(String), doneAt(Int64?), doneBy(Int64?), assigneeID(Int64?), blockedReason(String)
     var column: (String, (any DatabaseValueConvertible)?) {
         switch self {
         case .status(let value): ("status", value)
         case .value(let value): ("value", value)
         case .doneAt(let value): ("done_at", value)
+        case .doneBy(let value): ("done_by", value)
         case .assigneeID(let value): ("assignee_id", value)
+        case .blockedReason(let value): ("blocked_reason", value)
         }
     }
 }
@@ -466,6 +500,7 @@ struct TaskRecord {
     var showTalentID, assigneeID: Int64?
     var inputType: TaskInputType
     var status: TaskStatus
+    var version: Int
 
     /// The one decoding site: a row of `SELECT * FROM tasks`.
     init(_ row: Row) {
@@ -476,7 +511,8 @@ struct TaskRecord {
         showTalentID = row["show_talent_id"]
         assigneeID = row["assignee_id"]
         inputType = TaskInputType(rawValue: row["input_type"]) ?? .text
-        status = TaskStatus(rawValue: row["status"]) ?? .open
+        status = TaskStatus(rawValue: row["status"]) ?? .pending
+        version = row["version"]
     }
 }
 

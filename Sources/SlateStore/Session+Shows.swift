@@ -158,6 +158,77 @@ extension Session {
         }
     }
 
+    /// Takes talent off a show: their live booking for it is cancelled and their open
+    /// review tasks are cancelled (completed work is kept).
+    public func removeShowTalent(show: String, talent: String) throws -> Outcome<String> {
+        try perform("show talent remove") { context in
+            let record = try context.show(uid: show)
+            let studio = try context.studio(id: record.studioID)
+            try context.require(.manager, studio: studio.id, studioName: studio.name, to: "cast shows")
+            let person = try context.talent(ref: talent)
+            guard let link = try Row.fetchOne(context.db, sql: "SELECT id, uid FROM show_talent WHERE show_id = ? AND talent_id = ? AND deleted_at IS NULL",
+                                              arguments: [record.id, person.id]) else {
+                throw SlateError.invalidInput("\(person.name) is not on show \(record.title)")
+            }
+            try context.softDelete("show_talent", id: link["id"])
+            for booking in try Row.fetchAll(context.db, sql: """
+                SELECT \(BookingQueue.snapshotColumns) FROM bookings b JOIN users u ON u.id = b.holder_id JOIN talent t ON t.resource_id = b.resource_id
+                WHERE b.show_id = ? AND t.id = ? AND b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL
+                """, arguments: [record.id, person.id]) {
+                try BookingQueue.retire(context, booking: BookingQueue.snapshot(booking), to: .cancelled)
+            }
+            try Self.cancelOpenTasks(context, column: "show_talent_id", id: link["id"])
+            context.summary = "take \(person.name) off show \(record.title)"
+            return link["uid"]
+        }
+    }
+
+    /// Adds a platform to a show; a confirmed show gets its platform review tasks at once.
+    public func addShowPlatform(show: String, platform: String) throws -> Outcome<String> {
+        try perform("show platform add") { context in
+            let record = try context.show(uid: show)
+            let studio = try context.studio(id: record.studioID)
+            try context.require(.manager, studio: studio.id, studioName: studio.name, to: "plan shows")
+            guard record.status.acceptsTalent else {
+                throw SlateError.refused([RuleViolation(.transition, "show \(show) is \(record.status.rawValue); platforms can be added to draft or confirmed shows only")])
+            }
+            let platformID = try context.id("platforms", ref: platform, what: "platform")
+            if try Int64.fetchOne(context.db, sql: "SELECT id FROM show_platforms WHERE show_id = ? AND platform_id = ? AND deleted_at IS NULL", arguments: [record.id, platformID]) != nil {
+                throw SlateError.invalidInput("the show is already on that platform")
+            }
+            let uid = try context.insert(NewShowPlatform(showID: record.id, platformID: platformID)).uid
+            if record.status == .confirmed { try ShowPromotion.generateTasks(context, showID: record.id, studioID: studio.id, interval: record.interval) }
+            context.summary = "add platform \(platform) to show \(record.title)"
+            return uid
+        }
+    }
+
+    /// Takes a platform off a show; its open review tasks are cancelled.
+    public func removeShowPlatform(show: String, platform: String) throws -> Outcome<String> {
+        try perform("show platform remove") { context in
+            let record = try context.show(uid: show)
+            let studio = try context.studio(id: record.studioID)
+            try context.require(.manager, studio: studio.id, studioName: studio.name, to: "plan shows")
+            let platformID = try context.id("platforms", ref: platform, what: "platform")
+            guard let link = try Row.fetchOne(context.db, sql: "SELECT id, uid FROM show_platforms WHERE show_id = ? AND platform_id = ? AND deleted_at IS NULL",
+                                              arguments: [record.id, platformID]) else {
+                throw SlateError.invalidInput("the show is not on that platform")
+            }
+            try context.softDelete("show_platforms", id: link["id"])
+            try Self.cancelOpenTasks(context, column: "show_platform_id", id: link["id"])
+            context.summary = "take platform \(platform) off show \(record.title)"
+            return link["uid"]
+        }
+    }
+
+    /// Marks the open tasks about a removed talent or platform cancelled (never deletes them).
+    private static func cancelOpenTasks(_ context: CommandContext, column: String, id: Int64) throws {
+        for task in try Int64.fetchAll(context.db, sql: "SELECT id FROM tasks WHERE \(column) = ? AND status NOT IN ('completed', 'cancelled') AND deleted_at IS NULL",
+                                       arguments: [id]) {
+            try context.update(task, [TaskChange.status(.cancelled), .blockedReason("")])
+        }
+    }
+
     @discardableResult
     private static func addTalent(_ context: CommandContext, showID: Int64, ref: String, studio: StudioInfo) throws -> String {
         let resolved = try context.resource(ref: ref)
@@ -219,7 +290,7 @@ extension Session {
         let status = show.status
         let showID = show.id
         let tasks = try Row.fetchAll(context.db, sql: "SELECT uid, title, item_type, required, status FROM tasks WHERE show_id = ? AND deleted_at IS NULL", arguments: [showID]).map {
-            TaskGateInfo(uid: $0["uid"], title: $0["title"], itemType: TaskItemType(rawValue: $0["item_type"]) ?? .other, required: $0["required"], status: TaskStatus(rawValue: $0["status"]) ?? .open)
+            TaskGateInfo(uid: $0["uid"], title: $0["title"], itemType: TaskItemType(rawValue: $0["item_type"]) ?? .other, required: $0["required"], status: TaskStatus(rawValue: $0["status"]) ?? .pending)
         }
         let violations = ShowLifecycle.check("\(show.title) (\(uid))", from: status, to: target, tasks: tasks)
         guard violations.isEmpty else { throw SlateError.refused(violations) }
@@ -337,17 +408,20 @@ enum ShowPromotion {
         if !alreadyConfirmed {
             try context.update(showID, [ShowChange.status(.confirmed)])
         }
-        try generateTasks(context, showID: showID, studioID: studio.id, start: interval.start)
+        try generateTasks(context, showID: showID, studioID: studio.id, interval: interval)
     }
 
-    /// Rule 9: tasks from the studio's active templates; never duplicates.
-    static func generateTasks(_ context: CommandContext, showID: Int64, studioID: Int64, start: Int64) throws {
+    /// Rule 9: tasks from the studio's active templates; never duplicates. Each goes to its
+    /// item's default assignee: a member by login, or the talent a review is about when
+    /// that talent is linked to a user.
+    static func generateTasks(_ context: CommandContext, showID: Int64, studioID: Int64, interval: Interval) throws {
         let items = try Row.fetchAll(context.db.cachedStatement(sql: """
             SELECT i.* FROM task_template_items i JOIN task_templates t ON t.id = i.template_id
             WHERE t.studio_id = ? AND t.active = 1 AND t.deleted_at IS NULL AND i.deleted_at IS NULL ORDER BY t.id, i.sort_order, i.id
             """), arguments: [studioID]).map {
             TemplateItemInfo(id: $0["id"], title: $0["title"], itemType: TaskItemType(rawValue: $0["item_type"]) ?? .other,
-                             inputType: TaskInputType(rawValue: $0["input_type"]) ?? .text, required: $0["required"], dueOffset: $0["due_offset_seconds"])
+                             inputType: TaskInputType(rawValue: $0["input_type"]) ?? .text, required: $0["required"], dueOffset: $0["due_offset_seconds"],
+                             dueFrom: DueAnchor(rawValue: $0["due_from"]) ?? .start, defaultAssignee: $0["default_assignee"])
         }
         guard !items.isEmpty else { return }
         let talent = try Row.fetchAll(context.db.cachedStatement(sql: """
@@ -359,9 +433,17 @@ enum ShowPromotion {
         let existing = Set(try Row.fetchAll(context.db.cachedStatement(sql: """
             SELECT template_item_id, show_talent_id, show_platform_id FROM tasks WHERE show_id = ? AND template_item_id IS NOT NULL AND deleted_at IS NULL
             """), arguments: [showID]).map { TaskKey(templateItemID: $0["template_item_id"], showTalentID: $0["show_talent_id"], showPlatformID: $0["show_platform_id"]) })
-        for task in TaskGeneration.tasks(showStart: start, items: items, talent: talent, platforms: platforms, existing: existing) {
+        for task in TaskGeneration.tasks(showStart: interval.start, showEnd: interval.end, items: items, talent: talent, platforms: platforms, existing: existing) {
+            var assignee: Int64?
+            if task.defaultAssignee == "talent", let showTalent = task.showTalentID {
+                assignee = try Int64.fetchOne(context.db.cachedStatement(sql: "SELECT t.user_id FROM show_talent st JOIN talent t ON t.id = st.talent_id WHERE st.id = ?"),
+                                              arguments: [showTalent])
+            } else if !task.defaultAssignee.isEmpty, task.defaultAssignee != "talent" {
+                assignee = try Int64.fetchOne(context.db.cachedStatement(sql: "SELECT id FROM users WHERE login = ? AND deleted_at IS NULL"), arguments: [task.defaultAssignee])
+            }
             try context.insert(NewTask(showID: showID, templateItemID: task.templateItemID, showTalentID: task.showTalentID, showPlatformID: task.showPlatformID,
-                                       title: task.title, itemType: task.itemType, inputType: task.inputType, required: task.required, dueAt: task.dueAt))
+                                       title: task.title, itemType: task.itemType, inputType: task.inputType, required: task.required, dueAt: task.dueAt,
+                                       assigneeID: assignee))
         }
     }
 }

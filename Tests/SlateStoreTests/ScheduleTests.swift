@@ -138,7 +138,7 @@ struct ScheduleTests {
         _ = try f.alice.confirmShow(show)
         let queued = try f.hold(f.stageA, "2026-12-03T11:00", "2026-12-03T13:00")
         #expect(violations { _ = try f.alice.setShowStatus(show, to: .live) }.map(\.kind) == [.openRequiredTasks])
-        let tasks = try f.alice.tasks(show: show)
+        let tasks = try f.alice.tasks(Session.TaskFilter(show: show))
         let brief = tasks.first { $0["title"] == "Brief" }?["uid"] ?? ""
         let golive = tasks.first { $0["title"] == "Go-live" }?["uid"] ?? ""
         #expect(failure { _ = try f.alice.completeTask(golive, value: "140") } == "invalid_input")

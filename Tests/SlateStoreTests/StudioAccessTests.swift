@@ -50,7 +50,7 @@ struct StudioAccessTests {
         let probes: [(String, String, (String) throws -> Void)] = [
             ("schedule", "sc-zzzzzz", { _ = try sam.shows(schedule: $0) }),
             ("schedule", "sc-zzzzzz", { _ = try sam.draftClashes(schedule: $0) }),
-            ("show", "sh-zzzzzz", { _ = try sam.tasks(show: $0) }),
+            ("show", "sh-zzzzzz", { _ = try sam.tasks(Session.TaskFilter(show: $0)) }),
             ("client", "cl-zzzzzz", { _ = try sam.materials(client: $0) }),
             ("project", "pj-zzzzzz", { _ = try sam.phases(project: $0) }),
             ("booking", "bk-zzzzzz", { _ = try sam.history(of: $0) }),
