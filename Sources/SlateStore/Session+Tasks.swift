@@ -33,7 +33,7 @@ extension Session {
     }
 
     /// The fields of a template item.
-    public struct TemplateItemInput: Sendable {
+    public struct TemplateItemInput: Sendable, Equatable {
         public var title: String?
         public var type: TaskItemType?
         public var input: TaskInputType?
@@ -151,13 +151,18 @@ extension Session {
         public var overdue = false
         /// Open tasks due from now until this many seconds ahead.
         public var dueWithin: Int64?
+        /// Tasks of shows starting in this period (the checklists of the weeks around now).
+        public var showsFrom, showsUntil: Int64?
 
-        public init(show: String? = nil, mine: Bool = false, openOnly: Bool = false, overdue: Bool = false, dueWithin: Int64? = nil) {
+        public init(show: String? = nil, mine: Bool = false, openOnly: Bool = false, overdue: Bool = false, dueWithin: Int64? = nil,
+                    showsFrom: Int64? = nil, showsUntil: Int64? = nil) {
             self.show = show
             self.mine = mine
             self.openOnly = openOnly
             self.overdue = overdue
             self.dueWithin = dueWithin
+            self.showsFrom = showsFrom
+            self.showsUntil = showsUntil
         }
     }
 
@@ -180,6 +185,14 @@ extension Session {
             if filter.mine {
                 sql += " AND (k.assignee_id = ? OR st.talent_id IN (\(Self.ids(reader.actor.talentIDs))))"
                 arguments.append(reader.actor.userID)
+            }
+            if let from = filter.showsFrom {
+                sql += " AND sh.start_at >= ?"
+                arguments.append(from)
+            }
+            if let until = filter.showsUntil {
+                sql += " AND sh.start_at < ?"
+                arguments.append(until)
             }
             let open = " AND k.status NOT IN ('completed', 'cancelled')"
             if filter.openOnly || filter.overdue || filter.dueWithin != nil { sql += open }

@@ -17,7 +17,7 @@ public enum ViewID: Int, CaseIterable, Sendable {
     }
 
     /// Views built so far.
-    static let available: [ViewID] = [.timeline, .grid]
+    static let available: [ViewID] = [.timeline, .grid, .tasks]
 }
 
 /// The status line: the last result in plain words.
@@ -113,6 +113,8 @@ public struct AppState: Equatable, Sendable {
     public var timeline: TimelineState
     /// The booking grid (view 2).
     public var grid: BookingGridState
+    /// The task checklists (view 4).
+    public var tasks: TasksState
     public init(width: Int, height: Int, now: Int64, zone: LocalTime, workspaceName: String, user: String, unicode: Bool = true, themeName: String = "default") {
         self.width = width
         self.height = height
@@ -124,6 +126,7 @@ public struct AppState: Equatable, Sendable {
         self.themeName = themeName
         grid = BookingGridState(zone: zone, now: now, rows: max(1, height - Layout.chromeRows))
         timeline = TimelineState(today: zone.day(of: now), rows: max(1, height - Layout.chromeRows - 1))
+        tasks = TasksState(rows: max(1, height - Layout.chromeRows))
     }
 
     /// Shows the period containing `instant` with the grid's cursor on it.

@@ -99,6 +99,50 @@ public struct EffectRunner: Sendable {
             case .assignPhase(let uid, let resource, let hold):
                 let outcome = try session.assignPhase(uid, resource: resource, hold: hold)
                 return [placed(outcome, state)]
+            case .loadTasks(let grouping):
+                return [.tasksLoaded(try session.tasks(grouping.filter(now: state.now)), grouping)]
+            case .completeTask(let uid, let value, let version):
+                _ = try session.completeTask(uid, value: value, expectedVersion: version)
+                return [.succeeded("Completed \(uid).", warnings: [])]
+            case .reopenTask(let uid, let version):
+                _ = try session.reopenTask(uid, expectedVersion: version)
+                return [.succeeded("Reopened \(uid).", warnings: [])]
+            case .setTaskValue(let uid, let value, let version):
+                _ = try session.setTaskValue(uid, value: value, expectedVersion: version)
+                return [.succeeded("Recorded the value of \(uid).", warnings: [])]
+            case .assignTask(let uid, let login):
+                _ = try session.assignTask(uid, to: login)
+                return [.succeeded("Assigned \(uid) to \(login ?? "nobody").", warnings: [])]
+            case .setTaskStatus(let uid, let status, let reason, let version):
+                _ = try session.setTaskStatus(uid, to: status, reason: reason, expectedVersion: version)
+                return [.succeeded("\(uid) is \(status.text).", warnings: [])]
+            case .setShowStatus(let uid, let status):
+                do {
+                    _ = try session.setShowStatus(uid, to: status)
+                    return [.succeeded("Show \(uid) is \(status.rawValue).", warnings: [])]
+                } catch let error as SlateError {
+                    guard case .refused(let violations, _) = error, violations.contains(where: { $0.kind == .openRequiredTasks }) else { throw error }
+                    return [.showBlocked(error.description.replacingOccurrences(of: "\n", with: " "), tasks: violations.compactMap(\.otherUID))]
+                }
+            case .loadTemplates:
+                return [.templatesLoaded(try session.templates())]
+            case .addTemplate(let name):
+                let outcome = try session.addTemplate(name: name)
+                return [.succeeded("Added template \(name) (\(outcome.value)).", warnings: [])]
+            case .addTemplateItem(let template, let input):
+                let outcome = try session.addTemplateItem(template: template, title: input.title ?? "", type: input.type ?? .other, input: input.input ?? .text,
+                                                          required: input.required ?? false, dueOffset: input.dueOffset ?? 0, dueFrom: input.dueFrom ?? .start,
+                                                          assignee: input.assignee ?? "")
+                return [.succeeded("Added item \(input.title ?? "") (\(outcome.value)).", warnings: [])]
+            case .editTemplateItem(let uid, let input, let version):
+                _ = try session.editTemplateItem(uid, input, expectedVersion: version)
+                return [.succeeded("Changed \(uid); tasks already generated keep what they were.", warnings: [])]
+            case .deleteTemplateItem(let uid):
+                _ = try session.deleteTemplateItem(uid)
+                return [.succeeded("Removed \(uid) from its template.", warnings: [])]
+            case .setTemplateActive(let uid, let active):
+                _ = try session.editTemplate(uid, active: active)
+                return [.succeeded("\(uid) is \(active ? "active" : "inactive").", warnings: [])]
             case .undo:
                 let outcome = try session.undo()
                 return [.succeeded("Undone: \(outcome.value.summary)", warnings: [])]

@@ -29,6 +29,8 @@ public func render(_ state: AppState) -> Canvas {
     case .form(let form): drawForm(&canvas, state, form)
     case .normal where state.view == .timeline:
         if case .form(let form) = state.timeline.edit { drawTimelineForm(&canvas, state, form) }
+    case .normal where state.view == .tasks:
+        if let form = state.tasks.form { drawTaskForm(&canvas, state, form) }
     case .overlay(let title, let lines): box(&canvas, state, title: title + " (Esc closes)", lines: lines, scroll: state.overlayScroll)
     default: break
     }

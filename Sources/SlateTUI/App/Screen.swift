@@ -73,11 +73,27 @@ enum TimelineScreen: Screen {
     }
 }
 
+/// The task checklists (view 4).
+enum TasksScreen: Screen {
+    static var keymap: Keymap<TasksCommand> { tasksKeys }
+
+    static func load(_ state: AppState) -> [Effect] { [.loadTasks(state.tasks.grouping)] }
+
+    static func run(_ state: inout AppState, _ command: TasksCommand) -> [Effect] {
+        runTasks(&state, command)
+    }
+
+    static func render(_ state: AppState, into canvas: inout Canvas, _ area: Rect) {
+        drawTasks(&canvas, state, area)
+    }
+}
+
 /// The active screen's response to a key the shell did not take.
 func screenKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     switch state.view {
     case .grid: BookingGridScreen.handle(&state, key) ?? []
     case .timeline: TimelineScreen.handle(&state, key) ?? []
+    case .tasks: TasksScreen.handle(&state, key) ?? []
     default: []
     }
 }
@@ -87,6 +103,7 @@ func renderScreen(_ state: AppState, into canvas: inout Canvas, _ area: Rect) {
     switch state.view {
     case .grid: BookingGridScreen.render(state, into: &canvas, area)
     case .timeline: TimelineScreen.render(state, into: &canvas, area)
+    case .tasks: TasksScreen.render(state, into: &canvas, area)
     default: break
     }
 }
@@ -95,6 +112,7 @@ func renderScreen(_ state: AppState, into canvas: inout Canvas, _ area: Rect) {
 func screenRows(_ view: ViewID) -> (title: String, rows: [(keys: String, help: String)], hints: [String]) {
     switch view {
     case .timeline: ("Timeline", timelineKeys.rows, timelineKeys.hints)
+    case .tasks: ("Tasks", tasksKeys.rows, tasksKeys.hints)
     default: ("Booking grid", gridKeys.rows, gridKeys.hints)
     }
 }

@@ -24,6 +24,10 @@ public enum Action: Sendable {
     case phasePreviewed(String)
     /// A cascade's plan, to apply on y.
     case cascadePlanned(question: String, detail: String, apply: Effect)
+    case tasksLoaded([TaskSummary], TaskGrouping)
+    case templatesLoaded([TemplateItemSummary])
+    /// A show could not move on: the message and the tasks that block it.
+    case showBlocked(String, tasks: [String])
 }
 
 /// Work for the runtime: reads and commands through the domain library, and terminal chores.
@@ -50,6 +54,19 @@ public enum Effect: Equatable, Sendable {
     case addPhase(project: String, name: String, timing: PhaseTiming, after: String?)
     case addDependency(predecessor: String, successor: String, kind: DependencyKind, lag: Int)
     case assignPhase(String, resource: String, hold: Bool)
+    case loadTasks(TaskGrouping)
+    case completeTask(String, value: String?, version: Int)
+    case reopenTask(String, version: Int)
+    case setTaskValue(String, value: String, version: Int)
+    case assignTask(String, login: String?)
+    case setTaskStatus(String, TaskStatus, reason: String, version: Int)
+    case setShowStatus(String, ShowStatus)
+    case loadTemplates
+    case addTemplate(String)
+    case addTemplateItem(template: String, Session.TemplateItemInput)
+    case editTemplateItem(String, Session.TemplateItemInput, version: Int?)
+    case deleteTemplateItem(String)
+    case setTemplateActive(String, Bool)
     case undo
     case redo
     case setTheme(String)
@@ -68,6 +85,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.height = height
         state.grid.rows = gridRows(state)
         state.timeline.rows = timelineRows(state)
+        state.tasks.rows = tasksRows(state)
+        state.tasks.list.clamp(count: state.tasks.lines.count, visible: state.tasks.rows)
         state.timeline.list.clamp(count: state.timeline.lines.count, visible: state.timeline.rows)
         keepCursorVisible(&state)
         return state.grid.needsWindow && !state.grid.allResources.isEmpty ? [.redraw, .loadWindow(state.grid.period)] : [.redraw]
@@ -96,6 +115,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         if case .move = state.mode { state.mode = .normal }
         state.grid.pendingForm = nil
         state.timeline.edit = nil
+        state.tasks.form = nil
         state.status = warnings.isEmpty ? StatusMessage(.ok, message) : StatusMessage(.warning, message + " — " + warnings.joined(separator: "; "))
         return reloads(state)
     case .timelineLoaded(let projects):
@@ -110,6 +130,33 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
             state.timeline.edit = .move(draft)
         }
         return []
+    case .tasksLoaded(let tasks, let grouping):
+        guard grouping == state.tasks.grouping else { return [] }
+        let key = state.tasks.cursorTask?.uid
+        state.tasks.tasks = tasks
+        state.tasks.loaded = true
+        if let focus = state.tasks.focusTask, state.tasks.select(task: focus) {
+            state.tasks.focusTask = nil
+        } else if let key {
+            _ = state.tasks.select(task: key)
+        }
+        return []
+    case .templatesLoaded(let items):
+        state.tasks.editor?.items = items
+        if var editor = state.tasks.editor {
+            editor.list.clamp(count: items.count, visible: state.tasks.rows)
+            state.tasks.editor = editor
+        }
+        return []
+    case .showBlocked(let message, let blocking):
+        state.status = StatusMessage(.error, message)
+        // The cursor goes to the first blocking task, in the show's checklist.
+        guard let first = blocking.first else { return [] }
+        state.view = .tasks
+        if state.tasks.select(task: first) { return [] }
+        state.tasks.focusTask = first
+        state.tasks.grouping = .byShow
+        return [.loadTasks(.byShow)]
     case .cascadePlanned(let question, let detail, let apply):
         state.mode = .prompt(Prompt(question: question, detail: detail, onYes: [apply]))
         return []
@@ -144,12 +191,19 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
 
 /// What to load again after a change: the grid's resources, and the timeline once opened.
 func reloads(_ state: AppState) -> [Effect] {
-    [.loadResources] + (state.timeline.loaded ? [.loadTimeline] : [])
+    [.loadResources] + (state.timeline.loaded ? [.loadTimeline] : []) + (state.tasks.loaded ? [.loadTasks(state.tasks.grouping)] : [])
+        + (state.tasks.editor != nil ? [.loadTemplates] : [])
 }
 
 func failed(_ state: inout AppState, _ error: SlateError) -> [Effect] {
     let text = error.description.replacingOccurrences(of: "\n", with: " ")
     state.timeline.edit = nil
+    // A refused form stays open, saying why.
+    if var form = state.tasks.form {
+        form.problem = text
+        state.tasks.form = form
+        return []
+    }
     let form = state.grid.pendingForm
     state.grid.pendingForm = nil
     if case .refused(_, let offer?) = error {
@@ -201,6 +255,7 @@ func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
 /// A key outside any mode: the shell's keys first, then the active screen's.
 func normalKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     if state.view == .timeline, state.timeline.edit != nil { return timelineEditKey(&state, key) }
+    if state.view == .tasks, let effects = tasksModalKey(&state, key) { return effects }
     if let command = globalKeys.command(for: key) { return run(&state, command, key) }
     return screenKey(&state, key)
 }
@@ -238,7 +293,11 @@ func run(_ state: inout AppState, _ command: GlobalCommand, _ key: Key) -> [Effe
 func show(_ state: inout AppState, _ view: ViewID) -> [Effect] {
     state.view = view
     state.status = nil
-    return view == .timeline && !state.timeline.loaded ? TimelineScreen.load(state) : []
+    switch view {
+    case .timeline where !state.timeline.loaded: return TimelineScreen.load(state)
+    case .tasks where !state.tasks.loaded: return TasksScreen.load(state)
+    default: return []
+    }
 }
 
 

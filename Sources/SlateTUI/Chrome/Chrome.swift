@@ -49,6 +49,12 @@ func drawStatus(_ canvas: inout Canvas, _ state: AppState) {
         canvas.put(" " + prompt.question + " (y/n)" + (prompt.detail.isEmpty ? "" : " · " + prompt.detail), x: 0, y: y, role: .statusWarning)
         return
     default:
+        if state.view == .tasks, state.tasks.searching {
+            canvas.put("/" + state.tasks.search, x: 0, y: y, role: .prompt)
+            canvas.put("  \(state.tasks.lines.filter { if case .task = $0 { true } else { false } }.count) task(s) · Enter keeps · Esc clears",
+                       x: 2 + DisplayWidth.of(state.tasks.search), y: y, role: .statusBar)
+            return
+        }
         if state.view == .timeline, let hint = timelineEditStatus(state) {
             canvas.fill(x: 0, y: y, width: state.width, height: 1, role: .prompt)
             canvas.put(hint, x: 0, y: y, role: .prompt)
