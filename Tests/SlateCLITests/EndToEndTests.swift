@@ -295,4 +295,42 @@ extension EndToEndTests {
         try tmux.keys("q")
         #expect(try tmux.wait(for: "SLATE-EXITED-0") != nil)
     }
+
+    /// The task view on the demo: confirm a show, see its checklist, complete what blocks
+    /// it (L names it and the cursor goes there), and the show goes live.
+    @Test func completeTheRequiredTasksOfAConfirmedShowAndGoLive() throws {
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        let db = Scratch.directory("slate-e2e") + "/tasks.slate"
+        let now = ["SLATE_NOW": "2026-12-01T08:00:00Z"]
+        #expect(try Binary.run(["demo", "--db", db], environment: now).code == 0)
+        let shows = try JSONSerialization.jsonObject(with: Data(try Binary.run(["show", "list", "--json", "--db", db], environment: now).out.utf8)) as? [[String: Any]] ?? []
+        var confirmed: (uid: String, title: String)?
+        for show in shows where show["status"] as? String == "draft" {
+            guard let uid = show["uid"] as? String, let title = show["title"] as? String else { continue }
+            if try Binary.run(["show", "confirm", uid, "--db", db], environment: now).code == 0 { confirmed = (uid, title); break }
+        }
+        let show = try #require(confirmed)
+        try tmux.start("env LC_ALL=C.UTF-8 TERM=xterm-256color SLATE_NOW=2026-12-01T08:00:00Z \(Binary.path) --db \(db); echo SLATE-EXITED-$?; sleep 30")
+        #expect(try tmux.wait(for: "Booking grid") != nil, "\(tmux.shown)")
+        try tmux.keys("4")
+        #expect(try tmux.wait(for: "Tasks · by show") != nil, "the task view did not open:\n\(tmux.shown)")
+        try tmux.keys("/")
+        try tmux.keys(show.title)
+        try tmux.keys("Enter", "g")
+        #expect(try tmux.wait(for: "▾ \(show.title)") != nil, "\(tmux.shown)")
+        var live = false
+        for _ in 0..<6 {
+            try tmux.keys("L", "y")
+            if try tmux.wait(for: "is live", timeout: 1.5) != nil { live = true; break }
+            #expect(try tmux.wait(for: "cannot become live") != nil, "\(tmux.shown)")
+            try tmux.keys("Space")
+            #expect(try tmux.wait(for: "Completed tk-") != nil, "\(tmux.shown)")
+        }
+        #expect(live, "the show never went live:\n\(tmux.shown)")
+        let status = try Binary.run(["show", "list", "--json", "--db", db], environment: now).out
+        #expect(status.contains("\"uid\":\"\(show.uid)\"") && status.contains("\"status\":\"live\""))
+        try tmux.keys("q")
+        #expect(try tmux.wait(for: "SLATE-EXITED-0") != nil)
+    }
 }

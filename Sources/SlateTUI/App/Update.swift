@@ -75,7 +75,7 @@ public enum Effect: Equatable, Sendable {
 }
 
 /// The command names the `:` line completes.
-public let commandNames = ["filter", "goto", "help", "log", "messages", "quit", "redo", "theme", "today", "undo", "zoom"]
+public let commandNames = ["complete", "filter", "goto", "help", "live", "log", "messages", "quit", "redo", "theme", "today", "undo", "zoom"]
 
 /// The Elm-style update: a new state and the effects to run. Pure: no I/O, no clock.
 public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
@@ -361,6 +361,14 @@ func runCommand(_ state: inout AppState, _ line: String) -> [Effect] {
         return [.loadHistory(booking.uid)]
     case "today":
         return goTo(&state, state.now)
+    case "live", "complete":
+        // The show under the cursor, in any view that has one: refused, the blocking tasks are named and shown.
+        let show = state.view == .tasks ? state.tasks.cursorShow?.uid : state.view == .grid ? state.grid.pickedBooking?.showUID : nil
+        guard let show else {
+            state.status = StatusMessage(.info, "Put the cursor on a show's booking (grid) or one of its tasks, then :\(name).")
+            return []
+        }
+        return [.setShowStatus(show, name == "live" ? .live : .completed)]
     case "theme":
         guard let theme = rest.first else {
             state.status = StatusMessage(.info, "Theme \(state.themeName); built in: \(Theme.builtinNames.joined(separator: ", ")).")

@@ -10,7 +10,7 @@ public let globalKeys = Keymap<GlobalCommand>([
     Binding([.backTab], nil, "previous view", .previousView),
     Binding([.char("u")], "u", "undo your last command", hint: "u:undo", .undo),
     Binding([.ctrl("r")], "Ctrl-R", "redo", .redo),
-    Binding([.char(":")], ":", "command line: filter, goto, zoom, log, messages, theme, undo, redo, quit (Tab completes)", hint: "::command", .commandLine),
+    Binding([.char(":")], ":", "command line: filter, goto, zoom, log, messages, live, complete (the show under the cursor), theme, undo, redo, quit (Tab completes)", hint: "::command", .commandLine),
     Binding([.char("?")], "?", "help for this view", hint: "?:help", .help),
     Binding([.ctrl("l")], "Ctrl-L", "redraw", .redraw),
     Binding([.char("q")], "q", "quit", hint: "q:quit", .quit),

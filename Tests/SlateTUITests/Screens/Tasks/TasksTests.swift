@@ -127,6 +127,15 @@ struct TasksViewTests {
         #expect(state.status?.kind == .error)
     }
 
+    @Test func theCommandLineMovesTheShowUnderTheCursorInAnyView() {
+        var state = TasksScene.state()
+        let show = state.tasks.cursorShow!.uid
+        #expect(TasksScene.press(&state, [.char(":")] + Key.typed("complete") + [.enter]) == [.setShowStatus(show, .completed)])
+        _ = TasksScene.press(&state, [.char("2")])
+        #expect(TasksScene.press(&state, [.char(":")] + Key.typed("live") + [.enter]).isEmpty)
+        #expect(state.status?.text.contains("Put the cursor on a show's booking") == true)
+    }
+
     @Test func theTemplateEditorAddsEditsAndTogglesItems() throws {
         var state = TasksScene.state(width: 120, height: 40)
         #expect(TasksScene.press(&state, [.char("T")]) == [.loadTemplates])
