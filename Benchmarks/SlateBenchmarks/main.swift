@@ -120,7 +120,8 @@ func confirmSchedule(shows: Int) throws {
     let t0 = DispatchTime.now().uptimeNanoseconds
     let outcome = try session.setScheduleStatus(schedule, to: .confirmed)
     let t1 = DispatchTime.now().uptimeNanoseconds
-    print("  confirm a schedule of \(shows) draft shows: \(fmt(Double(t1 - t0) / 1e6)) ms for \(outcome.changes.count) row changes (plan preview \(fmt(Double(plan1 - plan0) / 1e6)) ms, \(plan.changes.count) rows)")
+    let tasks = outcome.changes.filter { $0.table == "tasks" && $0.action == .insert }.count
+    print("  confirm a schedule of \(shows) draft shows: \(fmt(Double(t1 - t0) / 1e6)) ms for \(outcome.changes.count) row changes, \(tasks) tasks generated (plan preview \(fmt(Double(plan1 - plan0) / 1e6)) ms, \(plan.changes.count) rows)")
     try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
 }
 
@@ -136,6 +137,10 @@ if let index = arguments.firstIndex(of: "--make-workspace"), arguments.count > i
 print("Slate benchmarks (DESIGN §7) — \(ProcessInfo.processInfo.processorCount) cores")
 if arguments.contains("--plans-only") {
     try planFigures()
+    exit(0)
+}
+if arguments.contains("--tasks-only") {
+    try taskFigures()
     exit(0)
 }
 if arguments.contains("--grid-only") {
@@ -154,6 +159,7 @@ if !arguments.contains("--attempts-only") {
     for size in quick ? [10_000] : [10_000, 1_000_000] { try gridFigures(existing: size) }
     try memoryFigure(existing: quick ? 10_000 : 100_000)
     try planFigures()
+    try taskFigures()
 }
 
 func residentMegabytes() -> Double {
@@ -317,4 +323,64 @@ func planFigures() throws {
     }
     renders.sort()
     print("  timeline of \(state.timeline.lines.count) lines at 120x40: render p50 \(fmt(percentile(renders, 0.5), 2)) ms, max \(fmt(renders.last ?? 0, 2)) ms (target < 16); load of every plan \(fmt(load, 0)) ms")
+}
+
+/// "My tasks" and "overdue" with 100,000 tasks in the workspace: the query and the task
+/// view's first frame, as the program does it (load, then render).
+func taskFigures() throws {
+    print("Task checklists (rules 7 and 9), 100,000 tasks on 20,000 confirmed shows, 10 members:")
+    let directory = NSTemporaryDirectory() + "slate-tasks-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let path = directory + "/tasks.slate"
+    let now = base
+    let workspace = try Workspace.initialize(at: path, setup: WorkspaceSetup(workspaceName: "Bench", studioName: "Bench", timeZone: "Europe/Paris",
+                                                                             founderLogin: "bench", founderName: "Bench"), clock: .fixed(now))
+    let session = Session(workspace: workspace, login: "bench", clock: .fixed(now))
+    for index in 1...10 { _ = try session.addMember(login: "m\(index)", role: .member, scope: .studio("Bench")) }
+    let client = try session.addClient(name: "Client").value
+    let seed = try DatabaseQueue(path: path)
+    try seed.write { db in
+        let clientID = try Int64.fetchOne(db, sql: "SELECT id FROM clients WHERE uid = ?", arguments: [client]) ?? 1
+        let users = try Int64.fetchAll(db, sql: "SELECT id FROM users WHERE login LIKE 'm%' ORDER BY id")
+        let show = try db.makeStatement(sql: "INSERT INTO shows (id, uid, created_at, updated_at, studio_id, client_id, title, start_at, end_at, status) VALUES (?, ?, 0, 0, 1, ?, ?, ?, ?, 'confirmed')")
+        let task = try db.makeStatement(sql: """
+            INSERT INTO tasks (id, uid, created_at, updated_at, show_id, assignee_id, title, item_type, required, status, due_at)
+            VALUES (?, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var random = Random(state: 42)
+        var taskID: Int64 = 0
+        for index in 0..<20_000 {
+            let start = now + Int64(index - 10_000) * 1800
+            let showID = Int64(index + 1)
+            try show.execute(arguments: [showID, PublicID.make(prefix: "sh", id: showID), clientID, "Show \(index)", start, start + 3600])
+            for (item, type) in ["Brief", "Rehearsal", "Go-live", "Clips", "Stats"].enumerated() {
+                taskID += 1
+                let assignee = random.next(3) == 0 ? nil : users[random.next(users.count)]
+                let due = start + Int64(item - 2) * 86_400
+                let status = due < now ? (random.next(10) < 8 ? "completed" : "pending") : (assignee == nil ? "pending" : "assigned")
+                try task.execute(arguments: [taskID, PublicID.make(prefix: "tk", id: taskID), showID, assignee, type, ["pre_production", "pre_production", "production", "post_production", "show_platform_review"][item],
+                                             item < 3, status, due])
+            }
+        }
+    }
+    try seed.close()
+    let member = Session(workspace: workspace, login: "m3", clock: .fixed(now))
+    for grouping in [TaskGrouping.mine, .overdue] {
+        var times: [Double] = []
+        var count = 0
+        for _ in 0..<10 {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            var state = AppState(width: 120, height: 40, now: now, zone: LocalTime.cached("Europe/Paris")!, workspaceName: "Bench", user: "m3")
+            state.tasks.grouping = grouping
+            _ = update(&state, .key(.char("4")))
+            let runner = EffectRunner(session: grouping == .mine ? member : session)
+            for action in runner.run(.loadTasks(grouping), state: state) { _ = update(&state, action) }
+            _ = render(state)
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+            count = state.tasks.tasks.count
+        }
+        times.sort()
+        print("  \(grouping == .mine ? "my tasks" : "overdue"): \(count) tasks, load + first frame p50 \(fmt(percentile(times, 0.5))) ms, max \(fmt(times.last ?? 0)) ms (target < 50)")
+    }
 }

@@ -99,7 +99,10 @@ public struct LocalTime: Sendable, Equatable {
 
     /// Formats an instant as `2026-12-03T14:00` (seconds shown only when not zero).
     public func format(_ instant: Int64) -> String {
-        let offset = Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant))))
+        format(instant, offset: offset(at: instant))
+    }
+
+    private func format(_ instant: Int64, offset: Int64) -> String {
         let local = instant + offset
         let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         let secondOfDay = Int(local - days * 86_400)
@@ -111,8 +114,8 @@ public struct LocalTime: Sendable, Equatable {
 
     /// ISO 8601 with the zone's offset, for machines: `2026-12-03T14:00:00+01:00`.
     public func iso(_ instant: Int64) -> String {
-        let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant)))
-        var text = format(instant)
+        let offset = Int(offset(at: instant))
+        var text = format(instant, offset: Int64(offset))
         if text.count == 16 { text += ":00" }
         let sign = offset < 0 ? "-" : "+"
         let magnitude = abs(offset)

@@ -520,6 +520,7 @@ CREATE UNIQUE INDEX tasks_generated_once ON tasks(show_id, template_item_id, ifn
 CREATE INDEX tasks_assignee ON tasks(assignee_id, status);
 CREATE INDEX tasks_show ON tasks(show_id, due_at);
 CREATE INDEX tasks_open_due ON tasks(due_at) WHERE status NOT IN ('completed', 'cancelled') AND deleted_at IS NULL;
+CREATE INDEX tasks_show_talent ON tasks(show_talent_id) WHERE show_talent_id IS NOT NULL;
 
 CREATE TABLE comments (
   id INTEGER PRIMARY KEY,

@@ -174,7 +174,7 @@ extension Session {
                 SELECT k.uid, sh.title AS show, sh.uid AS show_uid, sh.status AS show_status, sh.start_at AS show_start, s.time_zone, k.title, k.item_type,
                        k.input_type, k.required, k.status, k.value, k.due_at, u.login AS assignee, k.blocked_reason, d.login AS done_by, k.done_at, k.version
                 FROM tasks k JOIN shows sh ON sh.id = k.show_id JOIN studios s ON s.id = sh.studio_id LEFT JOIN users u ON u.id = k.assignee_id
-                LEFT JOIN users d ON d.id = k.done_by LEFT JOIN show_talent st ON st.id = k.show_talent_id
+                LEFT JOIN users d ON d.id = k.done_by
                 WHERE k.deleted_at IS NULL AND \(reader.visibility.predicate("tasks", alias: "k"))
                 """
             var arguments: [any DatabaseValueConvertible] = []
@@ -183,8 +183,13 @@ extension Session {
                 arguments.append(try reader.show(uid: show).id)
             }
             if filter.mine {
-                sql += " AND (k.assignee_id = ? OR st.talent_id IN (\(Self.ids(reader.actor.talentIDs))))"
+                // Two index lookups (assignee, talent) rather than an OR over every task.
+                sql += " AND k.id IN (SELECT id FROM tasks WHERE assignee_id = ?"
                 arguments.append(reader.actor.userID)
+                if !reader.actor.talentIDs.isEmpty {
+                    sql += " UNION SELECT t.id FROM tasks t JOIN show_talent mt ON mt.id = t.show_talent_id WHERE mt.talent_id IN (\(Self.ids(reader.actor.talentIDs)))"
+                }
+                sql += ")"
             }
             if let from = filter.showsFrom {
                 sql += " AND sh.start_at >= ?"
@@ -205,17 +210,30 @@ extension Session {
                 arguments += [reader.now, reader.now + within]
             }
             let order = filter.overdue || filter.dueWithin != nil ? " ORDER BY k.due_at, k.id" : " ORDER BY sh.start_at, sh.id, k.id"
+            // Decoded by position: "my tasks" and "overdue" may hold thousands of rows.
+            // Shows repeat for each of their tasks, and due times often coincide: each local
+            // time is written once.
+            var zones: [String: LocalTime] = [:]
+            var stamps: [String: [Int64: Timestamp]] = [:]
             return try reader.fetch(sql + order, StatementArguments(arguments)) { row, format in
-                let zone = LocalTime.cached(row["time_zone"]) ?? format.zone
-                let due: Int64? = row["due_at"]
-                let status = TaskStatus(rawValue: row["status"]) ?? .pending
-                return TaskSummary(uid: row["uid"], show: row["show"], showUID: row["show_uid"], showStatus: ShowStatus(rawValue: row["show_status"]) ?? .confirmed,
-                                   showStart: Timestamp(row["show_start"] as Int64, in: zone), title: row["title"],
-                                   itemType: TaskItemType(rawValue: row["item_type"]) ?? .other, inputType: TaskInputType(rawValue: row["input_type"]) ?? .text,
-                                   required: row["required"], status: status, value: row["value"], dueAt: due.map { Timestamp($0, in: zone) },
-                                   overdue: status.isOpen && due.map { $0 < reader.now } == true, assignee: row["assignee"],
-                                   blockedReason: row["blocked_reason"], doneBy: row["done_by"], doneAt: (row["done_at"] as Int64?).map { Timestamp($0, in: zone) },
-                                   version: row["version"])
+                let zoneName: String = row[5]
+                let zone = zones[zoneName] ?? LocalTime.cached(zoneName) ?? format.zone
+                zones[zoneName] = zone
+                func stamp(_ epoch: Int64) -> Timestamp {
+                    if let known = stamps[zoneName]?[epoch] { return known }
+                    let made = Timestamp(epoch, in: zone)
+                    stamps[zoneName, default: [:]][epoch] = made
+                    return made
+                }
+                let due: Int64? = row[12]
+                let status = TaskStatus(rawValue: row[10]) ?? .pending
+                return TaskSummary(uid: row[0], show: row[1], showUID: row[2], showStatus: ShowStatus(rawValue: row[3]) ?? .confirmed,
+                                   showStart: stamp(row[4]), title: row[6],
+                                   itemType: TaskItemType(rawValue: row[7]) ?? .other, inputType: TaskInputType(rawValue: row[8]) ?? .text,
+                                   required: row[9], status: status, value: row[11], dueAt: due.map(stamp),
+                                   overdue: status.isOpen && due.map { $0 < reader.now } == true, assignee: row[13],
+                                   blockedReason: row[14], doneBy: row[15], doneAt: (row[16] as Int64?).map(stamp),
+                                   version: row[17])
             }
         }
     }
