@@ -365,6 +365,7 @@ func taskFigures() throws {
         }
     }
     try seed.close()
+    if let keep = ProcessInfo.processInfo.environment["SLATE_BENCH_KEEP"] { workspace.checkpoint(); try? FileManager.default.copyItem(atPath: path, toPath: keep) }
     let member = Session(workspace: workspace, login: "m3", clock: .fixed(now))
     for grouping in [TaskGrouping.mine, .overdue] {
         var times: [Double] = []

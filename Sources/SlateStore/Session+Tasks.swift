@@ -166,50 +166,67 @@ extension Session {
         }
     }
 
-    /// Tasks the user may see: their studios' shows, plus tasks assigned to them or about
-    /// talent linked to them; by show time, then checklist order.
-    public func tasks(_ filter: TaskFilter = TaskFilter()) throws -> [TaskSummary] {
+    /// How many tasks a filter finds (the same rows `tasks` lists, without a limit).
+    public func countTasks(_ filter: TaskFilter) throws -> Int {
         try read { reader in
-            var sql = """
+            let (clause, arguments) = try Self.taskQuery(reader, filter)
+            return try Int.fetchOne(reader.db, sql: "SELECT count(*) " + clause, arguments: StatementArguments(arguments)) ?? 0
+        }
+    }
+
+    /// FROM and WHERE of a task listing: what the user may see, narrowed by `filter`.
+    private static func taskQuery(_ reader: Reader, _ filter: TaskFilter) throws -> (String, [any DatabaseValueConvertible]) {
+        var sql = """
+            FROM tasks k JOIN shows sh ON sh.id = k.show_id JOIN studios s ON s.id = sh.studio_id LEFT JOIN users u ON u.id = k.assignee_id
+            LEFT JOIN users d ON d.id = k.done_by
+            WHERE k.deleted_at IS NULL AND \(reader.visibility.predicate("tasks", alias: "k"))
+            """
+        var arguments: [any DatabaseValueConvertible] = []
+        if let show = filter.show {
+            sql += " AND k.show_id = ?"
+            arguments.append(try reader.show(uid: show).id)
+        }
+        if filter.mine {
+            // Two index lookups (assignee, talent) rather than an OR over every task.
+            sql += " AND k.id IN (SELECT id FROM tasks WHERE assignee_id = ?"
+            arguments.append(reader.actor.userID)
+            if !reader.actor.talentIDs.isEmpty {
+                sql += " UNION SELECT t.id FROM tasks t JOIN show_talent mt ON mt.id = t.show_talent_id WHERE mt.talent_id IN (\(Self.ids(reader.actor.talentIDs)))"
+            }
+            sql += ")"
+        }
+        if let from = filter.showsFrom {
+            sql += " AND sh.start_at >= ?"
+            arguments.append(from)
+        }
+        if let until = filter.showsUntil {
+            sql += " AND sh.start_at < ?"
+            arguments.append(until)
+        }
+        if filter.openOnly || filter.overdue || filter.dueWithin != nil { sql += " AND k.status NOT IN ('completed', 'cancelled')" }
+        if filter.overdue {
+            sql += " AND k.due_at < ?"
+            arguments.append(reader.now)
+        }
+        if let within = filter.dueWithin {
+            sql += " AND k.due_at >= ? AND k.due_at < ?"
+            arguments += [reader.now, reader.now + within]
+        }
+        return (sql, arguments)
+    }
+
+    /// Tasks the user may see: their studios' shows, plus tasks assigned to them or about
+    /// talent linked to them; by show time, then checklist order (by due time for overdue,
+    /// the most recently due first, and for tasks due soon). `limit` keeps the first ones.
+    public func tasks(_ filter: TaskFilter = TaskFilter(), limit: Int? = nil) throws -> [TaskSummary] {
+        try read { reader in
+            let (clause, arguments) = try Self.taskQuery(reader, filter)
+            let sql = """
                 SELECT k.uid, sh.title AS show, sh.uid AS show_uid, sh.status AS show_status, sh.start_at AS show_start, s.time_zone, k.title, k.item_type,
                        k.input_type, k.required, k.status, k.value, k.due_at, u.login AS assignee, k.blocked_reason, d.login AS done_by, k.done_at, k.version
-                FROM tasks k JOIN shows sh ON sh.id = k.show_id JOIN studios s ON s.id = sh.studio_id LEFT JOIN users u ON u.id = k.assignee_id
-                LEFT JOIN users d ON d.id = k.done_by
-                WHERE k.deleted_at IS NULL AND \(reader.visibility.predicate("tasks", alias: "k"))
-                """
-            var arguments: [any DatabaseValueConvertible] = []
-            if let show = filter.show {
-                sql += " AND k.show_id = ?"
-                arguments.append(try reader.show(uid: show).id)
-            }
-            if filter.mine {
-                // Two index lookups (assignee, talent) rather than an OR over every task.
-                sql += " AND k.id IN (SELECT id FROM tasks WHERE assignee_id = ?"
-                arguments.append(reader.actor.userID)
-                if !reader.actor.talentIDs.isEmpty {
-                    sql += " UNION SELECT t.id FROM tasks t JOIN show_talent mt ON mt.id = t.show_talent_id WHERE mt.talent_id IN (\(Self.ids(reader.actor.talentIDs)))"
-                }
-                sql += ")"
-            }
-            if let from = filter.showsFrom {
-                sql += " AND sh.start_at >= ?"
-                arguments.append(from)
-            }
-            if let until = filter.showsUntil {
-                sql += " AND sh.start_at < ?"
-                arguments.append(until)
-            }
-            let open = " AND k.status NOT IN ('completed', 'cancelled')"
-            if filter.openOnly || filter.overdue || filter.dueWithin != nil { sql += open }
-            if filter.overdue {
-                sql += " AND k.due_at < ?"
-                arguments.append(reader.now)
-            }
-            if let within = filter.dueWithin {
-                sql += " AND k.due_at >= ? AND k.due_at < ?"
-                arguments += [reader.now, reader.now + within]
-            }
-            let order = filter.overdue || filter.dueWithin != nil ? " ORDER BY k.due_at, k.id" : " ORDER BY sh.start_at, sh.id, k.id"
+                """ + " " + clause
+            let order = (filter.overdue ? " ORDER BY k.due_at DESC, k.id" : filter.dueWithin != nil ? " ORDER BY k.due_at, k.id" : " ORDER BY sh.start_at, sh.id, k.id")
+                + (limit.map { " LIMIT \(max(0, $0))" } ?? "")
             // Decoded by position: "my tasks" and "overdue" may hold thousands of rows.
             // Shows repeat for each of their tasks, and due times often coincide: each local
             // time is written once.

@@ -41,8 +41,10 @@ struct Visibility {
         case "phases":
             return "\(c)project_id IN (SELECT id FROM projects WHERE \(predicate("projects")))"
         case "tasks":
-            return "(\(c)show_id IN (SELECT id FROM shows WHERE studio_id IN (\(studios))) OR \(c)assignee_id = \(policy.actor.userID)"
-                + " OR \(c)show_talent_id IN (SELECT id FROM show_talent WHERE talent_id IN (\(talent))))"
+            // Unary + keeps these terms off the indexes: listings find their rows by due time,
+            // show or assignee, and a multi-index OR over every show of a studio is slower.
+            return "(+\(c)show_id IN (SELECT id FROM shows WHERE studio_id IN (\(studios))) OR +\(c)assignee_id = \(policy.actor.userID)"
+                + " OR +\(c)show_talent_id IN (SELECT id FROM show_talent WHERE talent_id IN (\(talent))))"
         case "bookings", "time_off":
             return "(\(c)resource_id IN (SELECT id FROM resources WHERE studio_id IN (\(studios))) OR \(c)resource_id IN (SELECT resource_id FROM talent WHERE id IN (\(talent))))"
         case "platforms":

@@ -100,7 +100,9 @@ public struct EffectRunner: Sendable {
                 let outcome = try session.assignPhase(uid, resource: resource, hold: hold)
                 return [placed(outcome, state)]
             case .loadTasks(let grouping):
-                return [.tasksLoaded(try session.tasks(grouping.filter(now: state.now)), grouping)]
+                let filter = grouping.filter(now: state.now)
+                let tasks = try session.tasks(filter, limit: TaskGrouping.limit)
+                return [.tasksLoaded(tasks, grouping, total: tasks.count < TaskGrouping.limit ? nil : try session.countTasks(filter))]
             case .completeTask(let uid, let value, let version):
                 _ = try session.completeTask(uid, value: value, expectedVersion: version)
                 return [.succeeded("Completed \(uid).", warnings: [])]

@@ -24,7 +24,8 @@ public enum Action: Sendable {
     case phasePreviewed(String)
     /// A cascade's plan, to apply on y.
     case cascadePlanned(question: String, detail: String, apply: Effect)
-    case tasksLoaded([TaskSummary], TaskGrouping)
+    /// Tasks of a grouping, and how many there are in all when that is more.
+    case tasksLoaded([TaskSummary], TaskGrouping, total: Int? = nil)
     case templatesLoaded([TemplateItemSummary])
     /// A show could not move on: the message and the tasks that block it.
     case showBlocked(String, tasks: [String])
@@ -130,10 +131,11 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
             state.timeline.edit = .move(draft)
         }
         return []
-    case .tasksLoaded(let tasks, let grouping):
+    case .tasksLoaded(let tasks, let grouping, let total):
         guard grouping == state.tasks.grouping else { return [] }
         let key = state.tasks.cursorTask?.uid
         state.tasks.tasks = tasks
+        state.tasks.total = total
         state.tasks.loaded = true
         if let focus = state.tasks.focusTask, state.tasks.select(task: focus) {
             state.tasks.focusTask = nil

@@ -6,7 +6,8 @@ func drawTasks(_ canvas: inout Canvas, _ state: AppState, _ area: Rect) {
     let tasks = state.tasks
     let open = tasks.tasks.filter(\.status.isOpen).count
     let heading = tasks.editor != nil ? "Task templates · n item · e edit · d remove · N template · A on/off · Esc closes"
-        : "Tasks · \(tasks.grouping.title) · \(open) open of \(tasks.tasks.count)" + (tasks.search.isEmpty ? "" : " · filter: \(tasks.search)")
+        : "Tasks · \(tasks.grouping.title) · " + (tasks.total.map { "the first \(tasks.tasks.count) of \($0) (slate task list shows all)" } ?? "\(open) open of \(tasks.tasks.count)")
+            + (tasks.search.isEmpty ? "" : " · filter: \(tasks.search)")
     canvas.fill(x: 0, y: area.y, width: state.width, height: 1, role: .header)
     canvas.put(heading, x: 0, y: area.y, role: .header, limit: state.width)
     let bodyY = area.y + 1

@@ -15,6 +15,10 @@ public enum TaskGrouping: Int, CaseIterable, Sendable {
         }
     }
 
+    /// Most tasks a view loads; more are counted and named in the heading (the command
+    /// line lists them all).
+    static let limit = 2_000
+
     /// What to load for this grouping, around `now`.
     func filter(now: Int64) -> Session.TaskFilter {
         switch self {
@@ -67,6 +71,8 @@ public struct TasksState: Equatable, Sendable {
     public var search = "" { didSet { rebuild() } }
     public private(set) var lines: [TaskLine] = []
     public var loaded = false
+    /// How many tasks the grouping found in all, when more than were loaded.
+    public var total: Int?
     public var list = ListState()
     public var rows: Int
     public var form: TaskForm?

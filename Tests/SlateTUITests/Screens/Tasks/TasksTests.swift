@@ -112,6 +112,10 @@ struct TasksViewTests {
         #expect(TasksScene.press(&state, [.char("v")]) == [.loadTasks(.byShow)])
         // A stale answer for another grouping is ignored
         #expect(update(&state, .tasksLoaded([], .overdue)).isEmpty)
+        // A long list says how much more there is
+        let some = state.tasks.tasks
+        _ = update(&state, .tasksLoaded(some, .byShow, total: 9_990))
+        #expect(render(state).text.contains("the first \(some.count) of 9990 (slate task list shows all)"))
     }
 
     @Test func aBlockedShowNamesItsTasksAndTheCursorGoesToTheFirst() {
