@@ -106,7 +106,7 @@ public struct LocalTime: Sendable, Equatable {
         let local = instant + offset
         let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         let secondOfDay = Int(local - days * 86_400)
-        let (year, month, day) = Self.civil(fromDays: days)
+        let (year, month, day) = Day(Int(days)).fields
         var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay % 3600 / 60, 2))"
         if secondOfDay % 60 != 0 { text += ":\(pad(secondOfDay % 60, 2))" }
         return text
@@ -146,19 +146,6 @@ public struct LocalTime: Sendable, Equatable {
         let sign = difference < 0 ? "−" : "+"
         let magnitude = abs(difference)
         return magnitude % 3600 == 0 ? "\(sign)\(magnitude / 3600)h" : "\(sign)\(magnitude / 3600):\(pad(magnitude % 3600 / 60, 2))"
-    }
-
-    /// Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
-    static func civil(fromDays days: Int64) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (Int(yoe + era * 400 + (m <= 2 ? 1 : 0)), Int(m), Int(d))
     }
 
     /// Formats an interval as `2026-12-03T14:00–16:00` (end date repeated only when it differs).

@@ -125,3 +125,39 @@ public struct FormState: Equatable, Sendable {
         }
     }
 }
+
+/// A screen's form: its fields and the last reason a submit was refused.
+protocol ScreenForm {
+    var form: FormState { get set }
+    var problem: String { get set }
+}
+
+/// What a key did to a screen's form.
+enum FormStep<Result> {
+    case cancelled
+    case submitted(Result)
+    case editing
+}
+
+extension ScreenForm {
+    /// Applies a key; on Enter `submit` turns the form into its result, or throws what is
+    /// wrong, which the form keeps in `problem`.
+    mutating func step<Result>(_ key: Key, submit: (Self) throws -> Result) -> FormStep<Result> {
+        switch form.handle(key) {
+        case .cancel:
+            return .cancelled
+        case .submit:
+            do {
+                problem = ""
+                return .submitted(try submit(self))
+            } catch let error as SlateError {
+                problem = error.description
+            } catch {
+                problem = "\(error)"
+            }
+        default:
+            problem = ""
+        }
+        return .editing
+    }
+}

@@ -20,6 +20,18 @@ public struct Binding<Command: Sendable>: Sendable {
     }
 }
 
+/// The line-by-line keys of a list screen (j k, PgDn PgUp, g G), bound to its commands.
+func lineBindings<Command: Sendable>(down: Command, up: Command, pageDown: Command, pageUp: Command, first: Command, last: Command) -> [Binding<Command>] {
+    [
+        Binding([.char("j"), .down], "↑ ↓ or k j", "previous / next line", down),
+        Binding([.char("k"), .up], nil, "up", up),
+        Binding([.pageDown], "PgDn / PgUp", "a screen of lines down / up", pageDown),
+        Binding([.pageUp], nil, "a screen up", pageUp),
+        Binding([.char("g"), .home], "g / G", "first / last line", first),
+        Binding([.char("G"), .end], nil, "last line", last),
+    ]
+}
+
 /// A table of bindings.
 public struct Keymap<Command: Sendable>: Sendable {
     public var bindings: [Binding<Command>]

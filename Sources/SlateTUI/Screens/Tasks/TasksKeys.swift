@@ -6,13 +6,7 @@ public enum TasksCommand: Sendable, Equatable {
 }
 
 /// The task view's keys: dispatch, footer hints, the `?` overlay and the README keymap.
-public let tasksKeys = Keymap<TasksCommand>([
-    Binding([.char("j"), .down], "↑ ↓ or k j", "previous / next line", .down),
-    Binding([.char("k"), .up], nil, "up", .up),
-    Binding([.pageDown], "PgDn / PgUp", "a screen of lines down / up", .pageDown),
-    Binding([.pageUp], nil, "a screen up", .pageUp),
-    Binding([.char("g"), .home], "g / G", "first / last line", .first),
-    Binding([.char("G"), .end], nil, "last line", .last),
+public let tasksKeys = Keymap<TasksCommand>(lineBindings(down: .down, up: .up, pageDown: .pageDown, pageUp: .pageUp, first: .first, last: .last) + [
     Binding([.char("v")], "v", "group by show, my tasks, by assignee, overdue, due this week", hint: "v:group", .grouping),
     Binding([.char(" ")], "Space", "complete the task, or open it again", hint: "Space:done", .toggleDone),
     Binding([.enter], "Enter", "the task's value (checked by its input type); on a show, the show", .open),

@@ -40,7 +40,7 @@ public enum TaskLine: Equatable, Sendable {
 }
 
 /// A form of the task view and what submitting it does.
-public struct TaskForm: Equatable, Sendable {
+public struct TaskForm: Equatable, Sendable, ScreenForm {
     public enum Purpose: Equatable, Sendable {
         case value(task: String, version: Int, complete: Bool)
         case assign(task: String)

@@ -112,24 +112,16 @@ func tasksModalKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
         return []
     }
     if var form = state.tasks.form {
-        switch form.form.handle(key) {
-        case .cancel:
+        // A submitted form stays open until its command succeeds; a refusal is shown in it.
+        switch form.step(key, submit: submit) {
+        case .cancelled:
             state.tasks.form = nil
-            return []
-        case .submit:
-            do {
-                form.problem = ""
-                state.tasks.form = form
-                return [try submit(form)]
-            } catch let error as SlateError {
-                form.problem = error.description
-            } catch {
-                form.problem = "\(error)"
-            }
-        default:
-            form.problem = ""
+        case .submitted(let effect):
+            state.tasks.form = form
+            return [effect]
+        case .editing:
+            state.tasks.form = form
         }
-        state.tasks.form = form
         return []
     }
     guard var editor = state.tasks.editor else { return nil }

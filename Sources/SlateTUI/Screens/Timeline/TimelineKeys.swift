@@ -7,13 +7,7 @@ public enum TimelineCommand: Sendable, Equatable {
 }
 
 /// The timeline's keys: dispatch, footer hints, the `?` overlay and the README keymap.
-public let timelineKeys = Keymap<TimelineCommand>([
-    Binding([.char("j"), .down], "↑ ↓ or k j", "previous / next line", .down),
-    Binding([.char("k"), .up], nil, "up", .up),
-    Binding([.pageDown], "PgDn / PgUp", "a screen of lines down / up", .pageDown),
-    Binding([.pageUp], nil, "a screen up", .pageUp),
-    Binding([.char("g"), .home], "g / G", "first / last line", .first),
-    Binding([.char("G"), .end], nil, "last line", .last),
+public let timelineKeys = Keymap<TimelineCommand>(lineBindings(down: .down, up: .up, pageDown: .pageDown, pageUp: .pageUp, first: .first, last: .last) + [
     Binding([.char("h"), .left], "← → or h l", "scroll the time axis", .left),
     Binding([.char("l"), .right], nil, "scroll right", .right),
     Binding([.char("H")], "H / L", "previous / next screen of time", .previousPage),

@@ -54,7 +54,7 @@ public struct PhaseDraft: Equatable, Sendable {
 }
 
 /// A form of the timeline and what submitting it does.
-public struct TimelineForm: Equatable, Sendable {
+public struct TimelineForm: Equatable, Sendable, ScreenForm {
     public enum Purpose: Equatable, Sendable {
         case newPhase(project: String, after: String?)
         case edit(phase: String, version: Int, milestone: Bool)

@@ -165,24 +165,15 @@ func timelineEditKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         }
         return []
     case .form(var form):
-        switch form.form.handle(key) {
-        case .cancel:
+        switch form.step(key, submit: submit) {
+        case .cancelled:
             state.timeline.edit = nil
-            return []
-        case .submit:
-            do {
-                let effect = try submit(form)
-                state.timeline.edit = nil
-                return [effect]
-            } catch let error as SlateError {
-                form.problem = error.description
-            } catch {
-                form.problem = "\(error)"
-            }
-        default:
-            form.problem = ""
+        case .submitted(let effect):
+            state.timeline.edit = nil
+            return [effect]
+        case .editing:
+            state.timeline.edit = .form(form)
         }
-        state.timeline.edit = .form(form)
         return []
     }
 }
