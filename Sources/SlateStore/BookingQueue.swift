@@ -59,6 +59,30 @@ enum BookingQueue {
 
     /// Recomputes the stored rank of every live hold overlapping `window` (auto-promotion),
     /// auditing each rank that moves.
+    /// What owns bookings that move with it.
+    enum Owner {
+        case show(Int64), phase(Int64)
+    }
+
+    /// Moves every live booking of a show or phase to `interval`, each checked like a move
+    /// of its own (a phase's hold its whole days: opening hours do not apply); violations
+    /// are collected, labelled.
+    static func moveLive(_ context: CommandContext, of owner: Owner, to interval: Interval, forceReason: String?, label: String) throws {
+        let (column, id, wholeDays): (String, Int64, Bool) = switch owner {
+        case .show(let id): ("show_id", id, false)
+        case .phase(let id): ("phase_id", id, true)
+        }
+        let bookings = try Row.fetchAll(context.db.cachedStatement(sql: """
+            SELECT \(snapshotColumns), r.uid AS resource_uid FROM bookings b JOIN users u ON u.id = b.holder_id
+            JOIN resources r ON r.id = b.resource_id
+            WHERE b.\(column) = ? AND b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL ORDER BY b.id
+            """), arguments: [id])
+        for row in bookings {
+            let (resource, studio, _) = try context.resource(ref: row["resource_uid"], checkAccess: false)
+            try Session.moveBooking(context, snapshot(row), of: resource, in: studio, to: interval, forceReason: forceReason, label: label, wholeDays: wholeDays)
+        }
+    }
+
     static func rerank(_ context: CommandContext, resource: Int64, window: Interval) throws {
         let affected = try holds(context.db, resource: resource, overlapping: window)
         guard !affected.isEmpty else { return }

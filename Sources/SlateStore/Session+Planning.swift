@@ -293,16 +293,7 @@ extension Session {
             try context.update(id, [PhaseChange.startAt(phase.interval.start), .endAt(phase.interval.end)])
             moves.append(PhaseMove(uid: phase.uid, name: phase.name, from: Self.span(schedule, schedule.storedIntervals[position], milestone: phase.milestone),
                                    to: Self.span(schedule, phase.interval, milestone: phase.milestone)))
-            let bookings = try Row.fetchAll(context.db.cachedStatement(sql: """
-                SELECT \(BookingQueue.snapshotColumns), r.uid AS resource_uid FROM bookings b JOIN users u ON u.id = b.holder_id
-                JOIN resources r ON r.id = b.resource_id
-                WHERE b.phase_id = ? AND b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL ORDER BY b.id
-                """), arguments: [id])
-            for booking in bookings {
-                let (resource, studio, _) = try context.resource(ref: booking["resource_uid"], checkAccess: false)
-                try Session.moveBooking(context, BookingQueue.snapshot(booking), of: resource, in: studio, to: phase.interval, forceReason: nil,
-                                        label: "phase '\(phase.name)'", wholeDays: true)
-            }
+            try BookingQueue.moveLive(context, of: .phase(id), to: phase.interval, forceReason: nil, label: "phase '\(phase.name)'")
         }
         for index in schedule.links.indices where schedule.links[index].id == nil {
             let link = schedule.links[index]

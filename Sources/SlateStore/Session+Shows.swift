@@ -359,15 +359,7 @@ enum ShowMove {
         guard status.isMovable else {
             throw SlateError.refused([RuleViolation(.transition, "\(label) is \(status.rawValue); only draft and confirmed shows can be moved")])
         }
-        let bookings = try Row.fetchAll(context.db.cachedStatement(sql: """
-            SELECT \(BookingQueue.snapshotColumns), r.uid AS resource_uid FROM bookings b JOIN users u ON u.id = b.holder_id
-            JOIN resources r ON r.id = b.resource_id
-            WHERE b.show_id = ? AND b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL ORDER BY b.id
-            """), arguments: [showID])
-        for row in bookings {
-            let (resource, _, _) = try context.resource(ref: row["resource_uid"], checkAccess: false)
-            try Session.moveBooking(context, BookingQueue.snapshot(row), of: resource, in: studio, to: interval, forceReason: forceReason, label: label)
-        }
+        try BookingQueue.moveLive(context, of: .show(showID), to: interval, forceReason: forceReason, label: label)
         if !context.violations.isEmpty { return }
         if status == .draft { context.warnings += BookingRules.timing(interval, now: context.now, zone: studio.zone) }
         try context.update(showID, [ShowChange.startAt(interval.start), .endAt(interval.end)])
