@@ -50,15 +50,17 @@ struct TableShape: Sendable {
     /// The whole row an insert of `values` stores, in column order, or nil when a value's
     /// storage class is not the one its column keeps as given (SQLite would convert it).
     func row(_ values: [(String, (any DatabaseValueConvertible)?)]) -> [(String, DatabaseValue)]? {
-        var given: [String: DatabaseValue] = [:]
-        for (name, value) in values { given[name] = value?.databaseValue ?? .null }
+        // A handful of values and columns: a scan is cheaper than a dictionary per insert.
         var row: [(String, DatabaseValue)] = []
         row.reserveCapacity(columns.count)
+        var used = 0
         for column in columns {
-            guard let value = given.removeValue(forKey: column.name) else {
+            guard let given = values.first(where: { $0.0 == column.name }) else {
                 row.append((column.name, column.defaultValue))
                 continue
             }
+            used += 1
+            let value = given.1?.databaseValue ?? .null
             switch value.storage {
             case .null: break
             case .int64: guard column.integer else { return nil }
@@ -67,6 +69,6 @@ struct TableShape: Sendable {
             }
             row.append((column.name, value))
         }
-        return given.isEmpty ? row : nil
+        return used == values.count ? row : nil
     }
 }

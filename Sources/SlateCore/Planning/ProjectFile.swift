@@ -242,6 +242,7 @@ private struct FieldReader {
     }
 
     func known(_ object: [String: Any], _ keys: Set<String>) throws {
+        if object.keys.allSatisfy(keys.contains) { return }
         if let unknown = object.keys.sorted().first(where: { !keys.contains($0) }) {
             throw SlateError.invalidInput("\(path)\(TextInput.printable(unknown)): unknown field (known: \(keys.sorted().joined(separator: ", ")))")
         }
