@@ -135,7 +135,7 @@ struct PhaseCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument var phase: String
         @Option(help: "New first day (2026-01-12).") var to: String?
-        @Option(help: "Working days to shift, e.g. 2d or -1d.") var by: String?
+        @Option(parsing: .unconditional, help: "Working days to shift, e.g. 2d or -1d.") var by: String?
         @Flag(help: "Move the phases after it forward by the least needed.") var cascade = false
         @Flag(help: "Show what would change without writing.") var plan = false
         @Option(help: "Refuse if the phase changed since this version.") var ifVersion: Int?

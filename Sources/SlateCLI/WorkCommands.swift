@@ -121,7 +121,7 @@ struct TemplateCommand: ParsableCommand {
     struct ItemOptions: ParsableArguments {
         @Option(help: "pre_production, production, post_production, show_mc_review, show_platform_review or other.") var type: TaskItemType?
         @Option(help: "text, number, date, percentage, file or url.") var input: TaskInputType?
-        @Option(help: "Due relative to the show's start (or end, with --from end), e.g. -2d or 4h.") var due: String?
+        @Option(parsing: .unconditional, help: "Due relative to the show's start (or end, with --from end), e.g. -2d or 4h.") var due: String?
         @Option(help: "start or end: what --due counts from.") var from: DueAnchor?
         @Option(help: "Who its tasks go to: a member's login, talent (the talent a review is about), or none.") var assignee: String?
     }

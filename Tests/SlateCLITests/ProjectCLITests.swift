@@ -87,6 +87,8 @@ struct ProjectCLITests {
         #expect(h.run("undo").code == 0)
         #expect(h.run("project", "schedule", "Album").out.contains("Critical chain: Writing -> Tracking -> Master"))
         #expect(try h.value("SELECT date(start_at + 3600, 'unixepoch') FROM phases WHERE name = 'Tracking'") == "2026-12-11")
+        // Negative shifts read as values, not options
+        #expect(h.run("phase", "move", keys["track"]!, "--by", "-1d", "--plan").code == 0)
         // A loop is refused (exit 1) naming it
         let loop = h.run("dependency", "add", "Master", "Writing")
         #expect(loop.code == 1)
@@ -110,5 +112,36 @@ struct ScheduleJSONTests {
             #expect(JSONOutput.encode(schedule) == generic(schedule))
             #expect(h.run("project", "schedule", project.uid, "--json").out.trimmingCharacters(in: .newlines) == generic(schedule))
         }
+    }
+}
+
+@Suite("slate task and template commands")
+struct TaskCLITests {
+    @Test func aBadValueExitsTwoAndWritesNothingAndListingsFilter() throws {
+        let h = try CLIHarness.ready()
+        for line in [["template", "add", "Checklist"], ["template", "item", "Checklist", "Go-live check", "--type", "production", "--input", "percentage", "--required"],
+                     ["template", "item", "Checklist", "Brief", "--type", "pre_production", "--due", "-1d"],
+                     ["show", "add", "Launch", "--client", "Acme", "--room", "Stage A", "--from", "2026-12-03T10:00", "--to", "2026-12-03T12:00"]] {
+            #expect(h.run(line).code == 0, "\(line)")
+        }
+        let shows = try JSONSerialization.jsonObject(with: Data(h.run("show", "list", "--json").out.utf8)) as? [[String: Any]] ?? []
+        let show = try #require(shows.first?["uid"] as? String)
+        #expect(h.run("show", "confirm", show).code == 0)
+        let tasks = try JSONSerialization.jsonObject(with: Data(h.run("task", "list", "--show", show, "--json").out.utf8)) as? [[String: Any]] ?? []
+        let check = try #require(tasks.first { $0["title"] as? String == "Go-live check" }?["uid"] as? String)
+        let before = try h.count("SELECT count(*) FROM audits")
+        let bad = h.run("task", "value", check, "140")
+        #expect(bad.code == 2)
+        #expect(bad.err.contains("not a percentage"))
+        #expect(try h.count("SELECT count(*) FROM audits") == before)
+        #expect(h.run("task", "value", check, "87,5").code == 0)
+        #expect(try h.value("SELECT value FROM tasks WHERE uid = '\(check)'") == "87.5")
+        // The brief was due yesterday (2026-12-02T10:00 is after now, 2026-12-01T09:00: not yet)
+        #expect(!h.run("task", "list", "--overdue").out.contains("Brief"))
+        #expect(h.run("task", "list", "--due-within", "2d").out.contains("Brief"))
+        #expect(h.run("task", "list", "--due-within", "0d").code == 2)
+        #expect(h.run("task", "block", check, "--reason", "").code == 2)
+        #expect(h.run("task", "status", check, "review").code == 0)
+        #expect(h.run("task", "status", check, "pending").code == 1)
     }
 }
