@@ -139,6 +139,11 @@ if arguments.contains("--plans-only") {
     try planFigures()
     exit(0)
 }
+if let index = arguments.firstIndex(of: "--workload") {
+    let count = arguments.count > index + 1 ? Int(arguments[index + 1]) ?? 100_000 : 100_000
+    try workloadFigures(count: count)
+    exit(0)
+}
 if arguments.contains("--tasks-only") {
     try taskFigures()
     exit(0)
@@ -383,5 +388,121 @@ func taskFigures() throws {
         }
         times.sort()
         print("  \(grouping == .mine ? "my tasks" : "overdue"): \(count) tasks, load + first frame p50 \(fmt(percentile(times, 0.5))) ms, max \(fmt(times.last ?? 0)) ms (target < 50)")
+    }
+}
+
+// MARK: the shared workload (../shared/bench/attempts.py)
+
+/// One attempt of the shared workload: a confirmed booking of a resource for [start, end).
+struct Attempt {
+    var resource: Int
+    var start, end: Int64
+}
+
+/// The attempt list the anchors were measured on, from the shared generator
+/// (`SLATE_ATTEMPTS` names it; by default ../shared/bench/attempts.py from the repository).
+func sharedAttempts(_ count: Int) throws -> (attempts: [Attempt], expected: String) {
+    let script = ProcessInfo.processInfo.environment["SLATE_ATTEMPTS"] ?? FileManager.default.currentDirectoryPath + "/../shared/bench/attempts.py"
+    func python(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw SlateError.storage("\(script) failed") }
+        return String(decoding: data, as: UTF8.self)
+    }
+    let attempts = try python([String(count)]).split(separator: "\n").dropFirst().compactMap { line -> Attempt? in
+        let fields = line.split(separator: ",")
+        guard fields.count == 4, let resource = Int(fields[1]), let start = Int64(fields[2]), let end = Int64(fields[3]) else { return nil }
+        return Attempt(resource: resource, start: start, end: end)
+    }
+    return (attempts, try python([String(count), "--digest"]).trimmingCharacters(in: .whitespacesAndNewlines))
+}
+
+/// "69728 accepted, digest 5124cd4149e0db79": sha256 of one byte per attempt (1 accepted).
+func digest(_ accepted: [Bool]) throws -> String {
+    let file = NSTemporaryDirectory() + "slate-digest-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    try Data(accepted.map { $0 ? 1 : 0 }).write(to: URL(fileURLWithPath: file))
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["sha256sum", file]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return "\(accepted.filter { $0 }.count) accepted, digest \(String(decoding: data, as: UTF8.self).prefix(16))"
+}
+
+/// The shared workload through Slate's command path (each attempt its own command: access,
+/// conflict check, audit, command row, commit) and, in the same run, through plain SQLite
+/// doing the same check and one insert per transaction.
+func workloadFigures(count: Int) throws {
+    let (attempts, expected) = try sharedAttempts(count)
+    let resources = (attempts.map(\.resource).max() ?? 0) + 1
+    print("Shared workload: \(attempts.count) attempts on \(resources) resources; expected \(expected)")
+    for durability in [Workspace.Durability.normal, .full] {
+        // Plain SQLite: the same check and one insert per transaction.
+        let directory = NSTemporaryDirectory() + "slate-workload-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var config = Configuration()
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = \(durability.rawValue)") }
+        let plain = try DatabaseQueue(path: directory + "/plain.sqlite", configuration: config)
+        try plain.write { db in try db.execute(sql: "CREATE TABLE b (id INTEGER PRIMARY KEY, resource INTEGER NOT NULL, start_at INTEGER NOT NULL, end_at INTEGER NOT NULL); CREATE INDEX b_resource ON b(resource, start_at, end_at)") }
+        var plainAccepted: [Bool] = []
+        plainAccepted.reserveCapacity(attempts.count)
+        let p0 = DispatchTime.now().uptimeNanoseconds
+        try plain.writeWithoutTransaction { db in
+            let check = try db.makeStatement(sql: "SELECT 1 FROM b WHERE resource = ? AND start_at < ? AND end_at > ? LIMIT 1")
+            let insert = try db.makeStatement(sql: "INSERT INTO b (resource, start_at, end_at) VALUES (?, ?, ?)")
+            for attempt in attempts {
+                try db.inTransaction(.immediate) {
+                    if try Int.fetchOne(check, arguments: [attempt.resource, attempt.end, attempt.start]) != nil {
+                        plainAccepted.append(false)
+                        return .commit
+                    }
+                    try insert.execute(arguments: [attempt.resource, attempt.start, attempt.end])
+                    plainAccepted.append(true)
+                    return .commit
+                }
+            }
+        }
+        let plainRate = Double(attempts.count) / (Double(DispatchTime.now().uptimeNanoseconds - p0) / 1e9)
+        // Slate: every attempt a `book` through Session.perform.
+        let path = directory + "/slate.slate"
+        let clock = Clock.fixed(1_735_000_000)
+        var options = Workspace.Options()
+        options.durability = durability
+        _ = try Workspace.initialize(at: path, setup: WorkspaceSetup(workspaceName: "Workload", studioName: "Bench", timeZone: "UTC", founderLogin: "bench",
+                                                                     founderName: "Bench"), clock: clock, options: options)
+        let workspace = try Workspace.open(at: path, options: options)
+        let session = Session(workspace: workspace, login: "bench", clock: clock)
+        var rooms: [String] = []
+        for index in 0..<resources { rooms.append(try session.addRoom(name: "Room \(index)").value) }
+        var accepted: [Bool] = []
+        accepted.reserveCapacity(attempts.count)
+        var latencies: [Double] = []
+        latencies.reserveCapacity(attempts.count)
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        for attempt in attempts {
+            let a0 = DispatchTime.now().uptimeNanoseconds
+            do {
+                _ = try session.place(BookingPlacement(resource: rooms[attempt.resource], start: .instant(attempt.start), end: .instant(attempt.end), status: .confirmed))
+                accepted.append(true)
+            } catch SlateError.refused {
+                accepted.append(false)
+            }
+            latencies.append(Double(DispatchTime.now().uptimeNanoseconds - a0) / 1e3)
+        }
+        let rate = Double(attempts.count) / (Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+        latencies.sort()
+        print("  \(durability.rawValue): Slate \(Int(rate))/s (p50 \(fmt(percentile(latencies, 0.5))) µs, p99 \(fmt(percentile(latencies, 0.99))) µs), \(try digest(accepted));"
+              + " plain SQLite \(Int(plainRate))/s, \(try digest(plainAccepted)); Slate at \(Int(rate / plainRate * 100)) % of plain SQLite")
     }
 }
