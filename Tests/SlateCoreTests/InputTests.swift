@@ -80,13 +80,6 @@ struct InputTests {
         #expect(ids.allSatisfy { $0.count == 9 && $0.hasPrefix("bk-") })
         #expect(PublicID.make(prefix: "bk", id: 42) == PublicID.make(prefix: "bk", id: 42))
     }
-
-    @Test func dependencyCyclesAreDetected() {
-        let edges: [(Int64, Int64)] = [(1, 2), (2, 3)]
-        #expect(DependencyGraph.wouldCreateCycle(adding: 3, 1, to: edges))
-        #expect(!DependencyGraph.wouldCreateCycle(adding: 1, 3, to: edges))
-        #expect(DependencyGraph.wouldCreateCycle(adding: 4, 4, to: edges))
-    }
 }
 
 @Suite("Access policy (DESIGN §4)")

@@ -161,25 +161,6 @@ func drawPane(_ canvas: inout Canvas, _ state: AppState, _ area: Rect) {
     }
 }
 
-func drawHelp(_ canvas: inout Canvas, _ state: AppState) {
-    let screen = screenRows(state.view)
-    let rows = screen.rows + globalKeys.rows
-    let keyWidth = rows.map { DisplayWidth.of($0.keys) }.max() ?? 10
-    let glyphs = state.view == .timeline
-        ? (state.unicode ? ["Glyphs: █ done · ░ to do · ▓ critical · ◆ milestone · │ today · · closed", "        ● critical phase · ! starts before a predecessor allows"]
-                         : ["Glyphs: # done, - to do, = critical, <> milestone, | today, . closed", "        * critical phase, ! starts before a predecessor allows"])
-        : state.unicode ? ["Glyphs: █ confirmed · 1 2 3 hold rank (─ the rest of its span)", "        ░ draft · × hard / ~ soft time off · · closed"]
-                               : ["Glyphs: # confirmed, 1 2 3 hold rank (- the rest of its span)", "        : draft, x hard / ~ soft time off, . closed"]
-    // Long descriptions wrap under themselves, so nothing is cut at 80 columns.
-    let helpWidth = max(10, min(state.width - 4, 80) - 4 - keyWidth - 2)
-    let lines = rows.flatMap { row in
-        Canvas.wrap(row.help, width: helpWidth).enumerated().map { index, part in
-            DisplayWidth.pad(index == 0 ? row.keys : "", to: keyWidth) + "  " + part
-        }
-    } + [""] + glyphs
-    box(&canvas, state, title: "\(screen.title) keys (Esc closes)", lines: lines, scroll: state.overlayScroll)
-}
-
 func drawDetail(_ canvas: inout Canvas, _ state: AppState) {
     guard let resource = state.grid.cursorRow else { return }
     let stack = state.grid.stack(resource: resource, slot: state.grid.cursorSlot)
