@@ -264,6 +264,7 @@ func planFigures() throws {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         var pid: pid_t = 0
         let t0 = DispatchTime.now().uptimeNanoseconds
         guard posix_spawn(&pid, slate, &actions, nil, argv, environ) == 0 else { throw SlateError.storage("cannot start \(slate)") }
@@ -283,8 +284,9 @@ func planFigures() throws {
         let file = projectFile(phases: size)
         try file.json().write(toFile: directory + "/p\(size).json", atomically: true, encoding: .utf8)
         if arguments.contains("--keep-plans") { try? FileManager.default.copyItem(atPath: directory + "/p\(size).json", toPath: "/tmp/p\(size).json") }
-        let (importTime, output) = try run(["project", "import", directory + "/p\(size).json", "--json"])
-        let project = (try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]).flatMap { ($0["result"] as? [String: Any])?["project"] as? String } ?? ""
+        // The text output ("Imported project NAME (pj-…): …"); --json adds every row change.
+        let (importTime, output) = try run(["project", "import", directory + "/p\(size).json"])
+        let project = output.split(separator: "(").dropFirst().first.map { String($0.prefix { $0 != ")" }) } ?? ""
         var times: [Double] = []
         for _ in 0..<5 { times.append(try run(["project", "schedule", project, "--json"]).0) }
         times.sort()

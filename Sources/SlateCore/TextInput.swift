@@ -35,6 +35,11 @@ public enum TextInput {
     /// The text in NFC, its length counted in code points after composing, so a letter with
     /// 50,000 combining marks is 50,001 long, not one character.
     private static func normalized(_ text: String, field: String, limit: Int) throws -> String {
+        // ASCII is already composed and has no combining marks.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard text.utf8.count <= limit else { throw SlateError.invalidInput("the \(field) is \(text.utf8.count) characters long; at most \(limit) are allowed") }
+            return text
+        }
         let composed = text.precomposedStringWithCanonicalMapping
         let length = composed.unicodeScalars.count
         guard length <= limit else {

@@ -53,6 +53,14 @@ final class CommandContext {
 
     static let bookkeeping: Set<String> = ["id", "uid", "created_at", "updated_at", "version"]
 
+    /// `bookkeeping.contains(column)` without hashing (it runs for every column of every audit).
+    static func isBookkeeping(_ column: String) -> Bool {
+        switch column {
+        case "id", "uid", "created_at", "updated_at", "version": true
+        default: false
+        }
+    }
+
     init(db: Database, actor: Actor, now: Int64, name: String, kind: String = "normal", settings: WorkspaceSettings? = nil) throws {
         self.db = db
         self.actor = actor
@@ -174,8 +182,9 @@ final class CommandContext {
     private func audit(_ action: Change.Action, table: String, id: Int64, uid: String, old: Row?, new: [(String, DatabaseValue)]) throws {
         let commandID = try ensureCommand()
         var fields: [String: [String?]] = [:]
+        fields.reserveCapacity(new.count)
         let oldValues = old.map { Array($0.databaseValues) }
-        for (index, (column, value)) in new.enumerated() where !Self.bookkeeping.contains(column) {
+        for (index, (column, value)) in new.enumerated() where !Self.isBookkeeping(column) {
             let oldValue = oldValues.flatMap { index < $0.count ? $0[index] : nil }
             if action == .insert ? !value.isNull : oldValue != value {
                 fields[column] = [oldValue.flatMap(Self.text), Self.text(value)]
