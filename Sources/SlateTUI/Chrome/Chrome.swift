@@ -20,9 +20,14 @@ func drawTopBar(_ canvas: inout Canvas, _ state: AppState) {
         x = canvas.put(" \(view.rawValue) \(view.title) ", x: x + 1, y: 0, role: view == state.view ? .tabActive : .tabInactive)
     }
     let clock = state.zone.format(state.now).prefix(16).suffix(5) + (state.grid.zonesInPlay ? " " + state.zone.placeName : "")
-    let right = "\(state.workspaceName) · \(state.user) · \(clock) "
-    let width = DisplayWidth.of(right)
-    if state.width - width > x + 1 { canvas.put(right, x: state.width - width, y: 0, role: .topBar) }
+    // The workspace, the user and the time; on a narrow screen the time at least.
+    for right in ["\(state.workspaceName) · \(state.user) · \(clock) ", "\(state.user) · \(clock) ", "\(clock) "] {
+        let width = DisplayWidth.of(right)
+        if state.width - width > x + 1 {
+            canvas.put(right, x: state.width - width, y: 0, role: .topBar)
+            break
+        }
+    }
 }
 
 

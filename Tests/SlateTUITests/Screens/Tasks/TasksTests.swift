@@ -131,6 +131,13 @@ struct TasksViewTests {
         #expect(state.status?.kind == .error)
     }
 
+    @Test func aLongWorkspaceNameGivesWayToTheClockOnANarrowScreen() {
+        var state = TasksScene.state()
+        state.workspaceName = "North Light Studios — main workspace"
+        let top = render(state).text.split(separator: "\n")[0]
+        #expect(top.hasSuffix("alice · 09:30 ") && top.contains("4 Tasks"))
+    }
+
     @Test func theCommandLineMovesTheShowUnderTheCursorInAnyView() {
         var state = TasksScene.state()
         let show = state.tasks.cursorShow!.uid
