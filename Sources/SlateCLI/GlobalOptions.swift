@@ -56,7 +56,10 @@ struct GlobalOptions: ParsableArguments {
                 output.out("Plan (nothing written): \(outcome.changes.count) change(s)")
                 for change in outcome.changes { output.out("  " + TextInput.printable(change.summary, limit: 300)) }
             } else {
-                output.out(TextInput.printable(line(outcome.value), limit: 400))
+                // A result of several lines (moved phases, imported keys) is printed line by line.
+                for text in line(outcome.value).split(separator: "\n", omittingEmptySubsequences: false) {
+                    output.out(TextInput.printable(String(text), limit: 400))
+                }
             }
             for warning in outcome.warnings { output.err("warning: " + TextInput.printable(warning.message, limit: 400)) }
         }
