@@ -19,7 +19,10 @@ struct TaskCommand: ParsableCommand {
             let within = try dueWithin.map { try DurationText.seconds($0) }
             if let within, within <= 0 { throw SlateError.invalidInput("--due-within takes a length such as 7d or 12h") }
             let filter = Session.TaskFilter(show: show, mine: mine, openOnly: open, overdue: overdue, dueWithin: within)
-            global.emit(try global.session().tasks(filter), columns: global.json ? nil : ["uid", "show", "title", "item_type", "required", "status", "value", "due_at", "assignee"])
+            let session = try global.session()
+            // Times name their place whenever the user's studios lie in several zones, as bookings do.
+            let zone = try session.zonesInPlay() ? ["zone"] : []
+            global.emit(try session.tasks(filter), columns: global.json ? nil : ["uid", "show", "title", "item_type", "required", "status", "value", "due_at"] + zone + ["assignee"])
         }
     }
 

@@ -250,7 +250,7 @@ extension Session {
                                    required: row[9], status: status, value: row[11], dueAt: due.map(stamp),
                                    overdue: status.isOpen && due.map { $0 < reader.now } == true, assignee: row[13],
                                    blockedReason: row[14], doneBy: row[15], doneAt: (row[16] as Int64?).map(stamp),
-                                   version: row[17])
+                                   version: row[17], timeZone: zoneName)
             }
         }
     }
@@ -399,11 +399,13 @@ public struct TaskSummary: ReadModel, Equatable {
     public var doneBy: String?
     public var doneAt: Timestamp?
     public var version: Int
+    /// IANA zone of the show's studio: the zone its times are shown in.
+    public var timeZone: String
 
     public var listing: Listing {
         Listing([("uid", .text(uid)), ("show", .text(show)), ("show_uid", .text(showUID)), ("title", .text(title)), ("item_type", .text(itemType.rawValue)),
                  ("input_type", .text(inputType.rawValue)), ("required", .bool(required)), ("status", .text(status.rawValue)), ("value", .text(value)),
-                 ("due_at", .time(dueAt)), ("overdue", .bool(overdue)), ("assignee", .text(assignee)), ("blocked_reason", .text(blockedReason)),
+                 ("due_at", .time(dueAt)), ("zone", .text(LocalTime.placeName(timeZone))), ("overdue", .bool(overdue)), ("assignee", .text(assignee)), ("blocked_reason", .text(blockedReason)),
                  ("done_by", .text(doneBy)), ("version", .int(Int64(version)))])
     }
 }

@@ -99,6 +99,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .resourcesLoaded(let resources):
         state.grid.allResources = resources
         state.grid.zonesInPlay = LocalTime.severalZones(resources.map(\.zone) + [state.zone.timeZone.identifier])
+        state.tasks.severalZones = state.grid.zonesInPlay
         if state.grid.cursorResource == nil || !resources.contains(where: { $0.uid == state.grid.cursorResource }) {
             state.grid.cursorResource = state.grid.resources.first?.uid
         }

@@ -58,10 +58,11 @@ private func drawChecklist(_ canvas: inout Canvas, _ state: AppState, y: Int) {
             let role: StyleRole = selected ? .cursor : task.status == .cancelled ? .dim : task.overdue ? .statusError : task.status == .blocked ? .statusWarning
                 : task.status == .completed ? .barDone : .normal
             if selected { canvas.fill(x: 0, y: lineY, width: width, height: 1, role: .cursor) }
-            let due = task.dueAt.map { String($0.local.dropFirst(5).prefix(11)).replacingOccurrences(of: "T", with: " ") } ?? ""
+            let place = state.tasks.severalZones ? " " + String(LocalTime.placeName(task.timeZone).prefix(3)) : ""
+            let due = task.dueAt.map { String($0.local.dropFirst(5).prefix(11)).replacingOccurrences(of: "T", with: " ") + place } ?? ""
             var x = canvas.put("    " + box + (task.required ? " * " : "   "), x: 0, y: lineY, role: role)
             x = canvas.put(DisplayWidth.pad(DisplayWidth.truncate(task.title, to: titleWidth, ascii: !state.unicode), to: titleWidth), x: x, y: lineY, role: role)
-            x = canvas.put(" " + DisplayWidth.pad(due + (task.overdue ? "!" : ""), to: 12), x: x, y: lineY, role: role)
+            x = canvas.put(" " + DisplayWidth.pad(due + (task.overdue ? "!" : ""), to: 12 + place.count), x: x, y: lineY, role: role)
             x = canvas.put(" " + DisplayWidth.pad(DisplayWidth.truncate(task.assignee ?? "—", to: 10, ascii: !state.unicode), to: 10), x: x, y: lineY, role: role)
             x = canvas.put(" " + DisplayWidth.pad(task.status.text, to: 11), x: x, y: lineY, role: role)
             canvas.put(" " + task.value, x: x, y: lineY, role: role, limit: max(0, width - x))
@@ -108,7 +109,10 @@ func tasksPaneLines(_ state: AppState) -> [String] {
         var lines = ["\(task.title) · \(task.uid) · \(task.itemType.rawValue.replacingOccurrences(of: "_", with: " ")) · \(task.inputType.rawValue)"
                         + (task.required ? " · required" : "")]
         var second = "\(task.status.text)" + (task.blockedReason.isEmpty ? "" : ": \(task.blockedReason)")
-        if let due = task.dueAt { second += " · due \(due.local.prefix(16).replacingOccurrences(of: "T", with: " "))" + (task.overdue ? " (overdue)" : "") }
+        if let due = task.dueAt {
+            second += " · due \(due.local.prefix(16).replacingOccurrences(of: "T", with: " "))" + (state.tasks.severalZones ? " " + LocalTime.placeName(task.timeZone) : "")
+                + (task.overdue ? " (overdue)" : "")
+        }
         second += " · " + (task.assignee.map { "assigned to \($0)" } ?? "nobody assigned")
         lines.append(second)
         lines.append("Show: \(task.show) (\(task.showStatus.rawValue))" + (task.value.isEmpty ? "" : " · value: \(task.value)"))

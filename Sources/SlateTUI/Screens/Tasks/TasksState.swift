@@ -82,6 +82,8 @@ public struct TasksState: Equatable, Sendable {
     public var editor: TemplateEditor?
     /// The task's line to put the cursor on once loaded (a gate named it).
     public var focusTask: String?
+    /// Several time zones are in play: every time names its place.
+    public var severalZones = false { didSet { rebuild() } }
 
     public init(rows: Int) {
         self.rows = rows
@@ -107,7 +109,8 @@ public struct TasksState: Equatable, Sendable {
             for show in order {
                 let members = byShow[show] ?? []
                 let first = tasks[members[0]]
-                group("\(first.show) · \(first.showStart.local.prefix(16).replacingOccurrences(of: "T", with: " ")) · \(first.showStatus.rawValue)", members, show: show)
+                group("\(first.show) · \(first.showStart.local.prefix(16).replacingOccurrences(of: "T", with: " "))\(severalZones ? " " + LocalTime.placeName(first.timeZone) : "") · \(first.showStatus.rawValue)",
+                      members, show: show)
                 for type in TaskItemType.allCases {
                     let ofType = members.filter { tasks[$0].itemType == type }
                     guard !ofType.isEmpty else { continue }

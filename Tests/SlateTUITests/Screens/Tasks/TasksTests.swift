@@ -131,6 +131,16 @@ struct TasksViewTests {
         #expect(state.status?.kind == .error)
     }
 
+    @Test func severalZonesNameThePlaceOfEveryTime() {
+        var state = TasksScene.state()
+        state.tasks.severalZones = true
+        _ = TasksScene.press(&state, [.char("j"), .char("j")])
+        let text = render(state).text
+        #expect(text.contains("2026-12-03 10:00 Paris · confirmed"))
+        #expect(text.contains("12-02 10:00 Par!"))
+        #expect(tasksPaneLines(state)[1].contains("due 2026-12-02 10:00 Paris (overdue)"))
+    }
+
     @Test func aLongWorkspaceNameGivesWayToTheClockOnANarrowScreen() {
         var state = TasksScene.state()
         state.workspaceName = "North Light Studios — main workspace"
