@@ -11,6 +11,9 @@ struct GlobalOptions: ParsableArguments {
     @Flag(help: "Print machine-readable JSON.")
     var json = false
 
+    @Flag(help: "Print a listing as CSV (RFC 4180: a header row, every column of the listing).")
+    var csv = false
+
     var environment: RunEnvironment { RunEnvironment.current }
 
     /// The workspace path: --db, else SLATE_DB, else one under XDG_DATA_HOME.
@@ -73,6 +76,13 @@ struct GlobalOptions: ParsableArguments {
             return
         }
         let records = rows.map(\.listing)
+        if csv {
+            guard let first = records.first else { return }
+            let names = first.fields.map(\.name)
+            environment.output.out(names.map(Self.csvField).joined(separator: ","))
+            for record in records { environment.output.out(record.fields.map { Self.csvField($0.value.description) }.joined(separator: ",")) }
+            return
+        }
         let output = environment.output
         guard let first = records.first else {
             output.out(empty)
@@ -95,6 +105,12 @@ struct GlobalOptions: ParsableArguments {
     }
 
     func out(_ text: String) { environment.output.out(text) }
+
+    /// One CSV field: quoted, with quotes doubled, when it holds a comma, a quote or a line break.
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
 }
 
 /// The `--json` shape of a command's outcome.

@@ -69,8 +69,12 @@ extension Session {
             let name = try TextInput.name(name)
             schedule.phases.append(try Self.newPhase(schedule, name: name, timing: timing, progress: progress))
             let position = schedule.phases.count - 1
+            var predecessors: [Int] = []
             for ref in after {
                 let predecessor = try Self.position(schedule, of: ref)
+                if !predecessors.contains(predecessor) { predecessors.append(predecessor) }
+            }
+            for predecessor in predecessors {
                 schedule.links.append(.init(id: nil, uid: "", from: predecessor, to: position, kind: .finishToStart, lag: 0))
             }
             try Self.replan(context, &schedule, cascade: false, moved: position)

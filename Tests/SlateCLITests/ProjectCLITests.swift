@@ -146,3 +146,17 @@ struct TaskCLITests {
         #expect(h.run("task", "status", check, "pending").code == 1)
     }
 }
+
+@Suite("Listings as CSV")
+struct CSVListingTests {
+    @Test func everyListingPrintsAsCSVWithQuotedFields() throws {
+        let h = try CLIHarness.ready()
+        #expect(h.run("talent", "add", "Martin, \"Ava\" 王", "--role", "host").code == 0)
+        let out = h.run("talent", "list", "--csv").out
+        let lines = out.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("uid,name,") == true)
+        #expect(lines.contains { $0.contains(",\"Martin, \"\"Ava\"\" 王\",") })
+        #expect(h.run("booking", "list", "--csv").code == 0)
+        #expect(h.run("project", "list", "--csv").out.isEmpty)
+    }
+}
