@@ -80,7 +80,7 @@ struct ScheduleCommand: ParsableCommand {
 /// `slate show ...`.
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Shows: drafts, confirmation, live, completion.",
-                                                    subcommands: [List.self, Add.self, AddTalent.self, RemoveTalent.self, AddPlatform.self, RemovePlatform.self, Move.self, Confirm.self, Live.self, Complete.self, Cancel.self],
+                                                    subcommands: [List.self, Add.self, AddTalent.self, RemoveTalent.self, Suggest.self, AddPlatform.self, RemovePlatform.self, Move.self, Confirm.self, Live.self, Complete.self, Cancel.self],
                                                     defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
@@ -131,6 +131,14 @@ struct ShowCommand: ParsableCommand {
         @Argument var show: String
         @Argument var talent: String
         func run() throws { global.emit(try global.session().addShowTalent(show: show, talent: talent)) { "Cast (\($0))." } }
+    }
+
+    struct Suggest: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Free times for a show, nearest first: its room and all its talent free, inside opening hours.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var show: String
+        @Option var limit = 10
+        func run() throws { global.emit(try global.session().suggestSlots(show: show, limit: limit), empty: "no free time within a week either side") }
     }
 
     struct RemoveTalent: ParsableCommand {

@@ -160,3 +160,18 @@ struct CSVListingTests {
         #expect(h.run("project", "list", "--csv").out.isEmpty)
     }
 }
+
+@Suite("slate show suggest")
+struct SuggestCLITests {
+    @Test func suggestListsTheSameSlotsInOrder() throws {
+        let h = try CLIHarness.ready()
+        #expect(h.run("book", "Stage A", "--from", "2026-12-03T10:00", "--to", "2026-12-03T12:00").code == 0)
+        #expect(h.run("show", "add", "Launch", "--client", "Acme", "--room", "Stage A", "--from", "2026-12-03T10:30", "--to", "2026-12-03T11:30").code == 0)
+        let shows = try JSONSerialization.jsonObject(with: Data(h.run("show", "list", "--json").out.utf8)) as? [[String: Any]] ?? []
+        let show = try #require(shows.first?["uid"] as? String)
+        let table = h.run("show", "suggest", show, "--limit", "2")
+        #expect(table.code == 0)
+        #expect(table.out.split(separator: "\n").map(String.init) == ["START             END", "2026-12-03T09:00  2026-12-03T10:00", "2026-12-03T12:00  2026-12-03T13:00"])
+        #expect(h.run("show", "suggest", show, "--limit", "0").code == 2)
+    }
+}

@@ -154,3 +154,20 @@ struct PlanningTests {
             == exported.json().replacingOccurrences(of: #"ph-[a-z0-9]+"#, with: "ph", options: .regularExpression))
     }
 }
+
+@Suite("Suggesting free times for a show (rule 5)")
+struct SuggestTests {
+    @Test func aClashingDraftIsOfferedTheNearestTimesItsRoomAndTalentAreFree() throws {
+        let f = try Fixture.make(hours: "Mon-Sat 09:00-20:00")
+        // Stage A is booked 10:00–12:00 on Thursday; Ava is off that afternoon; another draft takes Stage A 12:00–13:00
+        _ = try f.book(f.stageA, "2026-12-03T10:00", "2026-12-03T12:00")
+        _ = try f.alice.addTimeOff(resource: f.ava, start: "2026-12-03T13:00", end: "2026-12-03T16:00", hard: false, reason: "dentist")
+        _ = try f.alice.addShow(ShowInput(client: f.acme, room: f.stageA, title: "Other draft", start: "2026-12-03T12:00", end: "2026-12-03T13:00"))
+        let show = try f.alice.addShow(ShowInput(client: f.acme, room: f.stageA, title: "Launch", start: "2026-12-03T10:30", end: "2026-12-03T11:30",
+                                                 talent: [f.ava])).value
+        let slots = try f.alice.suggestSlots(show: show, limit: 3).map { "\($0.start.shown)–\($0.end.shown.suffix(5))" }
+        #expect(slots == ["2026-12-03T09:00–10:00", "2026-12-03T16:00–17:00", "2026-12-03T16:15–17:15"])
+        // Unknown shows answer like everywhere else
+        #expect(failure { _ = try f.alice.suggestSlots(show: "sh-zzzzzz") } == "not_found")
+    }
+}
