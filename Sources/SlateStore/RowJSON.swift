@@ -12,6 +12,7 @@ enum RowJSON {
     /// A JSON object of every column of `row`, keys in column order.
     static func encode<Columns: Sequence>(_ row: Columns) -> String where Columns.Element == (String, DatabaseValue) {
         var out = "{"
+        out.reserveCapacity(512)
         var first = true
         for (column, value) in row {
             if !first { out += "," }

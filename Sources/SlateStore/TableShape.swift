@@ -50,12 +50,20 @@ struct TableShape: Sendable {
     /// The whole row an insert of `values` stores, in column order, or nil when a value's
     /// storage class is not the one its column keeps as given (SQLite would convert it).
     func row(_ values: [(String, (any DatabaseValueConvertible)?)]) -> [(String, DatabaseValue)]? {
-        // A handful of values and columns: a scan is cheaper than a dictionary per insert.
+        // Values usually come in column order: follow them with a cursor, and look the rest up.
         var row: [(String, DatabaseValue)] = []
         row.reserveCapacity(columns.count)
         var used = 0
+        var cursor = 0
         for column in columns {
-            guard let given = values.first(where: { $0.0 == column.name }) else {
+            let given: (String, (any DatabaseValueConvertible)?)?
+            if cursor < values.count, values[cursor].0 == column.name {
+                given = values[cursor]
+                cursor += 1
+            } else {
+                given = values.first(where: { $0.0 == column.name })
+            }
+            guard let given else {
                 row.append((column.name, column.defaultValue))
                 continue
             }
