@@ -41,19 +41,32 @@ public struct TaskGateInfo: Sendable, Equatable {
 
 /// Rule 7: which show transitions are allowed, and the task gates on going live and completing.
 public enum ShowLifecycle {
+    /// The tasks that must be done before a show becomes `status`: pre-production ones to
+    /// go live, production ones to complete.
+    public static func gate(_ status: ShowStatus) -> TaskItemType? {
+        switch status {
+        case .live: .preProduction
+        case .completed: .production
+        default: nil
+        }
+    }
+
+    /// The step a running show takes next: confirmed shows go live, live ones complete.
+    public static func nextStep(from status: ShowStatus) -> ShowStatus? {
+        switch status {
+        case .confirmed: .live
+        case .live: .completed
+        default: nil
+        }
+    }
+
     /// The violations of moving show `label` from `from` to `to` given its tasks.
     public static func check(_ label: String, from: ShowStatus, to: ShowStatus, tasks: [TaskGateInfo]) -> [RuleViolation] {
         guard from.successors.contains(to) else {
             let allowed = from.successors.map(\.rawValue).joined(separator: " or ")
             return [RuleViolation(.transition, "show \(label) is \(from.rawValue) and cannot become \(to.rawValue)" + (allowed.isEmpty ? " (it is final)" : " (it can become \(allowed))"))]
         }
-        let gate: TaskItemType?
-        switch to {
-        case .live: gate = .preProduction
-        case .completed: gate = .production
-        default: gate = nil
-        }
-        guard let gate else { return [] }
+        guard let gate = gate(to) else { return [] }
         let open = tasks.filter { $0.itemType == gate && $0.required && $0.status.isOpen }
         return open.map {
             RuleViolation(.openRequiredTasks, "show \(label) cannot become \(to.rawValue): required \(gate.rawValue.replacingOccurrences(of: "_", with: "-")) task '\($0.title)' (\($0.uid)) is \($0.status.text)", otherUID: $0.uid)

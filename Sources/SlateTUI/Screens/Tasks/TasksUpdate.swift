@@ -55,8 +55,7 @@ func runTasks(_ state: inout AppState, _ command: TasksCommand) -> [Effect] {
             state.status = StatusMessage(.info, "Put the cursor on a show or one of its tasks.")
             return []
         }
-        let next: ShowStatus? = show.status == .confirmed ? .live : show.status == .live ? .completed : nil
-        guard let next else {
+        guard let next = ShowLifecycle.nextStep(from: show.status) else {
             state.status = StatusMessage(.info, "\(show.title) is \(show.status.rawValue); L moves confirmed shows to live and live ones to completed.")
             return []
         }
@@ -88,8 +87,7 @@ func showLines(_ state: AppState, _ show: String) -> [String] {
         guard !ofType.isEmpty else { continue }
         lines.append("\(type.rawValue.replacingOccurrences(of: "_", with: " ")): \(ofType.filter { $0.status == .completed }.count)/\(ofType.count) done")
     }
-    let gate: TaskItemType? = first.showStatus == .confirmed ? .preProduction : first.showStatus == .live ? .production : nil
-    if let gate {
+    if let next = ShowLifecycle.nextStep(from: first.showStatus), let gate = ShowLifecycle.gate(next) {
         let blocking = tasks.filter { $0.itemType == gate && $0.required && $0.status.isOpen }
         lines.append("")
         lines.append(blocking.isEmpty ? "Nothing blocks its next step (L)." : "Before its next step: " + blocking.map(\.title).joined(separator: ", "))
