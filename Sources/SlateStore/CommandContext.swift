@@ -50,6 +50,8 @@ final class CommandContext {
     private var nextIDs: [String: Int64] = [:]
     /// The audit insert, prepared once per command (bulk commands write thousands).
     private var auditStatement: Statement?
+    /// The file's schema cookie, read with the first insert (table shapes are per schema).
+    private var schemaVersion: Int?
 
     static let bookkeeping: Set<String> = ["id", "uid", "created_at", "updated_at", "version"]
 
@@ -110,7 +112,9 @@ final class CommandContext {
         let arguments = StatementArguments(all.map(\.1))
         // The audit needs the row as stored: known from the values and the table's defaults,
         // else given back by RETURNING.
-        if let stored = try TableShape.of(table, in: db)?.row(all) {
+        let schema = try schemaVersion ?? Int.fetchOne(db.cachedStatement(sql: "PRAGMA schema_version")) ?? 0
+        schemaVersion = schema
+        if let stored = try TableShape.of(table, in: db, schema: schema)?.row(all) {
             try db.cachedStatement(sql: sql).execute(arguments: arguments)
             try audit(.insert, table: table, id: id, uid: uid, old: nil, new: stored)
         } else {

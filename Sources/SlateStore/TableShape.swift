@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 
 /// A table's columns in order, each with its declared type and default, read once per
-/// process (the schema is fixed for a build). It lets an insert know the row it wrote, for
-/// the audit, without reading the row back.
+/// schema (the file's `schema_version` cookie moves with every schema change, a migration
+/// included). It lets an insert know the row it wrote, for the audit, without reading the
+/// row back.
 struct TableShape: Sendable {
     struct Column: Sendable {
         let name: String
@@ -16,8 +17,9 @@ struct TableShape: Sendable {
 
     /// The shape of `table`, or nil when a default is not a plain literal (then the caller
     /// reads the row back).
-    static func of(_ table: String, in db: Database) throws -> TableShape? {
-        if let known = lock.withLock({ cache[table] }) { return known }
+    static func of(_ table: String, in db: Database, schema: Int) throws -> TableShape? {
+        let key = "\(schema):\(table)"
+        if let known = lock.withLock({ cache[key] }) { return known }
         var columns: [Column] = []
         var plain = true
         for row in try Row.fetchAll(db, sql: "SELECT name, type, dflt_value FROM pragma_table_info(?) ORDER BY cid", arguments: [table]) {
@@ -29,7 +31,7 @@ struct TableShape: Sendable {
             columns.append(Column(name: row[0], integer: type == "INTEGER", text: type == "TEXT", defaultValue: value))
         }
         let shape = plain && !columns.isEmpty ? TableShape(columns: columns) : nil
-        lock.withLock { cache[table] = shape }
+        lock.withLock { cache[key] = shape }
         return shape
     }
 

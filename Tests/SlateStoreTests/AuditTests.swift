@@ -37,12 +37,16 @@ struct AuditTests {
         try queue.write { db in
             try db.execute(sql: "CREATE TABLE odd (id INTEGER PRIMARY KEY, made TEXT NOT NULL DEFAULT (datetime('now')), n INTEGER DEFAULT 5, t TEXT DEFAULT 'it''s')")
             try db.execute(sql: "CREATE TABLE plain (id INTEGER PRIMARY KEY, n INTEGER DEFAULT 5, t TEXT DEFAULT 'it''s', x BLOB)")
-            #expect(try TableShape.of("odd", in: db) == nil)
-            let shape = try #require(try TableShape.of("plain", in: db))
+            #expect(try TableShape.of("odd", in: db, schema: 1) == nil)
+            let shape = try #require(try TableShape.of("plain", in: db, schema: 1))
             #expect(shape.row([("id", 1)])?.map(\.1) == [1.databaseValue, 5.databaseValue, "it's".databaseValue, .null])
             // A value SQLite would convert (text into an INTEGER column) is not guessed
             #expect(shape.row([("id", 1), ("n", "7")]) == nil)
             #expect(shape.row([("id", 1), ("x", Data([1]))]) == nil)
+            // A changed schema is read again: its new column is in the row
+            try db.execute(sql: "ALTER TABLE plain ADD COLUMN floor TEXT NOT NULL DEFAULT 'ground'")
+            let cookie = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
+            #expect(try TableShape.of("plain", in: db, schema: cookie)?.row([("id", 1)])?.last?.1 == "ground".databaseValue)
         }
     }
 }
