@@ -86,6 +86,11 @@ public enum TaskStatus: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// The statuses a task may move to by hand: `assigned` only when someone has it.
+    public func successors(assigned: Bool) -> [TaskStatus] {
+        successors.filter { $0 != .assigned || assigned }
+    }
+
     /// How people say it: "in progress".
     public var text: String { rawValue.replacingOccurrences(of: "_", with: " ") }
 }

@@ -297,10 +297,10 @@ extension Session {
         if status == .completed { return try completeTask(uid, expectedVersion: expectedVersion) }
         return try perform("task status") { context in
             let (task, _) = try Self.workableTask(context, uid: uid, expectedVersion: expectedVersion)
+            if status == .assigned, task.assigneeID == nil { throw SlateError.invalidInput("'\(task.title)' has nobody to be assigned to; assign it to a member") }
             try Self.transition(task, to: status)
             let reason = try TextInput.line(reason, field: "reason", limit: 500)
             if status == .blocked, reason.isEmpty { throw SlateError.invalidInput("say why '\(task.title)' is blocked (a reason)") }
-            if status == .assigned, task.assigneeID == nil { throw SlateError.invalidInput("'\(task.title)' has nobody to be assigned to; assign it to a member") }
             try context.update(task.id, [TaskChange.status(status), .blockedReason(status == .blocked ? reason : ""), .doneAt(nil), .doneBy(nil)])
             context.summary = "\(task.title): \(status.text)" + (status == .blocked ? " (\(reason))" : "")
             return uid

@@ -67,6 +67,8 @@ struct TaskRulesTests {
         #expect(!TaskStatus.review.successors.contains(.pending))
         #expect(TaskStatus.blocked.successors == [.pending, .assigned, .inProgress])
         #expect(TaskStatus.cancelled.successors.isEmpty)
+        #expect(!TaskStatus.pending.successors(assigned: false).contains(.assigned))
+        #expect(TaskStatus.pending.successors(assigned: true).contains(.assigned))
         #expect(TaskStatus.allCases.filter(\.isOpen) == [.pending, .assigned, .inProgress, .review, .blocked])
         for status in TaskStatus.allCases { #expect(!status.successors.contains(.cancelled) && !status.successors.contains(status)) }
     }

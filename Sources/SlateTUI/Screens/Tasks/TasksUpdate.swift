@@ -38,7 +38,8 @@ func runTasks(_ state: inout AppState, _ command: TasksCommand) -> [Effect] {
         state.tasks.form = TaskForm(title: "Assign \(task.title)", purpose: .assign(task: task.uid), form: FormState([FormField("Login", task.assignee ?? "")]))
     case .status:
         guard let task = taskUnderCursor(&state, to: "change") else { return [] }
-        let next = task.status.successors.filter { $0 != .blocked }
+        // Blocking has its own key (b), which asks why.
+        let next = task.status.successors(assigned: task.assignee != nil).filter { $0 != .blocked }
         guard let first = next.first else {
             state.status = StatusMessage(.info, "'\(task.title)' is \(task.status.text); it cannot change.")
             return []
