@@ -66,7 +66,8 @@ private func drawAxis(_ canvas: inout Canvas, _ state: AppState, y: Int, nameWid
         let day = timeline.day(atColumn: column)
         let (year, month, date) = day.fields
         if previous.map({ $0.fields.month != month }) ?? true {
-            let label = timeline.zoom == .quarter && month != 1 && previous != nil ? monthNames[month - 1] : "\(monthNames[month - 1]) \(year)"
+            // At quarter zoom months are short; the first label and January carry the year.
+            let label = timeline.zoom == .quarter && month != 1 && monthEnd > 0 ? monthNames[month - 1] : "\(monthNames[month - 1]) \(year)"
             // The month at the left edge is named only when its label fits before the next.
             let room = (1...DisplayWidth.of(label)).allSatisfy { timeline.day(atColumn: column + $0).fields.month == month }
             if column >= monthEnd, previous != nil || room { monthEnd = canvas.put(label, x: chartX + column, y: y, role: .header, limit: chartWidth - column) - chartX + 1 }
