@@ -5,7 +5,7 @@ import SlateStore
 /// `slate schedule ...`.
 struct ScheduleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "schedule", abstract: "Schedules of draft shows: propose, confirm in one step.",
-                                                    subcommands: [List.self, Add.self, Shows.self, Clashes.self, Propose.self, SendBack.self, Confirm.self, Archive.self, Cancel.self],
+                                                    subcommands: [List.self, Add.self, Shows.self, Board.self, Clashes.self, Propose.self, SendBack.self, Confirm.self, Archive.self, Cancel.self],
                                                     defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
@@ -28,6 +28,31 @@ struct ScheduleCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument var schedule: String
         func run() throws { global.emit(try global.session().shows(schedule: schedule), columns: global.json ? nil : ["uid", "title", "status", "start_at", "end_at", "room", "talent"]) }
+    }
+
+    struct Board: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A schedule's shows by day, each with what it would clash with (the draft board as text).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var schedule: String
+        func run() throws {
+            let board = try global.session().board(schedule: schedule)
+            if global.json { return global.out(JSONOutput.encode(board)) }
+            let summary = board.schedule
+            global.out("\(summary.name) (\(summary.uid)) · \(summary.client) · \(summary.studio) · \(summary.status.rawValue) · \(summary.shows) show(s)")
+            var day = ""
+            for show in board.shows {
+                let date = String(show.start.shown.prefix(10))
+                if date != day {
+                    day = date
+                    global.out(date)
+                }
+                let parts = ["  \(show.start.shown.dropFirst(11))–\(show.end.shown.dropFirst(11))", show.title, show.room ?? "no room",
+                             show.talent.joined(separator: ", "), show.platforms.joined(separator: ", "), "\(show.type.rawValue)/\(show.standard.rawValue)",
+                             show.status.rawValue, show.uid]
+                global.out(TextInput.printable(parts.filter { !$0.isEmpty }.joined(separator: " · "), limit: 400) + (show.clashes.isEmpty ? "" : " · CLASH"))
+                for clash in show.clashes { global.out("      ! " + TextInput.printable(clash, limit: 400)) }
+            }
+        }
     }
 
     struct Clashes: ParsableCommand {
@@ -55,10 +80,15 @@ struct ScheduleCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Confirm a proposed schedule: all its draft shows are booked in one step, or none.")
         @OptionGroup var global: GlobalOptions
         @Argument var schedule: String
-        @Flag(help: "Show the exact rows it would create and change, without writing.") var plan = false
+        @Flag(help: "Show what it would do (shows, bookings, tasks, holds) or every clash that would refuse it, without writing.") var plan = false
         @Option(help: "Force over holds ranked above, releasing them (the reason is audited).") var force: String?
         func run() throws {
-            global.emit(try global.session().setScheduleStatus(schedule, to: .confirmed, forceReason: force, plan: plan)) { "Confirmed \($0)." }
+            guard plan else {
+                return global.emit(try global.session().setScheduleStatus(schedule, to: .confirmed, forceReason: force)) { "Confirmed \($0)." }
+            }
+            let confirmation = try global.session().confirmationPlan(schedule: schedule, forceReason: force)
+            if global.json { global.out(JSONOutput.encode(confirmation)) } else { confirmation.lines.forEach { global.out(TextInput.printable($0, limit: 400)) } }
+            if confirmation.refused { throw ExitCode(ExitStatus.refused.rawValue) }
         }
     }
 
@@ -80,7 +110,8 @@ struct ScheduleCommand: ParsableCommand {
 /// `slate show ...`.
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Shows: drafts, confirmation, live, completion.",
-                                                    subcommands: [List.self, Add.self, AddTalent.self, RemoveTalent.self, Suggest.self, AddPlatform.self, RemovePlatform.self, Move.self, Confirm.self, Live.self, Complete.self, Cancel.self],
+                                                    subcommands: [List.self, Card.self, Add.self, Edit.self, Copy.self, Delete.self, Shift.self, AddTalent.self, RemoveTalent.self, Suggest.self, AddPlatform.self,
+                                                                  RemovePlatform.self, Move.self, Confirm.self, Live.self, Complete.self, Cancel.self],
                                                     defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
@@ -108,6 +139,72 @@ struct ShowCommand: ParsableCommand {
             let input = ShowInput(client: client, schedule: schedule, studio: studio, room: room, title: title, start: .local(period.from), end: .local(period.to),
                                   type: type, standard: standard, talent: talent, platforms: platform, notes: notes)
             global.emit(try global.session().addShow(input)) { "Added draft show \(title) (\($0))." }
+        }
+    }
+
+    struct Card: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Everything about a show: client, times, room, talent, equipment, platforms, materials, bookings, tasks, comments, history.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var show: String
+        func run() throws {
+            let card = try global.session().showCard(show)
+            if global.json { return global.out(JSONOutput.encode(card)) }
+            card.lines.forEach { global.out(TextInput.printable($0, limit: 400)) }
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a show as one command: fields, times, room, cast, platforms, materials (each booking clash-checked).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var show: String
+        @Option var title: String?
+        @Option(help: "New start, local time in the studio's zone (give --to too).") var from: String?
+        @Option(help: "New end (exclusive).") var to: String?
+        @Option(help: "Room id or name.") var room: String?
+        @Flag(help: "Take the show out of its room.") var noRoom = false
+        @Option(help: "The whole cast: talent id or name (repeatable; replaces the cast).") var talent: [String] = []
+        @Flag(help: "Remove the whole cast.") var noTalent = false
+        @Option(help: "The platforms (repeatable; replaces them).") var platform: [String] = []
+        @Option(help: "The client's materials by id or title (repeatable; replaces them).") var material: [String] = []
+        @Option(help: "bau, campaign or other.") var type: ShowType?
+        @Option(help: "standard or premium.") var standard: ShowStandard?
+        @Option var notes: String?
+        @Option(help: "Refuse if the show is no longer at this version.") var ifVersion: Int?
+        @Option(help: "Move over holds, releasing them (manager; give the reason).") var force: String?
+        @Flag(help: "Show what would change without writing.") var plan = false
+        func run() throws {
+            let edit = ShowEdit(title: title, start: from.map { .local($0) }, end: to.map { .local($0) }, room: noRoom ? "" : room,
+                                talent: noTalent ? [] : (talent.isEmpty ? nil : talent), platforms: platform.isEmpty ? nil : platform,
+                                materials: material.isEmpty ? nil : material, type: type, standard: standard, notes: notes)
+            global.emit(try global.session().editShow(show, edit, expectedVersion: ifVersion, forceReason: force, plan: plan)) { "Changed show \($0)." }
+        }
+    }
+
+    struct Copy: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Copy a show to another day as a new draft (same time, room, cast, platforms, materials).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var show: String
+        @Option(help: "The day, 2026-12-10.") var to: String
+        func run() throws { global.emit(try global.session().copyShow(show, toDay: to)) { "Added draft \($0)." } }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete a draft show (confirmed shows are cancelled instead).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var show: String
+        @Option(help: "Refuse if the show is no longer at this version.") var ifVersion: Int?
+        func run() throws { global.emit(try global.session().deleteShow(show, expectedVersion: ifVersion)) { "Deleted draft \($0)." } }
+    }
+
+    struct Shift: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Move several shows by days and minutes, same wall-clock time, as one command (any clash refuses all).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var shows: [String]
+        @Option(help: "Days later (negative: earlier).") var days = 0
+        @Option(help: "Minutes later (negative: earlier).") var minutes = 0
+        @Flag(help: "Show what would change without writing.") var plan = false
+        func run() throws {
+            global.emit(try global.session().shiftShows(shows, days: days, minutes: minutes, plan: plan)) { $0.joined(separator: "\n") }
         }
     }
 

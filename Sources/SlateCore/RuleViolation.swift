@@ -22,11 +22,15 @@ public struct RuleViolation: Equatable, Hashable, Sendable, Codable, CustomStrin
     public var message: String
     /// Public id of the other booking or record involved, when there is one.
     public var otherUID: String?
+    /// Public id of the record the violation is about when a command touches several
+    /// (the show of a schedule's confirmation), so a front end can go to it.
+    public var subjectUID: String?
 
-    public init(_ kind: Kind, _ message: String, otherUID: String? = nil) {
+    public init(_ kind: Kind, _ message: String, otherUID: String? = nil, subjectUID: String? = nil) {
         self.kind = kind
         self.message = message
         self.otherUID = otherUID
+        self.subjectUID = subjectUID
     }
 
     public var description: String { message }

@@ -130,9 +130,11 @@ public enum DemoWorkspace {
         _ = try session.addTemplateItem(template: harbourTemplate, title: "Session sheet ready", type: .preProduction, input: .file, required: true, dueOffset: -86_400)
         _ = try session.addTemplateItem(template: harbourTemplate, title: "Stems delivered", type: .postProduction, input: .url, dueOffset: 2 * 86_400)
 
+        var timeOff: [String: [Interval]] = [:]
         for index in 0..<10 {
             let person = talent[(index * 3 + 1) % 38]
             let day = 2 + index * 2
+            timeOff[person.uid, default: []].append(Interval(start: try at(day, 0).resolve(in: paris), end: try at(day + 1 + index % 3, 0).resolve(in: paris)))
             _ = try session.addTimeOff(resource: person.uid, start: at(day, 0), end: at(day + 1 + index % 3, 0), hard: index % 4 == 0, reason: index % 2 == 0 ? "holiday" : "other engagement")
             summary.timeOff += 1
         }
@@ -188,13 +190,15 @@ public enum DemoWorkspace {
                 let deliberate = scheduleIndex == 1 && index == 4
                 let hour = deliberate ? 9 : 9 + scheduleIndex * 4
                 let room = deliberate ? northRooms[2 + 5 % 3] : northRooms[2 + (index + scheduleIndex) % 3]
-                let person = northTalent[(index + scheduleIndex * 5) % 20]
                 let start = at(day, hour)
                 let end = at(day, hour + 2)
+                let slot = Interval(start: try start.resolve(in: paris), end: try end.resolve(in: paris))
+                // Drafts are cast with talent who are not away then.
+                let person = (0..<20).map { northTalent[(index + scheduleIndex * 5 + $0) % 20] }
+                    .first { !(timeOff[$0] ?? []).contains(where: { $0.overlaps(slot) }) } ?? northTalent[index % 20]
                 _ = try session.addShow(ShowInput(client: client, schedule: schedule, studio: north, room: room,
                                                   title: "\(clientNames[4 + scheduleIndex]) ep. \(index + 1)", start: start, end: end,
                                                   type: .bau, talent: [person], platforms: [platforms[scheduleIndex]]))
-                let slot = Interval(start: try start.resolve(in: paris), end: try end.resolve(in: paris))
                 for resource in [room, person] { draftSlots[resource, default: []].append(slot) }
                 summary.draftShows += 1
             }

@@ -13,7 +13,7 @@ extension CommandContext: Lookup {}
 extension Reader: Lookup {}
 
 /// A time as the user gave it: an instant, or local text read in the studio's zone.
-public enum When: Sendable, ExpressibleByIntegerLiteral, ExpressibleByStringLiteral {
+public enum When: Sendable, Equatable, ExpressibleByIntegerLiteral, ExpressibleByStringLiteral {
     case instant(Int64)
     case local(String)
 

@@ -16,7 +16,7 @@ extension ReadModel {
 
 /// How a listing's times and money are written: the workspace's zone and currency.
 struct ReadFormat {
-    let zone: LocalTime
+    var zone: LocalTime
     let currency: String
 
     func time(_ epoch: Int64) -> Timestamp { Timestamp(epoch, in: zone) }

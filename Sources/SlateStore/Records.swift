@@ -268,10 +268,15 @@ struct NewShow: NewRow {
 
 enum ShowChange: RowChange {
     static let table = "shows"
-    case status(ShowStatus), startAt(Int64), endAt(Int64)
+    case status(ShowStatus), startAt(Int64), endAt(Int64), title(String), type(ShowType), standard(ShowStandard), notes(String), roomID(Int64?)
     var column: (String, (any DatabaseValueConvertible)?) {
         switch self {
         case .status(let value): ("status", value)
+        case .title(let value): ("title", value)
+        case .type(let value): ("type", value.rawValue)
+        case .standard(let value): ("standard", value.rawValue)
+        case .notes(let value): ("notes", value)
+        case .roomID(let value): ("room_id", value)
         case .startAt(let value): ("start_at", value)
         case .endAt(let value): ("end_at", value)
         }

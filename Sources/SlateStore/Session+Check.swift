@@ -80,7 +80,8 @@ extension Session {
         ShowStatus.allCases.filter(\.releasesBookings).map { "'\($0.rawValue)'" }.joined(separator: ", ")
     }
 
-    /// Rule 5: what each draft show would clash with, as soft markers.
+    /// Rule 5: what each draft show would clash with, as soft markers: confirmed bookings,
+    /// holds, time off, closed hours and other drafts of any schedule.
     public func draftClashes(schedule: String? = nil) throws -> [Finding] {
         try read { reader in
             let scheduleID = try schedule.map { try reader.schedule(uid: $0).id }
@@ -89,6 +90,13 @@ extension Session {
     }
 
     private func draftClashes(_ reader: Reader, studios: String, window: Interval, scheduleID: Int64? = nil) throws -> [Finding] {
+        try draftClashList(reader, studios: studios, window: window, scheduleID: scheduleID).map {
+            Finding(severity: "warning", kind: RuleWarning.Kind.draftClash.rawValue, subject: $0.show, message: "\($0.label): \($0.text)")
+        }
+    }
+
+    /// Each clash of each draft: the show, the draft named with its time, and the clash in words.
+    func draftClashList(_ reader: Reader, studios: String, window: Interval, scheduleID: Int64? = nil) throws -> [(show: String, label: String, text: String)] {
         let drafts = try Row.fetchAll(reader.db, sql: """
             SELECT sh.id, sh.uid, sh.title, sh.start_at, sh.end_at, sh.studio_id, sh.room_id, m.resource_id AS room_resource
             FROM shows sh LEFT JOIN rooms m ON m.id = sh.room_id
@@ -96,7 +104,7 @@ extension Session {
               AND (? IS NULL OR sh.schedule_id = ?)
             ORDER BY sh.start_at
             """, arguments: [window.start, window.end, scheduleID, scheduleID])
-        var findings: [Finding] = []
+        var findings: [(show: String, label: String, text: String)] = []
         for draft in drafts {
             let interval = Interval(start: draft["start_at"], end: draft["end_at"])
             let studio = try reader.studio(id: draft["studio_id"])
@@ -105,11 +113,20 @@ extension Session {
                 SELECT t.resource_id FROM show_talent st JOIN talent t ON t.id = st.talent_id WHERE st.show_id = ? AND st.deleted_at IS NULL
                 """, arguments: [draft["id"] as Int64])
             if let room = draft["room_resource"] as Int64? { resources.insert(room, at: 0) }
+            if !studio.hours.contains(interval, in: studio.zone) {
+                findings.append((draft["uid"], label, "outside opening hours (\(studio.hours.text))"))
+            }
             for resource in resources {
                 let name = try String.fetchOne(reader.db, sql: "SELECT name FROM resources WHERE id = ?", arguments: [resource]) ?? "?"
+                func clash(_ text: String) { findings.append((draft["uid"], label, "\(name) \(text)")) }
                 for booking in try BookingQueue.confirmed(reader.db, resource: resource, overlapping: interval) {
-                    findings.append(Finding(severity: "warning", kind: RuleWarning.Kind.draftClash.rawValue, subject: draft["uid"],
-                                            message: "\(label): \(name) is booked \(studio.zone.format(booking.interval)) by \(booking.holder) (\(booking.uid))"))
+                    clash("is booked \(studio.zone.format(booking.interval)) by \(booking.holder) (\(booking.uid))")
+                }
+                for hold in try BookingQueue.holds(reader.db, resource: resource, overlapping: interval) {
+                    clash("is held \(studio.zone.format(hold.interval)) by \(hold.holder) (\(hold.uid)\(hold.rank.map { ", \(HoldQueue.ordinal($0)) hold" } ?? ""))")
+                }
+                for off in try BookingQueue.timeOff(reader.db, resource: resource, overlapping: interval) {
+                    clash("is off \(studio.zone.format(off.interval))\(off.reason.isEmpty ? "" : " (\(off.reason))")\(off.hard ? ", hard time off" : "")")
                 }
                 let others = try Row.fetchAll(reader.db, sql: """
                     SELECT DISTINCT sh.uid, sh.title FROM shows sh
@@ -120,8 +137,7 @@ extension Session {
                       AND (m.resource_id = ? OR t.resource_id = ?)
                     """, arguments: [draft["id"] as Int64, interval.start, interval.end, resource, resource])
                 for other in others {
-                    findings.append(Finding(severity: "warning", kind: RuleWarning.Kind.draftClash.rawValue, subject: draft["uid"],
-                                            message: "\(label): \(name) is also in draft '\(other["title"] as String)' (\(other["uid"] as String))"))
+                    clash("is also in draft '\(other["title"] as String)' (\(other["uid"] as String))")
                 }
             }
         }

@@ -73,7 +73,9 @@ extension Session {
 
     /// The audit trail of one record: who changed what, when, old and new values, for
     /// records the user may see and commands of their studios.
-    public func history(of uid: String) throws -> [HistoryEntry] {
+    /// With `zone`, times (the `…_at` columns) and the entries' own times read as local
+    /// times of that zone (a show's card shows them in its studio's).
+    public func history(of uid: String, zone: LocalTime? = nil) throws -> [HistoryEntry] {
         try read { reader in
             let table = Self.auditedTable(reader, uid)
             let rows = try Row.fetchAll(reader.db, sql: """
@@ -87,12 +89,17 @@ extension Session {
             guard !rows.isEmpty else {
                 throw SlateError.notFound("no history for '\(TextInput.printable(uid))'")
             }
-            let format = reader.format
+            var format = reader.format
+            if let zone { format.zone = zone }
+            func shown(_ column: String, _ value: Any) -> String {
+                guard let zone, column.hasSuffix("_at"), let instant = Int64("\(value)") else { return "\(value)" }
+                return zone.format(instant)
+            }
             return rows.map { row in
                 let old = Dictionary(((try? RowJSON.decode((row["old_values"] as String?) ?? "{}")) ?? []), uniquingKeysWith: { a, _ in a })
                 let new = (try? RowJSON.decode(row["new_values"])) ?? []
                 let changes = new.filter { !CommandContext.bookkeeping.contains($0.0) && old[$0.0] != $0.1 && !($0.1.isNull && old[$0.0] == nil) }
-                    .map { "\($0.0): \(old[$0.0].map { "\($0)" } ?? "∅") -> \($0.1)" }.joined(separator: "; ")
+                    .map { column, value in "\(column): \(old[column].map { shown(column, $0) } ?? "∅") -> \(shown(column, value))" }.joined(separator: "; ")
                 return HistoryEntry(audit: row["uid"], at: format.time(row["created_at"] as Int64), user: row["user"], command: row["command"],
                                     action: row["action"], changes: changes)
             }

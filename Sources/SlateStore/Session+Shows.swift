@@ -3,7 +3,8 @@ import GRDB
 import SlateCore
 
 /// A new show (a draft until confirmed).
-public struct ShowInput: Sendable {
+public struct ShowInput: Sendable, Equatable {
+    /// The client by id or name; empty for the schedule's client.
     public var client: String
     public var schedule: String?
     public var studio: String?
@@ -15,10 +16,12 @@ public struct ShowInput: Sendable {
     public var standard: ShowStandard
     public var talent: [String]
     public var platforms: [String]
+    /// Materials of the client, by id or title.
+    public var materials: [String]
     public var notes: String
 
     public init(client: String, schedule: String? = nil, studio: String? = nil, room: String? = nil, title: String, start: When, end: When,
-                type: ShowType = .bau, standard: ShowStandard = .standard, talent: [String] = [], platforms: [String] = [], notes: String = "") {
+                type: ShowType = .bau, standard: ShowStandard = .standard, talent: [String] = [], platforms: [String] = [], materials: [String] = [], notes: String = "") {
         self.client = client
         self.schedule = schedule
         self.studio = studio
@@ -30,6 +33,7 @@ public struct ShowInput: Sendable {
         self.standard = standard
         self.talent = talent
         self.platforms = platforms
+        self.materials = materials
         self.notes = notes
     }
 }
@@ -87,17 +91,23 @@ extension Session {
 
     /// Schedules the user may see: studio staff see their studios', client members their client's.
     public func schedules() throws -> [ScheduleSummary] {
-        try read { reader in
-            try reader.fetch("""
-                SELECT sc.uid, sc.name, sc.status, c.name AS client, s.name AS studio,
-                       (SELECT count(*) FROM shows sh WHERE sh.schedule_id = sc.id AND sh.deleted_at IS NULL) AS shows, sc.version
-                FROM schedules sc JOIN clients c ON c.id = sc.client_id JOIN studios s ON s.id = sc.studio_id
-                WHERE sc.deleted_at IS NULL AND \(reader.visibility.predicate("schedules", alias: "sc"))
-                ORDER BY sc.id
-                """) { row, _ in
-                ScheduleSummary(uid: row["uid"], name: row["name"], status: ScheduleStatus(rawValue: row["status"]) ?? .draft, client: row["client"],
-                                studio: row["studio"], shows: row["shows"], version: row["version"])
-            }
+        try read { reader in try schedules(reader) }
+    }
+
+    /// Schedules the reader may see (or the one with row id `id`), with the days their shows span.
+    func schedules(_ reader: Reader, id: Int64? = nil) throws -> [ScheduleSummary] {
+        try reader.fetch("""
+            SELECT sc.uid, sc.name, sc.status, c.name AS client, s.name AS studio, s.time_zone,
+                   count(sh.id) AS shows, min(sh.start_at) AS first, max(sh.end_at) AS last, sc.version
+            FROM schedules sc JOIN clients c ON c.id = sc.client_id JOIN studios s ON s.id = sc.studio_id
+            LEFT JOIN shows sh ON sh.schedule_id = sc.id AND sh.deleted_at IS NULL
+            WHERE sc.deleted_at IS NULL AND (? IS NULL OR sc.id = ?) AND \(reader.visibility.predicate("schedules", alias: "sc"))
+            GROUP BY sc.id ORDER BY sc.id
+            """, [id, id]) { row, _ in
+            let zone = LocalTime.cached(row["time_zone"]) ?? LocalTime(timeZone: .gmt)
+            return ScheduleSummary(uid: row["uid"], name: row["name"], status: ScheduleStatus(rawValue: row["status"]) ?? .draft, client: row["client"],
+                                   studio: row["studio"], shows: row["shows"], first: (row["first"] as Int64?).map { Timestamp($0, in: zone) },
+                                   last: (row["last"] as Int64?).map { Timestamp($0, in: zone) }, version: row["version"])
         }
     }
 
@@ -105,38 +115,7 @@ extension Session {
 
     /// Adds a draft show; drafts reserve nothing (rule 5). Studio manager.
     public func addShow(_ input: ShowInput) throws -> Outcome<String> {
-        try perform("show add") { context in
-            let schedule = try input.schedule.map { try context.schedule(uid: $0) }
-            let studio = try schedule.map { try context.studio(id: $0.studioID) } ?? context.studio(refOrOnly: input.studio)
-            try context.require(.manager, studio: studio.id, studioName: studio.name, to: "plan shows")
-            let clientID = try context.client(ref: input.client).id
-            if let schedule {
-                guard schedule.clientID == clientID else {
-                    throw SlateError.invalidInput("schedule \(schedule.uid) belongs to another client")
-                }
-                guard schedule.status.acceptsShows else {
-                    throw SlateError.refused([RuleViolation(.transition, "schedule \(schedule.uid) is \(schedule.status.rawValue); shows can be added to draft or proposed schedules only")])
-                }
-            }
-            var roomID: Int64?
-            if let room = input.room {
-                let resolved = try context.resource(ref: room)
-                guard resolved.info.kind == .room, resolved.studio.id == studio.id else {
-                    throw SlateError.invalidInput("\(resolved.info.name) is not a room of \(studio.name)")
-                }
-                roomID = try Int64.fetchOne(context.db, sql: "SELECT id FROM rooms WHERE resource_id = ?", arguments: [resolved.info.id])
-            }
-            let interval = try Interval.validated(start: input.start.resolve(in: studio.zone), end: input.end.resolve(in: studio.zone))
-            let title = try TextInput.name(input.title, field: "title")
-            let show = try context.insert(NewShow(studioID: studio.id, clientID: clientID, scheduleID: schedule?.id, roomID: roomID, title: title,
-                                                  type: input.type, standard: input.standard, interval: interval, notes: try TextInput.note(input.notes, field: "notes")))
-            for person in input.talent { try Self.addTalent(context, showID: show.id, ref: person, studio: studio) }
-            for platform in input.platforms {
-                try context.insert(NewShowPlatform(showID: show.id, platformID: try context.id("platforms", ref: platform, what: "platform")))
-            }
-            context.summary = "add draft show \(title) \(studio.zone.format(interval))"
-            return show.uid
-        }
+        try perform("show add") { context in try ShowWriting.insert(context, input) }
     }
 
     /// Adds talent to a show (before or after confirmation; a confirmed show books them at once).
@@ -149,7 +128,7 @@ extension Session {
             guard status.acceptsTalent else {
                 throw SlateError.refused([RuleViolation(.transition, "show \(show) is \(status.rawValue); talent can be added to draft or confirmed shows only")])
             }
-            let uid = try Self.addTalent(context, showID: record.id, ref: talent, studio: studio)
+            let uid = try ShowWriting.addTalent(context, showID: record.id, ref: talent, studio: studio)
             if status == .confirmed {
                 try ShowPromotion.confirm(context, show: try context.show(id: record.id), studio: studio, forceReason: nil, alreadyConfirmed: true)
             }
@@ -170,14 +149,7 @@ extension Session {
                                               arguments: [record.id, person.id]) else {
                 throw SlateError.invalidInput("\(person.name) is not on show \(record.title)")
             }
-            try context.softDelete("show_talent", id: link["id"])
-            for booking in try Row.fetchAll(context.db, sql: """
-                SELECT \(BookingQueue.snapshotColumns) FROM bookings b JOIN users u ON u.id = b.holder_id JOIN talent t ON t.resource_id = b.resource_id
-                WHERE b.show_id = ? AND t.id = ? AND b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL
-                """, arguments: [record.id, person.id]) {
-                try BookingQueue.retire(context, booking: BookingQueue.snapshot(booking), to: .cancelled)
-            }
-            try Self.cancelOpenTasks(context, column: "show_talent_id", id: link["id"])
+            try ShowWriting.removeTalent(context, showID: record.id, link: link["id"])
             context.summary = "take \(person.name) off show \(record.title)"
             return link["uid"]
         }
@@ -214,36 +186,10 @@ extension Session {
                                               arguments: [record.id, platformID]) else {
                 throw SlateError.invalidInput("the show is not on that platform")
             }
-            try context.softDelete("show_platforms", id: link["id"])
-            try Self.cancelOpenTasks(context, column: "show_platform_id", id: link["id"])
+            try ShowWriting.removePlatform(context, link: link["id"])
             context.summary = "take platform \(platform) off show \(record.title)"
             return link["uid"]
         }
-    }
-
-    /// Marks the open tasks about a removed talent or platform cancelled (never deletes them).
-    private static func cancelOpenTasks(_ context: CommandContext, column: String, id: Int64) throws {
-        for task in try Int64.fetchAll(context.db, sql: "SELECT id FROM tasks WHERE \(column) = ? AND status NOT IN ('completed', 'cancelled') AND deleted_at IS NULL",
-                                       arguments: [id]) {
-            try context.update(task, [TaskChange.status(.cancelled), .blockedReason("")])
-        }
-    }
-
-    @discardableResult
-    private static func addTalent(_ context: CommandContext, showID: Int64, ref: String, studio: StudioInfo) throws -> String {
-        let resolved = try context.resource(ref: ref)
-        guard resolved.info.kind == .talent, let talentID = resolved.talentID else {
-            throw SlateError.invalidInput("\(resolved.info.name) is not talent")
-        }
-        let talent = TalentRecord(try context.snapshot("talent", id: talentID))
-        guard talent.studioID == studio.id else {
-            throw SlateError.invalidInput("\(talent.name) is talent of another studio")
-        }
-        if let banned = BookingRules.banned(resolved.info) { throw SlateError.refused([banned]) }
-        if try Int64.fetchOne(context.db, sql: "SELECT id FROM show_talent WHERE show_id = ? AND talent_id = ? AND deleted_at IS NULL", arguments: [showID, talent.id]) != nil {
-            throw SlateError.invalidInput("\(talent.name) is already on this show")
-        }
-        return try context.insert(NewShowTalent(showID: showID, talentID: talent.id)).uid
     }
 
     /// Confirms one draft show: books its room and talent and generates its tasks (rules 6, 9).
@@ -359,7 +305,9 @@ enum ShowMove {
         guard status.isMovable else {
             throw SlateError.refused([RuleViolation(.transition, "\(label) is \(status.rawValue); only draft and confirmed shows can be moved")])
         }
+        let before = context.violations.count
         try BookingQueue.moveLive(context, of: .show(showID), to: interval, forceReason: forceReason, label: label)
+        for index in before..<context.violations.count { context.violations[index].subjectUID = show.uid }
         if !context.violations.isEmpty { return }
         if status == .draft { context.warnings += BookingRules.timing(interval, now: context.now, zone: studio.zone) }
         try context.update(showID, [ShowChange.startAt(interval.start), .endAt(interval.end)])
@@ -391,7 +339,7 @@ enum ShowPromotion {
             if !outcome.isAllowed, let forceReason {
                 outcome.violations = try Session.force(context, outcome: outcome, reason: forceReason, around: around, studio: studio)
             }
-            context.violations += outcome.violations.map { RuleViolation($0.kind, "\(label): \($0.message)", otherUID: $0.otherUID) }
+            context.violations += outcome.violations.map { RuleViolation($0.kind, "\(label): \($0.message)", otherUID: $0.otherUID, subjectUID: show.uid) }
             context.warnings += outcome.warnings.map { RuleWarning($0.kind, "\(label): \($0.message)") }
             guard outcome.isAllowed else { continue }
             try context.insert(NewBooking(resourceID: resource.id, holderID: context.actor.userID, showID: showID, status: .confirmed, interval: interval,
@@ -447,11 +395,15 @@ public struct ScheduleSummary: ReadModel, Equatable {
     public var uid, name: String
     public var status: ScheduleStatus
     public var client, studio: String
-    public var shows, version: Int
+    public var shows: Int
+    /// The start of its first show and the end of its last, in the studio's zone: the
+    /// window the draft board shows.
+    public var first, last: Timestamp?
+    public var version: Int
 
     public var listing: Listing {
         Listing([("uid", .text(uid)), ("name", .text(name)), ("status", .text(status.rawValue)), ("client", .text(client)), ("studio", .text(studio)),
-                 ("shows", .int(Int64(shows))), ("version", .int(Int64(version)))])
+                 ("shows", .int(Int64(shows))), ("first_show", .time(first)), ("last_show", .time(last)), ("version", .int(Int64(version)))])
     }
 }
 

@@ -17,7 +17,7 @@ public enum ViewID: Int, CaseIterable, Sendable {
     }
 
     /// Views built so far.
-    static let available: [ViewID] = [.timeline, .grid, .tasks]
+    static let available: [ViewID] = [.timeline, .grid, .drafts, .tasks]
 }
 
 /// The status line: the last result in plain words.
@@ -113,8 +113,13 @@ public struct AppState: Equatable, Sendable {
     public var timeline: TimelineState
     /// The booking grid (view 2).
     public var grid: BookingGridState
+    /// The draft board (view 3).
+    public var board: BoardState
     /// The task checklists (view 4).
     public var tasks: TasksState
+    /// A show's card open over the view, and its edit form.
+    public var showCard: ShowCardPanel?
+    public var showForm: ShowForm?
     public init(width: Int, height: Int, now: Int64, zone: LocalTime, workspaceName: String, user: String, unicode: Bool = true, themeName: String = "default") {
         self.width = width
         self.height = height
@@ -127,6 +132,7 @@ public struct AppState: Equatable, Sendable {
         grid = BookingGridState(zone: zone, now: now, rows: max(1, height - Layout.chromeRows))
         timeline = TimelineState(today: zone.day(of: now), rows: max(1, height - Layout.chromeRows - 1))
         tasks = TasksState(rows: max(1, height - Layout.chromeRows))
+        board = BoardState(today: zone.day(of: now), rows: max(1, height - Layout.chromeRows))
     }
 
     /// Shows the period containing `instant` with the grid's cursor on it.

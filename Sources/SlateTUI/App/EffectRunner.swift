@@ -145,6 +145,45 @@ public struct EffectRunner: Sendable {
             case .setTemplateActive(let uid, let active):
                 _ = try session.editTemplate(uid, active: active)
                 return [.succeeded("\(uid) is \(active ? "active" : "inactive").", warnings: [])]
+            case .loadSchedules:
+                return [.schedulesLoaded(try session.schedules())]
+            case .loadBoard(let uid):
+                return [.boardLoaded(try session.board(schedule: uid))]
+            case .addSchedule(let client, let name, let studio):
+                let outcome = try session.addSchedule(studio: studio, client: client, name: name)
+                return [.added(schedule: outcome.value, show: nil), .succeeded("Added schedule \(name) (\(outcome.value)); n adds its first draft.", warnings: [])]
+            case .addShow(let input):
+                let outcome = try session.addShow(input)
+                return [.added(schedule: nil, show: outcome.value), .succeeded("Added draft \(input.title) (\(outcome.value)); it reserves nothing until confirmed.",
+                                                                            warnings: outcome.warnings.map(\.message))]
+            case .editShow(let uid, let edit, let version):
+                let outcome = try session.editShow(uid, edit, expectedVersion: version)
+                return [.succeeded("Saved show \(uid) as one change (u undoes it).", warnings: outcome.warnings.map(\.message))]
+            case .copyShow(let uid, let day):
+                let outcome = try session.copyShow(uid, toDay: day)
+                return [.added(schedule: nil, show: outcome.value), .succeeded("Pasted a copy on \(day) (\(outcome.value)).", warnings: outcome.warnings.map(\.message))]
+            case .deleteShow(let uid, let version):
+                _ = try session.deleteShow(uid, expectedVersion: version)
+                return [.succeeded("Deleted draft \(uid).", warnings: [])]
+            case .shiftShows(let uids, let days, let minutes):
+                let outcome = try session.shiftShows(uids, days: days, minutes: minutes)
+                return [.succeeded("Moved " + outcome.value.joined(separator: "; ") + ".", warnings: outcome.warnings.map(\.message))]
+            case .suggestSlots(let show, let version):
+                return [.slotsSuggested(show: show, version: version, try session.suggestSlots(show: show))]
+            case .setScheduleStatus(let uid, let status):
+                let outcome = try session.setScheduleStatus(uid, to: status)
+                let done: String = switch status {
+                case .proposed: "Proposed \(uid) to the client."
+                case .draft: "\(uid) is a draft again."
+                case .confirmed: "Confirmed \(uid): its shows are booked and their tasks made (u undoes it in one step)."
+                case .archived: "Archived \(uid)."
+                case .cancelled: "Cancelled \(uid) and its drafts."
+                }
+                return [.succeeded(done, warnings: outcome.warnings.map(\.message))]
+            case .planConfirmation(let uid):
+                return [.confirmationPlanned(try session.confirmationPlan(schedule: uid))]
+            case .loadCard(let uid, let edit):
+                return [.cardLoaded(try session.showCard(uid), edit: edit)]
             case .undo:
                 let outcome = try session.undo()
                 return [.succeeded("Undone: \(outcome.value.summary)", warnings: [])]

@@ -34,5 +34,6 @@ public func render(_ state: AppState) -> Canvas {
     case .overlay(let title, let lines): box(&canvas, state, title: title + " (Esc closes)", lines: lines, scroll: state.overlayScroll)
     default: break
     }
+    if state.mode == .normal { drawShowCard(&canvas, state) }
     return canvas
 }

@@ -73,6 +73,21 @@ enum TimelineScreen: Screen {
     }
 }
 
+/// The draft board (view 3).
+enum BoardScreen: Screen {
+    static var keymap: Keymap<BoardCommand> { boardKeys }
+
+    static func load(_ state: AppState) -> [Effect] { [.loadSchedules] }
+
+    static func run(_ state: inout AppState, _ command: BoardCommand) -> [Effect] {
+        runBoard(&state, command)
+    }
+
+    static func render(_ state: AppState, into canvas: inout Canvas, _ area: Rect) {
+        drawBoard(&canvas, state, area)
+    }
+}
+
 /// The task checklists (view 4).
 enum TasksScreen: Screen {
     static var keymap: Keymap<TasksCommand> { tasksKeys }
@@ -94,6 +109,7 @@ func screenKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .grid: BookingGridScreen.handle(&state, key) ?? []
     case .timeline: TimelineScreen.handle(&state, key) ?? []
     case .tasks: TasksScreen.handle(&state, key) ?? []
+    case .drafts: BoardScreen.handle(&state, key) ?? []
     default: []
     }
 }
@@ -104,6 +120,7 @@ func renderScreen(_ state: AppState, into canvas: inout Canvas, _ area: Rect) {
     case .grid: BookingGridScreen.render(state, into: &canvas, area)
     case .timeline: TimelineScreen.render(state, into: &canvas, area)
     case .tasks: TasksScreen.render(state, into: &canvas, area)
+    case .drafts: BoardScreen.render(state, into: &canvas, area)
     default: break
     }
 }
@@ -113,6 +130,7 @@ func screenRows(_ view: ViewID) -> (title: String, rows: [(keys: String, help: S
     switch view {
     case .timeline: ("Timeline", timelineKeys.rows, timelineKeys.hints)
     case .tasks: ("Tasks", tasksKeys.rows, tasksKeys.hints)
+    case .drafts: ("Draft board", boardKeys.rows, boardKeys.hints)
     default: ("Booking grid", gridKeys.rows, gridKeys.hints)
     }
 }

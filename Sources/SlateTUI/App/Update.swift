@@ -29,6 +29,16 @@ public enum Action: Sendable {
     case templatesLoaded([TemplateItemSummary])
     /// A show could not move on: the message and the tasks that block it.
     case showBlocked(String, tasks: [String])
+    case schedulesLoaded([ScheduleSummary])
+    /// A record was added that the board should open (a schedule) or put its cursor on (a show).
+    case added(schedule: String?, show: String?)
+    case boardLoaded(Board)
+    /// Free times for a show of the board, nearest first.
+    case slotsSuggested(show: String, version: Int, [SlotSuggestion])
+    /// What confirming a schedule would do, or every clash that refuses it.
+    case confirmationPlanned(ConfirmationPlan)
+    /// A show's card; with `edit` its edit form opens at once.
+    case cardLoaded(ShowCard, edit: Bool)
 }
 
 /// Work for the runtime: reads and commands through the domain library, and terminal chores.
@@ -68,6 +78,20 @@ public enum Effect: Equatable, Sendable {
     case editTemplateItem(String, Session.TemplateItemInput, version: Int?)
     case deleteTemplateItem(String)
     case setTemplateActive(String, Bool)
+    case loadSchedules
+    case loadBoard(String)
+    case addSchedule(client: String, name: String, studio: String?)
+    case addShow(ShowInput)
+    /// Edit a show as one command (times, room, cast, platforms, materials, fields).
+    case editShow(String, ShowEdit, version: Int?)
+    case copyShow(String, day: String)
+    case deleteShow(String, version: Int)
+    case shiftShows([String], days: Int, minutes: Int)
+    case suggestSlots(show: String, version: Int)
+    case setScheduleStatus(String, ScheduleStatus)
+    /// Plan a schedule's confirmation and ask before applying it.
+    case planConfirmation(String)
+    case loadCard(String, edit: Bool)
     case undo
     case redo
     case setTheme(String)
@@ -88,6 +112,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.timeline.rows = timelineRows(state)
         state.tasks.rows = tasksRows(state)
         state.tasks.list.clamp(count: state.tasks.lines.count, visible: state.tasks.rows)
+        state.board.rows = boardRows(state)
         state.timeline.list.clamp(count: state.timeline.lines.count, visible: state.timeline.rows)
         keepCursorVisible(&state)
         return state.grid.needsWindow && !state.grid.allResources.isEmpty ? [.redraw, .loadWindow(state.grid.period)] : [.redraw]
@@ -118,6 +143,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.grid.pendingForm = nil
         state.timeline.edit = nil
         state.tasks.form = nil
+        state.board.form = nil
+        state.showForm = nil
         state.status = warnings.isEmpty ? StatusMessage(.ok, message) : StatusMessage(.warning, message + " — " + warnings.joined(separator: "; "))
         return reloads(state)
     case .timelineLoaded(let projects):
@@ -160,6 +187,61 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.tasks.focusTask = first
         state.tasks.grouping = .byShow
         return [.loadTasks(.byShow)]
+    case .schedulesLoaded(let schedules):
+        state.board.schedules = schedules
+        state.board.loaded = true
+        state.board.list.clamp(count: schedules.count, visible: state.board.rows - 1)
+        // A schedule just made opens on the board.
+        if let opening = state.board.opening, state.board.board == nil, schedules.contains(where: { $0.uid == opening }) { return [.loadBoard(opening)] }
+        return []
+    case .added(let schedule, let show):
+        state.board.opening = schedule ?? state.board.opening
+        state.board.focusShow = show
+        return []
+    case .boardLoaded(let board):
+        let cursor = state.board.cursorShow?.uid
+        let same = state.board.board?.schedule.uid == board.schedule.uid
+        if !same {
+            state.board.day = 0
+            state.board.card = 0
+            state.board.extraDays = 0
+            state.board.selection = []
+        }
+        state.board.board = board
+        state.board.opening = nil
+        state.board.selection = state.board.selection.filter { uid in board.shows.contains { $0.uid == uid } }
+        if let focus = state.board.focusShow ?? cursor { state.board.select(show: focus) }
+        state.board.focusShow = nil
+        return []
+    case .slotsSuggested(let show, let version, let slots):
+        guard !slots.isEmpty else {
+            state.status = StatusMessage(.warning, "No free time within a week either side where its room and cast are all free inside opening hours.")
+            return []
+        }
+        state.board.picker = BoardPicker(title: "Free times, nearest first · Enter moves the show there", items: slots.map {
+            .slot(show: show, version: version, interval: Interval(start: $0.start.epoch, end: $0.end.epoch),
+                  label: "\($0.start.shown.replacingOccurrences(of: "T", with: " "))–\($0.end.shown.dropFirst(11))")
+        })
+        return []
+    case .confirmationPlanned(let plan):
+        if plan.refused {
+            state.board.picker = BoardPicker(title: "Confirmation refused: \(plan.clashes.count) clash\(plan.clashes.count == 1 ? "" : "es"), nothing written · Enter goes to the show",
+                                             items: plan.clashes.map { .clash(show: $0.subjectUID, label: $0.message) })
+            state.status = StatusMessage(.error, "Confirming \(plan.name) is refused: \(plan.clashes.count) clash(es); fix them and try again.")
+            return []
+        }
+        state.mode = .prompt(Prompt(question: "Confirm \(plan.name): \(plan.shows.count) show(s), \(plan.bookings.count) booking(s), \(plan.tasks) task(s), \(plan.holds.count) hold change(s)?",
+                                    detail: plan.lines.joined(separator: "\n"), onYes: [.setScheduleStatus(plan.schedule, .confirmed)]))
+        return []
+    case .cardLoaded(let card, let edit):
+        if edit {
+            state.showForm = ShowForm(card)
+        } else if state.showCard?.card.uid == card.uid {
+            state.showCard?.card = card
+        } else {
+            state.showCard = ShowCardPanel(card: card)
+        }
+        return []
     case .cascadePlanned(let question, let detail, let apply):
         state.mode = .prompt(Prompt(question: question, detail: detail, onYes: [apply]))
         return []
@@ -195,7 +277,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
 /// What to load again after a change: the grid's resources, and the timeline once opened.
 func reloads(_ state: AppState) -> [Effect] {
     [.loadResources] + (state.timeline.loaded ? [.loadTimeline] : []) + (state.tasks.loaded ? [.loadTasks(state.tasks.grouping)] : [])
-        + (state.tasks.editor != nil ? [.loadTemplates] : [])
+        + (state.tasks.editor != nil ? [.loadTemplates] : []) + (state.board.loaded ? [.loadSchedules] : [])
+        + (state.board.board.map { [.loadBoard($0.schedule.uid)] } ?? []) + (state.showCard.map { [.loadCard($0.card.uid, edit: false)] } ?? [])
 }
 
 func failed(_ state: inout AppState, _ error: SlateError) -> [Effect] {
@@ -205,6 +288,16 @@ func failed(_ state: inout AppState, _ error: SlateError) -> [Effect] {
     if var form = state.tasks.form {
         form.problem = text
         state.tasks.form = form
+        return []
+    }
+    if var form = state.showForm {
+        form.problem = text
+        state.showForm = form
+        return []
+    }
+    if var form = state.board.form {
+        form.problem = text
+        state.board.form = form
         return []
     }
     let form = state.grid.pendingForm
@@ -258,7 +351,9 @@ func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
 /// A key outside any mode: the shell's keys first, then the active screen's.
 func normalKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     if state.view == .timeline, state.timeline.edit != nil { return timelineEditKey(&state, key) }
+    if let effects = showCardKey(&state, key) { return effects }
     if state.view == .tasks, let effects = tasksModalKey(&state, key) { return effects }
+    if state.view == .drafts, let effects = boardModalKey(&state, key) { return effects }
     if let command = globalKeys.command(for: key) { return run(&state, command, key) }
     return screenKey(&state, key)
 }
@@ -299,6 +394,7 @@ func show(_ state: inout AppState, _ view: ViewID) -> [Effect] {
     switch view {
     case .timeline where !state.timeline.loaded: return TimelineScreen.load(state)
     case .tasks where !state.tasks.loaded: return TasksScreen.load(state)
+    case .drafts where !state.board.loaded: return BoardScreen.load(state)
     default: return []
     }
 }

@@ -51,7 +51,9 @@ func drawStatus(_ canvas: inout Canvas, _ state: AppState) {
         return
     case .prompt(let prompt):
         canvas.fill(x: 0, y: y, width: state.width, height: 1, role: .statusWarning)
-        canvas.put(" " + prompt.question + " (y/n)" + (prompt.detail.isEmpty ? "" : " · " + prompt.detail), x: 0, y: y, role: .statusWarning)
+        // A detail of several lines is drawn by the view (a plan); one line follows the question.
+        let detail = prompt.detail.isEmpty || prompt.detail.contains("\n") ? "" : " · " + prompt.detail
+        canvas.put(" " + prompt.question + " (y/n)" + detail, x: 0, y: y, role: .statusWarning)
         return
     default:
         if state.view == .tasks, state.tasks.searching {

@@ -170,7 +170,7 @@ struct UpdateTests {
 
     @Test func viewsThatDoNotExistYetAreNotShownOrOpened() {
         var state = Scene.state()
-        for key in ["3", "5", "6"] {
+        for key in ["5", "6"] {
             Scene.press(&state, [.char(Character(key))])
             #expect(state.view == .grid)
         }

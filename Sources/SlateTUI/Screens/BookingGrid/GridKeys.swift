@@ -20,7 +20,7 @@ public let gridKeys = Keymap<GridCommand>([
     Binding([.char("-")], nil, "zoom out", .zoomOut),
     Binding([.char("g"), .home], "g / G", "first / last resource", .first),
     Binding([.char("G"), .end], nil, "last resource", .last),
-    Binding([.enter], "Enter", "details of the cell (a new booking on a free cell)", .open),
+    Binding([.enter], "Enter", "details of the cell; on a show's booking the show's card; on a free cell a new booking", .open),
     Binding([.char("n")], "n", "new booking or hold (a form; Tab completes names)", hint: "n:new", .new),
     Binding([.char("p")], "p", "place a hold on the cell (asks when closed)", hint: "p:hold", .hold),
     Binding([.char("c")], "c", "confirm the hold (a manager may force it)", hint: "c:confirm", .confirm),

@@ -60,6 +60,10 @@ func runGrid(_ state: inout AppState, _ command: GridCommand) -> [Effect] {
         keepCursorVisible(&state)
         state.status = StatusMessage(.info, "Showing \(state.grid.filter.summary).")
     case .open:
+        // A show's booking (or a lone draft) opens the show's card.
+        if let show = state.grid.pickedBooking?.showUID ?? (stack?.bookings.isEmpty == true && stack?.drafts.count == 1 ? stack?.drafts.first?.showUID : nil) {
+            return [.loadCard(show, edit: false)]
+        }
         if stack.map({ !$0.bookings.isEmpty || !$0.drafts.isEmpty || !$0.timeOff.isEmpty }) == true {
             state.mode = .detail
         } else {

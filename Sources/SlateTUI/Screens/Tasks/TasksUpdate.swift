@@ -31,7 +31,7 @@ func runTasks(_ state: inout AppState, _ command: TasksCommand) -> [Effect] {
             state.tasks.form = TaskForm(title: "\(task.title) (\(task.inputType.rawValue))", purpose: .value(task: task.uid, version: task.version, complete: task.status.isOpen),
                                         form: FormState([FormField("Value", task.value)]))
         } else if let show = state.tasks.cursorShow {
-            state.mode = .overlay(title: show.title, lines: showLines(state, show.uid))
+            return [.loadCard(show.uid, edit: false)]
         }
     case .assign:
         guard let task = taskUnderCursor(&state, to: "assign") else { return [] }

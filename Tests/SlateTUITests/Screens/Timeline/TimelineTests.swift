@@ -168,14 +168,16 @@ struct TimelineTests {
     @Test func theTimelineIsInTheTabBarAndTabCyclesViews() {
         var state = Scene.state()
         #expect(render(state).text.contains("1 Timeline"))
+        #expect(update(&state, .key(.tab)) == [.loadSchedules])
+        #expect(state.view == .drafts)
         #expect(update(&state, .key(.tab)) == [.loadTasks(.byShow)])
         #expect(state.view == .tasks)
         #expect(update(&state, .key(.tab)) == [.loadTimeline])
         #expect(state.view == .timeline)
         _ = update(&state, .key(.backTab))
         #expect(state.view == .tasks)
-        _ = update(&state, .key(.char("3")))
-        #expect(state.status?.text.contains("views: 1 Timeline, 2 Booking grid, 4 Tasks") == true)
+        _ = update(&state, .key(.char("5")))
+        #expect(state.status?.text.contains("views: 1 Timeline, 2 Booking grid, 3 Draft board, 4 Tasks") == true)
     }
 }
 

@@ -1,0 +1,172 @@
+import GRDB
+import SlateCore
+
+/// Changes to a show made as one command (the show, as one thing): nil leaves a field as
+/// it is. Cast, platforms and materials are the whole new lists.
+public struct ShowEdit: Sendable, Equatable {
+    public var title: String?
+    /// New times, both or neither; local text is read in the studio's zone.
+    public var start, end: When?
+    /// A room by id or name; "" takes the show out of its room.
+    public var room: String?
+    public var talent, platforms, materials: [String]?
+    public var type: ShowType?
+    public var standard: ShowStandard?
+    public var notes: String?
+
+    public init(title: String? = nil, start: When? = nil, end: When? = nil, room: String? = nil, talent: [String]? = nil, platforms: [String]? = nil,
+                materials: [String]? = nil, type: ShowType? = nil, standard: ShowStandard? = nil, notes: String? = nil) {
+        self.title = title
+        self.start = start
+        self.end = end
+        self.room = room
+        self.talent = talent
+        self.platforms = platforms
+        self.materials = materials
+        self.type = type
+        self.standard = standard
+        self.notes = notes
+    }
+
+    /// True when the edit changes what the show books (times, room, cast, platforms).
+    var touchesBookings: Bool { start != nil || end != nil || room != nil || talent != nil || platforms != nil }
+}
+
+extension Session {
+    /// Edits a show as a unit, in one command and one undo step: its fields, its times
+    /// (every live booking moved and clash-checked), its room and cast (an old booking
+    /// cancelled, a new one checked like any booking), its platforms and materials. On a
+    /// confirmed show new talent and platforms get their tasks. Any clash refuses it all.
+    public func editShow(_ uid: String, _ edit: ShowEdit, expectedVersion: Int? = nil, forceReason: String? = nil, plan: Bool = false) throws -> Outcome<String> {
+        try perform("show edit", plan: plan) { context in
+            let show = try context.show(uid: uid)
+            let studio = try context.studio(id: show.studioID)
+            try context.require(.manager, studio: studio.id, studioName: studio.name, to: "plan shows")
+            try context.requireVersion("shows", id: show.id, expected: expectedVersion)
+            if edit.touchesBookings, !show.status.acceptsTalent {
+                throw SlateError.refused([RuleViolation(.transition, "\(show.label) is \(show.status.rawValue); only draft and confirmed shows can change times, room, cast or platforms",
+                                                        subjectUID: uid)])
+            }
+            var changes: [ShowChange] = []
+            if let title = edit.title { changes.append(.title(try TextInput.name(title, field: "title"))) }
+            if let type = edit.type { changes.append(.type(type)) }
+            if let standard = edit.standard { changes.append(.standard(standard)) }
+            if let notes = edit.notes { changes.append(.notes(try TextInput.note(notes, field: "notes"))) }
+            if let start = edit.start, let end = edit.end {
+                let interval = try Interval.validated(start: start.resolve(in: studio.zone), end: end.resolve(in: studio.zone))
+                if interval != show.interval { try ShowMove.apply(context, showID: show.id, to: interval, forceReason: forceReason) }
+            } else if edit.start != nil || edit.end != nil {
+                throw SlateError.invalidInput("give both the start and the end")
+            }
+            if let room = edit.room {
+                let roomID = room.trimmingWhitespace().isEmpty ? nil : try ShowWriting.room(context, ref: room, studio: studio)
+                if roomID != show.roomID {
+                    // The old room's live booking for the show goes; the new room is booked below.
+                    for booking in try Row.fetchAll(context.db, sql: """
+                        SELECT \(BookingQueue.snapshotColumns) FROM bookings b JOIN users u ON u.id = b.holder_id JOIN rooms m ON m.resource_id = b.resource_id
+                        WHERE b.show_id = ? AND m.id = ? AND b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL
+                        """, arguments: [show.id, show.roomID]) {
+                        try BookingQueue.retire(context, booking: BookingQueue.snapshot(booking), to: .cancelled)
+                    }
+                    changes.append(.roomID(roomID))
+                }
+            }
+            if let talent = edit.talent {
+                let wanted = try talent.map { try context.talent(ref: $0).id }
+                let current = try Row.fetchAll(context.db, sql: "SELECT talent_id, id FROM show_talent WHERE show_id = ? AND deleted_at IS NULL", arguments: [show.id])
+                    .map { (record: $0[0] as Int64, link: $0[1] as Int64) }
+                try ShowWriting.replaceLinks(current: current, wanted: wanted, remove: { try ShowWriting.removeTalent(context, showID: show.id, link: $0) },
+                                             add: { talentID in
+                                                 let resource: String = try context.snapshot("talent", id: talentID)["uid"]
+                                                 try ShowWriting.addTalent(context, showID: show.id, ref: resource, studio: studio)
+                                             })
+            }
+            if let platforms = edit.platforms {
+                let wanted = try platforms.map { try context.id("platforms", ref: $0, what: "platform") }
+                let current = try Row.fetchAll(context.db, sql: "SELECT platform_id, id FROM show_platforms WHERE show_id = ? AND deleted_at IS NULL", arguments: [show.id])
+                    .map { (record: $0[0] as Int64, link: $0[1] as Int64) }
+                try ShowWriting.replaceLinks(current: current, wanted: wanted, remove: { try ShowWriting.removePlatform(context, link: $0) },
+                                             add: { platformID in
+                                                 let ref: String = try context.snapshot("platforms", id: platformID)["uid"]
+                                                 try ShowWriting.addPlatform(context, showID: show.id, ref: ref)
+                                             })
+            }
+            if let materials = edit.materials {
+                let wanted = try materials.map {
+                    try context.row("materials", ref: $0, what: "material", nameColumn: "title", scope: "AND client_id = \(show.clientID)")["id"] as Int64
+                }
+                let current = try Row.fetchAll(context.db, sql: "SELECT material_id, id FROM show_materials WHERE show_id = ? AND deleted_at IS NULL", arguments: [show.id])
+                    .map { (record: $0[0] as Int64, link: $0[1] as Int64) }
+                try ShowWriting.replaceLinks(current: current, wanted: wanted, remove: { try context.softDelete("show_materials", id: $0) },
+                                             add: { try context.insert(NewShowMaterial(showID: show.id, materialID: $0)) })
+            }
+            if !changes.isEmpty { try context.update(show.id, changes) }
+            if context.violations.isEmpty, show.status == .confirmed {
+                // Books what the show now needs (a new room or cast) and adds their tasks.
+                try ShowPromotion.confirm(context, show: try context.show(id: show.id), studio: studio, forceReason: forceReason, alreadyConfirmed: true)
+            }
+            context.summary = "edit \(show.label)"
+            return uid
+        }
+    }
+
+    /// Copies a show to another day (the board's `y` and `p`): a new draft at the same
+    /// wall-clock time in the studio's zone, with its room, cast, platforms and materials.
+    public func copyShow(_ uid: String, toDay date: String) throws -> Outcome<String> {
+        try perform("show copy") { context in
+            let show = try context.show(uid: uid)
+            let studio = try context.studio(id: show.studioID)
+            guard let day = Day(iso: date) else { throw SlateError.invalidInput("'\(TextInput.printable(date))' is not a date; use 2026-12-03") }
+            let interval = ShowWriting.shifted(show.interval, days: day - studio.zone.day(of: show.interval.start), minutes: 0, zone: studio.zone)
+            let row = try context.snapshot("shows", id: show.id)
+            func uids(_ sql: String) throws -> [String] { try String.fetchAll(context.db, sql: sql, arguments: [show.id]) }
+            let input = ShowInput(client: try context.snapshot("clients", id: show.clientID)["uid"],
+                                  schedule: try show.scheduleID.map { try context.snapshot("schedules", id: $0)["uid"] },
+                                  studio: studio.uid,
+                                  room: try show.roomID.map { try context.snapshot("rooms", id: $0)["uid"] },
+                                  title: show.title, start: .instant(interval.start), end: .instant(interval.end),
+                                  type: ShowType(rawValue: row["type"]) ?? .bau, standard: ShowStandard(rawValue: row["standard"]) ?? .standard,
+                                  talent: try uids("SELECT t.uid FROM show_talent st JOIN talent t ON t.id = st.talent_id WHERE st.show_id = ? AND st.deleted_at IS NULL ORDER BY st.id"),
+                                  platforms: try uids("SELECT p.uid FROM show_platforms sp JOIN platforms p ON p.id = sp.platform_id WHERE sp.show_id = ? AND sp.deleted_at IS NULL ORDER BY sp.id"),
+                                  materials: try uids("SELECT m.uid FROM show_materials sm JOIN materials m ON m.id = sm.material_id WHERE sm.show_id = ? AND sm.deleted_at IS NULL ORDER BY sm.id"),
+                                  notes: row["notes"])
+            let copy = try ShowWriting.insert(context, input)
+            context.summary = "copy \(show.label) to \(studio.zone.format(interval))"
+            return copy
+        }
+    }
+
+    /// Deletes a draft show (it reserved nothing); confirmed shows are cancelled instead.
+    public func deleteShow(_ uid: String, expectedVersion: Int? = nil) throws -> Outcome<String> {
+        try perform("show delete") { context in
+            let show = try context.show(uid: uid)
+            let studio = try context.studio(id: show.studioID)
+            try context.require(.manager, studio: studio.id, studioName: studio.name, to: "plan shows")
+            guard show.status == .draft else {
+                throw SlateError.refused([RuleViolation(.transition, "\(show.label) is \(show.status.rawValue); only drafts are deleted (cancel it: slate show cancel \(uid))")])
+            }
+            try context.softDelete("shows", id: show.id, expectedVersion: expectedVersion)
+            context.summary = "delete draft \(show.label)"
+            return uid
+        }
+    }
+
+    /// Moves several shows by whole days and minutes, each at the same wall-clock time in
+    /// its studio's zone, in one command; any clash refuses them all, each named.
+    public func shiftShows(_ uids: [String], days: Int, minutes: Int = 0, plan: Bool = false) throws -> Outcome<[String]> {
+        guard !uids.isEmpty else { throw SlateError.invalidInput("name at least one show") }
+        guard abs(days) <= 366, abs(minutes) <= 24 * 60 else { throw SlateError.invalidInput("move by at most a year, or a day of minutes") }
+        return try perform("show shift", plan: plan) { context in
+            var moved: [String] = []
+            for uid in uids {
+                let show = try context.show(uid: uid)
+                let studio = try context.studio(id: show.studioID)
+                let interval = ShowWriting.shifted(show.interval, days: days, minutes: minutes, zone: studio.zone)
+                try ShowMove.apply(context, showID: show.id, to: interval, forceReason: nil)
+                moved.append("\(show.title) → \(studio.zone.format(interval))")
+            }
+            context.summary = "move \(uids.count) show(s) by \(days) day(s) \(minutes) minute(s)"
+            return moved
+        }
+    }
+}
