@@ -157,16 +157,28 @@ extension Session {
         guard !uids.isEmpty else { throw SlateError.invalidInput("name at least one show") }
         guard abs(days) <= 366, abs(minutes) <= 24 * 60 else { throw SlateError.invalidInput("move by at most a year, or a day of minutes") }
         return try perform("show shift", plan: plan) { context in
-            var moved: [String] = []
-            for uid in uids {
-                let show = try context.show(uid: uid)
+            var moved: [String: String] = [:]
+            // All move by the same amount: the show furthest in the direction of travel
+            // moves first, so none lands on a place another of them has yet to leave.
+            let forward = days > 0 || (days == 0 && minutes > 0)
+            let shows = try uids.map { try context.show(uid: $0) }.sorted { forward ? $0.interval.start > $1.interval.start : $0.interval.start < $1.interval.start }
+            let ids = shows.map { "\($0.id)" }.joined(separator: ",")
+            let own = Set(try String.fetchAll(context.db, sql: "SELECT uid FROM bookings WHERE show_id IN (\(ids)) AND status IN ('hold', 'confirmed') AND deleted_at IS NULL"))
+            let before = context.violations.count
+            for show in shows {
                 let studio = try context.studio(id: show.studioID)
                 let interval = ShowWriting.shifted(show.interval, days: days, minutes: minutes, zone: studio.zone)
                 try ShowMove.apply(context, showID: show.id, to: interval, forceReason: nil)
-                moved.append("\(show.title) → \(studio.zone.format(interval))")
+                moved[show.uid] = "\(show.title) → \(studio.zone.format(interval))"
+            }
+            // A show that could not move leaves its bookings where the next would land:
+            // those clashes are with the moving shows themselves, not real; the real ones stay.
+            let found = context.violations[before...]
+            if found.contains(where: { !own.contains($0.otherUID ?? "") }) {
+                context.violations = Array(context.violations[..<before]) + found.filter { !own.contains($0.otherUID ?? "") }
             }
             context.summary = "move \(uids.count) show(s) by \(days) day(s) \(minutes) minute(s)"
-            return moved
+            return uids.compactMap { moved[$0] }
         }
     }
 }
