@@ -225,7 +225,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .confirmationPlanned(let plan):
         if plan.refused {
-            state.board.picker = BoardPicker(title: "Confirmation refused: \(plan.clashes.count) clash\(plan.clashes.count == 1 ? "" : "es"), nothing written · Enter goes to the show",
+            state.board.picker = BoardPicker(title: "Refused: \(plan.clashes.count) clash\(plan.clashes.count == 1 ? "" : "es"), nothing written · Enter goes to the show",
                                              items: plan.clashes.map { .clash(show: $0.subjectUID, label: $0.message) })
             state.status = StatusMessage(.error, "Confirming \(plan.name) is refused: \(plan.clashes.count) clash(es); fix them and try again.")
             return []

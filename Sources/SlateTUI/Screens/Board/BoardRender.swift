@@ -1,9 +1,11 @@
 import SlateCore
 import SlateStore
 
-/// Widest a board column is; at 120 columns and more the board shows a column per day.
-let boardColumnWidth = 24
+/// At 120 columns and more the board shows a column per day, a week at least.
 let boardWideFrom = 120
+
+/// Width of a day column: a week across the screen, wider columns on wider screens.
+func boardColumnWidth(_ state: AppState) -> Int { max(16, min(32, state.width / 7)) }
 
 /// Draws the draft board: the schedule list, or the open schedule's days, then the pane.
 func drawBoard(_ canvas: inout Canvas, _ state: AppState, _ area: Rect) {
@@ -34,7 +36,7 @@ func drawBoard(_ canvas: inout Canvas, _ state: AppState, _ area: Rect) {
     if let picker = state.board.picker { drawPicker(&canvas, state, picker) }
     if case .prompt(let prompt) = state.mode, prompt.detail.contains("\n") {
         // A plan: as much as fits, then where to read it all.
-        var lines = prompt.detail.components(separatedBy: "\n")
+        var lines = prompt.detail.components(separatedBy: "\n").flatMap { Canvas.wrap($0, width: state.width - 8) }
         let room = state.height - 4
         if lines.count > room { lines = Array(lines.prefix(room - 1)) + ["… \(lines.count - room + 1) more lines (slate schedule confirm --plan lists them all)"] }
         box(&canvas, state, title: "The plan · y applies it as one command · n cancels", lines: lines)
@@ -78,11 +80,12 @@ private func dayTitle(_ day: Day) -> String {
 
 /// A card's lines: time and markers, title, room and cast, platforms, type and status.
 private func cardLines(_ show: BoardShow, _ state: AppState) -> [String] {
-    let clash = show.clashes.isEmpty ? "" : state.unicode ? " ⚠ clash" : " ! clash"
+    // Markers first, so a narrow column never cuts them off.
+    let clash = show.clashes.isEmpty ? "" : state.unicode ? "⚠ " : "! "
     let mark = state.board.selection.contains(show.uid) ? (state.unicode ? "● " : "* ") : ""
-    return ["\(mark)\(show.start.shown.dropFirst(11))–\(show.end.shown.dropFirst(11))\(clash)", show.title,
+    return ["\(mark)\(clash)\(show.start.shown.dropFirst(11))–\(show.end.shown.dropFirst(11))", show.title,
             ([show.room ?? "no room"] + show.talent).joined(separator: " · "),
-            (show.platforms + ["\(show.type.rawValue)/\(show.standard.rawValue)", show.status.rawValue]).joined(separator: " · ")]
+            ([show.status.rawValue] + show.platforms + ["\(show.type.rawValue)/\(show.standard.rawValue)"]).joined(separator: " · ")]
 }
 
 private func cardRole(_ show: BoardShow, cursor: Bool, selected: Bool) -> StyleRole {
@@ -91,16 +94,18 @@ private func cardRole(_ show: BoardShow, cursor: Bool, selected: Bool) -> StyleR
 
 /// Wide: a column per day, its cards stacked (four lines each), scrolled to the cursor.
 private func drawColumns(_ canvas: inout Canvas, _ state: AppState, _ board: Board, y: Int, height: Int) {
-    let visible = max(1, state.width / boardColumnWidth)
+    let columnWidth = boardColumnWidth(state)
+    let visible = max(1, state.width / columnWidth)
     let first = boardFirstColumn(state, visible: visible)
     for column in 0..<visible {
         let index = first + column
         guard state.board.days.indices.contains(index) else { break }
         let day = state.board.days[index]
-        let x = column * boardColumnWidth
-        let width = boardColumnWidth - 1
+        let x = column * columnWidth
+        let width = columnWidth - 1
         let shows = state.board.byDay[index]
-        let heading = "\(dayTitle(day))\(shows.isEmpty ? "" : " (\(shows.count))")\(day == state.board.today ? " today" : "")"
+        let title = columnWidth < 22 ? String(dayTitle(day).prefix(6)) : dayTitle(day)
+        let heading = "\(title)\(shows.isEmpty ? "" : " (\(shows.count))")\(day == state.board.today ? " today" : "")"
         canvas.fill(x: x, y: y, width: width, height: 1, role: index == state.board.day && shows.isEmpty ? .cursor : .header)
         canvas.put(heading, x: x, y: y, role: index == state.board.day && shows.isEmpty ? .cursor : .header, limit: width)
         let perCard = 5
@@ -144,7 +149,8 @@ private func drawDayRows(_ canvas: inout Canvas, _ state: AppState, _ board: Boa
             let cursor = onDay && at == state.board.card
             if cursor { cursorLine = lines.count }
             let parts = cardLines(show, state)
-            lines.append(("  " + ([parts[0], parts[1], parts[2], parts[3]]).joined(separator: " · "),
+            lines.append(("  " + [parts[0], show.status.rawValue, parts[1], parts[2], (show.platforms + ["\(show.type.rawValue)/\(show.standard.rawValue)"]).joined(separator: " · ")]
+                            .joined(separator: " · "),
                           cardRole(show, cursor: cursor, selected: state.board.selection.contains(show.uid)), cursor))
         }
     }

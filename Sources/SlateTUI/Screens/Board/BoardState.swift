@@ -26,7 +26,8 @@ public struct BoardPicker: Equatable, Sendable {
 public struct BoardForm: Equatable, Sendable, ScreenForm {
     public enum Purpose: Equatable, Sendable {
         case newSchedule
-        case newShow(schedule: String)
+        /// A draft of a schedule, its times typed in the studio's zone.
+        case newShow(schedule: String, zone: String)
     }
 
     public var title: String

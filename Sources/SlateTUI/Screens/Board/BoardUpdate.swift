@@ -25,7 +25,7 @@ func runBoard(_ state: inout AppState, _ command: BoardCommand) -> [Effect] {
         let date = state.board.days.indices.contains(state.board.day) ? state.board.days[state.board.day].iso : state.board.today.iso
         let types = ShowType.allCases.map(\.rawValue)
         let standards = ShowStandard.allCases.map(\.rawValue)
-        state.board.form = BoardForm(title: "New draft in \(board.schedule.name)", purpose: .newShow(schedule: uid), form: FormState([
+        state.board.form = BoardForm(title: "New draft in \(board.schedule.name)", purpose: .newShow(schedule: uid, zone: board.zone), form: FormState([
             FormField("Title"), FormField("Start", date + "T10:00", kind: .dateTime), FormField("End", date + "T12:00", kind: .dateTime),
             FormField("Room"), FormField("Talent"), FormField("Platforms"),
             FormField("Type", "bau", kind: .choice(types, shown: types)), FormField("Standard", "standard", kind: .choice(standards, shown: standards)),
@@ -180,7 +180,8 @@ private func submitBoardForm(_ form: BoardForm) throws -> Effect {
         guard !client.isEmpty else { throw SlateError.invalidInput("Client: name the client") }
         let studio = values["Studio"].trimmingWhitespace()
         return .addSchedule(client: client, name: try TextInput.name(values["Name"]), studio: studio.isEmpty ? nil : studio)
-    case .newShow(let schedule):
+    case .newShow(let schedule, let zone):
+        if let problem = values.problems(in: LocalTime.cached(zone) ?? LocalTime(timeZone: .gmt)).first { throw SlateError.invalidInput(problem) }
         let room = values["Room"].trimmingWhitespace()
         return .addShow(ShowInput(client: "", schedule: schedule, room: room.isEmpty ? nil : room, title: try TextInput.name(values["Title"], field: "title"),
                                   start: .local(values["Start"]), end: .local(values["End"]), type: ShowType(rawValue: values["Type"]) ?? .bau,
