@@ -333,4 +333,77 @@ extension EndToEndTests {
         try tmux.keys("q")
         #expect(try tmux.wait(for: "SLATE-EXITED-0") != nil)
     }
+
+    @Test func planAScheduleOnTheDraftBoardFixItsClashConfirmAndUndo() throws {
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        let db = Scratch.directory("slate-e2e") + "/board.slate"
+        let now = ["SLATE_NOW": "2026-12-01T08:00:00Z"]
+        #expect(try Binary.run(["demo", "--db", db], environment: now).code == 0)
+        try tmux.start("env LC_ALL=C.UTF-8 TERM=xterm-256color SLATE_NOW=2026-12-01T08:00:00Z \(Binary.path) --db \(db); echo SLATE-EXITED-$?; sleep 30")
+        #expect(try tmux.wait(for: "Booking grid") != nil, "\(tmux.shown)")
+        try tmux.keys("3")
+        #expect(try tmux.wait(for: "Draft board · schedules") != nil, "\(tmux.shown)")
+        // A new schedule, typed in its form.
+        try tmux.keys("n")
+        try tmux.keys("-l", "Winter pop-ups")
+        try tmux.keys("Down")
+        try tmux.keys("-l", "Acme Beauty")
+        try tmux.keys("Down")
+        try tmux.keys("-l", "North Light Studios")
+        try tmux.keys("Enter")
+        #expect(try tmux.wait(for: "Winter pop-ups · Acme Beauty") != nil, "\(tmux.shown)")
+        // Five drafts: Wednesday 10:00 in Stage A, where Acme Beauty live #1 is booked; then
+        // four evenings, Thursday to Monday (Sunday is closed).
+        for (index, days) in [1, 1, 1, 1, 2].enumerated() {
+            for _ in 0..<days { try tmux.keys("l") }
+            try tmux.keys("n")
+            try tmux.keys("-l", "Pop-up \(index + 1)")
+            try tmux.keys("Down")
+            if index > 0 {
+                try tmux.keys("BSpace", "BSpace", "BSpace", "BSpace", "BSpace")
+                try tmux.keys("-l", "21:00")
+                try tmux.keys("Down", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace")
+                try tmux.keys("-l", "22:00")
+                try tmux.keys("Down")
+            } else {
+                try tmux.keys("Down", "Down")
+            }
+            try tmux.keys("-l", "Stage A")
+            try tmux.keys("Enter")
+            #expect(try tmux.wait(for: "Added draft Pop-up \(index + 1)") != nil, "\(tmux.shown)")
+        }
+        #expect(try tmux.wait(for: "5 shows · 1 clashing") != nil, "\(tmux.shown)")
+        // The clash list takes the cursor to the clashing draft; s finds it a free time.
+        try tmux.keys("c")
+        #expect(try tmux.wait(for: "Stage A is booked 2026-12-02T10:00–12:00") != nil, "\(tmux.shown)")
+        try tmux.keys("Enter")
+        #expect(try tmux.wait(for: "Pop-up 1 (sh-") != nil, "\(tmux.shown)")
+        try tmux.keys("s")
+        #expect(try tmux.wait(for: "Free times, nearest first") != nil, "\(tmux.shown)")
+        try tmux.keys("Enter")
+        #expect(try tmux.wait(for: "Saved show") != nil, "\(tmux.shown)")
+        #expect(!(try tmux.screen()).contains("clashing"), "\(tmux.shown)")
+        try tmux.keys("P")
+        #expect(try tmux.wait(for: "Proposed sc-") != nil, "\(tmux.shown)")
+        try tmux.keys("C")
+        #expect(try tmux.wait(for: "The plan · y applies it") != nil, "\(tmux.shown)")
+        #expect(try tmux.screen().contains("books 5 shows at once, or none: 5 bookings"), "\(tmux.shown)")
+        try tmux.keys("y")
+        #expect(try tmux.wait(for: "Confirmed sc-") != nil, "\(tmux.shown)")
+        func showBookings() throws -> Int {
+            let list = try Binary.run(["booking", "list", "--json", "--from", "2026-12-01T00:00", "--to", "2026-12-09T00:00", "--db", db], environment: now).out
+            let rows = try JSONSerialization.jsonObject(with: Data(list.utf8)) as? [[String: Any]] ?? []
+            return rows.filter { ($0["show_title"] as? String)?.hasPrefix("Pop-up") == true && $0["status"] as? String == "confirmed" }.count
+        }
+        #expect(try showBookings() == 5)
+        // The grid shows them: Stage A on Wednesday names the show.
+        try tmux.keys("2")
+        #expect(try tmux.wait(for: "Stage A") != nil, "\(tmux.shown)")
+        try tmux.keys("u")
+        #expect(try tmux.wait(for: "Undone: confirm schedule Winter pop-ups") != nil, "\(tmux.shown)")
+        #expect(try showBookings() == 0)
+        try tmux.keys("q")
+        #expect(try tmux.wait(for: "SLATE-EXITED-0") != nil)
+    }
 }
