@@ -114,6 +114,26 @@ func confirmSchedule(shows: Int) throws {
     }
     _ = try session.setScheduleStatus(schedule, to: .proposed)
     workspace.checkpoint()
+    // The draft board: load the schedule (with every draft's clashes), then draw it.
+    let load0 = DispatchTime.now().uptimeNanoseconds
+    let board = try session.board(schedule: schedule)
+    let load1 = DispatchTime.now().uptimeNanoseconds
+    var state = AppState(width: 120, height: 40, now: first, zone: LocalTime.cached("UTC") ?? LocalTime(timeZone: .gmt), workspaceName: "Bench", user: "bench")
+    _ = update(&state, .key(.char("3")))
+    _ = update(&state, .boardLoaded(board))
+    var renders: [Double] = []
+    for step in 0..<200 {
+        _ = update(&state, .key(.char(step % 20 == 19 ? "l" : "j")))
+        let r0 = DispatchTime.now().uptimeNanoseconds
+        _ = render(state)
+        renders.append(Double(DispatchTime.now().uptimeNanoseconds - r0) / 1e6)
+    }
+    renders.sort()
+    print("  draft board of \(shows) shows: load with clashes \(fmt(Double(load1 - load0) / 1e6)) ms; render 120x40 p50 \(fmt(percentile(renders, 0.5), 2)) ms, max \(fmt(renders.last ?? 0, 2)) ms (target < 16)")
+    let structured0 = DispatchTime.now().uptimeNanoseconds
+    let structured = try session.confirmationPlan(schedule: schedule)
+    let structured1 = DispatchTime.now().uptimeNanoseconds
+    print("  the board's confirmation plan (shows, bookings, tasks, holds as text): \(fmt(Double(structured1 - structured0) / 1e6)) ms, \(structured.bookings.count) bookings listed")
     let plan0 = DispatchTime.now().uptimeNanoseconds
     let plan = try session.setScheduleStatus(schedule, to: .confirmed, plan: true)
     let plan1 = DispatchTime.now().uptimeNanoseconds

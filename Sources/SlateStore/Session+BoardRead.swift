@@ -259,20 +259,21 @@ extension Session {
             let schedule = try reader.schedule(uid: uid)
             let zone = try reader.studio(id: schedule.studioID).zone
             func value(_ change: Change, _ column: String) -> Int64? { change.fields[column]?.last.flatMap { $0 }.flatMap { Int64($0) } }
-            func name(_ sql: String, _ id: Int64?) throws -> String { try String.fetchOne(reader.db, sql: sql, arguments: [id]) ?? "?" }
+            func name(_ sql: String, _ id: Int64?) throws -> String { try String.fetchOne(reader.db.cachedStatement(sql: sql), arguments: [id]) ?? "?" }
             var shows: [String] = []
             var bookings: [String] = []
             var holds: [String] = []
             for change in outcome.changes {
                 switch (change.table, change.action) {
                 case ("shows", .update) where change.fields["status"]?.last == "confirmed":
-                    let row = try Row.fetchOne(reader.db, sql: "SELECT title, start_at, end_at FROM shows WHERE uid = ?", arguments: [change.uid])
+                    let row = try Row.fetchOne(reader.db.cachedStatement(sql: "SELECT title, start_at, end_at FROM shows WHERE uid = ?"), arguments: [change.uid])
                     shows.append("\(row?["title"] as String? ?? change.uid) \(zone.format(Interval(start: row?["start_at"] ?? 0, end: row?["end_at"] ?? 1))) (\(change.uid))")
                 case ("bookings", .insert):
                     let interval = Interval(start: value(change, "start_at") ?? 0, end: value(change, "end_at") ?? 1)
                     bookings.append("\(try name("SELECT name FROM resources WHERE id = ?", value(change, "resource_id"))) \(zone.format(interval)) for \(try name("SELECT title FROM shows WHERE id = ?", value(change, "show_id")))")
                 case ("bookings", .update):
-                    let row = try Row.fetchOne(reader.db, sql: "SELECT r.name, b.start_at, b.end_at FROM bookings b JOIN resources r ON r.id = b.resource_id WHERE b.uid = ?", arguments: [change.uid])
+                    let row = try Row.fetchOne(reader.db.cachedStatement(sql: "SELECT r.name, b.start_at, b.end_at FROM bookings b JOIN resources r ON r.id = b.resource_id WHERE b.uid = ?"),
+                                               arguments: [change.uid])
                     let what = change.fields["status"]?.last == "released" ? "released" : change.fields["rank"].map { "hold \($0.first.flatMap { $0 } ?? "?") → \($0.last.flatMap { $0 } ?? "?")" }
                     if let what, let row {
                         holds.append("\(row["name"] as String) \(zone.format(Interval(start: row["start_at"], end: row["end_at"]))) \(change.uid): \(what)")

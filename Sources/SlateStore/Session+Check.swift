@@ -97,28 +97,53 @@ extension Session {
 
     /// Each clash of each draft: the show, the draft named with its time, and the clash in words.
     func draftClashList(_ reader: Reader, studios: String, window: Interval, scheduleID: Int64? = nil) throws -> [(show: String, label: String, text: String)] {
-        let drafts = try Row.fetchAll(reader.db, sql: """
-            SELECT sh.id, sh.uid, sh.title, sh.start_at, sh.end_at, sh.studio_id, sh.room_id, m.resource_id AS room_resource
+        struct Draft {
+            var id: Int64
+            var uid, title: String
+            var interval: Interval
+            var studioID: Int64
+            var resources: [Int64]
+        }
+        // Every live draft of these studios (drafts of any schedule clash with each other),
+        // with its room and cast, read once; the drafts examined are those in the window.
+        var drafts: [Int64: Draft] = [:]
+        var order: [Int64] = []
+        for row in try Row.fetchAll(reader.db, sql: """
+            SELECT sh.id, sh.uid, sh.title, sh.start_at, sh.end_at, sh.studio_id, sh.schedule_id, m.resource_id AS room_resource
             FROM shows sh LEFT JOIN rooms m ON m.id = sh.room_id
-            WHERE sh.status = 'draft' AND sh.deleted_at IS NULL AND sh.studio_id IN (\(studios)) AND sh.end_at > ? AND sh.start_at < ?
-              AND (? IS NULL OR sh.schedule_id = ?)
-            ORDER BY sh.start_at
-            """, arguments: [window.start, window.end, scheduleID, scheduleID])
+            WHERE sh.status = 'draft' AND sh.deleted_at IS NULL AND sh.studio_id IN (\(studios))
+            ORDER BY sh.start_at, sh.id
+            """) {
+            let id: Int64 = row["id"]
+            drafts[id] = Draft(id: id, uid: row["uid"], title: row["title"], interval: Interval(start: row["start_at"], end: row["end_at"]),
+                               studioID: row["studio_id"], resources: (row["room_resource"] as Int64?).map { [$0] } ?? [])
+            let interval = Interval(start: row["start_at"], end: row["end_at"])
+            if interval.overlaps(window), scheduleID == nil || (row["schedule_id"] as Int64?) == scheduleID { order.append(id) }
+        }
+        guard !order.isEmpty else { return [] }
+        for row in try Row.fetchAll(reader.db, sql: """
+            SELECT st.show_id, t.resource_id FROM show_talent st JOIN talent t ON t.id = st.talent_id
+            WHERE st.deleted_at IS NULL AND st.show_id IN (\(drafts.keys.map(String.init).joined(separator: ","))) ORDER BY st.id
+            """) {
+            drafts[row[0] as Int64]?.resources.append(row[1])
+        }
+        var byResource: [Int64: [Int64]] = [:]
+        for draft in drafts.values { for resource in draft.resources { byResource[resource, default: []].append(draft.id) } }
+        var names: [Int64: String] = [:]
+        for row in try Row.fetchAll(reader.db, sql: "SELECT id, name FROM resources WHERE id IN (\(byResource.keys.map(String.init).joined(separator: ",")))") {
+            names[row[0]] = row[1]
+        }
         var findings: [(show: String, label: String, text: String)] = []
-        for draft in drafts {
-            let interval = Interval(start: draft["start_at"], end: draft["end_at"])
-            let studio = try reader.studio(id: draft["studio_id"])
-            let label = "draft '\(draft["title"] as String)' \(studio.zone.format(interval))"
-            var resources = try Int64.fetchAll(reader.db, sql: """
-                SELECT t.resource_id FROM show_talent st JOIN talent t ON t.id = st.talent_id WHERE st.show_id = ? AND st.deleted_at IS NULL
-                """, arguments: [draft["id"] as Int64])
-            if let room = draft["room_resource"] as Int64? { resources.insert(room, at: 0) }
+        for draft in order.compactMap({ drafts[$0] }) {
+            let interval = draft.interval
+            let studio = try reader.studio(id: draft.studioID)
+            let label = "draft '\(draft.title)' \(studio.zone.format(interval))"
             if !studio.hours.contains(interval, in: studio.zone) {
-                findings.append((draft["uid"], label, "outside opening hours (\(studio.hours.text))"))
+                findings.append((draft.uid, label, "outside opening hours (\(studio.hours.text))"))
             }
-            for resource in resources {
-                let name = try String.fetchOne(reader.db, sql: "SELECT name FROM resources WHERE id = ?", arguments: [resource]) ?? "?"
-                func clash(_ text: String) { findings.append((draft["uid"], label, "\(name) \(text)")) }
+            for resource in draft.resources {
+                let name = names[resource] ?? "?"
+                func clash(_ text: String) { findings.append((draft.uid, label, "\(name) \(text)")) }
                 for booking in try BookingQueue.confirmed(reader.db, resource: resource, overlapping: interval) {
                     clash("is booked \(studio.zone.format(booking.interval)) by \(booking.holder) (\(booking.uid))")
                 }
@@ -128,16 +153,8 @@ extension Session {
                 for off in try BookingQueue.timeOff(reader.db, resource: resource, overlapping: interval) {
                     clash("is off \(studio.zone.format(off.interval))\(off.reason.isEmpty ? "" : " (\(off.reason))")\(off.hard ? ", hard time off" : "")")
                 }
-                let others = try Row.fetchAll(reader.db, sql: """
-                    SELECT DISTINCT sh.uid, sh.title FROM shows sh
-                    LEFT JOIN rooms m ON m.id = sh.room_id
-                    LEFT JOIN show_talent st ON st.show_id = sh.id AND st.deleted_at IS NULL
-                    LEFT JOIN talent t ON t.id = st.talent_id
-                    WHERE sh.status = 'draft' AND sh.deleted_at IS NULL AND sh.id != ? AND sh.end_at > ? AND sh.start_at < ?
-                      AND (m.resource_id = ? OR t.resource_id = ?)
-                    """, arguments: [draft["id"] as Int64, interval.start, interval.end, resource, resource])
-                for other in others {
-                    clash("is also in draft '\(other["title"] as String)' (\(other["uid"] as String))")
+                for other in (byResource[resource] ?? []).compactMap({ drafts[$0] }) where other.id != draft.id && other.interval.overlaps(interval) {
+                    clash("is also in draft '\(other.title)' (\(other.uid))")
                 }
             }
         }
