@@ -134,10 +134,12 @@ struct ShowCommand: ParsableCommand {
         @Option(help: "standard or premium.") var standard: ShowStandard = .standard
         @Option(help: "Talent id or name (repeatable).") var talent: [String] = []
         @Option(help: "Platform id or name (repeatable).") var platform: [String] = []
+        @Option(help: "Equipment id or name (repeatable; booked when the show is confirmed).") var equipment: [String] = []
+        @Option(help: "The client's materials by id or title (repeatable).") var material: [String] = []
         @Option var notes = ""
         func run() throws {
             let input = ShowInput(client: client, schedule: schedule, studio: studio, room: room, title: title, start: .local(period.from), end: .local(period.to),
-                                  type: type, standard: standard, talent: talent, platforms: platform, notes: notes)
+                                  type: type, standard: standard, talent: talent, platforms: platform, equipment: equipment, materials: material, notes: notes)
             global.emit(try global.session().addShow(input)) { "Added draft show \(title) (\($0))." }
         }
     }
@@ -154,7 +156,7 @@ struct ShowCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a show as one command: fields, times, room, cast, platforms, materials (each booking clash-checked).")
+        static let configuration = CommandConfiguration(abstract: "Change a show as one command: fields, times, room, cast, equipment, platforms, materials (each booking clash-checked).")
         @OptionGroup var global: GlobalOptions
         @Argument var show: String
         @Option var title: String?
@@ -165,6 +167,8 @@ struct ShowCommand: ParsableCommand {
         @Option(help: "The whole cast: talent id or name (repeatable; replaces the cast).") var talent: [String] = []
         @Flag(help: "Remove the whole cast.") var noTalent = false
         @Option(help: "The platforms (repeatable; replaces them).") var platform: [String] = []
+        @Option(help: "The equipment (repeatable; replaces it).") var equipment: [String] = []
+        @Flag(help: "Take all equipment off the show.") var noEquipment = false
         @Option(help: "The client's materials by id or title (repeatable; replaces them).") var material: [String] = []
         @Option(help: "bau, campaign or other.") var type: ShowType?
         @Option(help: "standard or premium.") var standard: ShowStandard?
@@ -175,6 +179,7 @@ struct ShowCommand: ParsableCommand {
         func run() throws {
             let edit = ShowEdit(title: title, start: from.map { .local($0) }, end: to.map { .local($0) }, room: noRoom ? "" : room,
                                 talent: noTalent ? [] : (talent.isEmpty ? nil : talent), platforms: platform.isEmpty ? nil : platform,
+                                equipment: noEquipment ? [] : (equipment.isEmpty ? nil : equipment),
                                 materials: material.isEmpty ? nil : material, type: type, standard: standard, notes: notes)
             global.emit(try global.session().editShow(show, edit, expectedVersion: ifVersion, forceReason: force, plan: plan)) { "Changed show \($0)." }
         }

@@ -33,7 +33,7 @@ public enum PublicID {
         "memberships": "mb", "resources": "rs", "rooms": "rm", "talent": "tl", "talent_skills": "tsk", "equipment": "eq",
         "time_off": "off", "materials": "mt", "recurrences": "rc", "projects": "pj", "phases": "ph",
         "dependencies": "dp", "schedules": "sc", "shows": "sh", "show_talent": "stl",
-        "show_platforms": "spf", "show_materials": "smt", "bookings": "bk", "task_templates": "tt",
+        "show_platforms": "spf", "show_equipment": "seq", "show_materials": "smt", "bookings": "bk", "task_templates": "tt",
         "task_template_items": "ti", "tasks": "tk", "comments": "cm", "tags": "tg", "taggables": "tgb",
         "communications": "co", "invoices": "iv", "invoice_items": "ii", "job_listings": "jb",
         "commands": "cmd", "audits": "au",

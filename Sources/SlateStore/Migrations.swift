@@ -128,3 +128,12 @@ enum SchemaThree {
         try SchemaRebuild.createMissing(db, fresh, type: "trigger")
     }
 }
+
+/// Schema 3 -> 4: equipment a show needs (`show_equipment`), booked with it on confirmation.
+enum SchemaFour {
+    static func migrate(_ db: Database) throws {
+        let fresh = try SchemaRebuild.definitions()
+        try SchemaRebuild.createMissing(db, fresh, type: "table")
+        try SchemaRebuild.createMissing(db, fresh, type: "index")
+    }
+}

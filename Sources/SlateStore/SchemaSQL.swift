@@ -376,6 +376,20 @@ CREATE TABLE show_platforms (
 );
 CREATE UNIQUE INDEX show_platforms_pair ON show_platforms(show_id, platform_id) WHERE deleted_at IS NULL;
 
+-- Equipment a show needs: booked with the show's room and cast when it is confirmed.
+CREATE TABLE show_equipment (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  deleted_at INTEGER,
+  version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+  show_id INTEGER NOT NULL REFERENCES shows(id),
+  equipment_id INTEGER NOT NULL REFERENCES equipment(id)
+);
+CREATE UNIQUE INDEX show_equipment_pair ON show_equipment(show_id, equipment_id) WHERE deleted_at IS NULL;
+CREATE INDEX show_equipment_equipment ON show_equipment(equipment_id);
+
 CREATE TABLE show_materials (
   id INTEGER PRIMARY KEY,
   uid TEXT NOT NULL UNIQUE,

@@ -9,19 +9,20 @@ public struct ShowEdit: Sendable, Equatable {
     public var start, end: When?
     /// A room by id or name; "" takes the show out of its room.
     public var room: String?
-    public var talent, platforms, materials: [String]?
+    public var talent, platforms, equipment, materials: [String]?
     public var type: ShowType?
     public var standard: ShowStandard?
     public var notes: String?
 
     public init(title: String? = nil, start: When? = nil, end: When? = nil, room: String? = nil, talent: [String]? = nil, platforms: [String]? = nil,
-                materials: [String]? = nil, type: ShowType? = nil, standard: ShowStandard? = nil, notes: String? = nil) {
+                equipment: [String]? = nil, materials: [String]? = nil, type: ShowType? = nil, standard: ShowStandard? = nil, notes: String? = nil) {
         self.title = title
         self.start = start
         self.end = end
         self.room = room
         self.talent = talent
         self.platforms = platforms
+        self.equipment = equipment
         self.materials = materials
         self.type = type
         self.standard = standard
@@ -29,7 +30,7 @@ public struct ShowEdit: Sendable, Equatable {
     }
 
     /// True when the edit changes what the show books (times, room, cast, platforms).
-    var touchesBookings: Bool { start != nil || end != nil || room != nil || talent != nil || platforms != nil }
+    var touchesBookings: Bool { start != nil || end != nil || room != nil || talent != nil || platforms != nil || equipment != nil }
 }
 
 extension Session {
@@ -91,6 +92,22 @@ extension Session {
                                                  try ShowWriting.addPlatform(context, showID: show.id, ref: ref)
                                              })
             }
+            if let equipment = edit.equipment {
+                let wanted = try equipment.map { ref -> Int64 in
+                    let resolved = try context.resource(ref: ref)
+                    guard resolved.info.kind == .equipment, let id = try Int64.fetchOne(context.db, sql: "SELECT id FROM equipment WHERE resource_id = ?", arguments: [resolved.info.id]) else {
+                        throw SlateError.invalidInput("\(resolved.info.name) is not equipment")
+                    }
+                    return id
+                }
+                let current = try Row.fetchAll(context.db, sql: "SELECT equipment_id, id FROM show_equipment WHERE show_id = ? AND deleted_at IS NULL", arguments: [show.id])
+                    .map { (record: $0[0] as Int64, link: $0[1] as Int64) }
+                try ShowWriting.replaceLinks(current: current, wanted: wanted, remove: { try ShowWriting.removeEquipment(context, showID: show.id, link: $0) },
+                                             add: { equipmentID in
+                                                 let ref: String = try context.snapshot("equipment", id: equipmentID)["uid"]
+                                                 try ShowWriting.addEquipment(context, showID: show.id, ref: ref, studio: studio)
+                                             })
+            }
             if let materials = edit.materials {
                 let wanted = try materials.map {
                     try context.row("materials", ref: $0, what: "material", nameColumn: "title", scope: "AND client_id = \(show.clientID)")["id"] as Int64
@@ -128,6 +145,7 @@ extension Session {
                                   type: ShowType(rawValue: row["type"]) ?? .bau, standard: ShowStandard(rawValue: row["standard"]) ?? .standard,
                                   talent: try uids("SELECT t.uid FROM show_talent st JOIN talent t ON t.id = st.talent_id WHERE st.show_id = ? AND st.deleted_at IS NULL ORDER BY st.id"),
                                   platforms: try uids("SELECT p.uid FROM show_platforms sp JOIN platforms p ON p.id = sp.platform_id WHERE sp.show_id = ? AND sp.deleted_at IS NULL ORDER BY sp.id"),
+                                  equipment: try uids("SELECT e.uid FROM show_equipment se JOIN equipment e ON e.id = se.equipment_id WHERE se.show_id = ? AND se.deleted_at IS NULL ORDER BY se.id"),
                                   materials: try uids("SELECT m.uid FROM show_materials sm JOIN materials m ON m.id = sm.material_id WHERE sm.show_id = ? AND sm.deleted_at IS NULL ORDER BY sm.id"),
                                   notes: row["notes"])
             let copy = try ShowWriting.insert(context, input)

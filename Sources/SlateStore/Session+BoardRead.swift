@@ -31,6 +31,10 @@ public struct ShowCard: Encodable, Sendable, Equatable {
         public var rating: Int?
         public var note: String
     }
+    public struct Gear: Encodable, Sendable, Equatable {
+        public var uid, name: String
+        public var booking: BookingStatus?
+    }
     public struct Platform: Encodable, Sendable, Equatable {
         public var name, link, platformRef: String
         public var viewers: Int?
@@ -66,6 +70,8 @@ public struct ShowCard: Encodable, Sendable, Equatable {
     public var notes: String
     public var version: Int
     public var talent: [Person]
+    /// Equipment the show needs, with its booking's status once booked.
+    public var equipment: [Gear]
     public var platforms: [Platform]
     public var materials: [Material]
     public var bookings: [Booking]
@@ -77,9 +83,6 @@ public struct ShowCard: Encodable, Sendable, Equatable {
     public var comments: [Comment]
     public var history: [HistoryEntry]
 
-    /// Equipment booked for the show.
-    public var equipment: [Booking] { bookings.filter { $0.kind == "equipment" } }
-
     /// The card as text: the same in the terminal UI and `slate show card`.
     public var lines: [String] {
         let time = "\(start.shown.replacingOccurrences(of: "T", with: " "))–\(end.shown.suffix(5)) \(LocalTime.placeName(zone))"
@@ -89,7 +92,7 @@ public struct ShowCard: Encodable, Sendable, Equatable {
         if !notes.isEmpty { lines.append("Notes: \(notes)") }
         lines.append("")
         lines.append("Talent: " + (talent.isEmpty ? "none" : talent.map { "\($0.name)\($0.rating.map { " ★\($0)" } ?? "")\($0.note.isEmpty ? "" : " (\($0.note))")" }.joined(separator: ", ")))
-        lines.append("Equipment: " + (equipment.isEmpty ? "none" : equipment.map { "\($0.resource) (\($0.status.rawValue))" }.joined(separator: ", ")))
+        lines.append("Equipment: " + (equipment.isEmpty ? "none" : equipment.map { "\($0.name)\($0.booking.map { " (\($0.rawValue))" } ?? "")" }.joined(separator: ", ")))
         lines.append("Platforms: " + (platforms.isEmpty ? "none" : platforms.map { platform in
             var parts = [platform.name]
             if !platform.link.isEmpty { parts.append(platform.link) }
@@ -207,6 +210,11 @@ extension Session {
             let talent = try Row.fetchAll(reader.db, sql: """
                 SELECT t.uid, t.name, st.rating, st.note FROM show_talent st JOIN talent t ON t.id = st.talent_id WHERE st.show_id = ? AND st.deleted_at IS NULL ORDER BY st.id
                 """, arguments: [show.id]).map { ShowCard.Person(uid: $0["uid"], name: $0["name"], rating: $0["rating"], note: $0["note"]) }
+            let equipment = try Row.fetchAll(reader.db, sql: """
+                SELECT e.uid, e.name, (SELECT b.status FROM bookings b WHERE b.show_id = se.show_id AND b.resource_id = e.resource_id AND b.deleted_at IS NULL
+                                       ORDER BY b.id DESC LIMIT 1) AS booking
+                FROM show_equipment se JOIN equipment e ON e.id = se.equipment_id WHERE se.show_id = ? AND se.deleted_at IS NULL ORDER BY se.id
+                """, arguments: [show.id]).map { ShowCard.Gear(uid: $0["uid"], name: $0["name"], booking: ($0["booking"] as String?).flatMap(BookingStatus.init(rawValue:))) }
             let platforms = try Row.fetchAll(reader.db, sql: """
                 SELECT p.name, sp.link, sp.platform_ref, sp.viewer_count FROM show_platforms sp JOIN platforms p ON p.id = sp.platform_id
                 WHERE sp.show_id = ? AND sp.deleted_at IS NULL ORDER BY sp.id
@@ -236,7 +244,7 @@ extension Session {
             return ShowCard(uid: uid, title: show.title, client: row["client"], schedule: row["schedule"], scheduleUID: row["schedule_uid"], studio: studio.name,
                             zone: zone.timeZone.identifier, type: ShowType(rawValue: row["type"]) ?? .other, standard: ShowStandard(rawValue: row["standard"]) ?? .standard,
                             status: show.status, start: Timestamp(show.interval.start, in: zone), end: Timestamp(show.interval.end, in: zone), room: row["room"],
-                            notes: row["notes"], version: row["version"], talent: talent, platforms: platforms, materials: materials, bookings: bookings, tasks: tasks,
+                            notes: row["notes"], version: row["version"], talent: talent, equipment: equipment, platforms: platforms, materials: materials, bookings: bookings, tasks: tasks,
                             nextStep: next, blocking: tasks.filter { $0.itemType == gate && $0.required && $0.status.isOpen }.map(\.title),
                             clashes: clashes, comments: comments, history: [])
         }

@@ -122,8 +122,13 @@ extension Session {
         }
         guard !order.isEmpty else { return [] }
         for row in try Row.fetchAll(reader.db, sql: """
-            SELECT st.show_id, t.resource_id FROM show_talent st JOIN talent t ON t.id = st.talent_id
-            WHERE st.deleted_at IS NULL AND st.show_id IN (\(drafts.keys.map(String.init).joined(separator: ","))) ORDER BY st.id
+            SELECT show_id, resource_id FROM (
+              SELECT st.show_id, t.resource_id, 0 AS kind, st.id FROM show_talent st JOIN talent t ON t.id = st.talent_id
+              WHERE st.deleted_at IS NULL AND st.show_id IN (\(drafts.keys.map(String.init).joined(separator: ",")))
+              UNION ALL
+              SELECT se.show_id, e.resource_id, 1 AS kind, se.id FROM show_equipment se JOIN equipment e ON e.id = se.equipment_id
+              WHERE se.deleted_at IS NULL AND se.show_id IN (\(drafts.keys.map(String.init).joined(separator: ",")))
+            ) ORDER BY kind, id
             """) {
             drafts[row[0] as Int64]?.resources.append(row[1])
         }

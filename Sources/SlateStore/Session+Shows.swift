@@ -16,12 +16,14 @@ public struct ShowInput: Sendable, Equatable {
     public var standard: ShowStandard
     public var talent: [String]
     public var platforms: [String]
+    /// Equipment by id or name, booked with the show when it is confirmed.
+    public var equipment: [String]
     /// Materials of the client, by id or title.
     public var materials: [String]
     public var notes: String
 
     public init(client: String, schedule: String? = nil, studio: String? = nil, room: String? = nil, title: String, start: When, end: When,
-                type: ShowType = .bau, standard: ShowStandard = .standard, talent: [String] = [], platforms: [String] = [], materials: [String] = [], notes: String = "") {
+                type: ShowType = .bau, standard: ShowStandard = .standard, talent: [String] = [], platforms: [String] = [], equipment: [String] = [], materials: [String] = [], notes: String = "") {
         self.client = client
         self.schedule = schedule
         self.studio = studio
@@ -33,6 +35,7 @@ public struct ShowInput: Sendable, Equatable {
         self.standard = standard
         self.talent = talent
         self.platforms = platforms
+        self.equipment = equipment
         self.materials = materials
         self.notes = notes
     }
@@ -329,6 +332,10 @@ enum ShowPromotion {
         resources += try String.fetchAll(context.db.cachedStatement(sql: """
             SELECT r.uid FROM show_talent st JOIN talent t ON t.id = st.talent_id JOIN resources r ON r.id = t.resource_id
             WHERE st.show_id = ? AND st.deleted_at IS NULL ORDER BY st.id
+            """), arguments: [showID])
+        resources += try String.fetchAll(context.db.cachedStatement(sql: """
+            SELECT r.uid FROM show_equipment se JOIN equipment e ON e.id = se.equipment_id JOIN resources r ON r.id = e.resource_id
+            WHERE se.show_id = ? AND se.deleted_at IS NULL ORDER BY se.id
             """), arguments: [showID])
         for ref in resources {
             let (resource, _, _) = try context.resource(ref: ref, checkAccess: false)

@@ -26,7 +26,9 @@ extension Session {
             var resources = try Int64.fetchAll(reader.db, sql: "SELECT resource_id FROM rooms WHERE id = ?", arguments: [show.roomID])
             resources += try Int64.fetchAll(reader.db, sql: """
                 SELECT t.resource_id FROM show_talent st JOIN talent t ON t.id = st.talent_id WHERE st.show_id = ? AND st.deleted_at IS NULL
-                """, arguments: [show.id])
+                UNION ALL
+                SELECT e.resource_id FROM show_equipment se JOIN equipment e ON e.id = se.equipment_id WHERE se.show_id = ? AND se.deleted_at IS NULL
+                """, arguments: [show.id, show.id])
             guard !resources.isEmpty else { throw SlateError.invalidInput("\(show.label) has no room or talent to find a time for") }
             let busy = try resources.map { resource -> [Interval] in
                 let bookings = try Row.fetchAll(reader.db, sql: """
@@ -37,8 +39,9 @@ extension Session {
                 let drafts = try Row.fetchAll(reader.db, sql: """
                     SELECT sh.start_at, sh.end_at FROM shows sh WHERE sh.status = 'draft' AND sh.deleted_at IS NULL AND sh.id != ? AND sh.end_at > ? AND sh.start_at < ?
                       AND (sh.room_id IN (SELECT id FROM rooms WHERE resource_id = ?)
-                           OR sh.id IN (SELECT st.show_id FROM show_talent st JOIN talent t ON t.id = st.talent_id WHERE t.resource_id = ? AND st.deleted_at IS NULL))
-                    """, arguments: [show.id, window.start, window.end, resource, resource]).map { Interval(start: $0[0], end: $0[1]) }
+                           OR sh.id IN (SELECT st.show_id FROM show_talent st JOIN talent t ON t.id = st.talent_id WHERE t.resource_id = ? AND st.deleted_at IS NULL)
+                           OR sh.id IN (SELECT se.show_id FROM show_equipment se JOIN equipment e ON e.id = se.equipment_id WHERE e.resource_id = ? AND se.deleted_at IS NULL))
+                    """, arguments: [show.id, window.start, window.end, resource, resource, resource]).map { Interval(start: $0[0], end: $0[1]) }
                 return bookings + off + drafts
             }
             return SlotSearch.suggest(for: show.interval, within: window, busy: busy, hours: studio.hours, zone: zone, limit: limit).map {

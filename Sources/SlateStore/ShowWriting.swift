@@ -25,6 +25,7 @@ enum ShowWriting {
                                               type: input.type, standard: input.standard, interval: interval, notes: try TextInput.note(input.notes, field: "notes")))
         for person in input.talent { try addTalent(context, showID: show.id, ref: person, studio: studio) }
         for platform in input.platforms { try addPlatform(context, showID: show.id, ref: platform) }
+        for item in input.equipment { try addEquipment(context, showID: show.id, ref: item, studio: studio) }
         for material in input.materials { try addMaterial(context, showID: show.id, clientID: clientID, ref: material) }
         context.summary = "add draft show \(title) \(studio.zone.format(interval))"
         return show.uid
@@ -70,6 +71,31 @@ enum ShowWriting {
             try BookingQueue.retire(context, booking: BookingQueue.snapshot(booking), to: .cancelled)
         }
         try cancelOpenTasks(context, column: "show_talent_id", id: link)
+    }
+
+    /// Adds equipment of the show's studio to a show.
+    static func addEquipment(_ context: CommandContext, showID: Int64, ref: String, studio: StudioInfo) throws {
+        let resolved = try context.resource(ref: ref)
+        guard resolved.info.kind == .equipment, resolved.studio.id == studio.id,
+              let id = try Int64.fetchOne(context.db, sql: "SELECT id FROM equipment WHERE resource_id = ?", arguments: [resolved.info.id]) else {
+            throw SlateError.invalidInput("\(resolved.info.name) is not equipment of \(studio.name)")
+        }
+        if try Int64.fetchOne(context.db, sql: "SELECT id FROM show_equipment WHERE show_id = ? AND equipment_id = ? AND deleted_at IS NULL", arguments: [showID, id]) != nil {
+            throw SlateError.invalidInput("\(resolved.info.name) is already on this show")
+        }
+        try context.insert(NewShowEquipment(showID: showID, equipmentID: id))
+    }
+
+    /// Takes equipment off a show: the link goes and its live booking for the show is cancelled.
+    static func removeEquipment(_ context: CommandContext, showID: Int64, link: Int64) throws {
+        let equipmentID: Int64 = try context.snapshot("show_equipment", id: link)["equipment_id"]
+        try context.softDelete("show_equipment", id: link)
+        for booking in try Row.fetchAll(context.db, sql: """
+            SELECT \(BookingQueue.snapshotColumns) FROM bookings b JOIN users u ON u.id = b.holder_id JOIN equipment e ON e.resource_id = b.resource_id
+            WHERE b.show_id = ? AND e.id = ? AND b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL
+            """, arguments: [showID, equipmentID]) {
+            try BookingQueue.retire(context, booking: BookingQueue.snapshot(booking), to: .cancelled)
+        }
     }
 
     @discardableResult
@@ -123,6 +149,12 @@ enum ShowWriting {
         let start = sameTime + Int64(minutes) * 60
         return Interval(start: start, end: start + interval.duration)
     }
+}
+
+struct NewShowEquipment: NewRow {
+    static let table = "show_equipment"
+    var showID, equipmentID: Int64
+    var columns: [(String, (any DatabaseValueConvertible)?)] { [("show_id", showID), ("equipment_id", equipmentID)] }
 }
 
 struct NewShowMaterial: NewRow {

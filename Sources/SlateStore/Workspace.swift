@@ -9,7 +9,7 @@ import SlateCore
 /// migrated in one transaction.
 public final class Workspace: Sendable {
     /// The schema version this build writes.
-    public static let schemaVersion = 3
+    public static let schemaVersion = 4
 
     /// `PRAGMA application_id` of a Slate workspace ("Slat"): a file that carries another
     /// application's id is never opened for writing.
@@ -30,6 +30,7 @@ public final class Workspace: Sendable {
     public static let migrations: [Migration] = [
         Migration(from: 1, apply: SchemaTwo.migrate),
         Migration(from: 2, apply: SchemaThree.migrate),
+        Migration(from: 3, apply: SchemaFour.migrate),
     ]
 
     /// Path of the database file.

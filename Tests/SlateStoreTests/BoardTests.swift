@@ -177,4 +177,28 @@ struct BoardTests {
         // A client manager may not plan shows.
         #expect(throws: SlateError.self) { _ = try lea.copyShow(try f.alice.board(schedule: mine).shows[0].uid, toDay: "2026-12-04") }
     }
+
+    @Test func equipmentGoesWithTheShowFromDraftToBookingAndOff() throws {
+        let f = try Fixture.make()
+        let camera = try f.alice.addEquipment(name: "Sony FX6").value
+        let (schedule, shows) = try schedule(f, [3], talent: [])
+        _ = try f.alice.editShow(shows[0], ShowEdit(equipment: [camera]))
+        let booked = try f.book(camera, "2026-12-03T11:00", "2026-12-03T12:00")
+        // The draft clashes on the camera; suggest looks for a time it is free too.
+        #expect(try f.alice.board(schedule: schedule).shows[0].clashes == ["Sony FX6 is booked 2026-12-03T11:00–12:00 by alice (\(booked.uid))"])
+        #expect(try f.alice.suggestSlots(show: shows[0]).first?.start.shown == "2026-12-03T09:00")
+        _ = try f.alice.cancel(booked.uid)
+        _ = try f.alice.confirmShow(shows[0])
+        var card = try f.alice.showCard(shows[0])
+        #expect(card.equipment.map(\.name) == ["Sony FX6"] && card.equipment.first?.booking == .confirmed)
+        #expect(card.lines.contains("Equipment: Sony FX6 (confirmed)"))
+        // Copies carry it; taking it off cancels its booking.
+        let copy = try f.alice.copyShow(shows[0], toDay: "2026-12-10").value
+        #expect(try f.alice.showCard(copy).equipment.map(\.name) == ["Sony FX6"])
+        _ = try f.alice.editShow(shows[0], ShowEdit(equipment: []))
+        card = try f.alice.showCard(shows[0])
+        #expect(card.equipment.isEmpty && card.bookings.first { $0.resource == "Sony FX6" }?.status == .cancelled)
+        _ = try f.alice.undo()
+        #expect(try f.alice.showCard(shows[0]).equipment.first?.booking == .confirmed)
+    }
 }

@@ -14,7 +14,7 @@ public let boardKeys = Keymap<BoardCommand>([
     Binding([.char("l"), .right], nil, "next day", .nextDay),
     Binding([.enter], "Enter", "open the schedule (on the list), or the show's card", hint: "Enter:open", .open),
     Binding([.char("n")], "n", "new draft on the cursor's day (on the list: new schedule)", hint: "n:new", .new),
-    Binding([.char("e")], "e", "edit the show: times, room, cast, platforms, materials, type", .edit),
+    Binding([.char("e")], "e", "edit the show: times, room, cast, equipment, platforms, materials, type", .edit),
     Binding([.char("y")], "y", "copy the show", .copy),
     Binding([.char("p")], "p", "paste the copied show to the cursor's day (a new draft, same time)", .paste),
     Binding([.char("d")], "d", "delete the draft (asks)", .delete),

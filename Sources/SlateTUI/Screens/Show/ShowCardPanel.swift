@@ -25,6 +25,7 @@ public struct ShowForm: Equatable, Sendable, ScreenForm {
             FormField("End", card.end.shown, kind: .dateTime),
             FormField("Room", card.room ?? ""),
             FormField("Talent", card.talent.map(\.name).joined(separator: ", ")),
+            FormField("Equipment", card.equipment.map(\.name).joined(separator: ", ")),
             FormField("Platforms", card.platforms.map(\.name).joined(separator: ", ")),
             FormField("Materials", card.materials.map(\.title).joined(separator: ", ")),
             FormField("Type", card.type.rawValue, kind: .choice(types, shown: types)),
@@ -48,6 +49,8 @@ public struct ShowForm: Equatable, Sendable, ScreenForm {
         if values["Room"].trimmingWhitespace() != (original.room ?? "") { edit.room = values["Room"].trimmingWhitespace() }
         let talent = commaList(values["Talent"])
         if talent != original.talent.map(\.name) { edit.talent = talent }
+        let equipment = commaList(values["Equipment"])
+        if equipment != original.equipment.map(\.name) { edit.equipment = equipment }
         let platforms = commaList(values["Platforms"])
         if platforms != original.platforms.map(\.name) { edit.platforms = platforms }
         let materials = commaList(values["Materials"])
@@ -74,7 +77,7 @@ public enum ShowCardCommand: Sendable, Equatable {
 public let showCardKeys = Keymap<ShowCardCommand>([
     Binding([.char("j"), .down], "↑ ↓ or k j", "scroll the card", .down),
     Binding([.char("k"), .up], nil, "scroll up", .up),
-    Binding([.char("e")], "e", "edit the show as a unit: times, room, cast, platforms, materials, type, notes", .edit),
+    Binding([.char("e")], "e", "edit the show as a unit: times, room, cast, equipment, platforms, materials, type, notes", .edit),
     Binding([.char("C")], "C", "confirm a draft show: book its room and cast, add its tasks", .confirm),
     Binding([.char("L")], "L", "its next step (live, completed); the blocking tasks are named and reachable", .advance),
     Binding([.char("X")], "X", "cancel the show and release its bookings (asks)", .cancelShow),
@@ -129,7 +132,7 @@ func showCardKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
 func drawShowCard(_ canvas: inout Canvas, _ state: AppState) {
     if let form = state.showForm {
         var lines = form.form.lines(unicode: state.unicode)
-        lines += ["", "Times are \(form.zone.placeName) time; Talent, Platforms, Materials: names with commas between",
+        lines += ["", "Times are \(form.zone.placeName) time; Talent, Equipment, Platforms, Materials: names with commas between",
                   "(the whole list; a name left out is taken off the show)"]
         if !form.problem.isEmpty { lines += ["", form.problem] }
         lines.append("↑↓ field · Space toggles a choice · Enter saves as one change · Esc cancels")
