@@ -114,6 +114,18 @@ func confirmSchedule(shows: Int) throws {
     }
     _ = try session.setScheduleStatus(schedule, to: .proposed)
     workspace.checkpoint()
+    if arguments.contains("--profile-confirm") {
+        // For `perf record`: the confirmation alone, planned (rolled back) twenty times.
+        var times: [Double] = []
+        for _ in 0..<20 {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            _ = try session.setScheduleStatus(schedule, to: .confirmed, plan: true)
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+        }
+        times.sort()
+        print("  confirmation plan of \(shows) shows x20: p50 \(fmt(percentile(times, 0.5))) ms, min \(fmt(times.first ?? 0)) ms")
+        return
+    }
     // The draft board: load the schedule (with every draft's clashes), then draw it.
     let load0 = DispatchTime.now().uptimeNanoseconds
     let board = try session.board(schedule: schedule)
@@ -162,6 +174,10 @@ if arguments.contains("--plans-only") {
 if let index = arguments.firstIndex(of: "--workload") {
     let count = arguments.count > index + 1 ? Int(arguments[index + 1]) ?? 100_000 : 100_000
     try workloadFigures(count: count)
+    exit(0)
+}
+if arguments.contains("--profile-confirm") {
+    try confirmSchedule(shows: 1000)
     exit(0)
 }
 if arguments.contains("--confirm-only") {

@@ -52,6 +52,9 @@ final class CommandContext {
     private var auditStatement: Statement?
     /// The file's schema cookie, read with the first insert (table shapes are per schema).
     private var schemaVersion: Int?
+    /// Active template items per studio, read once per command (a confirmation generates
+    /// the tasks of every show of a schedule).
+    var templateItems: [Int64: [TemplateItemInfo]] = [:]
 
     static let bookkeeping: Set<String> = ["id", "uid", "created_at", "updated_at", "version"]
 
@@ -96,7 +99,7 @@ final class CommandContext {
     /// equipment's, so users see one id per thing).
     @discardableResult
     func insert<Row: NewRow>(_ row: Row, uid: String? = nil) throws -> (id: Int64, uid: String) {
-        try insert(Row.table, row.columns, uid: uid)
+        try insert(Row.table, row.columns, uid: uid, type: ObjectIdentifier(Row.self))
     }
 
     /// Changes typed columns of a live row; see `update(_:id:_:expectedVersion:)`.
@@ -104,17 +107,19 @@ final class CommandContext {
         try update(Change.table, id: id, changes.map(\.column), expectedVersion: expectedVersion)
     }
 
-    private func insert(_ table: String, _ values: [(String, (any DatabaseValueConvertible)?)], uid: String? = nil) throws -> (id: Int64, uid: String) {
+    private func insert(_ table: String, _ values: [(String, (any DatabaseValueConvertible)?)], uid: String? = nil, type: ObjectIdentifier) throws -> (id: Int64, uid: String) {
         let id = try nextID(table)
         let uid = uid ?? PublicID.make(prefix: PublicID.prefix(forTable: table), id: id)
         let all: [(String, (any DatabaseValueConvertible)?)] = [("id", id), ("uid", uid), ("created_at", now), ("updated_at", now)] + values
-        let sql = "INSERT INTO \(table) (\(all.map(\.0).joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: all.count).joined(separator: ", ")))"
-        let arguments = StatementArguments(all.map(\.1))
         // The audit needs the row as stored: known from the values and the table's defaults,
-        // else given back by RETURNING.
+        // else given back by RETURNING. The statement and where each value goes are worked
+        // out once per row type and schema.
         let schema = try schemaVersion ?? Int.fetchOne(db.cachedStatement(sql: "PRAGMA schema_version")) ?? 0
         schemaVersion = schema
-        if let stored = try TableShape.of(table, in: db, schema: schema)?.row(all) {
+        let plan = try InsertPlan.of(type, table: table, columns: all, in: db, schema: schema)
+        let arguments = StatementArguments(all.map(\.1))
+        let sql = plan.sql
+        if let stored = plan.row(all) {
             try db.cachedStatement(sql: sql).execute(arguments: arguments)
             try audit(.insert, table: table, id: id, uid: uid, old: nil, new: stored)
         } else {

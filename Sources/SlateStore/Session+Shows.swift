@@ -362,7 +362,7 @@ enum ShowPromotion {
     /// item's default assignee: a member by login, or the talent a review is about when
     /// that talent is linked to a user.
     static func generateTasks(_ context: CommandContext, showID: Int64, studioID: Int64, interval: Interval) throws {
-        let items = try Row.fetchAll(context.db.cachedStatement(sql: """
+        let items = try context.templateItems[studioID] ?? Row.fetchAll(context.db.cachedStatement(sql: """
             SELECT i.* FROM task_template_items i JOIN task_templates t ON t.id = i.template_id
             WHERE t.studio_id = ? AND t.active = 1 AND t.deleted_at IS NULL AND i.deleted_at IS NULL ORDER BY t.id, i.sort_order, i.id
             """), arguments: [studioID]).map {
@@ -370,6 +370,7 @@ enum ShowPromotion {
                              inputType: TaskInputType(rawValue: $0["input_type"]) ?? .text, required: $0["required"], dueOffset: $0["due_offset_seconds"],
                              dueFrom: DueAnchor(rawValue: $0["due_from"]) ?? .start, defaultAssignee: $0["default_assignee"])
         }
+        context.templateItems[studioID] = items
         guard !items.isEmpty else { return }
         let talent = try Row.fetchAll(context.db.cachedStatement(sql: """
             SELECT st.id, t.name FROM show_talent st JOIN talent t ON t.id = st.talent_id WHERE st.show_id = ? AND st.deleted_at IS NULL ORDER BY st.id

@@ -48,29 +48,58 @@ struct TableShape: Sendable {
         }
         return nil
     }
+}
 
-    /// The whole row an insert of `values` stores, in column order, or nil when a value's
-    /// storage class is not the one its column keeps as given (SQLite would convert it).
+/// How a row type is inserted: its statement, and for each column of the table the value
+/// (by position) or the default it gets, so the audit knows the stored row without reading
+/// it back. Worked out once per row type and schema.
+struct InsertPlan: Sendable {
+    let sql: String
+    let shape: TableShape?
+    /// For each column of `shape`, the index of its value, or nil for the default.
+    let positions: [Int?]
+    /// The number of values the plan was made for, and their columns.
+    let count: Int
+    let names: [String]
+
+    private struct Key: Hashable {
+        let type: ObjectIdentifier
+        let schema: Int
+    }
+
+    nonisolated(unsafe) private static var cache: [Key: InsertPlan] = [:]
+    private static let lock = NSLock()
+
+    static func of(_ type: ObjectIdentifier, table: String, columns: [(String, (any DatabaseValueConvertible)?)], in db: Database, schema: Int) throws -> InsertPlan {
+        let key = Key(type: type, schema: schema)
+        if let known = lock.withLock({ cache[key] }), known.count == columns.count, zip(known.names, columns).allSatisfy({ $0 == $1.0 }) { return known }
+        let names = columns.map(\.0)
+        let shape = try TableShape.of(table, in: db, schema: schema)
+        var positions: [Int?] = []
+        if let shape {
+            positions = shape.columns.map { column in names.firstIndex(of: column.name) }
+            // Every value must land in a column of the table.
+            if positions.compactMap({ $0 }).count != names.count { positions = [] }
+        }
+        let plan = InsertPlan(sql: "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: names.count).joined(separator: ", ")))",
+                              shape: positions.isEmpty ? nil : shape, positions: positions, count: columns.count, names: names)
+        lock.withLock { cache[key] = plan }
+        return plan
+    }
+
+    /// The whole row an insert of `values` stores, in column order, or nil when it cannot
+    /// be known without reading it back (a default that is not a literal, or a value whose
+    /// storage class its column would convert).
     func row(_ values: [(String, (any DatabaseValueConvertible)?)]) -> [(String, DatabaseValue)]? {
-        // Values usually come in column order: follow them with a cursor, and look the rest up.
+        guard let shape, values.count == count else { return nil }
         var row: [(String, DatabaseValue)] = []
-        row.reserveCapacity(columns.count)
-        var used = 0
-        var cursor = 0
-        for column in columns {
-            let given: (String, (any DatabaseValueConvertible)?)?
-            if cursor < values.count, values[cursor].0 == column.name {
-                given = values[cursor]
-                cursor += 1
-            } else {
-                given = values.first(where: { $0.0 == column.name })
-            }
-            guard let given else {
+        row.reserveCapacity(positions.count)
+        for (column, position) in zip(shape.columns, positions) {
+            guard let position else {
                 row.append((column.name, column.defaultValue))
                 continue
             }
-            used += 1
-            let value = given.1?.databaseValue ?? .null
+            let value = values[position].1?.databaseValue ?? .null
             switch value.storage {
             case .null: break
             case .int64: guard column.integer else { return nil }
@@ -79,6 +108,6 @@ struct TableShape: Sendable {
             }
             row.append((column.name, value))
         }
-        return used == values.count ? row : nil
+        return row
     }
 }

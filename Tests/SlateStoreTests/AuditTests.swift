@@ -38,15 +38,26 @@ struct AuditTests {
             try db.execute(sql: "CREATE TABLE odd (id INTEGER PRIMARY KEY, made TEXT NOT NULL DEFAULT (datetime('now')), n INTEGER DEFAULT 5, t TEXT DEFAULT 'it''s')")
             try db.execute(sql: "CREATE TABLE plain (id INTEGER PRIMARY KEY, n INTEGER DEFAULT 5, t TEXT DEFAULT 'it''s', x BLOB)")
             #expect(try TableShape.of("odd", in: db, schema: 1) == nil)
-            let shape = try #require(try TableShape.of("plain", in: db, schema: 1))
-            #expect(shape.row([("id", 1)])?.map(\.1) == [1.databaseValue, 5.databaseValue, "it's".databaseValue, .null])
+            let odd: [(String, (any DatabaseValueConvertible)?)] = [("id", 1)]
+            #expect(try InsertPlan.of(ObjectIdentifier(OddRow.self), table: "odd", columns: odd, in: db, schema: 1).row(odd) == nil)
+            func row(_ values: [(String, (any DatabaseValueConvertible)?)], schema: Int = 1) throws -> [(String, DatabaseValue)]? {
+                try InsertPlan.of(ObjectIdentifier(PlainRow.self), table: "plain", columns: values, in: db, schema: schema).row(values)
+            }
+            #expect(try row([("id", 1)])?.map(\.1) == [1.databaseValue, 5.databaseValue, "it's".databaseValue, .null])
+            #expect(try row([("id", 1)])?.map(\.1) == [1.databaseValue, 5.databaseValue, "it's".databaseValue, .null])
             // A value SQLite would convert (text into an INTEGER column) is not guessed
-            #expect(shape.row([("id", 1), ("n", "7")]) == nil)
-            #expect(shape.row([("id", 1), ("x", Data([1]))]) == nil)
+            #expect(try row([("id", 1), ("n", "7")]) == nil)
+            #expect(try row([("id", 1), ("x", Data([1]))]) == nil)
+            // Another column list of the same row type gets its own plan; an unknown column none.
+            #expect(try row([("id", 2), ("t", "x")])?.map(\.1) == [2.databaseValue, 5.databaseValue, "x".databaseValue, .null])
+            #expect(try row([("id", 2), ("nope", 1)]) == nil)
             // A changed schema is read again: its new column is in the row
             try db.execute(sql: "ALTER TABLE plain ADD COLUMN floor TEXT NOT NULL DEFAULT 'ground'")
             let cookie = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
-            #expect(try TableShape.of("plain", in: db, schema: cookie)?.row([("id", 1)])?.last?.1 == "ground".databaseValue)
+            #expect(try row([("id", 1)], schema: cookie)?.last?.1 == "ground".databaseValue)
         }
     }
 }
+
+private final class OddRow {}
+private final class PlainRow {}
