@@ -134,7 +134,7 @@ extension Session {
             let show = try context.show(uid: uid)
             let studio = try context.studio(id: show.studioID)
             guard let day = Day(iso: date) else { throw SlateError.invalidInput("'\(TextInput.printable(date))' is not a date; use 2026-12-03") }
-            let interval = ShowWriting.shifted(show.interval, days: day - studio.zone.day(of: show.interval.start), minutes: 0, zone: studio.zone)
+            let interval = studio.zone.shifted(show.interval, days: day - studio.zone.day(of: show.interval.start))
             let row = try context.snapshot("shows", id: show.id)
             func uids(_ sql: String) throws -> [String] { try String.fetchAll(context.db, sql: sql, arguments: [show.id]) }
             let input = ShowInput(client: try context.snapshot("clients", id: show.clientID)["uid"],
@@ -185,7 +185,7 @@ extension Session {
             let before = context.violations.count
             for show in shows {
                 let studio = try context.studio(id: show.studioID)
-                let interval = ShowWriting.shifted(show.interval, days: days, minutes: minutes, zone: studio.zone)
+                let interval = studio.zone.shifted(show.interval, days: days, minutes: minutes)
                 try ShowMove.apply(context, showID: show.id, to: interval, forceReason: nil)
                 moved[show.uid] = "\(show.title) → \(studio.zone.format(interval))"
             }

@@ -139,16 +139,6 @@ enum ShowWriting {
         var added: Set<Int64> = []
         for record in wanted where !have.contains(record) && added.insert(record).inserted { try add(record) }
     }
-
-    /// The same wall-clock time `days` later (and `minutes` later), in the studio's zone;
-    /// the length is kept.
-    static func shifted(_ interval: Interval, days: Int, minutes: Int, zone: LocalTime) -> Interval {
-        let day = zone.day(of: interval.start)
-        let wallClock = zone.format(interval.start).dropFirst(11)
-        let sameTime = (try? zone.parse((day + days).iso + "T" + wallClock)) ?? zone.start(of: day + days) + (interval.start - zone.start(of: day))
-        let start = sameTime + Int64(minutes) * 60
-        return Interval(start: start, end: start + interval.duration)
-    }
 }
 
 struct NewShowEquipment: NewRow {
