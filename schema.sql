@@ -239,7 +239,10 @@ CREATE TABLE recurrences (
   weekdays TEXT NOT NULL DEFAULT '',
   until_at INTEGER,
   count INTEGER CHECK (count IS NULL OR count >= 1),
-  exceptions TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(exceptions))
+  exceptions TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(exceptions)),
+  -- The first occurrence as planned: the series' wall-clock time and length (schema 4).
+  start_at INTEGER NOT NULL DEFAULT 0,
+  end_at INTEGER NOT NULL DEFAULT 0
 );
 
 CREATE TABLE projects (
@@ -429,6 +432,7 @@ CREATE INDEX bookings_challenges ON bookings(challenge_deadline) WHERE status = 
 CREATE INDEX bookings_resource_time ON bookings(resource_id, start_at);
 CREATE INDEX bookings_show ON bookings(show_id) WHERE show_id IS NOT NULL;
 CREATE INDEX bookings_phase ON bookings(phase_id) WHERE phase_id IS NOT NULL;
+CREATE INDEX bookings_recurrence ON bookings(recurrence_id) WHERE recurrence_id IS NOT NULL;
 
 -- Backstop under the Swift rules: two confirmed bookings of one resource never overlap,
 -- whichever process writes. Confirmed bookings of a resource never overlap each other,

@@ -8,6 +8,28 @@ struct PlacementOptions: ParsableArguments {
     @OptionGroup var period: PeriodOptions
     @Option(help: "Show this booking is for (sh-...).") var show: String?
     @Option var note = ""
+    @Option(help: "Repeat (RFC 5545 RRULE subset): \"weekly;byday=MO,WE;count=10\", \"monthly;byday=2TU;until=2027-06-30\", \"daily;interval=2;count=5\".")
+    var `repeat`: String?
+    @Option(help: "A day the series skips (repeatable): 2026-12-24.") var except: [String] = []
+    @Flag(help: "With --repeat: book the occurrences that are free and list those that clash (else any clash refuses the series).") var skipClashes = false
+
+    /// Places the request: one booking, or a series when `--repeat` is given.
+    func place(_ request: BookingPlacement, plan: Bool, _ global: GlobalOptions) throws {
+        let session = try global.session()
+        guard let text = `repeat` else {
+            guard except.isEmpty, !skipClashes else { throw SlateError.invalidInput("--except and --skip-clashes go with --repeat") }
+            let labelled = try session.zonesInPlay()
+            return global.emit(try session.place(request, plan: plan)) { BookingCommand.describe($0, labelled: labelled) }
+        }
+        guard request.show == nil, !request.orHold, request.forceReason == nil, request.expires == nil else {
+            throw SlateError.invalidInput("--repeat places plain bookings or holds (no --show, --or-hold, --force or --expires)")
+        }
+        let outcome = try session.placeSeries(request, rule: try RecurrenceRule.parse(text), except: except, skipClashes: skipClashes, plan: plan)
+        global.emit(outcome) { result in
+            (["Series \(result.series): \(result.bookings.count) occurrence(s) \(request.status == .hold ? "held" : "booked") (\(result.bookings.joined(separator: ", ")))."]
+                + result.skipped.map { "Skipped (clash): \($0)" }).joined(separator: "\n")
+        }
+    }
 }
 
 /// `slate book`: a confirmed booking.
@@ -22,9 +44,7 @@ struct BookCommand: ParsableCommand {
     func run() throws {
         let request = BookingPlacement(resource: placement.resource, start: .local(placement.period.from), end: .local(placement.period.to), status: .confirmed,
                                        show: placement.show, note: placement.note, orHold: orHold, forceReason: force)
-        let session = try global.session()
-        let labelled = try session.zonesInPlay()
-        global.emit(try session.place(request, plan: plan)) { BookingCommand.describe($0, labelled: labelled) }
+        try placement.place(request, plan: plan, global)
     }
 }
 
@@ -39,9 +59,7 @@ struct HoldCommand: ParsableCommand {
     func run() throws {
         let request = BookingPlacement(resource: placement.resource, start: .local(placement.period.from), end: .local(placement.period.to), status: .hold,
                                        show: placement.show, note: placement.note, expires: expires.map(When.local))
-        let session = try global.session()
-        let labelled = try session.zonesInPlay()
-        global.emit(try session.place(request, plan: plan)) { BookingCommand.describe($0, labelled: labelled) }
+        try placement.place(request, plan: plan, global)
     }
 }
 
@@ -172,5 +190,65 @@ struct BookingCommand: ParsableCommand {
     static func describe(_ view: BookingView, labelled: Bool) -> String {
         let place = labelled ? " " + LocalTime.placeName(view.timeZone) : ""
         return "\(view.uid): \(view.resourceName) \(view.startLocal) to \(view.endLocal)\(place) — \(view.statusText)"
+    }
+}
+
+/// `slate series ...`: repeating bookings and holds (rule 14).
+struct SeriesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "series", abstract: "Repeating bookings and holds: list, show, move, cancel (all, this and following, or one).",
+                                                    subcommands: [List.self, Show.self, Move.self, Cancel.self], defaultSubcommand: List.self)
+
+    /// Which occurrences: all (default), `--from BOOKING` this and following, `--only BOOKING` one.
+    struct ScopeOptions: ParsableArguments {
+        @Option(help: "This occurrence (bk-...) and the ones after it.") var from: String?
+        @Option(help: "This occurrence (bk-...) only.") var only: String?
+
+        func scope() throws -> SeriesScope {
+            switch (from, only) {
+            case (nil, nil): .all
+            case (let from?, nil): .following(from)
+            case (nil, let only?): .only(only)
+            default: throw SlateError.invalidInput("give --from or --only, not both")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List series.")
+        @OptionGroup var global: GlobalOptions
+        func run() throws { global.emit(try global.session().series(), empty: "no series") }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A series' occurrences, whatever their status.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Series id (rc-...).") var series: String
+        func run() throws {
+            global.emit(try global.session().seriesOccurrences(series), columns: global.json ? nil : ["uid", "resource", "status", "rank", "start", "end", "zone", "version"])
+        }
+    }
+
+    struct Move: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Move occurrences to another time of day (each on its own day), every one clash-checked, one command.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Series id (rc-...).") var series: String
+        @Option(help: "The new start, a time of day in the studio's zone: 10:30.") var at: String
+        @Option(help: "A new length: 90m, 2h.") var `for`: String?
+        @OptionGroup var scope: ScopeOptions
+        @Flag(help: "Show what would change without writing.") var plan = false
+        func run() throws {
+            let minutes = try `for`.map { Int(try DurationText.seconds($0) / 60) }
+            global.emit(try global.session().retimeSeries(series, scope: try scope.scope(), at: at, minutes: minutes, plan: plan)) { $0.joined(separator: "\n") }
+        }
+    }
+
+    struct Cancel: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Cancel occurrences (holds released, bookings cancelled), one command.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Series id (rc-...).") var series: String
+        @OptionGroup var scope: ScopeOptions
+        func run() throws {
+            global.emit(try global.session().cancelSeries(series, scope: try scope.scope())) { "Cancelled \($0.count) occurrence(s): \($0.joined(separator: ", "))." }
+        }
     }
 }

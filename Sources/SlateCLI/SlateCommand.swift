@@ -12,14 +12,14 @@ struct SlateCommand: ParsableCommand {
             Times are ISO 8601 local time in the studio's time zone (2026-12-03T14:00).
             Exit status: 0 done, 1 refused by a rule or by access, 2 bad usage or input, 3 storage failure.
             """,
-        version: "slate 0.4 (workspace schema \(Workspace.schemaVersion))",
+        version: "slate 0.5 (workspace schema \(Workspace.schemaVersion))",
         subcommands: [
             UICommand.self, StatusCommand.self, InitCommand.self, DemoCommand.self, WhoamiCommand.self, StudioCommand.self, MemberCommand.self,
             TalentCommand.self, RoomCommand.self, EquipmentCommand.self, ClientCommand.self, PlatformCommand.self, MaterialCommand.self,
             ProjectCommand.self, PhaseCommand.self, MilestoneCommand.self, DependencyCommand.self,
             ScheduleCommand.self, ShowCommand.self,
             BookCommand.self, HoldCommand.self, ConfirmCommand.self, ReleaseCommand.self, CancelCommand.self, ChallengeCommand.self,
-            MoveCommand.self, BookingCommand.self, TimeOffCommand.self,
+            MoveCommand.self, BookingCommand.self, SeriesCommand.self, TimeOffCommand.self,
             TaskCommand.self, TemplateCommand.self, CheckCommand.self, LogCommand.self, UndoCommand.self, RedoCommand.self, BatchCommand.self, BackupCommand.self,
         ],
         defaultSubcommand: UICommand.self

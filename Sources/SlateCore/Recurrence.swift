@@ -24,7 +24,8 @@ public struct RecurrenceRule: Equatable, Hashable, Sendable, Codable {
 
     /// Most occurrences one series may have.
     public static let limit = 500
-    static let codes = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+    /// The weekday codes of RFC 5545, Monday first.
+    public static let codes = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
     public init(frequency: Frequency, interval: Int = 1, weekdays: [Int] = [], ordinal: Int? = nil, count: Int? = nil, until: Day? = nil) {
         self.frequency = frequency

@@ -129,10 +129,13 @@ enum SchemaThree {
     }
 }
 
-/// Schema 3 -> 4: equipment a show needs (`show_equipment`), booked with it on confirmation.
+/// Schema 3 -> 4: equipment a show needs (`show_equipment`), booked with it on confirmation;
+/// a series keeps its first occurrence's planned times.
 enum SchemaFour {
     static func migrate(_ db: Database) throws {
         let fresh = try SchemaRebuild.definitions()
+        try db.execute(sql: "ALTER TABLE recurrences ADD COLUMN start_at INTEGER NOT NULL DEFAULT 0")
+        try db.execute(sql: "ALTER TABLE recurrences ADD COLUMN end_at INTEGER NOT NULL DEFAULT 0")
         try SchemaRebuild.createMissing(db, fresh, type: "table")
         try SchemaRebuild.createMissing(db, fresh, type: "index")
     }

@@ -306,11 +306,14 @@ struct NewBooking: NewRow {
     var note: String
     var rank: Int?
     var expiresAt: Int64?
+    /// The series the booking is an occurrence of (rule 14).
+    var recurrenceID: Int64? = nil
     var columns: [(String, (any DatabaseValueConvertible)?)] {
         var columns: [(String, (any DatabaseValueConvertible)?)] = [
             ("resource_id", resourceID), ("holder_id", holderID), ("show_id", showID), ("phase_id", phaseID), ("status", status), ("start_at", interval.start),
             ("end_at", interval.end), ("placed_at", placedAt), ("note", note),
         ]
+        if let recurrenceID { columns.append(("recurrence_id", recurrenceID)) }
         if status == .hold { columns += [("rank", rank), ("expires_at", expiresAt)] }
         return columns
     }

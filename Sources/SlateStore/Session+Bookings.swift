@@ -29,6 +29,8 @@ public struct BookingView: ReadModel, Equatable {
     public var version: Int
     /// The phase the booking assigns the resource to: "Recording (Album: Low Tide)".
     public var phase: String? = nil
+    /// The series the booking is an occurrence of: its id and how it repeats (`rc-… weekly MO,WE`).
+    public var series: String? = nil
 
     private enum CodingKeys: String, CodingKey {
         case uid, resourceUID, resourceName, resourceKind, studioUID, timeZone, status, start, end, rank, expiresAt, challengeDeadline
@@ -70,6 +72,7 @@ public struct BookingView: ReadModel, Equatable {
     /// The booking as table cells; times in its studio's zone, named in `zone`.
     public var listing: Listing {
         Listing([("uid", .text(uid)), ("resource", .text(resourceName)), ("status", .text(status.rawValue)), ("rank", rank.map { .int(Int64($0)) } ?? .null),
+                 ("series", .text(series.map { String($0.prefix { $0 != " " }) })),
                  ("start", .text(startLocal)), ("end", .text(endLocal)), ("zone", .text(LocalTime.placeName(timeZone))), ("holder", .text(holder)),
                  ("show", .text(showTitle ?? "")), ("note", .text(note)), ("version", .int(Int64(version)))])
     }
@@ -332,7 +335,8 @@ extension Session {
     /// Columns read by position in `view(_:_:)`; keep the two in step.
     static let viewSQL = """
         SELECT b.uid, r.uid, r.name, r.kind, s.uid, b.status, b.start_at, b.end_at, s.time_zone, b.rank, b.expires_at,
-               b.challenge_deadline, u.login, sh.uid, sh.title, cl.name, b.note, b.version, ph.name || ' (' || pj.name || ')'
+               b.challenge_deadline, u.login, sh.uid, sh.title, cl.name, b.note, b.version, ph.name || ' (' || pj.name || ')',
+               rc.uid || ' ' || rc.frequency || CASE WHEN rc.every > 1 THEN ' every ' || rc.every ELSE '' END || CASE WHEN rc.weekdays != '' THEN ' ' || rc.weekdays ELSE '' END
         FROM bookings b
         JOIN resources r ON r.id = b.resource_id
         JOIN studios s ON s.id = r.studio_id
@@ -341,6 +345,7 @@ extension Session {
         LEFT JOIN clients cl ON cl.id = sh.client_id
         LEFT JOIN phases ph ON ph.id = b.phase_id
         LEFT JOIN projects pj ON pj.id = ph.project_id
+        LEFT JOIN recurrences rc ON rc.id = b.recurrence_id
         """
 
     static func view(_ context: some Lookup, id: Int64) throws -> BookingView {
@@ -358,7 +363,7 @@ extension Session {
                            status: BookingStatus(rawValue: row[5]) ?? .released,
                            start: start, end: end, startLocal: zone.format(start), endLocal: zone.format(end), rank: row[9], expiresAt: row[10],
                            challengeDeadline: row[11], holder: row[12], showUID: row[13], showTitle: row[14], clientName: row[15], note: row[16], version: row[17],
-                           phase: row[18])
+                           phase: row[18], series: row[19])
     }
 
     /// A live booking the actor may change (manager of the resource's studio).

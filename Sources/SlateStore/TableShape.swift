@@ -65,13 +65,15 @@ struct InsertPlan: Sendable {
     private struct Key: Hashable {
         let type: ObjectIdentifier
         let schema: Int
+        /// A row type may leave out columns (a confirmed booking has no rank): one plan each.
+        let count: Int
     }
 
     nonisolated(unsafe) private static var cache: [Key: InsertPlan] = [:]
     private static let lock = NSLock()
 
     static func of(_ type: ObjectIdentifier, table: String, columns: [(String, (any DatabaseValueConvertible)?)], in db: Database, schema: Int) throws -> InsertPlan {
-        let key = Key(type: type, schema: schema)
+        let key = Key(type: type, schema: schema, count: columns.count)
         if let known = lock.withLock({ cache[key] }), known.count == columns.count, zip(known.names, columns).allSatisfy({ $0 == $1.0 }) { return known }
         let names = columns.map(\.0)
         let shape = try TableShape.of(table, in: db, schema: schema)

@@ -133,6 +133,10 @@ func drawPane(_ canvas: inout Canvas, _ state: AppState, _ area: Rect) {
         var second: [String] = []
         if let title = booking.showTitle { second.append("show: \(title)" + (booking.clientName.map { " for \($0)" } ?? "")) }
         if let phase = booking.phase { second.append("phase: \(phase) (moves with it; 1 opens the timeline)") }
+        if let series = booking.series {
+            let parts = series.split(separator: " ", maxSplits: 1).map(String.init)
+            second.append("\(state.unicode ? "↻" : "(r)") repeats \(parts.count > 1 ? parts[1] : "") (series \(parts[0]))")
+        }
         if let expires = booking.expiresAt { second.append("expires \(state.grid.when(expires, in: zone))") }
         if let deadline = booking.challengeDeadline { second.append("challenged: decide by \(state.grid.when(deadline, in: zone))") }
         if !booking.note.isEmpty { second.append("note: \(booking.note)") }
