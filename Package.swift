@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "SlateCLITests", dependencies: [
             "SlateCLI", "SlateStore", "slate", "SlateTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        ], exclude: ["Calendar"]),
     ],
     swiftLanguageModes: [.v6]
 )

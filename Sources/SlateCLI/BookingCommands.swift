@@ -252,3 +252,33 @@ struct SeriesCommand: ParsableCommand {
         }
     }
 }
+
+/// `slate export ...`: data out.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Calendars out (iCalendar, RFC 5545).", subcommands: [Ics.self])
+
+    struct Ics: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "ics",
+                                                        abstract: "Bookings as an iCalendar file on standard output, or one file per resource into a folder (--feed).")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "A room, talent or equipment (id or name).") var resource: String?
+        @Option(help: "Every booking of a studio.") var studio: String?
+        @Option(help: "The bookings of a show (sh-...).") var show: String?
+        @Option(help: "Write one file per resource you may see into this folder (each replaced atomically).") var feed: String?
+        @Option(help: "From (local time; default 30 days ago).") var from: String?
+        @Option(help: "To (default a year ahead).") var to: String?
+
+        func run() throws {
+            let session = try global.session()
+            let scopes = [resource.map(CalendarScope.resource), studio.map(CalendarScope.studio), show.map(CalendarScope.show)].compactMap { $0 }
+            if let feed {
+                guard scopes.isEmpty else { throw SlateError.invalidInput("--feed writes every resource; leave out --resource, --studio and --show") }
+                let files = try session.calendarFeed(directory: feed, from: from.map(When.local), to: to.map(When.local))
+                return global.out("Wrote \(files.count) calendar(s) to \(feed).")
+            }
+            guard scopes.count == 1, let scope = scopes.first else { throw SlateError.invalidInput("name one of --resource, --studio or --show (or --feed DIR)") }
+            let calendar = try session.calendar(scope, from: from.map(When.local), to: to.map(When.local))
+            global.environment.output.document(calendar.text)
+        }
+    }
+}

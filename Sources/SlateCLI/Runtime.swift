@@ -99,6 +99,13 @@ public final class OutputSink: @unchecked Sendable {
         lock.withLock { outBuffer += line }
     }
 
+    /// Writes a document as it is (an iCalendar file with its CRLF lines); its producer
+    /// has already left out control characters.
+    func document(_ text: String) {
+        if direct { FileHandle.standardOutput.write(Data(text.utf8)); return }
+        lock.withLock { outBuffer += text }
+    }
+
     /// Writes a line to standard error, escaped like `out`.
     func err(_ text: String) {
         let line = TextInput.terminalSafe(text) + "\n"
