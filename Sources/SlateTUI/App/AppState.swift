@@ -32,12 +32,20 @@ public struct StatusMessage: Equatable, Sendable {
     }
 }
 
-/// A question waiting for y/n.
+/// A question waiting for y/n, or for one of several keys (`choices`).
 public struct Prompt: Equatable, Sendable {
     public var question: String
     /// Why it is asked (a refusal's reasons), shown after the question and in the pane.
     public var detail = ""
     public var onYes: [Effect]
+    /// Keys other than y, each with what it does and its effects ("o this occurrence").
+    public var choices: [Choice] = []
+
+    public struct Choice: Equatable, Sendable {
+        public var key: Character
+        public var label: String
+        public var effects: [Effect]
+    }
 }
 
 /// The new-booking form: a form component with the booking's fields, and the zone its

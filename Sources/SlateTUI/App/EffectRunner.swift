@@ -72,6 +72,12 @@ public struct EffectRunner: Sendable {
             case .cancelShow(let booking, let version):
                 let outcome = try session.cancelShow(ofBooking: booking, expectedVersion: version)
                 return [.succeeded("Cancelled show \(outcome.value) and its bookings.", warnings: [])]
+            case .cancelSeries(let series, let scope):
+                let outcome = try session.cancelSeries(series, scope: scope)
+                return [.succeeded("Cancelled \(outcome.value.count) occurrence(s) of \(series) (u undoes it).", warnings: [])]
+            case .retimeSeries(let series, let scope, let at, let minutes):
+                let outcome = try session.retimeSeries(series, scope: scope, at: at, minutes: minutes)
+                return [.succeeded("Moved \(outcome.value.count) occurrence(s) of \(series) to \(at) (u undoes it).", warnings: outcome.warnings.map(\.message))]
             case .challenge(let uid, let version):
                 let outcome = try session.challenge(uid, expectedVersion: version)
                 return [.succeeded("Challenged " + outcome.value.map { "\($0.uid) (\($0.holder))" }.joined(separator: ", ") + ".", warnings: [])]

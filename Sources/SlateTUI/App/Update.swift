@@ -54,6 +54,10 @@ public enum Effect: Equatable, Sendable {
     case cancel(String, version: Int)
     /// Cancel the show a booking belongs to (with all its bookings).
     case cancelShow(booking: String, version: Int)
+    /// Cancel occurrences of a series (rule 14).
+    case cancelSeries(String, SeriesScope)
+    /// Move occurrences of a series to a time of day and length.
+    case retimeSeries(String, SeriesScope, at: String, minutes: Int)
     case challenge(String, version: Int)
     case move(String, Interval, version: Int, plan: Bool)
     case loadHistory(String)
@@ -332,7 +336,8 @@ func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
         return editReason(&state, entry, key)
     case .prompt(let prompt):
         state.mode = .normal
-        if key == .char("y") || key == .char("Y") { return prompt.onYes }
+        if case .char(let c) = key, let choice = prompt.choices.first(where: { $0.key == c }) { return choice.effects }
+        if prompt.choices.isEmpty, key == .char("y") || key == .char("Y") { return prompt.onYes }
         state.status = StatusMessage(.info, "Cancelled.")
         return []
     case .command(let text):

@@ -53,7 +53,8 @@ func drawStatus(_ canvas: inout Canvas, _ state: AppState) {
         canvas.fill(x: 0, y: y, width: state.width, height: 1, role: .statusWarning)
         // A detail of several lines is drawn by the view (a plan); one line follows the question.
         let detail = prompt.detail.isEmpty || prompt.detail.contains("\n") ? "" : " · " + prompt.detail
-        canvas.put(" " + prompt.question + " (y/n)" + detail, x: 0, y: y, role: .statusWarning)
+        let keys = prompt.choices.isEmpty ? " (y/n)" : " " + prompt.choices.map { "\($0.key) \($0.label)" }.joined(separator: " · ") + " · Esc"
+        canvas.put(" " + prompt.question + keys + detail, x: 0, y: y, role: .statusWarning)
         return
     default:
         if state.view == .tasks, state.tasks.searching {

@@ -108,6 +108,15 @@ func runGrid(_ state: inout AppState, _ command: GridCommand) -> [Effect] {
         }
         let verb = booking.status == .hold ? "Release" : "Cancel"
         let effect: Effect = booking.status == .hold ? .release(booking.uid, version: booking.version) : .cancel(booking.uid, version: booking.version)
+        if let series = booking.series.map({ String($0.prefix { $0 != " " }) }) {
+            // An occurrence of a series: this one, this and following, or all (rule 14).
+            state.mode = .prompt(Prompt(question: "\(verb) \(booking.uid) of series \(series):", onYes: [], choices: [
+                .init(key: "o", label: "only this", effects: [.cancelSeries(series, .only(booking.uid))]),
+                .init(key: "f", label: "this and following", effects: [.cancelSeries(series, .following(booking.uid))]),
+                .init(key: "a", label: "all", effects: [.cancelSeries(series, .all)]),
+            ]))
+            return []
+        }
         state.mode = .prompt(Prompt(question: "\(verb) \(booking.uid) (\(booking.resourceName) \(booking.when(labelled: state.grid.zonesInPlay)))?", onYes: [effect]))
     case .move:
         guard let booking = picked else {
@@ -258,7 +267,20 @@ func editMove(_ state: inout AppState, _ move: MoveState, _ key: Key) -> [Effect
         state.status = StatusMessage(.info, "Move cancelled; \(move.booking.uid) is unchanged.")
         return []
     case .enter:
-        return [.move(move.booking.uid, move.interval, version: move.booking.version, plan: false)]
+        let plain = Effect.move(move.booking.uid, move.interval, version: move.booking.version, plan: false)
+        let zone = LocalTime.cached(move.booking.timeZone) ?? state.zone
+        // An occurrence of a series kept on its day may take the others with it (rule 14).
+        if let series = move.booking.series.map({ String($0.prefix { $0 != " " }) }), zone.day(of: move.interval.start) == zone.day(of: move.booking.start) {
+            let at = String(zone.format(move.interval.start).dropFirst(11).prefix(5))
+            let minutes = Int(move.interval.duration / 60)
+            state.mode = .prompt(Prompt(question: "Move to \(at) for \(minutes) min:", onYes: [], choices: [
+                .init(key: "o", label: "only this", effects: [plain]),
+                .init(key: "f", label: "this and following", effects: [.retimeSeries(series, .following(move.booking.uid), at: at, minutes: minutes)]),
+                .init(key: "a", label: "all", effects: [.retimeSeries(series, .all, at: at, minutes: minutes)]),
+            ]))
+            return []
+        }
+        return [plain]
     case .char("h"), .left:
         move.interval = move.interval.shifted(by: -step)
     case .char("l"), .right:

@@ -271,3 +271,39 @@ struct BoardRealUseTests {
         #expect(d.state.showForm?.problem.contains("nothing changed") == true)
     }
 }
+
+@Suite("Series in the booking grid (rule 14)")
+struct SeriesGridTests {
+    @Test func cancellingOrMovingAnOccurrenceOffersThisFollowingOrAll() throws {
+        let (driver, paris, _) = try Driver.twoZones()
+        var d = driver
+        defer { d.cleanUp() }
+        let made = try d.session.placeSeries(BookingPlacement(resource: paris, start: "2026-12-02T10:00", end: "2026-12-02T11:00", status: .confirmed),
+                                             rule: try RecurrenceRule.parse("weekly;count=4")).value
+        d.send(.databaseChanged)
+        d.state.grid.cursorResource = paris
+        d.state.focus(on: try LocalTime(zoneIdentifier: "Europe/Paris").parse("2026-12-09T10:00"))
+        d.send(.databaseChanged)
+        #expect(d.state.grid.pickedBooking?.uid == made.bookings[1])
+        #expect(render(d.state).text.contains("↻ repeats weekly (series \(made.series))"))
+        d.press([.char("x")])
+        guard case .prompt(let prompt) = d.state.mode else { Issue.record("no prompt"); return }
+        #expect(prompt.choices.map(\.key) == ["o", "f", "a"])
+        #expect(render(d.state).text.contains("o only this · f this and following · a all · Esc"))
+        d.press([.char("f")])
+        #expect(d.state.status?.text.hasPrefix("Cancelled 3 occurrence(s)") == true)
+        #expect(try d.session.series()[0].rule == "FREQ=WEEKLY;UNTIL=2026-12-08")
+        d.press([.char("u")])
+        // Moving one occurrence later on its day, then choosing all: every occurrence follows.
+        d.state.focus(on: try LocalTime(zoneIdentifier: "Europe/Paris").parse("2026-12-09T10:00"))
+        d.send(.databaseChanged)
+        d.press([.char("m"), .char("l"), .enter])
+        guard case .prompt(let move) = d.state.mode else { Issue.record("no move prompt: \(d.state.status?.text ?? "")"); return }
+        #expect(move.question.hasPrefix("Move to "))
+        d.press([.char("a")])
+        let times = try d.session.seriesOccurrences(made.series).map { String($0.startLocal.suffix(5)) }
+        #expect(Set(times).count == 1 && times[0] != "10:00", "\(times)")
+        d.press([.char("u")])
+        #expect(try d.session.seriesOccurrences(made.series).allSatisfy { $0.startLocal.hasSuffix("10:00") })
+    }
+}
