@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SlateCore
 import SlateStore
 
@@ -255,7 +256,14 @@ struct SeriesCommand: ParsableCommand {
 
 /// `slate export ...`: data out.
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "Calendars out (iCalendar, RFC 5545).", subcommands: [Ics.self])
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Data out: calendars (iCalendar, RFC 5545), the whole workspace (JSON).",
+                                                    subcommands: [Ics.self, Json.self])
+
+    struct Json: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "json", abstract: "The whole workspace, as far as you may see it, as one JSON document on standard output.")
+        @OptionGroup var global: GlobalOptions
+        func run() throws { global.environment.output.document(try global.session().exportWorkspace()) }
+    }
 
     struct Ics: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "ics",
@@ -279,6 +287,25 @@ struct ExportCommand: ParsableCommand {
             guard scopes.count == 1, let scope = scopes.first else { throw SlateError.invalidInput("name one of --resource, --studio or --show (or --feed DIR)") }
             let calendar = try session.calendar(scope, from: from.map(When.local), to: to.map(When.local))
             global.environment.output.document(calendar.text)
+        }
+    }
+}
+
+/// `slate import ...`: data in.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Data in: a workspace export into a new workspace.", subcommands: [Json.self])
+
+    struct Json: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "json", abstract: "Restore `slate export json` into a new workspace (--db NEW; an existing file is never replaced).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The export file.") var file: String
+
+        func run() throws {
+            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+                throw SlateError.invalidInput("cannot read \(file) as UTF-8 text")
+            }
+            let tables = try Session.importWorkspace(text, to: global.path)
+            global.out("Made \(global.path): \(tables.map(\.rows).reduce(0, +)) rows in \(tables.filter { $0.rows > 0 }.count) tables.")
         }
     }
 }

@@ -19,7 +19,7 @@ struct SlateCommand: ParsableCommand {
             ProjectCommand.self, PhaseCommand.self, MilestoneCommand.self, DependencyCommand.self,
             ScheduleCommand.self, ShowCommand.self,
             BookCommand.self, HoldCommand.self, ConfirmCommand.self, ReleaseCommand.self, CancelCommand.self, ChallengeCommand.self,
-            MoveCommand.self, BookingCommand.self, SeriesCommand.self, ExportCommand.self, TimeOffCommand.self,
+            MoveCommand.self, BookingCommand.self, SeriesCommand.self, ExportCommand.self, ImportCommand.self, TimeOffCommand.self,
             TaskCommand.self, TemplateCommand.self, CheckCommand.self, LogCommand.self, UndoCommand.self, RedoCommand.self, BatchCommand.self, BackupCommand.self,
         ],
         defaultSubcommand: UICommand.self
