@@ -11,12 +11,14 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         .target(name: "SlateCore"),
         .target(name: "SlateStore", dependencies: [
             "SlateCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "CSV", package: "CSV.swift"),
         ]),
         .systemLibrary(name: "CNCurses"),
         .target(name: "SlateTUI", dependencies: ["SlateCore", "SlateStore"]),

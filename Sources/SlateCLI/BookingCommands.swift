@@ -293,7 +293,26 @@ struct ExportCommand: ParsableCommand {
 
 /// `slate import ...`: data in.
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "Data in: a workspace export into a new workspace.", subcommands: [Json.self])
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Data in: talent, clients, rooms, equipment or draft shows from CSV; a workspace export into a new workspace.",
+                                                    subcommands: [Csv.self, Json.self])
+
+    struct Csv: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "csv", abstract: "Import rows from a CSV file (a header row names the columns); a bad row refuses the file whole, naming each.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "talent, clients, rooms, equipment or shows (drafts).") var kind: CSVImportKind
+        @Argument(help: "The CSV file (UTF-8; - for standard input).") var file: String
+        @Flag(help: "Show what would be created without writing.") var plan = false
+
+        func run() throws {
+            let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: file)
+            guard let data else { throw SlateError.invalidInput("cannot read \(file)") }
+            let outcome = try global.session().importCSV(kind, data: data, plan: plan)
+            if global.json { return global.emit(outcome) { _ in "" } }
+            global.out("\(plan ? "Would create" : "Created") \(outcome.value.created.count) \(kind.rawValue):")
+            outcome.value.created.forEach { global.out("  " + $0) }
+            for warning in outcome.warnings { global.environment.output.err("warning: " + warning.message) }
+        }
+    }
 
     struct Json: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "json", abstract: "Restore `slate export json` into a new workspace (--db NEW; an existing file is never replaced).")
@@ -309,3 +328,5 @@ struct ImportCommand: ParsableCommand {
         }
     }
 }
+
+extension CSVImportKind: ExpressibleByArgument {}

@@ -52,19 +52,7 @@ extension Session {
     /// Adds talent (an artist, host or engineer) to a studio; admin of the studio.
     public func addTalent(_ input: TalentInput) throws -> Outcome<String> {
         try perform("talent add") { context in
-            let studio = try context.studio(refOrOnly: input.studio)
-            try context.require(.admin, studio: studio.id, studioName: studio.name, to: "add talent")
-            let name = try TextInput.name(input.name)
-            var userID: Int64?
-            if let login = input.userLogin { userID = try context.user(login: login)["id"] }
-            guard input.rateMinor >= 0 else { throw SlateError.invalidInput("the rate must not be negative") }
-            let resource = try context.insert(NewResource(studioID: studio.id, kind: .talent, name: name), uid: try context.nextUID("talent"))
-            let talent = try context.insert(NewTalent(studioID: studio.id, resourceID: resource.id, userID: userID, name: name,
-                                                      alias: try TextInput.line(input.alias, field: "alias"), role: input.role,
-                                                      styleTags: try Self.list(input.styles, field: "styles"), rateMinor: input.rateMinor))
-            try Self.setSkills(context, talentID: talent.id, try Self.skills(input.skills))
-            context.summary = "add talent \(name) to \(studio.name)"
-            return talent.uid
+            try Self.insertTalent(context, input)
         }
     }
 
@@ -120,15 +108,7 @@ extension Session {
     /// Adds a room (and its bookable resource) to a studio; admin of the studio.
     public func addRoom(studio: String? = nil, name: String, capacity: Int = 0, equipmentNotes: String = "") throws -> Outcome<String> {
         try perform("room add") { context in
-            let studio = try context.studio(refOrOnly: studio)
-            try context.require(.admin, studio: studio.id, studioName: studio.name, to: "add rooms")
-            let name = try TextInput.name(name)
-            guard capacity >= 0 else { throw SlateError.invalidInput("the capacity must not be negative") }
-            let resource = try context.insert(NewResource(studioID: studio.id, kind: .room, name: name), uid: try context.nextUID("rooms"))
-            let room = try context.insert(NewRoom(studioID: studio.id, resourceID: resource.id, name: name, capacity: capacity,
-                                                  equipmentNotes: try TextInput.note(equipmentNotes, field: "equipment notes")))
-            context.summary = "add room \(name) to \(studio.name)"
-            return room.uid
+            try Self.insertRoom(context, studio: studio, name: name, capacity: capacity, equipmentNotes: equipmentNotes)
         }
     }
 
@@ -147,14 +127,7 @@ extension Session {
     /// Adds bookable equipment to a studio; admin of the studio.
     public func addEquipment(studio: String? = nil, name: String, category: String = "", serial: String = "") throws -> Outcome<String> {
         try perform("equipment add") { context in
-            let studio = try context.studio(refOrOnly: studio)
-            try context.require(.admin, studio: studio.id, studioName: studio.name, to: "add equipment")
-            let name = try TextInput.name(name)
-            let resource = try context.insert(NewResource(studioID: studio.id, kind: .equipment, name: name), uid: try context.nextUID("equipment"))
-            let item = try context.insert(NewEquipment(studioID: studio.id, resourceID: resource.id, name: name,
-                                                       category: try TextInput.line(category, field: "category"), serial: try TextInput.line(serial, field: "serial")))
-            context.summary = "add equipment \(name) to \(studio.name)"
-            return item.uid
+            try Self.insertEquipment(context, studio: studio, name: name, category: category, serial: serial)
         }
     }
 
@@ -230,13 +203,7 @@ extension Session {
     /// that studio's staff see its contact details and materials. Studio manager.
     public func addClient(studio: String? = nil, name: String, contact: String = "", email: String = "") throws -> Outcome<String> {
         try perform("client add") { context in
-            let studio = try context.studio(refOrOnly: studio)
-            try context.require(.manager, studio: studio.id, studioName: studio.name, to: "add clients")
-            let name = try TextInput.name(name)
-            let row = try context.insert(NewClient(name: name, contact: try TextInput.line(contact, field: "contact"), email: try TextInput.line(email, field: "email"),
-                                                   studioID: studio.id))
-            context.summary = "add client \(name)"
-            return row.uid
+            try Self.insertClient(context, studio: studio, name: name, contact: contact, email: email)
         }
     }
 
@@ -438,5 +405,58 @@ public struct MaterialSummary: ReadModel, Equatable {
     public var listing: Listing {
         Listing([("uid", .text(uid)), ("client", .text(client)), ("kind", .text(kind.rawValue)), ("title", .text(title)), ("revision", .int(Int64(revision))),
                  ("platform", .text(platform))])
+    }
+}
+
+// The writes behind `talent add`, `room add`, `equipment add` and `client add`, also run
+// row by row by `slate import csv` inside its one command.
+extension Session {
+    static func insertTalent(_ context: CommandContext, _ input: TalentInput) throws -> String {
+        let studio = try context.studio(refOrOnly: input.studio)
+        try context.require(.admin, studio: studio.id, studioName: studio.name, to: "add talent")
+        let name = try TextInput.name(input.name)
+        var userID: Int64?
+        if let login = input.userLogin { userID = try context.user(login: login)["id"] }
+        guard input.rateMinor >= 0 else { throw SlateError.invalidInput("the rate must not be negative") }
+        let resource = try context.insert(NewResource(studioID: studio.id, kind: .talent, name: name), uid: try context.nextUID("talent"))
+        let talent = try context.insert(NewTalent(studioID: studio.id, resourceID: resource.id, userID: userID, name: name,
+                                                  alias: try TextInput.line(input.alias, field: "alias"), role: input.role,
+                                                  styleTags: try Self.list(input.styles, field: "styles"), rateMinor: input.rateMinor))
+        try Self.setSkills(context, talentID: talent.id, try Self.skills(input.skills))
+        context.summary = "add talent \(name) to \(studio.name)"
+        return talent.uid
+    }
+
+    static func insertRoom(_ context: CommandContext, studio: String?, name: String, capacity: Int, equipmentNotes: String) throws -> String {
+        let studio = try context.studio(refOrOnly: studio)
+        try context.require(.admin, studio: studio.id, studioName: studio.name, to: "add rooms")
+        let name = try TextInput.name(name)
+        guard capacity >= 0 else { throw SlateError.invalidInput("the capacity must not be negative") }
+        let resource = try context.insert(NewResource(studioID: studio.id, kind: .room, name: name), uid: try context.nextUID("rooms"))
+        let room = try context.insert(NewRoom(studioID: studio.id, resourceID: resource.id, name: name, capacity: capacity,
+                                              equipmentNotes: try TextInput.note(equipmentNotes, field: "equipment notes")))
+        context.summary = "add room \(name) to \(studio.name)"
+        return room.uid
+    }
+
+    static func insertEquipment(_ context: CommandContext, studio: String?, name: String, category: String, serial: String) throws -> String {
+        let studio = try context.studio(refOrOnly: studio)
+        try context.require(.admin, studio: studio.id, studioName: studio.name, to: "add equipment")
+        let name = try TextInput.name(name)
+        let resource = try context.insert(NewResource(studioID: studio.id, kind: .equipment, name: name), uid: try context.nextUID("equipment"))
+        let item = try context.insert(NewEquipment(studioID: studio.id, resourceID: resource.id, name: name,
+                                                   category: try TextInput.line(category, field: "category"), serial: try TextInput.line(serial, field: "serial")))
+        context.summary = "add equipment \(name) to \(studio.name)"
+        return item.uid
+    }
+
+    static func insertClient(_ context: CommandContext, studio: String?, name: String, contact: String, email: String) throws -> String {
+        let studio = try context.studio(refOrOnly: studio)
+        try context.require(.manager, studio: studio.id, studioName: studio.name, to: "add clients")
+        let name = try TextInput.name(name)
+        let row = try context.insert(NewClient(name: name, contact: try TextInput.line(contact, field: "contact"), email: try TextInput.line(email, field: "email"),
+                                               studioID: studio.id))
+        context.summary = "add client \(name)"
+        return row.uid
     }
 }

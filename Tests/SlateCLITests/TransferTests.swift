@@ -67,3 +67,58 @@ struct TransferTests {
         }
     }
 }
+
+@Suite("CSV import (slate import csv)")
+struct CSVImportTests {
+    func write(_ h: CLIHarness, _ name: String, _ bytes: [UInt8]) throws -> String {
+        let path = h.directory + "/" + name
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func write(_ h: CLIHarness, _ name: String, _ text: String) throws -> String { try write(h, name, Array(text.utf8)) }
+
+    @Test func quotesLineBreaksBOMAndCRLFAreRead() throws {
+        let h = try CLIHarness.ready()
+        let talent = try write(h, "talent.csv", [0xEF, 0xBB, 0xBF] + Array("Name,Role,Skills,Rate,Alias\r\n\"Zoë \"\"Mic\"\" Park\",host,\"gaming;french\",450.50,Z\r\n王芳,artist,,,\r\n\r\n".utf8))
+        let plan = h.run("import", "csv", "--kind", "talent", talent, "--plan")
+        #expect(plan.code == 0 && plan.out.hasPrefix("Would create 2 talent:"))
+        #expect(try h.count("SELECT count(*) FROM talent") == 1)
+        #expect(h.run("import", "csv", "--kind", "talent", talent).code == 0)
+        let listed = h.run("talent", "list", "--json").out
+        #expect(listed.contains("\"name\":\"Zoë \\\"Mic\\\" Park\"") && listed.contains("\"name\":\"王芳\"") && listed.contains("gaming"))
+        let rooms = try write(h, "rooms.csv", "name,equipment notes,capacity\n\"Stage C\",\"two lines\nof notes, with a comma\",40\n")
+        #expect(h.run("import", "csv", "--kind", "rooms", rooms).code == 0)
+        #expect(try h.value("SELECT equipment_notes FROM rooms WHERE name = 'Stage C'") == "two lines\nof notes, with a comma")
+        // Draft shows with their cast; one command, one undo step.
+        let shows = try write(h, "shows.csv", "title,client,start,end,room,talent,type\nLive 1,Acme,2026-12-03T10:00,2026-12-03T12:00,Stage A,Ava Martin;王芳,campaign\nLive 2,Acme,2026-12-04T10:00,2026-12-04T12:00,Stage C,,\n")
+        let imported = h.run("import", "csv", "--kind", "shows", shows)
+        #expect(imported.code == 0 && imported.out.contains("draft show Live 1 2026-12-03T10:00–12:00"))
+        #expect(try h.count("SELECT count(*) FROM shows WHERE status = 'draft'") == 2 && h.count("SELECT count(*) FROM show_talent") == 2)
+        #expect(h.run("undo").code == 0)
+        #expect(try h.count("SELECT count(*) FROM shows WHERE deleted_at IS NULL") == 0)
+    }
+
+    @Test func aFileWithAnyBadRowIsRefusedWholeNamingEachRowAndField() throws {
+        let h = try CLIHarness.ready()
+        let before = try h.count("SELECT count(*) FROM audits")
+        let cases: [(String, [UInt8], String)] = [
+            ("bad-rows.csv", Array("name,role,rate\nGood,host,10\nBad,wizard,10\n,host,\nWorse,host,ten\n".utf8),
+             "3 bad row(s):\nrow 2: role: one of artist, host, engineer\nrow 3: the name must not be empty\nrow 4: rate: an amount such as 450.00"),
+            ("missing.csv", Array("role\nhost\n".utf8), "missing column(s): name"),
+            ("unknown.csv", Array("name,colour\nX,red\n".utf8), "column 'colour' is not one talent take"),
+            ("utf8.csv", Array("name\nA\n".utf8) + [0xFF, 0xFE, 0x42, 0x0A], "line 3: not UTF-8 text"),
+            ("quote.csv", Array("name,role\n\"unclosed,host\n".utf8), "not well-formed CSV"),
+            ("empty.csv", [], "the file is empty"),
+        ]
+        for (name, bytes, reason) in cases {
+            let result = h.run("import", "csv", "--kind", "talent", try write(h, name, bytes))
+            #expect(result.code == 2 && result.err.contains(reason), "\(name): \(result.err)")
+        }
+        let shows = try write(h, "shows.csv", "title,client,start,end,room\nLive,Acme,2026-12-03T10:00,2026-12-03T09:00,Stage A\nLive,Nobody,2026-12-03T10:00,2026-12-03T12:00,Stage A\n")
+        let refused = h.run("import", "csv", "--kind", "shows", shows)
+        #expect(refused.code == 2 && refused.err.contains("row 1:") && refused.err.contains("row 2: no client"), "\(refused.err)")
+        #expect(try h.count("SELECT count(*) FROM audits") == before)
+        #expect(try h.count("SELECT count(*) FROM talent") == 1)
+    }
+}
