@@ -185,6 +185,10 @@ if arguments.contains("--confirm-only") {
     try suggestFigure()
     exit(0)
 }
+if arguments.contains("--transfer-only") {
+    try transferFigures()
+    exit(0)
+}
 if arguments.contains("--tasks-only") {
     try taskFigures()
     exit(0)
@@ -207,6 +211,7 @@ if !arguments.contains("--attempts-only") {
     try planFigures()
     try taskFigures()
     try suggestFigure()
+    try transferFigures()
 }
 
 func residentMegabytes() -> Double {
@@ -289,6 +294,97 @@ func projectFile(phases: Int) -> ProjectFile {
     return file
 }
 
+/// Runs `slate` as its own process (posix_spawn, standard input from `input` when given,
+/// output to a file) and times it to exit.
+func runSlate(_ slate: String, _ words: [String], input: String? = nil, output: String) throws -> (Double, String) {
+    let argv = ([slate] + words).map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    if let input { posix_spawn_file_actions_addopen(&actions, 0, input, O_RDONLY, 0) }
+    posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var pid: pid_t = 0
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    guard posix_spawn(&pid, slate, &actions, nil, argv, environ) == 0 else { throw SlateError.storage("cannot start \(slate)") }
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
+    guard status == 0 else { throw SlateError.storage("slate \(words.prefix(3).joined(separator: " ")) failed") }
+    return (elapsed, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "")
+}
+
+/// Data in and out (issue: recurrence, calendars, import/export, batch): booking commands
+/// one process each against `slate batch`, a resource's year as iCalendar, 10,000 CSV rows,
+/// and the whole workspace as JSON.
+func transferFigures() throws {
+    print("Data in and out:")
+    let (_, session, rooms, path) = try makeWorkspace(existing: 10_000, durability: .normal)
+    let directory = (path as NSString).deletingLastPathComponent
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let slate = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("slate").path
+    let day0 = base + Int64(max(1, 10_000 / resourceCount) + 2) * spacing
+    func line(_ index: Int) -> [String] {
+        let start = day0 + Int64(index) * 2 * hour
+        return ["book", rooms[index % rooms.count], "--from", LocalTime(timeZone: .gmt).format(start), "--to", LocalTime(timeZone: .gmt).format(start + hour)]
+    }
+    if FileManager.default.isExecutableFile(atPath: slate) {
+        // The processes act as the OS account running the benchmark.
+        if let entry = getpwuid(getuid()) {
+            _ = try session.addMember(login: String(cString: entry.pointee.pw_name), role: .manager, scope: .studio(try session.studios()[0]["uid"] ?? ""))
+        }
+        var times: [Double] = []
+        for index in 0..<40 { times.append(try runSlate(slate, line(index) + ["--db", path], output: directory + "/out.txt").0) }
+        let oneByOne = 1000 / (times.reduce(0, +) / Double(times.count))
+        let count = 4_000
+        let input = directory + "/batch.txt"
+        try (40..<(40 + count)).map { line($0).map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " ") }.joined(separator: "\n")
+            .write(toFile: input, atomically: true, encoding: .utf8)
+        let (batchTime, output) = try runSlate(slate, ["batch", "--db", path], input: input, output: directory + "/out.txt")
+        let ok = output.split(separator: "\n").filter { $0.hasPrefix("ok") }.count
+        let rate = Double(count) / batchTime * 1000
+        print("  booking commands: one process each \(fmt(oneByOne, 0))/s; slate batch \(fmt(rate, 0))/s (\(ok) of \(count) ok), \(fmt(rate / oneByOne, 0))x (target >= 20x)")
+    } else {
+        print("  (build the slate binary in release mode beside this one to time processes: swift build -c release)")
+    }
+    // A resource's year: 8 bookings a week and a weekly series.
+    let room = rooms[rooms.count - 1]
+    for week in 0..<52 {
+        for slot in 0..<8 {
+            let start = day0 + Int64(week * 7 + slot % 5) * 86_400 + Int64(8 + slot) * hour
+            _ = try session.place(BookingPlacement(resource: room, start: .instant(start), end: .instant(start + hour), status: slot % 3 == 0 ? .hold : .confirmed))
+        }
+    }
+    _ = try session.placeSeries(BookingPlacement(resource: room, start: .instant(day0 + 20 * hour), end: .instant(day0 + 21 * hour), status: .confirmed),
+                                rule: try RecurrenceRule.parse("weekly;count=52"))
+    var ics: [Double] = []
+    var size = 0
+    for _ in 0..<5 {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        size = try session.calendar(.resource(room), from: .instant(day0 - 86_400), to: .instant(day0 + 370 * 86_400)).text.utf8.count
+        ics.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+    }
+    ics.sort()
+    print("  export ics of a resource's year (416 bookings + a 52-week series): p50 \(fmt(percentile(ics, 0.5))) ms, \(size / 1024) KiB")
+    // 10,000 CSV rows of talent and of rooms, each one command.
+    for kind in [CSVImportKind.talent, .rooms] {
+        var csv = kind == .talent ? "name,role,skills,rate\n" : "name,capacity,equipment notes\n"
+        for index in 0..<10_000 {
+            csv += kind == .talent ? "Person \(index),host,\"hosting;french\",\(100 + index % 400).00\n" : "CSV room \(index),\(index % 80),\"notes, \"\"quoted\"\"\"\n"
+        }
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        let outcome = try session.importCSV(kind, data: Data(csv.utf8))
+        print("  import csv --kind \(kind.rawValue), 10,000 rows: \(fmt(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6, 0)) ms (\(outcome.value.created.count) created, \(outcome.changes.count) row changes)")
+    }
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    let json = try session.exportWorkspace()
+    let t1 = DispatchTime.now().uptimeNanoseconds
+    _ = try Session.importWorkspace(json, to: directory + "/copy.slate")
+    let t2 = DispatchTime.now().uptimeNanoseconds
+    print("  export json of the workspace (\(json.utf8.count / 1_048_576) MiB): \(fmt(Double(t1 - t0) / 1e6, 0)) ms; import into a new file \(fmt(Double(t2 - t1) / 1e6, 0)) ms")
+}
+
 /// `slate project import` and `slate project schedule --json` as whole processes, the
 /// critical path alone, and the timeline's render of a 10,000-phase project.
 func planFigures() throws {
@@ -297,24 +393,8 @@ func planFigures() throws {
     let directory = NSTemporaryDirectory() + "slate-plans-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    /// Runs `slate` as its own process (posix_spawn, output to a file) and times it to exit.
     func run(_ words: [String], db: Bool = true) throws -> (Double, String) {
-        let output = directory + "/out.txt"
-        let argv = ([slate] + words + (db ? ["--db", directory + "/plans.slate"] : [])).map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        var pid: pid_t = 0
-        let t0 = DispatchTime.now().uptimeNanoseconds
-        guard posix_spawn(&pid, slate, &actions, nil, argv, environ) == 0 else { throw SlateError.storage("cannot start \(slate)") }
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
-        guard status == 0 else { throw SlateError.storage("slate \(words.joined(separator: " ")) failed") }
-        return (elapsed, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "")
+        try runSlate(slate, words + (db ? ["--db", directory + "/plans.slate"] : []), output: directory + "/out.txt")
     }
     guard FileManager.default.isExecutableFile(atPath: slate) else {
         print("  (build the slate binary in release mode beside this one to time whole processes: swift build -c release)")
