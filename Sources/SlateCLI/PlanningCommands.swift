@@ -137,9 +137,17 @@ struct ShowCommand: ParsableCommand {
         @Option(help: "Equipment id or name (repeatable; booked when the show is confirmed).") var equipment: [String] = []
         @Option(help: "The client's materials by id or title (repeatable).") var material: [String] = []
         @Option var notes = ""
+        @Option(help: "Repeat (as for book): \"weekly;byday=TU;count=8\" makes a draft for every day of the series.") var `repeat`: String?
+        @Option(help: "A day the series skips (repeatable).") var except: [String] = []
         func run() throws {
             let input = ShowInput(client: client, schedule: schedule, studio: studio, room: room, title: title, start: .local(period.from), end: .local(period.to),
                                   type: type, standard: standard, talent: talent, platforms: platform, equipment: equipment, materials: material, notes: notes)
+            if let text = `repeat` {
+                return global.emit(try global.session().addShowSeries(input, rule: try RecurrenceRule.parse(text), except: except)) {
+                    "Series \($0.series): \($0.bookings.count) draft show(s) (\($0.bookings.joined(separator: ", ")))."
+                }
+            }
+            guard except.isEmpty else { throw SlateError.invalidInput("--except goes with --repeat") }
             global.emit(try global.session().addShow(input)) { "Added draft show \(title) (\($0))." }
         }
     }

@@ -260,9 +260,11 @@ struct NewShow: NewRow {
     var standard: ShowStandard
     var interval: Interval
     var notes: String
+    /// The series the show is an occurrence of (rule 14).
+    var recurrenceID: Int64? = nil
     var columns: [(String, (any DatabaseValueConvertible)?)] {
-        [("studio_id", studioID), ("client_id", clientID), ("schedule_id", scheduleID), ("room_id", roomID), ("title", title), ("type", type),
-         ("standard", standard), ("start_at", interval.start), ("end_at", interval.end), ("notes", notes)]
+        [("studio_id", studioID), ("client_id", clientID), ("schedule_id", scheduleID), ("room_id", roomID), ("recurrence_id", recurrenceID), ("title", title),
+         ("type", type), ("standard", standard), ("start_at", interval.start), ("end_at", interval.end), ("notes", notes)]
     }
 }
 

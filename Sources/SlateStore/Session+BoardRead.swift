@@ -14,6 +14,8 @@ public struct BoardShow: Encodable, Sendable, Equatable {
     public var version: Int
     /// What the draft would clash with, in words (rule 5); empty when it is clear.
     public var clashes: [String]
+    /// The series the show is an occurrence of (rule 14).
+    public var series: String? = nil
 }
 
 /// A schedule's shows for the draft board (view 3).
@@ -177,8 +179,9 @@ extension Session {
                        (SELECT group_concat(name, ', ') FROM (SELECT t.name FROM show_talent st JOIN talent t ON t.id = st.talent_id
                                                              WHERE st.show_id = sh.id AND st.deleted_at IS NULL ORDER BY st.id)) AS talent,
                        (SELECT group_concat(name, ', ') FROM (SELECT p.name FROM show_platforms sp JOIN platforms p ON p.id = sp.platform_id
-                                                             WHERE sp.show_id = sh.id AND sp.deleted_at IS NULL ORDER BY sp.id)) AS platforms
-                FROM shows sh LEFT JOIN rooms rm ON rm.id = sh.room_id
+                                                             WHERE sp.show_id = sh.id AND sp.deleted_at IS NULL ORDER BY sp.id)) AS platforms,
+                       rc.uid AS series
+                FROM shows sh LEFT JOIN rooms rm ON rm.id = sh.room_id LEFT JOIN recurrences rc ON rc.id = sh.recurrence_id
                 WHERE sh.schedule_id = ? AND sh.deleted_at IS NULL
                 ORDER BY sh.start_at, sh.id
                 """, arguments: [schedule.id]).map { row in
@@ -186,7 +189,7 @@ extension Session {
                           start: Timestamp(row["start_at"], in: studio.zone), end: Timestamp(row["end_at"], in: studio.zone), room: row["room"],
                           talent: Self.list(row["talent"]), platforms: Self.list(row["platforms"]),
                           type: ShowType(rawValue: row["type"]) ?? .other, standard: ShowStandard(rawValue: row["standard"]) ?? .standard,
-                          version: row["version"], clashes: clashes[row["uid"]] ?? [])
+                          version: row["version"], clashes: clashes[row["uid"]] ?? [], series: row["series"])
             }
             return Board(schedule: summary, zone: studio.zone.timeZone.identifier, shows: shows)
         }

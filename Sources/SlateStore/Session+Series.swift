@@ -84,6 +84,46 @@ enum Series {
 }
 
 extension Session {
+    /// Checks a new series and stores its rule: the first occurrence must be one of the
+    /// rule's days, `except` days must be days of the series. Returns the series' row id,
+    /// its days and the exception days.
+    static func startSeries(_ context: CommandContext, rule: RecurrenceRule, first: Interval, zone: LocalTime, except: [String]) throws -> (id: Int64, days: [Day], exceptions: [Day]) {
+        guard first.duration < 86_400 else { throw SlateError.invalidInput("an occurrence of a series lasts less than a day") }
+        let firstDay = zone.day(of: first.start)
+        if let mismatch = rule.mismatch(first: firstDay) { throw SlateError.invalidInput("--repeat: \(mismatch)") }
+        let exceptions = try except.map { text -> Day in
+            guard let day = Day(iso: text) else { throw SlateError.invalidInput("--except: '\(TextInput.printable(text))' is not a day (2026-12-24)") }
+            return day
+        }
+        let days = rule.days(from: firstDay)
+        if let stray = exceptions.first(where: { !days.contains($0) }) {
+            throw SlateError.invalidInput("--except: \(stray.iso) is not a day of the series")
+        }
+        let id = try context.insert(NewRecurrence(rule: rule, first: first, untilAt: rule.until.map { zone.start(of: $0) }, exceptions: exceptions)).id
+        return (id, days, exceptions)
+    }
+
+    /// Adds a repeating show (rule 14): a draft for every day of the series, in one command
+    /// (drafts reserve nothing; the board marks any that would clash).
+    public func addShowSeries(_ input: ShowInput, rule: RecurrenceRule, except: [String] = [], plan: Bool = false) throws -> Outcome<SeriesResult> {
+        try perform("show series add", plan: plan) { context in
+            let schedule = try input.schedule.map { try context.schedule(uid: $0) }
+            let studio = try schedule.map { try context.studio(id: $0.studioID) } ?? context.studio(refOrOnly: input.studio)
+            let zone = studio.zone
+            let first = try Interval.validated(start: input.start.resolve(in: zone), end: input.end.resolve(in: zone))
+            let (recurrenceID, days, exceptions) = try Self.startSeries(context, rule: rule, first: first, zone: zone, except: except)
+            var shows: [String] = []
+            for day in days where !exceptions.contains(day) {
+                let interval = zone.shifted(first, days: day - zone.day(of: first.start))
+                var occurrence = input
+                (occurrence.start, occurrence.end) = (.instant(interval.start), .instant(interval.end))
+                shows.append(try ShowWriting.insert(context, occurrence, recurrenceID: recurrenceID))
+            }
+            context.summary = "add show \(input.title) \(rule.text) from \(zone.format(first)): \(shows.count) draft(s)"
+            return SeriesResult(series: PublicID.make(prefix: PublicID.prefix(forTable: "recurrences"), id: recurrenceID), bookings: shows, skipped: [])
+        }
+    }
+
     /// Places a repeating booking or hold (rule 14): every occurrence is checked like a
     /// single booking, in one command. A clash refuses the whole series with every clashing
     /// occurrence named, unless `skipClashes`, which books the others and lists those left
@@ -95,20 +135,10 @@ extension Session {
             try context.require(.manager, studio: studio.id, studioName: studio.name, to: "book \(resource.name)")
             let zone = studio.zone
             let first = try Interval.validated(start: placement.start.resolve(in: zone), end: placement.end.resolve(in: zone))
-            guard first.duration < 86_400 else { throw SlateError.invalidInput("an occurrence of a series lasts less than a day") }
-            let firstDay = zone.day(of: first.start)
-            if let mismatch = rule.mismatch(first: firstDay) { throw SlateError.invalidInput("--repeat: \(mismatch)") }
-            var exceptions = try except.map { text -> Day in
-                guard let day = Day(iso: text) else { throw SlateError.invalidInput("--except: '\(TextInput.printable(text))' is not a day (2026-12-24)") }
-                return day
-            }
             let note = try TextInput.note(placement.note)
-            let days = rule.days(from: firstDay)
-            if let stray = exceptions.first(where: { !days.contains($0) }) {
-                throw SlateError.invalidInput("--except: \(stray.iso) is not a day of the series")
-            }
-            var recurrence = NewRecurrence(rule: rule, first: first, untilAt: rule.until.map { zone.start(of: $0) }, exceptions: exceptions)
-            let recurrenceID = try context.insert(recurrence).id
+            let firstDay = zone.day(of: first.start)
+            let (recurrenceID, days, excepted) = try Self.startSeries(context, rule: rule, first: first, zone: zone, except: except)
+            var exceptions = excepted
             var result = SeriesResult(series: "", bookings: [], skipped: [])
             for day in days where !exceptions.contains(day) {
                 let interval = zone.shifted(first, days: day - firstDay)
@@ -135,7 +165,6 @@ extension Session {
                 result.bookings.append(try context.insert(row).uid)
             }
             if !result.skipped.isEmpty {
-                recurrence.exceptions = exceptions
                 try context.update(recurrenceID, [RecurrenceChange.exceptions(Series.json(exceptions))])
             }
             if result.bookings.isEmpty, context.violations.isEmpty {
@@ -150,21 +179,28 @@ extension Session {
     /// Series the user may see (those with an occurrence they may see).
     public func series() throws -> [SeriesSummary] {
         try read { reader in
+            // A series repeats bookings of a resource, or shows.
             let rows = try Row.fetchAll(reader.db, sql: """
-                SELECT rc.*, r.name AS resource, s.time_zone,
-                       (SELECT count(*) FROM bookings x WHERE x.recurrence_id = rc.id AND x.status IN ('hold', 'confirmed') AND x.deleted_at IS NULL) AS live,
-                       (SELECT min(x.start_at) FROM bookings x WHERE x.recurrence_id = rc.id AND x.status IN ('hold', 'confirmed') AND x.deleted_at IS NULL AND x.end_at > ?) AS next
+                SELECT rc.*, coalesce(r.name, 'show ' || sh.title) AS resource, s.time_zone,
+                       (SELECT count(*) FROM bookings x WHERE x.recurrence_id = rc.id AND x.status IN ('hold', 'confirmed') AND x.deleted_at IS NULL)
+                       + (SELECT count(*) FROM shows x WHERE x.recurrence_id = rc.id AND x.status IN ('draft', 'confirmed', 'live') AND x.deleted_at IS NULL) AS live,
+                       min(ifnull((SELECT min(x.start_at) FROM bookings x WHERE x.recurrence_id = rc.id AND x.status IN ('hold', 'confirmed') AND x.deleted_at IS NULL AND x.end_at > ?1), 9e18),
+                           ifnull((SELECT min(x.start_at) FROM shows x WHERE x.recurrence_id = rc.id AND x.status IN ('draft', 'confirmed') AND x.deleted_at IS NULL AND x.end_at > ?1), 9e18)) AS next
                 FROM recurrences rc
-                JOIN bookings b ON b.id = (SELECT min(id) FROM bookings WHERE recurrence_id = rc.id)
-                JOIN resources r ON r.id = b.resource_id JOIN studios s ON s.id = r.studio_id
-                WHERE rc.deleted_at IS NULL AND \(reader.visibility.predicate("bookings", alias: "b"))
+                LEFT JOIN bookings b ON b.id = (SELECT min(id) FROM bookings WHERE recurrence_id = rc.id)
+                LEFT JOIN resources r ON r.id = b.resource_id
+                LEFT JOIN shows sh ON sh.id = (SELECT min(id) FROM shows WHERE recurrence_id = rc.id)
+                JOIN studios s ON s.id = coalesce(r.studio_id, sh.studio_id)
+                WHERE rc.deleted_at IS NULL
+                  AND ((b.id IS NOT NULL AND \(reader.visibility.predicate("bookings", alias: "b"))) OR (sh.id IS NOT NULL AND \(reader.visibility.predicate("shows", alias: "sh"))))
                 ORDER BY rc.id
                 """, arguments: [reader.now])
             return rows.map { row in
                 let zone = LocalTime.cached(row["time_zone"]) ?? LocalTime(timeZone: .gmt)
                 let record = SeriesRecord(row, zone: zone)
+                let next = (row["next"] as Double?).flatMap { $0 < 9e18 ? Int64($0) : nil }
                 return SeriesSummary(uid: record.uid, resource: row["resource"], rule: record.rule.text, first: Timestamp(record.first.start, in: zone),
-                                     live: row["live"], next: (row["next"] as Int64?).map { Timestamp($0, in: zone) }, exceptions: record.exceptions.map(\.iso))
+                                     live: row["live"], next: next.map { Timestamp($0, in: zone) }, exceptions: record.exceptions.map(\.iso))
             }
         }
     }
@@ -183,19 +219,20 @@ extension Session {
     /// ends the series the day before; "this only" makes its day an exception.
     public func cancelSeries(_ uid: String, scope: SeriesScope = .all) throws -> Outcome<[String]> {
         try perform("series cancel") { context in
+            if let shows = try Self.showsInScope(context, uid: uid, scope: scope) {
+                try Self.narrow(context, shows.record, zone: shows.zone, scope: scope, start: { uid in try context.show(uid: uid).interval.start })
+                // Drafts reserved nothing and go; confirmed shows are cancelled with their bookings.
+                for show in shows.shows {
+                    if show.status == .draft { try context.softDelete("shows", id: show.id) } else { try Self.transition(context, show: show, to: .cancelled) }
+                }
+                context.summary = "cancel \(shows.shows.count) show(s) of series \(uid)"
+                return shows.shows.map(\.uid)
+            }
             let (record, zone, bookings) = try Self.seriesInScope(context, uid: uid, scope: scope)
             for booking in bookings {
                 try BookingQueue.retire(context, booking: booking, to: booking.status == .hold ? .released : .cancelled)
             }
-            switch scope {
-            case .all: break
-            case .following(let from):
-                let day = zone.day(of: try Self.occurrence(context, record: record, uid: from).interval.start)
-                try context.update(record.id, [RecurrenceChange.untilAt(zone.start(of: day - 1)), .count(nil)])
-            case .only(let one):
-                let day = zone.day(of: try Self.occurrence(context, record: record, uid: one).interval.start)
-                try context.update(record.id, [RecurrenceChange.exceptions(Series.json(record.exceptions + [day]))])
-            }
+            try Self.narrow(context, record, zone: zone, scope: scope, start: { uid in try Self.occurrence(context, record: record, uid: uid).interval.start })
             context.summary = "cancel \(bookings.count) occurrence(s) of series \(uid)"
             return bookings.map(\.uid)
         }
@@ -211,6 +248,17 @@ extension Session {
         }
         if let length, !(1...(24 * 60 - 1)).contains(length) { throw SlateError.invalidInput("--for: from 1 minute to less than a day") }
         return try perform("series move", plan: plan) { context in
+            if let shows = try Self.showsInScope(context, uid: uid, scope: scope) {
+                var moved: [String] = []
+                for show in shows.shows {
+                    let start = try shows.zone.parse("\(shows.zone.day(of: show.interval.start).iso)T\(time)")
+                    let interval = Interval(start: start, end: start + Int64(length.map { $0 * 60 } ?? Int(show.interval.duration)))
+                    try ShowMove.apply(context, showID: show.id, to: interval, forceReason: nil)
+                    moved.append("\(show.uid) → \(shows.zone.format(interval))")
+                }
+                context.summary = "move \(shows.shows.count) show(s) of series \(uid) to \(time)"
+                return moved
+            }
             let (record, zone, bookings) = try Self.seriesInScope(context, uid: uid, scope: scope)
             var moved: [String] = []
             for booking in bookings {
@@ -257,6 +305,46 @@ extension Session {
         return (record, studio.zone, bookings)
     }
 
+    /// A series of shows: its record, zone and the shows in `scope` that are not over; nil
+    /// for a series of bookings.
+    static func showsInScope(_ context: CommandContext, uid: String, scope: SeriesScope) throws -> (record: SeriesRecord, zone: LocalTime, shows: [ShowRecord])? {
+        let row = try context.seriesRow(uid)
+        var shows = try Row.fetchAll(context.db, sql: """
+            SELECT * FROM shows WHERE recurrence_id = ? AND deleted_at IS NULL AND status IN ('draft', 'confirmed') AND end_at > ? ORDER BY start_at, id
+            """, arguments: [row["id"] as Int64, context.now]).map(ShowRecord.init)
+        guard let first = shows.first else {
+            let any = try Int.fetchOne(context.db, sql: "SELECT count(*) FROM shows WHERE recurrence_id = ?", arguments: [row["id"] as Int64]) ?? 0
+            if any > 0 { throw SlateError.invalidInput("series \(uid) has no show to change") }
+            return nil
+        }
+        let studio = try context.studio(id: first.studioID)
+        try context.require(.manager, studio: studio.id, studioName: studio.name, to: "change series")
+        switch scope {
+        case .all: break
+        case .following(let from):
+            let start = try context.show(uid: from).interval.start
+            shows = shows.filter { $0.interval.start >= start }
+        case .only(let one):
+            shows = shows.filter { $0.uid == one }
+        }
+        guard !shows.isEmpty else { throw SlateError.invalidInput("series \(uid) has no show to change there") }
+        return (SeriesRecord(row, zone: studio.zone), studio.zone, shows)
+    }
+
+    /// After "this and following" the series ends the day before; after "this only" that
+    /// day is an exception.
+    static func narrow(_ context: CommandContext, _ record: SeriesRecord, zone: LocalTime, scope: SeriesScope, start: (String) throws -> Int64) throws {
+        switch scope {
+        case .all: break
+        case .following(let from):
+            let day = zone.day(of: try start(from))
+            try context.update(record.id, [RecurrenceChange.untilAt(zone.start(of: day - 1)), .count(nil)])
+        case .only(let one):
+            let day = zone.day(of: try start(one))
+            try context.update(record.id, [RecurrenceChange.exceptions(Series.json(record.exceptions + [day]))])
+        }
+    }
+
     /// A booking of the series, by public id.
     static func occurrence(_ context: CommandContext, record: SeriesRecord, uid: String) throws -> BookingSnapshot {
         guard let row = try Row.fetchOne(context.db, sql: """
@@ -273,7 +361,8 @@ extension Lookup {
     func seriesRow(_ uid: String) throws -> Row {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT rc.* FROM recurrences rc WHERE rc.uid = ? AND rc.deleted_at IS NULL
-              AND EXISTS (SELECT 1 FROM bookings b WHERE b.recurrence_id = rc.id AND \(visibility.predicate("bookings", alias: "b")))
+              AND (EXISTS (SELECT 1 FROM bookings b WHERE b.recurrence_id = rc.id AND \(visibility.predicate("bookings", alias: "b")))
+                   OR EXISTS (SELECT 1 FROM shows sh WHERE sh.recurrence_id = rc.id AND \(visibility.predicate("shows", alias: "sh"))))
             """, arguments: [uid]) else {
             throw SlateError.notFound("no series with id '\(TextInput.printable(uid))'")
         }

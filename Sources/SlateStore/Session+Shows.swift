@@ -232,7 +232,7 @@ extension Session {
         }
     }
 
-    private static func transition(_ context: CommandContext, show: ShowRecord, to target: ShowStatus) throws {
+    static func transition(_ context: CommandContext, show: ShowRecord, to target: ShowStatus) throws {
         let uid = show.uid
         let studio = try context.studio(id: show.studioID)
         try context.require(.manager, studio: studio.id, studioName: studio.name, to: "change shows")

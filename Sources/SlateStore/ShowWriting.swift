@@ -4,7 +4,7 @@ import SlateCore
 /// The writes a show is made of, shared by the commands that add, copy and edit shows.
 enum ShowWriting {
     /// Inserts a draft show with its talent, platforms and materials.
-    static func insert(_ context: CommandContext, _ input: ShowInput) throws -> String {
+    static func insert(_ context: CommandContext, _ input: ShowInput, recurrenceID: Int64? = nil) throws -> String {
         let schedule = try input.schedule.map { try context.schedule(uid: $0) }
         let studio = try schedule.map { try context.studio(id: $0.studioID) } ?? context.studio(refOrOnly: input.studio)
         try context.require(.manager, studio: studio.id, studioName: studio.name, to: "plan shows")
@@ -22,7 +22,8 @@ enum ShowWriting {
         let interval = try Interval.validated(start: input.start.resolve(in: studio.zone), end: input.end.resolve(in: studio.zone))
         let title = try TextInput.name(input.title, field: "title")
         let show = try context.insert(NewShow(studioID: studio.id, clientID: clientID, scheduleID: schedule?.id, roomID: roomID, title: title,
-                                              type: input.type, standard: input.standard, interval: interval, notes: try TextInput.note(input.notes, field: "notes")))
+                                              type: input.type, standard: input.standard, interval: interval, notes: try TextInput.note(input.notes, field: "notes"),
+                                              recurrenceID: recurrenceID))
         for person in input.talent { try addTalent(context, showID: show.id, ref: person, studio: studio) }
         for platform in input.platforms { try addPlatform(context, showID: show.id, ref: platform) }
         for item in input.equipment { try addEquipment(context, showID: show.id, ref: item, studio: studio) }

@@ -90,4 +90,31 @@ struct SeriesTests {
         #expect(try f.session("sam").series().isEmpty)
         #expect(throws: SlateError.self) { _ = try f.session("sam").cancelSeries(made.series) }
     }
+
+    @Test func aShowRepeatsAsDraftsThatMoveAndGoTogether() throws {
+        let f = try Fixture.make()
+        let schedule = try f.alice.addSchedule(client: f.acme, name: "Weekly podcast").value
+        let made = try f.alice.addShowSeries(ShowInput(client: "", schedule: schedule, room: f.stageA, title: "Podcast", start: "2026-12-01T18:00", end: "2026-12-01T19:00",
+                                                       talent: [f.ava]), rule: try RecurrenceRule.parse("weekly;byday=TU;count=5"), except: ["2026-12-22"]).value
+        #expect(made.bookings.count == 4)
+        let board = try f.alice.board(schedule: schedule)
+        #expect(board.shows.map { $0.start.shown } == ["2026-12-01T18:00", "2026-12-08T18:00", "2026-12-15T18:00", "2026-12-29T18:00"])
+        #expect(board.shows.allSatisfy { $0.series == made.series } && board.shows.allSatisfy { $0.talent == ["Ava Martin"] })
+        #expect(try f.alice.series().first { $0.uid == made.series }?.resource == "show Podcast")
+        // The first is confirmed; moving all keeps each on its day and moves its bookings.
+        _ = try f.alice.confirmShow(made.bookings[0])
+        _ = try f.alice.retimeSeries(made.series, at: "19:00")
+        #expect(try f.alice.board(schedule: schedule).shows.allSatisfy { $0.start.shown.hasSuffix("T19:00") })
+        #expect(try f.alice.bookings().filter { $0.status == .confirmed }.allSatisfy { $0.startLocal == "2026-12-01T19:00" })
+        // This and following: the drafts go, the series ends before.
+        _ = try f.alice.cancelSeries(made.series, scope: .following(made.bookings[2]))
+        #expect(try f.alice.board(schedule: schedule).shows.count == 2)
+        #expect(try f.alice.series().first { $0.uid == made.series }?.rule == "FREQ=WEEKLY;BYDAY=TU;UNTIL=2026-12-14")
+        // All: the confirmed one is cancelled with its bookings, the draft deleted; one undo brings both back.
+        _ = try f.alice.cancelSeries(made.series)
+        #expect(try f.count("SELECT count(*) FROM bookings WHERE status = 'confirmed'") == 0)
+        #expect(try f.alice.board(schedule: schedule).shows.map(\.status) == [.cancelled])
+        _ = try f.alice.undo()
+        #expect(try f.alice.board(schedule: schedule).shows.map(\.status) == [.confirmed, .draft])
+    }
 }

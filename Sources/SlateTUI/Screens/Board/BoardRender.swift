@@ -82,7 +82,7 @@ private func dayTitle(_ day: Day) -> String {
 private func cardLines(_ show: BoardShow, _ state: AppState) -> [String] {
     // Markers first, so a narrow column never cuts them off.
     let clash = show.clashes.isEmpty ? "" : state.unicode ? "⚠ " : "! "
-    let mark = state.board.selection.contains(show.uid) ? (state.unicode ? "● " : "* ") : ""
+    let mark = (state.board.selection.contains(show.uid) ? (state.unicode ? "● " : "* ") : "") + (show.series == nil ? "" : state.unicode ? "↻ " : "r ")
     return ["\(mark)\(clash)\(show.start.shown.dropFirst(11))–\(show.end.shown.dropFirst(11))", show.title,
             ([show.room ?? "no room"] + show.talent).joined(separator: " · "),
             ([show.status.rawValue] + show.platforms + ["\(show.type.rawValue)/\(show.standard.rawValue)"]).joined(separator: " · ")]
@@ -176,6 +176,7 @@ func boardPaneLines(_ state: AppState) -> [String] {
     }
     var lines = ["\(show.title) (\(show.uid)) · \(show.status.rawValue) · \(show.start.shown.replacingOccurrences(of: "T", with: " "))–\(show.end.shown.dropFirst(11))",
                  "Room \(show.room ?? "none") · talent \(show.talent.isEmpty ? "none" : show.talent.joined(separator: ", ")) · \(show.platforms.joined(separator: ", "))"]
+    if let series = show.series { lines[1] += " · \(state.unicode ? "↻" : "(r)") series \(series)" }
     if show.clashes.isEmpty {
         lines.append("No clash. Enter opens the show · e edit · y copy · Space select.")
     } else {

@@ -46,6 +46,15 @@ func runBoard(_ state: inout AppState, _ command: BoardCommand) -> [Effect] {
         return [.copyShow(copied, day: state.board.days[state.board.day].iso)]
     case .delete:
         guard let show = boardShow(&state, to: "delete") else { return [] }
+        if let series = show.series {
+            // An occurrence of a series: this one, this and following, or all (rule 14).
+            state.mode = .prompt(Prompt(question: "Delete \(show.title) of series \(series):", onYes: [], choices: [
+                .init(key: "o", label: "only this", effects: [.cancelSeries(series, .only(show.uid))]),
+                .init(key: "f", label: "this and following", effects: [.cancelSeries(series, .following(show.uid))]),
+                .init(key: "a", label: "all", effects: [.cancelSeries(series, .all)]),
+            ]))
+            return []
+        }
         state.mode = .prompt(Prompt(question: "Delete the draft \(show.title)?", onYes: [.deleteShow(show.uid, version: show.version)]))
     case .select:
         guard let show = boardShow(&state, to: "select") else { return [] }

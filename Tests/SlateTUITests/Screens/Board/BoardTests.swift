@@ -160,6 +160,18 @@ struct BoardViewTests {
         #expect(state.board.cursorShow?.uid == "sh-2")
     }
 
+    @Test func aShowOfASeriesIsMarkedAndDeletingItAsksHowFar() {
+        var state = BoardScene.state()
+        var board = BoardScene.board
+        board.shows[0].series = "rc-7"
+        _ = update(&state, .boardLoaded(board))
+        #expect(render(state).text.contains("↻ 10:00–12:00"))
+        #expect(render(state).text.contains("↻ series rc-7"))
+        _ = update(&state, .key(.char("d")))
+        #expect(render(state).text.contains("o only this · f this and following · a all"))
+        #expect(update(&state, .key(.char("f"))) == [.cancelSeries("rc-7", .following("sh-1"))])
+    }
+
     @Test func suggestionsArePickedToMoveTheDraft() {
         var state = BoardScene.state()
         _ = update(&state, .key(.char("j")))
