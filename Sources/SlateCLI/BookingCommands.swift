@@ -196,7 +196,7 @@ struct BookingCommand: ParsableCommand {
 
 /// `slate series ...`: repeating bookings and holds (rule 14).
 struct SeriesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "series", abstract: "Repeating bookings and holds: list, show, move, cancel (all, this and following, or one).",
+    static let configuration = CommandConfiguration(commandName: "series", abstract: "Repeating bookings, holds and shows: list, show, edit (move), cancel (all, this and following, or one).",
                                                     subcommands: [List.self, Show.self, Move.self, Cancel.self], defaultSubcommand: List.self)
 
     /// Which occurrences: all (default), `--from BOOKING` this and following, `--only BOOKING` one.
@@ -221,16 +221,22 @@ struct SeriesCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A series' occurrences, whatever their status.")
+        static let configuration = CommandConfiguration(abstract: "A series' occurrences (bookings, or shows), whatever their status.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Series id (rc-...).") var series: String
         func run() throws {
-            global.emit(try global.session().seriesOccurrences(series), columns: global.json ? nil : ["uid", "resource", "status", "rank", "start", "end", "zone", "version"])
+            let session = try global.session()
+            let bookings = try session.seriesOccurrences(series)
+            if bookings.isEmpty {
+                return global.emit(try session.shows(series: series), columns: global.json ? nil : ["uid", "title", "status", "start_at", "end_at", "room", "talent"])
+            }
+            global.emit(bookings, columns: global.json ? nil : ["uid", "resource", "status", "rank", "start", "end", "zone", "version"])
         }
     }
 
     struct Move: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Move occurrences to another time of day (each on its own day), every one clash-checked, one command.")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Move occurrences to another time of day (each on its own day), every one clash-checked, one command.",
+                                                        aliases: ["move"])
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Series id (rc-...).") var series: String
         @Option(help: "The new start, a time of day in the studio's zone: 10:30.") var at: String

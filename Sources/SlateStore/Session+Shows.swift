@@ -270,8 +270,8 @@ extension Session {
         }
     }
 
-    /// Shows the user may see, optionally of one schedule.
-    public func shows(schedule: String? = nil) throws -> [ShowSummary] {
+    /// Shows the user may see, optionally of one schedule or one series.
+    public func shows(schedule: String? = nil, series: String? = nil) throws -> [ShowSummary] {
         try read { reader in
             var sql = """
                 SELECT sh.uid, sh.title, sh.status, sh.start_at, sh.end_at, c.name AS client, rm.name AS room, sc.uid AS schedule,
@@ -284,6 +284,10 @@ extension Session {
             if let schedule {
                 sql += " AND sh.schedule_id = ?"
                 arguments.append(try reader.schedule(uid: schedule).id)
+            }
+            if let series {
+                sql += " AND sh.recurrence_id = ?"
+                arguments.append(try reader.seriesRow(series)["id"] as Int64)
             }
             return try reader.fetch(sql + " ORDER BY sh.start_at, sh.id", StatementArguments(arguments)) { row, format in
                 ShowSummary(uid: row["uid"], title: row["title"], status: ShowStatus(rawValue: row["status"]) ?? .draft,

@@ -1,21 +1,24 @@
 import Foundation
 import Testing
 @testable import SlateCLI
+import SlateCore
 import SlateStore
 
 @Suite("slate batch")
 struct BatchTests {
-    /// Booking attempts on two rooms, a third of them clashing, some holds, some bad.
-    static var commands: [[String]] {
-        (0..<120).map { index in
+    /// 1,000 booking attempts on two rooms over six weeks, a third of them clashing,
+    /// some holds, some bad.
+    static let commands: [[String]] = {
+        let first = Day(iso: "2026-12-03")!
+        return (0..<1_000).map { index in
             let room = index % 2 == 0 ? "Stage A" : "Stage B"
-            let day = 3 + index / 24
+            let day = (first + index / 24).iso
             let hour = 8 + (index % 24) / 2
             let verb = index % 5 == 0 ? "hold" : "book"
             let length = index % 3 == 0 ? 2 : 1
-            return [verb, room, "--from", String(format: "2026-12-%02dT%02d:00", day, hour), "--to", String(format: "2026-12-%02dT%02d:00", day, hour + length)]
+            return [verb, room, "--from", String(format: "%@T%02d:00", day, hour), "--to", String(format: "%@T%02d:00", day, hour + length)]
         } + [["book", "Stage A", "--from", "2026-12-32T10:00", "--to", "2026-12-03T11:00"], ["undo"], ["release", "bk-nothere"]]
-    }
+    }()
 
     /// A line as a shell would quote it.
     static func line(_ words: [String]) -> String {
@@ -36,7 +39,7 @@ struct BatchTests {
         #expect(reported == statuses)
         #expect(statuses.contains(1) && statuses.contains(2) && statuses.contains(0))
         #expect(result.code == statuses.first { $0 != 0 })
-        for listing in [["booking", "list", "--all", "--json"], ["log", "--limit", "500", "--json"]] {
+        for listing in [["booking", "list", "--all", "--limit", "20000", "--json"], ["log", "--limit", "20000", "--json"]] {
             #expect(batched.run(listing).out == single.run(listing).out, "\(listing)")
         }
     }
