@@ -63,19 +63,13 @@ extension Session {
                 let roomID = room.trimmingWhitespace().isEmpty ? nil : try ShowWriting.room(context, ref: room, studio: studio)
                 if roomID != show.roomID {
                     // The old room's live booking for the show goes; the new room is booked below.
-                    for booking in try Row.fetchAll(context.db, sql: """
-                        SELECT \(BookingQueue.snapshotColumns) FROM bookings b JOIN users u ON u.id = b.holder_id JOIN rooms m ON m.resource_id = b.resource_id
-                        WHERE b.show_id = ? AND m.id = ? AND b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL
-                        """, arguments: [show.id, show.roomID]) {
-                        try BookingQueue.retire(context, booking: BookingQueue.snapshot(booking), to: .cancelled)
-                    }
+                    if let old = show.roomID { try ShowWriting.cancelBookings(context, showID: show.id, resourceID: try context.snapshot("rooms", id: old)["resource_id"]) }
                     changes.append(.roomID(roomID))
                 }
             }
             if let talent = edit.talent {
                 let wanted = try talent.map { try context.talent(ref: $0).id }
-                let current = try Row.fetchAll(context.db, sql: "SELECT talent_id, id FROM show_talent WHERE show_id = ? AND deleted_at IS NULL", arguments: [show.id])
-                    .map { (record: $0[0] as Int64, link: $0[1] as Int64) }
+                let current = try ShowWriting.links(context, "show_talent", column: "talent_id", showID: show.id)
                 try ShowWriting.replaceLinks(current: current, wanted: wanted, remove: { try ShowWriting.removeTalent(context, showID: show.id, link: $0) },
                                              add: { talentID in
                                                  let resource: String = try context.snapshot("talent", id: talentID)["uid"]
@@ -84,8 +78,7 @@ extension Session {
             }
             if let platforms = edit.platforms {
                 let wanted = try platforms.map { try context.id("platforms", ref: $0, what: "platform") }
-                let current = try Row.fetchAll(context.db, sql: "SELECT platform_id, id FROM show_platforms WHERE show_id = ? AND deleted_at IS NULL", arguments: [show.id])
-                    .map { (record: $0[0] as Int64, link: $0[1] as Int64) }
+                let current = try ShowWriting.links(context, "show_platforms", column: "platform_id", showID: show.id)
                 try ShowWriting.replaceLinks(current: current, wanted: wanted, remove: { try ShowWriting.removePlatform(context, link: $0) },
                                              add: { platformID in
                                                  let ref: String = try context.snapshot("platforms", id: platformID)["uid"]
@@ -100,8 +93,7 @@ extension Session {
                     }
                     return id
                 }
-                let current = try Row.fetchAll(context.db, sql: "SELECT equipment_id, id FROM show_equipment WHERE show_id = ? AND deleted_at IS NULL", arguments: [show.id])
-                    .map { (record: $0[0] as Int64, link: $0[1] as Int64) }
+                let current = try ShowWriting.links(context, "show_equipment", column: "equipment_id", showID: show.id)
                 try ShowWriting.replaceLinks(current: current, wanted: wanted, remove: { try ShowWriting.removeEquipment(context, showID: show.id, link: $0) },
                                              add: { equipmentID in
                                                  let ref: String = try context.snapshot("equipment", id: equipmentID)["uid"]
@@ -112,8 +104,7 @@ extension Session {
                 let wanted = try materials.map {
                     try context.row("materials", ref: $0, what: "material", nameColumn: "title", scope: "AND client_id = \(show.clientID)")["id"] as Int64
                 }
-                let current = try Row.fetchAll(context.db, sql: "SELECT material_id, id FROM show_materials WHERE show_id = ? AND deleted_at IS NULL", arguments: [show.id])
-                    .map { (record: $0[0] as Int64, link: $0[1] as Int64) }
+                let current = try ShowWriting.links(context, "show_materials", column: "material_id", showID: show.id)
                 try ShowWriting.replaceLinks(current: current, wanted: wanted, remove: { try context.softDelete("show_materials", id: $0) },
                                              add: { try context.insert(NewShowMaterial(showID: show.id, materialID: $0)) })
             }

@@ -65,12 +65,7 @@ enum ShowWriting {
     static func removeTalent(_ context: CommandContext, showID: Int64, link: Int64) throws {
         let talentID: Int64 = try context.snapshot("show_talent", id: link)["talent_id"]
         try context.softDelete("show_talent", id: link)
-        for booking in try Row.fetchAll(context.db, sql: """
-            SELECT \(BookingQueue.snapshotColumns) FROM bookings b JOIN users u ON u.id = b.holder_id JOIN talent t ON t.resource_id = b.resource_id
-            WHERE b.show_id = ? AND t.id = ? AND b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL
-            """, arguments: [showID, talentID]) {
-            try BookingQueue.retire(context, booking: BookingQueue.snapshot(booking), to: .cancelled)
-        }
+        try cancelBookings(context, showID: showID, resourceID: try context.snapshot("talent", id: talentID)["resource_id"])
         try cancelOpenTasks(context, column: "show_talent_id", id: link)
     }
 
@@ -91,12 +86,24 @@ enum ShowWriting {
     static func removeEquipment(_ context: CommandContext, showID: Int64, link: Int64) throws {
         let equipmentID: Int64 = try context.snapshot("show_equipment", id: link)["equipment_id"]
         try context.softDelete("show_equipment", id: link)
+        try cancelBookings(context, showID: showID, resourceID: try context.snapshot("equipment", id: equipmentID)["resource_id"])
+    }
+
+    /// Cancels the show's live bookings of one resource (a room, person or item taken off it).
+    static func cancelBookings(_ context: CommandContext, showID: Int64, resourceID: Int64) throws {
         for booking in try Row.fetchAll(context.db, sql: """
-            SELECT \(BookingQueue.snapshotColumns) FROM bookings b JOIN users u ON u.id = b.holder_id JOIN equipment e ON e.resource_id = b.resource_id
-            WHERE b.show_id = ? AND e.id = ? AND b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL
-            """, arguments: [showID, equipmentID]) {
+            SELECT \(BookingQueue.snapshotColumns) FROM bookings b JOIN users u ON u.id = b.holder_id
+            WHERE b.show_id = ? AND b.resource_id = ? AND b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL
+            """, arguments: [showID, resourceID]) {
             try BookingQueue.retire(context, booking: BookingQueue.snapshot(booking), to: .cancelled)
         }
+    }
+
+    /// The live links of a show to its talent, platforms, equipment or materials: the
+    /// linked record's row id and the link's.
+    static func links(_ context: CommandContext, _ table: String, column: String, showID: Int64) throws -> [(record: Int64, link: Int64)] {
+        try Row.fetchAll(context.db, sql: "SELECT \(column), id FROM \(table) WHERE show_id = ? AND deleted_at IS NULL ORDER BY id", arguments: [showID])
+            .map { (record: $0[0] as Int64, link: $0[1] as Int64) }
     }
 
     @discardableResult
