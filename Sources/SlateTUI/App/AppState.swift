@@ -56,7 +56,7 @@ public struct BookingForm: Equatable, Sendable {
 
     public init(resource: String, start: String, end: String, zone: String) {
         form = FormState([FormField("Resource", resource), FormField("Start", start, kind: .dateTime), FormField("End", end, kind: .dateTime), FormField("Show"), FormField("Note"),
-                          FormField("Kind", "hold", kind: .choice(["hold", "book"], shown: ["hold (pencil)", "book (confirmed)"]))])
+                          FormField("Kind", "hold", kind: .choice(["hold", "book"], shown: ["hold (pencil)", "book (confirmed)"])), FormField("Repeat")])
         self.zone = zone
     }
 

@@ -49,6 +49,11 @@ public enum Effect: Equatable, Sendable {
     /// A booking typed in the form: the times are read in the resource's studio zone by
     /// the domain library, exactly as `slate book` reads them.
     case placeTyped(resource: String, start: String, end: String, status: BookingStatus, show: String?, note: String)
+    /// A repeating booking or hold typed in the form (rule 14); with `skipClashes` the free
+    /// occurrences are placed and the clashing ones skipped.
+    case placeSeries(resource: String, start: String, end: String, status: BookingStatus, note: String, rule: RecurrenceRule, skipClashes: Bool)
+    /// A repeating show: a draft for every day of the series.
+    case addShowSeries(ShowInput, RecurrenceRule)
     case confirm(String, version: Int, force: String?)
     case release(String, version: Int)
     case cancel(String, version: Int)

@@ -44,7 +44,8 @@ func drawBoard(_ canvas: inout Canvas, _ state: AppState, _ area: Rect) {
     if let form = state.board.form {
         var lines = form.form.lines(unicode: state.unicode)
         if case .newShow = form.purpose {
-            lines += ["", "Times are \(state.board.zone.placeName) time; Talent, Platforms: names with commas between"]
+            lines += ["", "Times are \(state.board.zone.placeName) time; Talent, Platforms: names with commas between",
+                      "Repeat (optional): weekly;byday=TU;count=8 makes a draft for every day of the series"]
         }
         if !form.problem.isEmpty { lines += ["", form.problem] }
         lines.append("↑↓ field · Space toggles a choice · Enter saves · Esc cancels")

@@ -29,6 +29,7 @@ func runBoard(_ state: inout AppState, _ command: BoardCommand) -> [Effect] {
             FormField("Title"), FormField("Start", date + "T10:00", kind: .dateTime), FormField("End", date + "T12:00", kind: .dateTime),
             FormField("Room"), FormField("Talent"), FormField("Platforms"),
             FormField("Type", "bau", kind: .choice(types, shown: types)), FormField("Standard", "standard", kind: .choice(standards, shown: standards)),
+            FormField("Repeat"),
         ]))
     case .edit:
         guard let show = boardShow(&state, to: "edit") else { return [] }
@@ -192,10 +193,12 @@ private func submitBoardForm(_ form: BoardForm) throws -> Effect {
     case .newShow(let schedule, let zone):
         if let problem = values.problems(in: LocalTime.cached(zone) ?? LocalTime(timeZone: .gmt)).first { throw SlateError.invalidInput(problem) }
         let room = values["Room"].trimmingWhitespace()
-        return .addShow(ShowInput(client: "", schedule: schedule, room: room.isEmpty ? nil : room, title: try TextInput.name(values["Title"], field: "title"),
-                                  start: .local(values["Start"]), end: .local(values["End"]), type: ShowType(rawValue: values["Type"]) ?? .bau,
-                                  standard: ShowStandard(rawValue: values["Standard"]) ?? .standard, talent: commaList(values["Talent"]),
-                                  platforms: commaList(values["Platforms"])))
+        let input = ShowInput(client: "", schedule: schedule, room: room.isEmpty ? nil : room, title: try TextInput.name(values["Title"], field: "title"),
+                              start: .local(values["Start"]), end: .local(values["End"]), type: ShowType(rawValue: values["Type"]) ?? .bau,
+                              standard: ShowStandard(rawValue: values["Standard"]) ?? .standard, talent: commaList(values["Talent"]),
+                              platforms: commaList(values["Platforms"]))
+        let repeats = values["Repeat"].trimmingWhitespace()
+        return repeats.isEmpty ? .addShow(input) : .addShowSeries(input, try RecurrenceRule.parse(repeats))
     }
 }
 

@@ -184,6 +184,7 @@ func drawForm(_ canvas: inout Canvas, _ state: AppState, _ booking: BookingForm)
     var lines = booking.form.lines(unicode: state.unicode)
     let zone = LocalTime.cached(booking.zone) ?? state.zone
     lines += ["", "Times are \(zone.placeName) time (\(zone.timeZone.identifier)), e.g. 2026-12-03T14:00",
+              "Repeat (optional): weekly;byday=MO,WE;count=10 or daily;until=2026-12-24",
               "Tab completes names / next field · ↑↓ field · Enter saves · Esc cancels"]
     box(&canvas, state, title: "New booking", lines: lines)
 }

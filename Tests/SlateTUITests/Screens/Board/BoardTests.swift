@@ -126,6 +126,13 @@ struct BoardViewTests {
         _ = update(&state, .failed(.invalidInput("no room with id or name 'X'")))
         #expect(state.board.form?.problem.contains("no room") == true)
         _ = update(&state, .key(.escape))
+        // With a rule, the draft repeats.
+        _ = update(&state, .key(.char("n")))
+        state.board.form?.form["Title"] = "Weekly"
+        state.board.form?.form["Repeat"] = "weekly;count=3"
+        guard case .addShowSeries(let repeated, let rule)? = update(&state, .key(.enter)).first else { Issue.record("no series"); return }
+        #expect(repeated.title == "Weekly" && rule.count == 3)
+        _ = update(&state, .key(.escape))
         #expect(update(&state, .key(.char("P"))) == [.setScheduleStatus("sc-1", .proposed)])
         #expect(update(&state, .key(.char("B"))) == [.setScheduleStatus("sc-1", .draft)])
         #expect(update(&state, .key(.char("a"))) == [.setScheduleStatus("sc-1", .archived)])
@@ -317,5 +324,35 @@ struct SeriesGridTests {
         #expect(Set(times).count == 1 && times[0] != "10:00", "\(times)")
         d.press([.char("u")])
         #expect(try d.session.seriesOccurrences(made.series).allSatisfy { $0.startLocal.hasSuffix("10:00") })
+    }
+
+    @Test func theFormsTakeARepeatRuleAndAClashingSeriesOffersToSkipTheClashes() throws {
+        let (driver, paris, _) = try Driver.twoZones()
+        var d = driver
+        defer { d.cleanUp() }
+        let blocker = try d.session.place(BookingPlacement(resource: paris, start: "2026-12-16T10:30", end: "2026-12-16T11:00", status: .confirmed)).value
+        d.state.grid.cursorResource = paris
+        d.state.focus(on: try LocalTime(zoneIdentifier: "Europe/Paris").parse("2026-12-02T10:00"))
+        d.send(.databaseChanged)
+        d.press([.char("n")])
+        guard case .form(var form) = d.state.mode else { Issue.record("no form"); return }
+        form.form["Start"] = "2026-12-02T10:00"
+        form.form["End"] = "2026-12-02T11:00"
+        form.form["Kind"] = "book"
+        form.form["Repeat"] = "weekly;count=4"
+        d.state.mode = .form(form)
+        d.press([.enter])
+        guard case .prompt(let prompt) = d.state.mode else { Issue.record("no prompt: \(d.state.status?.text ?? "")"); return }
+        #expect(prompt.question == "1 occurrence(s) clash. Place the other 3 and skip them?" && prompt.detail.contains(blocker.uid))
+        d.press([.char("y")])
+        #expect(d.state.status?.text.hasPrefix("Series rc-") == true && d.state.status?.text.contains("skipped 1") == true)
+        #expect(try d.session.series().first?.exceptions == ["2026-12-16"])
+        // A bad rule is named in the form's line, nothing placed.
+        d.press([.char("n")])
+        guard case .form(var again) = d.state.mode else { Issue.record("no form"); return }
+        again.form["Repeat"] = "fortnightly"
+        d.state.mode = .form(again)
+        d.press([.enter])
+        #expect(d.state.status?.text.contains("--repeat") == true)
     }
 }
