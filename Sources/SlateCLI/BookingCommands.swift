@@ -22,12 +22,9 @@ struct PlacementOptions: ParsableArguments {
             let labelled = try session.zonesInPlay()
             return global.emit(try session.place(request, plan: plan)) { BookingCommand.describe($0, labelled: labelled) }
         }
-        guard request.show == nil, !request.orHold, request.forceReason == nil, request.expires == nil else {
-            throw SlateError.invalidInput("--repeat places plain bookings or holds (no --show, --or-hold, --force or --expires)")
-        }
         let outcome = try session.placeSeries(request, rule: try RecurrenceRule.parse(text), except: except, skipClashes: skipClashes, plan: plan)
         global.emit(outcome) { result in
-            (["Series \(result.series): \(result.bookings.count) occurrence(s) \(request.status == .hold ? "held" : "booked") (\(result.bookings.joined(separator: ", ")))."]
+            (["Series \(result.series): \(result.occurrences.count) occurrence(s) \(request.status == .hold ? "held" : "booked") (\(result.occurrences.joined(separator: ", ")))."]
                 + result.skipped.map { "Skipped (clash): \($0)" }).joined(separator: "\n")
         }
     }

@@ -144,7 +144,7 @@ struct ShowCommand: ParsableCommand {
                                   type: type, standard: standard, talent: talent, platforms: platform, equipment: equipment, materials: material, notes: notes)
             if let text = `repeat` {
                 return global.emit(try global.session().addShowSeries(input, rule: try RecurrenceRule.parse(text), except: except)) {
-                    "Series \($0.series): \($0.bookings.count) draft show(s) (\($0.bookings.joined(separator: ", ")))."
+                    "Series \($0.series): \($0.occurrences.count) draft show(s) (\($0.occurrences.joined(separator: ", ")))."
                 }
             }
             guard except.isEmpty else { throw SlateError.invalidInput("--except goes with --repeat") }

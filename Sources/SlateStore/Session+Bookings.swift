@@ -153,19 +153,25 @@ extension Session {
                 + [placement.start, placement.end].compactMap { $0.ambiguity(in: studio.zone) }
             // Never returned: `perform` turns the violations into a refusal.
             guard outcome.isAllowed else { return view("", status) }
-            var row = NewBooking(resourceID: resource.id, holderID: context.actor.userID, showID: showID, phaseID: phaseID, status: status, interval: interval,
+            let row = NewBooking(resourceID: resource.id, holderID: context.actor.userID, showID: showID, phaseID: phaseID, status: status, interval: interval,
                                  placedAt: context.now, note: note)
-            if status == .hold {
-                let queued = try HoldQueue.placement(overlapping: around.holds, now: context.now, firstDays: context.settings.holdExpiryFirstDays,
-                                                     otherDays: context.settings.holdExpiryOtherDays, expires: placement.expires?.resolve(in: studio.zone))
-                (row.rank, row.expiresAt) = (queued.rank, queued.expiresAt)
-            }
-            let (rank, expires) = (row.rank, row.expiresAt)
-            let uid = try context.insert(row).uid
-            let made = view(uid, status, rank: rank, expires: expires)
-            context.summary = "\(status == .hold ? "hold" : "book") \(resource.name) \(made.startLocal)–\(made.endLocal) (\(uid))"
+            let placed = try Self.insertBooking(context, row, queue: around.holds, expires: placement.expires?.resolve(in: studio.zone))
+            let made = view(placed.uid, status, rank: placed.rank, expires: placed.expiresAt)
+            context.summary = "\(status == .hold ? "hold" : "book") \(resource.name) \(made.startLocal)–\(made.endLocal) (\(placed.uid))"
             return made
         }
+    }
+
+    /// Inserts a checked booking; a hold takes its place in the queue of `queue` (the holds
+    /// overlapping it) and its expiry.
+    static func insertBooking(_ context: CommandContext, _ booking: NewBooking, queue: [BookingSnapshot], expires: Int64? = nil) throws -> (uid: String, rank: Int?, expiresAt: Int64?) {
+        var row = booking
+        if row.status == .hold {
+            let queued = try HoldQueue.placement(overlapping: queue, now: context.now, firstDays: context.settings.holdExpiryFirstDays,
+                                                 otherDays: context.settings.holdExpiryOtherDays, expires: expires)
+            (row.rank, row.expiresAt) = (queued.rank, queued.expiresAt)
+        }
+        return (try context.insert(row).uid, row.rank, row.expiresAt)
     }
 
     /// Confirms a hold (rule 2): refused while a confirmed booking or a higher hold overlaps,

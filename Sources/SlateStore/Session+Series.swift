@@ -2,11 +2,11 @@ import Foundation
 import GRDB
 import SlateCore
 
-/// What placing a series did: the series, its bookings, and the occurrences left out
-/// because they clashed (only when asked to skip them).
+/// What making a series did: the series, its occurrences (bookings or draft shows), and
+/// the occurrences left out because they clashed (only when asked to skip them).
 public struct SeriesResult: Sendable, Encodable, Equatable {
     public var series: String
-    public var bookings: [String]
+    public var occurrences: [String]
     /// "2026-12-24T10:00–11:00: Stage A is already booked …" for each occurrence left out.
     public var skipped: [String]
 }
@@ -120,7 +120,7 @@ extension Session {
                 shows.append(try ShowWriting.insert(context, occurrence, recurrenceID: recurrenceID))
             }
             context.summary = "add show \(input.title) \(rule.text) from \(zone.format(first)): \(shows.count) draft(s)"
-            return SeriesResult(series: PublicID.make(prefix: PublicID.prefix(forTable: "recurrences"), id: recurrenceID), bookings: shows, skipped: [])
+            return SeriesResult(series: PublicID.make(prefix: PublicID.prefix(forTable: "recurrences"), id: recurrenceID), occurrences: shows, skipped: [])
         }
     }
 
@@ -130,7 +130,10 @@ extension Session {
     /// out (they become exceptions of the series). `except` days are left out from the start.
     public func placeSeries(_ placement: BookingPlacement, rule: RecurrenceRule, except: [String] = [], skipClashes: Bool = false,
                             plan: Bool = false) throws -> Outcome<SeriesResult> {
-        try perform(placement.status == .hold ? "hold series" : "book series", plan: plan) { context in
+        guard placement.show == nil, placement.phase == nil, !placement.orHold, placement.forceReason == nil, placement.expires == nil else {
+            throw SlateError.invalidInput("a series places plain bookings or holds: no show (repeat the show instead), phase, or-hold, force or expiry")
+        }
+        return try perform(placement.status == .hold ? "hold series" : "book series", plan: plan) { context in
             let (resource, studio, _) = try context.resource(ref: placement.resource)
             try context.require(.manager, studio: studio.id, studioName: studio.name, to: "book \(resource.name)")
             let zone = studio.zone
@@ -139,7 +142,7 @@ extension Session {
             let firstDay = zone.day(of: first.start)
             let (recurrenceID, days, excepted) = try Self.startSeries(context, rule: rule, first: first, zone: zone, except: except)
             var exceptions = excepted
-            var result = SeriesResult(series: "", bookings: [], skipped: [])
+            var result = SeriesResult(series: "", occurrences: [], skipped: [])
             for day in days where !exceptions.contains(day) {
                 let interval = zone.shifted(first, days: day - firstDay)
                 let around = try BookingQueue.surroundings(context.db, resource: resource.id, interval: interval, studio: studio)
@@ -155,23 +158,18 @@ extension Session {
                     continue
                 }
                 context.warnings += outcome.warnings.map { RuleWarning($0.kind, "occurrence \(label): \($0.message)") } + BookingRules.timing(interval, now: context.now, zone: zone)
-                var row = NewBooking(resourceID: resource.id, holderID: context.actor.userID, showID: nil, status: placement.status, interval: interval,
+                let row = NewBooking(resourceID: resource.id, holderID: context.actor.userID, showID: nil, status: placement.status, interval: interval,
                                      placedAt: context.now, note: note, recurrenceID: recurrenceID)
-                if placement.status == .hold {
-                    let queued = try HoldQueue.placement(overlapping: around.holds, now: context.now, firstDays: context.settings.holdExpiryFirstDays,
-                                                         otherDays: context.settings.holdExpiryOtherDays)
-                    (row.rank, row.expiresAt) = (queued.rank, queued.expiresAt)
-                }
-                result.bookings.append(try context.insert(row).uid)
+                result.occurrences.append(try Self.insertBooking(context, row, queue: around.holds).uid)
             }
             if !result.skipped.isEmpty {
                 try context.update(recurrenceID, [RecurrenceChange.exceptions(Series.json(exceptions))])
             }
-            if result.bookings.isEmpty, context.violations.isEmpty {
+            if result.occurrences.isEmpty, context.violations.isEmpty {
                 throw SlateError.refused([RuleViolation(.doubleBooking, "every occurrence of the series clashes; nothing was booked")])
             }
             result.series = PublicID.make(prefix: PublicID.prefix(forTable: "recurrences"), id: recurrenceID)
-            context.summary = "\(placement.status == .hold ? "hold" : "book") \(resource.name) \(rule.text) from \(zone.format(first)): \(result.bookings.count) occurrence(s)"
+            context.summary = "\(placement.status == .hold ? "hold" : "book") \(resource.name) \(rule.text) from \(zone.format(first)): \(result.occurrences.count) occurrence(s)"
             return result
         }
     }
@@ -248,34 +246,39 @@ extension Session {
         }
         if let length, !(1...(24 * 60 - 1)).contains(length) { throw SlateError.invalidInput("--for: from 1 minute to less than a day") }
         return try perform("series move", plan: plan) { context in
-            if let shows = try Self.showsInScope(context, uid: uid, scope: scope) {
-                var moved: [String] = []
-                for show in shows.shows {
-                    let start = try shows.zone.parse("\(shows.zone.day(of: show.interval.start).iso)T\(time)")
-                    let interval = Interval(start: start, end: start + Int64(length.map { $0 * 60 } ?? Int(show.interval.duration)))
-                    try ShowMove.apply(context, showID: show.id, to: interval, forceReason: nil)
-                    moved.append("\(show.uid) → \(shows.zone.format(interval))")
-                }
-                context.summary = "move \(shows.shows.count) show(s) of series \(uid) to \(time)"
-                return moved
+            /// The same day at the new time, with the new length or its own.
+            func retimed(_ interval: Interval, _ zone: LocalTime) throws -> Interval {
+                let start = try zone.parse("\(zone.day(of: interval.start).iso)T\(time)")
+                return Interval(start: start, end: start + (length.map { Int64($0) * 60 } ?? interval.duration))
             }
-            let (record, zone, bookings) = try Self.seriesInScope(context, uid: uid, scope: scope)
             var moved: [String] = []
-            for booking in bookings {
-                let day = zone.day(of: booking.interval.start)
-                let start = try zone.parse("\(day.iso)T\(time)")
-                let interval = Interval(start: start, end: start + Int64(length.map { $0 * 60 } ?? Int(booking.interval.duration)))
-                let (resource, studio, _) = try context.resource(ref: try String.fetchOne(context.db, sql: "SELECT uid FROM resources WHERE id = ?", arguments: [booking.resourceID]) ?? "",
-                                                                 checkAccess: false)
-                try Session.moveBooking(context, booking, of: resource, in: studio, to: interval, forceReason: nil, label: "occurrence \(zone.format(booking.interval))")
-                moved.append("\(booking.uid) → \(zone.format(interval))")
+            let record: SeriesRecord
+            let zone: LocalTime
+            if let shows = try Self.showsInScope(context, uid: uid, scope: scope) {
+                (record, zone) = (shows.record, shows.zone)
+                for show in shows.shows {
+                    let interval = try retimed(show.interval, zone)
+                    try ShowMove.apply(context, showID: show.id, to: interval, forceReason: nil)
+                    moved.append("\(show.uid) → \(zone.format(interval))")
+                }
+            } else {
+                let bookings: [BookingSnapshot]
+                (record, zone, bookings) = try Self.seriesInScope(context, uid: uid, scope: scope)
+                // A series repeats one resource.
+                let ref = try String.fetchOne(context.db, sql: "SELECT uid FROM resources WHERE id = ?", arguments: [bookings[0].resourceID]) ?? ""
+                let (resource, studio, _) = try context.resource(ref: ref, checkAccess: false)
+                for booking in bookings {
+                    let interval = try retimed(booking.interval, zone)
+                    try Session.moveBooking(context, booking, of: resource, in: studio, to: interval, forceReason: nil, label: "occurrence \(zone.format(booking.interval))")
+                    moved.append("\(booking.uid) → \(zone.format(interval))")
+                }
             }
             if scope == .all {
                 // The series' own time follows, so later exports and occurrences agree.
-                let start = try zone.parse("\(zone.day(of: record.first.start).iso)T\(time)")
-                try context.update(record.id, [RecurrenceChange.startAt(start), .endAt(start + Int64(length.map { $0 * 60 } ?? Int(record.first.duration)))])
+                let first = try retimed(record.first, zone)
+                try context.update(record.id, [RecurrenceChange.startAt(first.start), .endAt(first.end)])
             }
-            context.summary = "move \(bookings.count) occurrence(s) of series \(uid) to \(time)"
+            context.summary = "move \(moved.count) occurrence(s) of series \(uid) to \(time)"
             return moved
         }
     }
@@ -289,18 +292,11 @@ extension Session {
         let studio = try context.studio(id: studioID)
         try context.require(.manager, studio: studio.id, studioName: studio.name, to: "change series")
         let record = SeriesRecord(row, zone: studio.zone)
-        var bookings = try Row.fetchAll(context.db, sql: """
+        let live = try Row.fetchAll(context.db, sql: """
             SELECT \(BookingQueue.snapshotColumns) FROM bookings b JOIN users u ON u.id = b.holder_id
             WHERE b.recurrence_id = ? AND b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL AND b.end_at > ? ORDER BY b.start_at, b.id
             """, arguments: [record.id, context.now]).map(BookingQueue.snapshot)
-        switch scope {
-        case .all: break
-        case .following(let from):
-            let start = try occurrence(context, record: record, uid: from).interval.start
-            bookings = bookings.filter { $0.interval.start >= start }
-        case .only(let one):
-            bookings = bookings.filter { $0.uid == one }
-        }
+        let bookings = try inScope(live, scope, uid: \.uid, start: \.interval.start) { try occurrence(context, record: record, uid: $0).interval.start }
         guard !bookings.isEmpty else { throw SlateError.invalidInput("series \(uid) has no live occurrence to change there") }
         return (record, studio.zone, bookings)
     }
@@ -319,16 +315,20 @@ extension Session {
         }
         let studio = try context.studio(id: first.studioID)
         try context.require(.manager, studio: studio.id, studioName: studio.name, to: "change series")
-        switch scope {
-        case .all: break
-        case .following(let from):
-            let start = try context.show(uid: from).interval.start
-            shows = shows.filter { $0.interval.start >= start }
-        case .only(let one):
-            shows = shows.filter { $0.uid == one }
-        }
+        shows = try inScope(shows, scope, uid: \.uid, start: \.interval.start) { try context.show(uid: $0).interval.start }
         guard !shows.isEmpty else { throw SlateError.invalidInput("series \(uid) has no show to change there") }
         return (SeriesRecord(row, zone: studio.zone), studio.zone, shows)
+    }
+
+    /// The occurrences of `items` a scope takes: all, those from the named one on, or it alone.
+    static func inScope<T>(_ items: [T], _ scope: SeriesScope, uid: (T) -> String, start: (T) -> Int64, startOf: (String) throws -> Int64) throws -> [T] {
+        switch scope {
+        case .all: return items
+        case .following(let from):
+            let first = try startOf(from)
+            return items.filter { start($0) >= first }
+        case .only(let one): return items.filter { uid($0) == one }
+        }
     }
 
     /// After "this and following" the series ends the day before; after "this only" that

@@ -167,11 +167,7 @@ extension Session {
             guard record.status.acceptsTalent else {
                 throw SlateError.refused([RuleViolation(.transition, "show \(show) is \(record.status.rawValue); platforms can be added to draft or confirmed shows only")])
             }
-            let platformID = try context.id("platforms", ref: platform, what: "platform")
-            if try Int64.fetchOne(context.db, sql: "SELECT id FROM show_platforms WHERE show_id = ? AND platform_id = ? AND deleted_at IS NULL", arguments: [record.id, platformID]) != nil {
-                throw SlateError.invalidInput("the show is already on that platform")
-            }
-            let uid = try context.insert(NewShowPlatform(showID: record.id, platformID: platformID)).uid
+            let uid = try ShowWriting.addPlatform(context, showID: record.id, ref: platform)
             if record.status == .confirmed { try ShowPromotion.generateTasks(context, showID: record.id, studioID: studio.id, interval: record.interval) }
             context.summary = "add platform \(platform) to show \(record.title)"
             return uid

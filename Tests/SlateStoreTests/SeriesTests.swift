@@ -27,12 +27,12 @@ struct SeriesTests {
         #expect(try f.count("SELECT count(*) FROM audits") == audits)
         // Asked to, it books the free ones and lists the others, which become exceptions.
         let plan = try f.alice.placeSeries(placement(f, "2026-12-02T10:00", "2026-12-02T11:00"), rule: try RecurrenceRule.parse("weekly;count=5"), skipClashes: true, plan: true)
-        #expect(plan.value.bookings.count == 3 && plan.value.skipped.count == 2 && plan.planned)
+        #expect(plan.value.occurrences.count == 3 && plan.value.skipped.count == 2 && plan.planned)
         let made = try f.alice.placeSeries(placement(f, "2026-12-02T10:00", "2026-12-02T11:00"), rule: try RecurrenceRule.parse("weekly;count=5"), skipClashes: true)
         #expect(made.value.skipped.map { String($0.prefix(16)) } == ["2026-12-09T10:00", "2026-12-23T10:00"])
         let listed = try #require(try f.alice.series().first)
         #expect(listed.rule == "FREQ=WEEKLY;COUNT=5" && listed.live == 3 && listed.exceptions == ["2026-12-09", "2026-12-23"])
-        #expect(try f.alice.bookings().first { $0.uid == made.value.bookings[0] }?.series?.hasPrefix("\(made.value.series) weekly") == true)
+        #expect(try f.alice.bookings().first { $0.uid == made.value.occurrences[0] }?.series?.hasPrefix("\(made.value.series) weekly") == true)
         // One undo takes the whole series back.
         _ = try f.alice.undo()
         #expect(try f.count("SELECT count(*) FROM bookings WHERE recurrence_id IS NOT NULL AND status = 'confirmed' AND deleted_at IS NULL") == 0)
@@ -57,10 +57,10 @@ struct SeriesTests {
     @Test func cancellingOneThisAndFollowingOrAllIsEachOneCommand() throws {
         let f = try Fixture.make()
         let made = try f.alice.placeSeries(placement(f, "2026-12-02T10:00", "2026-12-02T11:00"), rule: try RecurrenceRule.parse("weekly;count=6")).value
-        _ = try f.alice.cancelSeries(made.series, scope: .only(made.bookings[1]))
+        _ = try f.alice.cancelSeries(made.series, scope: .only(made.occurrences[1]))
         #expect(try f.alice.series()[0].exceptions == ["2026-12-09"])
         #expect(try times(f, made.series).count == 5)
-        _ = try f.alice.cancelSeries(made.series, scope: .following(made.bookings[3]))
+        _ = try f.alice.cancelSeries(made.series, scope: .following(made.occurrences[3]))
         #expect(try times(f, made.series) == ["2026-12-02T10:00–11:00", "2026-12-16T10:00–11:00"])
         #expect(try f.alice.series()[0].rule == "FREQ=WEEKLY;UNTIL=2026-12-22")
         _ = try f.alice.undo()
@@ -74,7 +74,7 @@ struct SeriesTests {
     @Test func retimingMovesEachOccurrenceOnItsDayAndAClashRefusesThemAll() throws {
         let f = try Fixture.make()
         let made = try f.alice.placeSeries(placement(f, "2026-12-02T10:00", "2026-12-02T11:00"), rule: try RecurrenceRule.parse("weekly;count=4")).value
-        _ = try f.alice.retimeSeries(made.series, scope: .following(made.bookings[2]), at: "14:00", minutes: 90)
+        _ = try f.alice.retimeSeries(made.series, scope: .following(made.occurrences[2]), at: "14:00", minutes: 90)
         #expect(try times(f, made.series) == ["2026-12-02T10:00–11:00", "2026-12-09T10:00–11:00", "2026-12-16T14:00–15:30", "2026-12-23T14:00–15:30"])
         let blocker = try f.book(f.stageA, "2026-12-09T16:30", "2026-12-09T17:00")
         let refused = violations { _ = try f.alice.retimeSeries(made.series, at: "16:00") }
@@ -96,18 +96,18 @@ struct SeriesTests {
         let schedule = try f.alice.addSchedule(client: f.acme, name: "Weekly podcast").value
         let made = try f.alice.addShowSeries(ShowInput(client: "", schedule: schedule, room: f.stageA, title: "Podcast", start: "2026-12-01T18:00", end: "2026-12-01T19:00",
                                                        talent: [f.ava]), rule: try RecurrenceRule.parse("weekly;byday=TU;count=5"), except: ["2026-12-22"]).value
-        #expect(made.bookings.count == 4)
+        #expect(made.occurrences.count == 4)
         let board = try f.alice.board(schedule: schedule)
         #expect(board.shows.map { $0.start.shown } == ["2026-12-01T18:00", "2026-12-08T18:00", "2026-12-15T18:00", "2026-12-29T18:00"])
         #expect(board.shows.allSatisfy { $0.series == made.series } && board.shows.allSatisfy { $0.talent == ["Ava Martin"] })
         #expect(try f.alice.series().first { $0.uid == made.series }?.resource == "show Podcast")
         // The first is confirmed; moving all keeps each on its day and moves its bookings.
-        _ = try f.alice.confirmShow(made.bookings[0])
+        _ = try f.alice.confirmShow(made.occurrences[0])
         _ = try f.alice.retimeSeries(made.series, at: "19:00")
         #expect(try f.alice.board(schedule: schedule).shows.allSatisfy { $0.start.shown.hasSuffix("T19:00") })
         #expect(try f.alice.bookings().filter { $0.status == .confirmed }.allSatisfy { $0.startLocal == "2026-12-01T19:00" })
         // This and following: the drafts go, the series ends before.
-        _ = try f.alice.cancelSeries(made.series, scope: .following(made.bookings[2]))
+        _ = try f.alice.cancelSeries(made.series, scope: .following(made.occurrences[2]))
         #expect(try f.alice.board(schedule: schedule).shows.count == 2)
         #expect(try f.alice.series().first { $0.uid == made.series }?.rule == "FREQ=WEEKLY;BYDAY=TU;UNTIL=2026-12-14")
         // All: the confirmed one is cancelled with its bookings, the draft deleted; one undo brings both back.

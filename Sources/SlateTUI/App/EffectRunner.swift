@@ -50,22 +50,22 @@ public struct EffectRunner: Sendable {
             case .placeTyped(let resource, let start, let end, let status, let show, let note):
                 let outcome = try session.place(BookingPlacement(resource: resource, start: .local(start), end: .local(end), status: status, show: show, note: note))
                 return [placed(outcome, state)]
-            case .placeSeries(let resource, let start, let end, let status, let note, let rule, let skip):
-                let placement = BookingPlacement(resource: resource, start: .local(start), end: .local(end), status: status, note: note)
+            case .placeSeries(let resource, let start, let end, let status, let show, let note, let rule, let skip):
+                let placement = BookingPlacement(resource: resource, start: .local(start), end: .local(end), status: status, show: show, note: note)
                 do {
                     let outcome = try session.placeSeries(placement, rule: rule, skipClashes: skip)
                     let skipped = outcome.value.skipped.isEmpty ? "" : "; skipped \(outcome.value.skipped.count) that clash: " + outcome.value.skipped.joined(separator: "; ")
-                    return [.succeeded("Series \(outcome.value.series): \(outcome.value.bookings.count) occurrence(s)\(skipped).", warnings: outcome.warnings.map(\.message))]
+                    return [.succeeded("Series \(outcome.value.series): \(outcome.value.occurrences.count) occurrence(s)\(skipped).", warnings: outcome.warnings.map(\.message))]
                 } catch SlateError.refused(let violations, _) where !skip && !violations.isEmpty && violations.allSatisfy(\.isClash) {
                     // Offer the free occurrences, the clashing ones listed first (a plan).
                     let plan = try session.placeSeries(placement, rule: rule, skipClashes: true, plan: true)
-                    return [.cascadePlanned(question: "\(violations.count) occurrence(s) clash. Place the other \(plan.value.bookings.count) and skip them?",
+                    return [.cascadePlanned(question: "\(violations.count) occurrence(s) clash. Place the other \(plan.value.occurrences.count) and skip them?",
                                             detail: violations.map(\.message).joined(separator: "; "),
-                                            apply: .placeSeries(resource: resource, start: start, end: end, status: status, note: note, rule: rule, skipClashes: true))]
+                                            apply: .placeSeries(resource: resource, start: start, end: end, status: status, show: show, note: note, rule: rule, skipClashes: true))]
                 }
             case .addShowSeries(let input, let rule):
                 let outcome = try session.addShowSeries(input, rule: rule)
-                return [.succeeded("Series \(outcome.value.series): \(outcome.value.bookings.count) draft show(s) \(input.title).", warnings: outcome.warnings.map(\.message))]
+                return [.succeeded("Series \(outcome.value.series): \(outcome.value.occurrences.count) draft show(s) \(input.title).", warnings: outcome.warnings.map(\.message))]
             case .confirm(let uid, let version, let force):
                 do {
                     let outcome = try session.confirm(uid, forceReason: force, expectedVersion: version)

@@ -51,7 +51,7 @@ public enum Effect: Equatable, Sendable {
     case placeTyped(resource: String, start: String, end: String, status: BookingStatus, show: String?, note: String)
     /// A repeating booking or hold typed in the form (rule 14); with `skipClashes` the free
     /// occurrences are placed and the clashing ones skipped.
-    case placeSeries(resource: String, start: String, end: String, status: BookingStatus, note: String, rule: RecurrenceRule, skipClashes: Bool)
+    case placeSeries(resource: String, start: String, end: String, status: BookingStatus, show: String?, note: String, rule: RecurrenceRule, skipClashes: Bool)
     /// A repeating show: a draft for every day of the series.
     case addShowSeries(ShowInput, RecurrenceRule)
     case confirm(String, version: Int, force: String?)

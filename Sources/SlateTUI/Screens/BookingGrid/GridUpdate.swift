@@ -210,10 +210,8 @@ func editForm(_ state: inout AppState, _ booking: BookingForm, _ key: Key) -> [E
             let repeats = booking.form["Repeat"].trimmingWhitespace()
             if !repeats.isEmpty {
                 // A series: every occurrence checked like this one (rule 14).
-                let rule = try RecurrenceRule.parse(repeats)
-                guard show.isEmpty else { throw SlateError.invalidInput("a show repeats from the draft board; leave Show empty for a repeating booking") }
                 return [.placeSeries(resource: resource, start: booking.form["Start"], end: booking.form["End"], status: booking.kind == "book" ? .confirmed : .hold,
-                                     note: booking.form["Note"], rule: rule, skipClashes: false)]
+                                     show: show.isEmpty ? nil : showRef, note: booking.form["Note"], rule: try RecurrenceRule.parse(repeats), skipClashes: false)]
             }
             return [.placeTyped(resource: resource, start: booking.form["Start"], end: booking.form["End"], status: booking.kind == "book" ? .confirmed : .hold,
                                 show: show.isEmpty ? nil : showRef, note: booking.form["Note"])]

@@ -303,7 +303,7 @@ struct SeriesGridTests {
         d.state.grid.cursorResource = paris
         d.state.focus(on: try LocalTime(zoneIdentifier: "Europe/Paris").parse("2026-12-09T10:00"))
         d.send(.databaseChanged)
-        #expect(d.state.grid.pickedBooking?.uid == made.bookings[1])
+        #expect(d.state.grid.pickedBooking?.uid == made.occurrences[1])
         #expect(render(d.state).text.contains("↻ repeats weekly (series \(made.series))"))
         d.press([.char("x")])
         guard case .prompt(let prompt) = d.state.mode else { Issue.record("no prompt"); return }
