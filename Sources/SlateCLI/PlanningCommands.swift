@@ -48,7 +48,7 @@ struct ScheduleCommand: ParsableCommand {
                 }
                 let parts = ["  \(show.start.shown.dropFirst(11))–\(show.end.shown.dropFirst(11))", show.title, show.room ?? "no room",
                              show.talent.joined(separator: ", "), show.platforms.joined(separator: ", "), "\(show.type.rawValue)/\(show.standard.rawValue)",
-                             show.status.rawValue, show.uid]
+                             show.status.rawValue, show.uid, show.series.map { "series \($0)" } ?? ""]
                 global.out(TextInput.printable(parts.filter { !$0.isEmpty }.joined(separator: " · "), limit: 400) + (show.clashes.isEmpty ? "" : " · CLASH"))
                 for clash in show.clashes { global.out("      ! " + TextInput.printable(clash, limit: 400)) }
             }

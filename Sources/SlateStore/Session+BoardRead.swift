@@ -71,6 +71,8 @@ public struct ShowCard: Encodable, Sendable, Equatable {
     public var room: String?
     public var notes: String
     public var version: Int
+    /// The series the show is an occurrence of (rule 14).
+    public var series: String?
     public var talent: [Person]
     /// Equipment the show needs, with its booking's status once booked.
     public var equipment: [Gear]
@@ -91,6 +93,7 @@ public struct ShowCard: Encodable, Sendable, Equatable {
         var lines = ["\(title) (\(uid)) · \(status.rawValue)",
                      "Client \(client)\(schedule.map { " · schedule \($0) (\(scheduleUID ?? ""))" } ?? "") · \(studio)",
                      "\(time) · \(type.rawValue) · \(standard.rawValue) · room \(room ?? "none")"]
+        if let series { lines.append("Repeats: one of series \(series) (slate series show \(series))") }
         if !notes.isEmpty { lines.append("Notes: \(notes)") }
         lines.append("")
         lines.append("Talent: " + (talent.isEmpty ? "none" : talent.map { "\($0.name)\($0.rating.map { " ★\($0)" } ?? "")\($0.note.isEmpty ? "" : " (\($0.note))")" }.joined(separator: ", ")))
@@ -206,8 +209,9 @@ extension Session {
             let studio = try reader.studio(id: show.studioID)
             let zone = studio.zone
             let row = try Row.fetchOne(reader.db, sql: """
-                SELECT sh.*, c.name AS client, sc.name AS schedule, sc.uid AS schedule_uid, rm.name AS room
+                SELECT sh.*, c.name AS client, sc.name AS schedule, sc.uid AS schedule_uid, rm.name AS room, rc.uid AS series
                 FROM shows sh JOIN clients c ON c.id = sh.client_id LEFT JOIN schedules sc ON sc.id = sh.schedule_id LEFT JOIN rooms rm ON rm.id = sh.room_id
+                LEFT JOIN recurrences rc ON rc.id = sh.recurrence_id
                 WHERE sh.id = ?
                 """, arguments: [show.id])!
             let talent = try Row.fetchAll(reader.db, sql: """
@@ -247,7 +251,7 @@ extension Session {
             return ShowCard(uid: uid, title: show.title, client: row["client"], schedule: row["schedule"], scheduleUID: row["schedule_uid"], studio: studio.name,
                             zone: zone.timeZone.identifier, type: ShowType(rawValue: row["type"]) ?? .other, standard: ShowStandard(rawValue: row["standard"]) ?? .standard,
                             status: show.status, start: Timestamp(show.interval.start, in: zone), end: Timestamp(show.interval.end, in: zone), room: row["room"],
-                            notes: row["notes"], version: row["version"], talent: talent, equipment: equipment, platforms: platforms, materials: materials, bookings: bookings, tasks: tasks,
+                            notes: row["notes"], version: row["version"], series: row["series"], talent: talent, equipment: equipment, platforms: platforms, materials: materials, bookings: bookings, tasks: tasks,
                             nextStep: next, blocking: tasks.filter { $0.itemType == gate && $0.required && $0.status.isOpen }.map(\.title),
                             clashes: clashes, comments: comments, history: [])
         }

@@ -101,6 +101,7 @@ struct SeriesTests {
         #expect(board.shows.map { $0.start.shown } == ["2026-12-01T18:00", "2026-12-08T18:00", "2026-12-15T18:00", "2026-12-29T18:00"])
         #expect(board.shows.allSatisfy { $0.series == made.series } && board.shows.allSatisfy { $0.talent == ["Ava Martin"] })
         #expect(try f.alice.series().first { $0.uid == made.series }?.resource == "show Podcast")
+        #expect(try f.alice.showCard(made.occurrences[1]).lines.contains("Repeats: one of series \(made.series) (slate series show \(made.series))"))
         // The first is confirmed; moving all keeps each on its day and moves its bookings.
         _ = try f.alice.confirmShow(made.occurrences[0])
         _ = try f.alice.retimeSeries(made.series, at: "19:00")

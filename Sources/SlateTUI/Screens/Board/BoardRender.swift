@@ -176,7 +176,7 @@ func boardPaneLines(_ state: AppState) -> [String] {
         return ["\(day): no shows", "n adds a draft here\(state.board.clipboard == nil ? "" : ", p pastes the copied show")."]
     }
     var lines = ["\(show.title) (\(show.uid)) · \(show.status.rawValue) · \(show.start.shown.replacingOccurrences(of: "T", with: " "))–\(show.end.shown.dropFirst(11))",
-                 "Room \(show.room ?? "none") · talent \(show.talent.isEmpty ? "none" : show.talent.joined(separator: ", ")) · \(show.platforms.joined(separator: ", "))"]
+                 (["Room \(show.room ?? "none")", "talent \(show.talent.isEmpty ? "none" : show.talent.joined(separator: ", "))"] + show.platforms).joined(separator: " · ")]
     if let series = show.series { lines[1] += " · \(state.unicode ? "↻" : "(r)") series \(series)" }
     if show.clashes.isEmpty {
         lines.append("No clash. Enter opens the show · e edit · y copy · Space select.")
