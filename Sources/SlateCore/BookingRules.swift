@@ -112,7 +112,8 @@ public enum BookingRules {
         var outcome = RuleOutcome()
         let zone = around.zone
         let name = request.resource.name
-        let when = zone.format(request.interval)
+        // Formatted only for a message: most requests have none.
+        var when: String { zone.format(request.interval) }
         let excluded = request.existing?.id
 
         if let banned = banned(request.resource) { outcome.violations.append(banned) }

@@ -38,6 +38,7 @@ enum BookingQueue {
         try Row.fetchAll(db.cachedStatement(sql: """
             SELECT \(snapshotColumns) FROM bookings b JOIN users u ON u.id = b.holder_id
             WHERE b.resource_id = ? AND b.status = 'hold' AND b.deleted_at IS NULL AND b.end_at > ? AND b.start_at < ?
+            ORDER BY b.end_at, b.start_at, b.id
             """), arguments: [resource, interval.start, interval.end]).map(snapshot)
     }
 
@@ -45,6 +46,7 @@ enum BookingQueue {
         try Row.fetchAll(db.cachedStatement(sql: """
             SELECT uid, start_at, end_at, hard, reason FROM time_off
             WHERE resource_id = ? AND deleted_at IS NULL AND end_at > ? AND start_at < ?
+            ORDER BY end_at, start_at, id
             """), arguments: [resource, interval.start, interval.end]).map {
             TimeOffPeriod(uid: $0["uid"], interval: Interval(start: $0["start_at"], end: $0["end_at"]), hard: $0["hard"], reason: $0["reason"])
         }

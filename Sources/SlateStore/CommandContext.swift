@@ -117,9 +117,10 @@ final class CommandContext {
         let schema = try schemaVersion ?? Int.fetchOne(db.cachedStatement(sql: "PRAGMA schema_version")) ?? 0
         schemaVersion = schema
         let plan = try InsertPlan.of(type, table: table, columns: all, in: db, schema: schema)
-        let arguments = StatementArguments(all.map(\.1))
+        let values = all.map { $0.1?.databaseValue ?? .null }
+        let arguments = StatementArguments(values)
         let sql = plan.sql
-        if let stored = plan.row(all) {
+        if let stored = plan.row(values) {
             try db.cachedStatement(sql: sql).execute(arguments: arguments)
             try audit(.insert, table: table, id: id, uid: uid, old: nil, new: stored)
         } else {
@@ -139,6 +140,119 @@ final class CommandContext {
             try checkVersion(table, id: id, uid: old["uid"] ?? "?", current: version, expected: expectedVersion)
         }
         try write(table, id: id, values, old: old)
+    }
+
+    /// Inserts rows of one type as `insert` does one at a time (the same rows, audit rows
+    /// and changes, as a test holds it) in a few statements: the rows in multi-row INSERTs,
+    /// their audits in one INSERT … SELECT that writes each row's JSON in SQL. A schedule's
+    /// confirmation writes thousands. `firstID`: the caller already took the rows' ids,
+    /// consecutive from it, with `nextID`.
+    @discardableResult
+    func insertAll<Row: NewRow>(_ rows: [Row], firstID: Int64? = nil) throws -> [(id: Int64, uid: String)] {
+        guard let first = rows.first else { return [] }
+        let table = Row.table
+        let start = try firstID ?? nextID(table)
+        nextIDs[table] = start + Int64(rows.count)
+        let prefix = PublicID.prefix(forTable: table)
+        var written: [(id: Int64, uid: String)] = []
+        var stored: [[(String, DatabaseValue)]] = []
+        var values: [DatabaseValue] = []
+        let names = ["id", "uid", "created_at", "updated_at"] + first.columns.map(\.0)
+        let schema = try schemaVersion ?? Int.fetchOne(db.cachedStatement(sql: "PRAGMA schema_version")) ?? 0
+        schemaVersion = schema
+        var plan: InsertPlan?
+        for (offset, row) in rows.enumerated() {
+            let id = start + Int64(offset)
+            let uid = PublicID.make(prefix: prefix, id: id)
+            let all: [(String, (any DatabaseValueConvertible)?)] = [("id", id), ("uid", uid), ("created_at", now), ("updated_at", now)] + row.columns
+            plan = try plan ?? InsertPlan.of(ObjectIdentifier(Row.self), table: table, columns: all, in: db, schema: schema)
+            // Rows of other shapes, or whose stored row is not known from their values, go one by one.
+            let databaseValues = all.map { $0.1?.databaseValue ?? .null }
+            guard let plan, all.count == names.count, zip(all, names).allSatisfy({ $0.0 == $1 }), let known = plan.row(databaseValues), plan.shape?.jsonExact == true else {
+                nextIDs[table] = start
+                return try rows.map { try insert($0) }
+            }
+            written.append((id, uid))
+            stored.append(known)
+            values += databaseValues
+        }
+        let width = names.count
+        let chunk = max(1, min(500, 32_000 / width))
+        let placeholders = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
+        var index = 0
+        while index < rows.count {
+            let count = min(chunk, rows.count - index)
+            let sql = "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES " + Array(repeating: placeholders, count: count).joined(separator: ", ")
+            try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values[(index * width)..<((index + count) * width)]))
+            index += count
+        }
+        for ((_, uid), row) in zip(written, stored) { note(.insert, table: table, uid: uid, old: nil, new: row) }
+        let (firstAudit, command) = try reserveAudits(rows.count)
+        try db.cachedStatement(sql: """
+            INSERT INTO audits (id, uid, created_at, updated_at, command_id, user_id, action, record_table, record_id, record_uid, old_values, new_values)
+            SELECT ?1 + (t.id - ?2), slate_public_id('au', ?1 + (t.id - ?2)), ?3, ?3, ?4, ?5, 'insert', '\(table)', t.id, t.uid, NULL, \(try Self.jsonObject(table, in: db, schema: schema))
+            FROM \(table) t WHERE t.id BETWEEN ?2 AND ?6 ORDER BY t.id
+            """).execute(arguments: [firstAudit, start, now, command, actor.userID, start + Int64(rows.count) - 1])
+        return written
+    }
+
+    /// Sets the same columns of many live rows as `update` does one at a time (the same
+    /// rows, audit rows and changes, as a test holds it): the old rows' JSON goes into their
+    /// audits in SQL, the rows change in one UPDATE, then their new JSON follows.
+    func updateAll<Change: RowChange>(_ ids: [Int64], _ changes: [Change]) throws {
+        let ids = Array(Set(ids)).sorted()
+        let table = Change.table
+        let schema = try schemaVersion ?? Int.fetchOne(db.cachedStatement(sql: "PRAGMA schema_version")) ?? 0
+        schemaVersion = schema
+        let columns = changes.map(\.column.0)
+        let values = changes.map { $0.column.1?.databaseValue ?? .null }
+        // The values as stored, known without reading the rows back; else one by one.
+        guard ids.count > 1, let shape = try TableShape.of(table, in: db, schema: schema), shape.jsonExact,
+              zip(columns, values).allSatisfy({ name, value in shape.columns.contains { $0.name == name && $0.stores(value) } }) else {
+            for id in ids { try update(id, changes) }
+            return
+        }
+        let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
+        let old = try GRDB.Row.fetchAll(db.cachedStatement(sql: "SELECT id, uid, \(columns.joined(separator: ", ")) FROM \(table) WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id"),
+                                        arguments: [list])
+        guard old.count == ids.count else { throw SlateError.notFound("\(table) rows \(list)") }
+        let json = try Self.jsonObject(table, in: db, schema: schema)
+        let (firstAudit, command) = try reserveAudits(old.count)
+        // The n-th row by id gets the n-th audit id.
+        try db.cachedStatement(sql: """
+            INSERT INTO audits (id, uid, created_at, updated_at, command_id, user_id, action, record_table, record_id, record_uid, old_values, new_values)
+            SELECT ?1 + o.n, slate_public_id('au', ?1 + o.n), ?2, ?2, ?3, ?4, 'update', '\(table)', t.id, t.uid, \(json), '{}'
+            FROM (SELECT value AS id, row_number() OVER (ORDER BY value) - 1 AS n FROM json_each(?5)) o JOIN \(table) t ON t.id = o.id
+            """).execute(arguments: [firstAudit, now, command, actor.userID, list])
+        let sets = columns.map { "\($0) = ?" } + ["version = version + 1", "updated_at = ?"]
+        try db.cachedStatement(sql: "UPDATE \(table) SET \(sets.joined(separator: ", ")) WHERE id IN (SELECT value FROM json_each(?))")
+            .execute(arguments: StatementArguments(values + [now.databaseValue, list.databaseValue]))
+        try db.cachedStatement(sql: """
+            UPDATE audits SET new_values = (SELECT \(json) FROM \(table) t WHERE t.id = audits.record_id) WHERE id BETWEEN ? AND ?
+            """).execute(arguments: [firstAudit, firstAudit + Int64(old.count) - 1])
+        for row in old {
+            let before = Array(row.databaseValues)
+            var fields: [String: [String?]] = [:]
+            for (index, column) in columns.enumerated() where !Self.isBookkeeping(column) && before[index + 2] != values[index] {
+                fields[column] = [Self.text(before[index + 2]), Self.text(values[index])]
+            }
+            self.changes.append(SlateStore.Change(action: .update, table: table, uid: row["uid"], fields: fields))
+        }
+    }
+
+    /// Takes `count` consecutive audit ids; returns the first and the command's id.
+    private func reserveAudits(_ count: Int) throws -> (first: Int64, command: Int64) {
+        let command = try ensureCommand()
+        let first = try nextID("audits")
+        nextIDs["audits"] = first + Int64(count)
+        return (first, command)
+    }
+
+    /// `json_object(...)` of every column of `t`, in column order: the text `RowJSON.encode`
+    /// writes for a row of integers, texts and nulls.
+    private static func jsonObject(_ table: String, in db: Database, schema: Int) throws -> String {
+        guard let shape = try TableShape.of(table, in: db, schema: schema) else { throw SlateError.storage("no shape for \(table)") }
+        return "json_object(" + shape.columns.map { "'\($0.name)', t.\($0.name)" }.joined(separator: ", ") + ")"
     }
 
     /// Refuses unless the actor has at least `role` on the studio, and notes the studio as
@@ -190,16 +304,7 @@ final class CommandContext {
 
     private func audit(_ action: Change.Action, table: String, id: Int64, uid: String, old: Row?, new: [(String, DatabaseValue)]) throws {
         let commandID = try ensureCommand()
-        var fields: [String: [String?]] = [:]
-        fields.reserveCapacity(new.count)
-        let oldValues = old.map { Array($0.databaseValues) }
-        for (index, (column, value)) in new.enumerated() where !Self.isBookkeeping(column) {
-            let oldValue = oldValues.flatMap { index < $0.count ? $0[index] : nil }
-            if action == .insert ? !value.isNull : oldValue != value {
-                fields[column] = [oldValue.flatMap(Self.text), Self.text(value)]
-            }
-        }
-        changes.append(Change(action: action, table: table, uid: uid, fields: fields))
+        note(action, table: table, uid: uid, old: old.map { Array($0.databaseValues) }, new: new)
         let auditID = try nextID("audits")
         let statement = try auditStatement ?? db.cachedStatement(sql: """
             INSERT INTO audits (id, uid, created_at, updated_at, command_id, user_id, action, record_table, record_id, record_uid, old_values, new_values)
@@ -208,6 +313,20 @@ final class CommandContext {
         auditStatement = statement
         try statement.execute(arguments: [auditID, PublicID.make(prefix: "au", id: auditID), now, now, commandID, actor.userID, action.rawValue,
                                      table, id, uid, old.map(RowJSON.encode), RowJSON.encode(new)])
+    }
+
+    /// Records the change the audit describes: the columns an insert set, or those an update
+    /// changed, old and new (`old` in the column order of `new`).
+    private func note(_ action: Change.Action, table: String, uid: String, old: [DatabaseValue]?, new: [(String, DatabaseValue)]) {
+        var fields: [String: [String?]] = [:]
+        fields.reserveCapacity(new.count)
+        for (index, (column, value)) in new.enumerated() where !Self.isBookkeeping(column) {
+            let oldValue = old.flatMap { index < $0.count ? $0[index] : nil }
+            if action == .insert ? !value.isNull : oldValue != value {
+                fields[column] = [oldValue.flatMap(Self.text), Self.text(value)]
+            }
+        }
+        changes.append(Change(action: action, table: table, uid: uid, fields: fields))
     }
 
     private static func text(_ value: DatabaseValue) -> String? {

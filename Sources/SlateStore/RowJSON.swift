@@ -73,6 +73,8 @@ enum RowJSON {
         }
     }
 
+    /// Escapes as SQLite's `json_quote` does, so a snapshot written in SQL with
+    /// `json_object` (bulk writes) is the same text.
     private static func appendString(_ string: String, to out: inout String) {
         out += "\""
         // Most values need no escaping: append them whole.
@@ -88,6 +90,8 @@ enum RowJSON {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
             default:
                 if scalar.value < 0x20 {
                     let hex = String(scalar.value, radix: 16)

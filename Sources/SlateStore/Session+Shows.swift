@@ -77,9 +77,7 @@ extension Session {
             try context.update(schedule.id, [ScheduleChange.status(target)])
             if target == .confirmed {
                 let shows = try Row.fetchAll(context.db, sql: "SELECT * FROM shows WHERE schedule_id = ? AND status = 'draft' AND deleted_at IS NULL ORDER BY start_at, id", arguments: [schedule.id]).map(ShowRecord.init)
-                for show in shows {
-                    try ShowPromotion.confirm(context, show: show, studio: studio, forceReason: forceReason)
-                }
+                try ShowPromotion.confirm(context, shows: shows, studio: studio, forceReason: forceReason)
                 context.summary = "confirm schedule \(name): \(shows.count) show(s)"
             } else if target == .cancelled {
                 let shows = try Int64.fetchAll(context.db, sql: "SELECT id FROM shows WHERE schedule_id = ? AND status = 'draft' AND deleted_at IS NULL", arguments: [schedule.id])
@@ -168,7 +166,7 @@ extension Session {
                 throw SlateError.refused([RuleViolation(.transition, "show \(show) is \(record.status.rawValue); platforms can be added to draft or confirmed shows only")])
             }
             let uid = try ShowWriting.addPlatform(context, showID: record.id, ref: platform)
-            if record.status == .confirmed { try ShowPromotion.generateTasks(context, showID: record.id, studioID: studio.id, interval: record.interval) }
+            if record.status == .confirmed { try ShowPromotion.generateTasks(context, shows: [record], studioID: studio.id) }
             context.summary = "add platform \(platform) to show \(record.title)"
             return uid
         }
@@ -314,85 +312,6 @@ enum ShowMove {
         if !context.violations.isEmpty { return }
         if status == .draft { context.warnings += BookingRules.timing(interval, now: context.now, zone: studio.zone) }
         try context.update(showID, [ShowChange.startAt(interval.start), .endAt(interval.end)])
-    }
-}
-
-/// Rules 6 and 9: turning a draft show into bookings and tasks inside the caller's transaction.
-enum ShowPromotion {
-    /// Books the show's room and talent (every clash is collected, not only the first),
-    /// marks it confirmed, and generates its missing tasks.
-    static func confirm(_ context: CommandContext, show: ShowRecord, studio: StudioInfo, forceReason: String?, alreadyConfirmed: Bool = false) throws {
-        let showID = show.id
-        let label = show.label
-        let interval = show.interval
-        var resources: [String] = []
-        if let roomID = show.roomID {
-            resources += try String.fetchAll(context.db.cachedStatement(sql: "SELECT r.uid FROM rooms m JOIN resources r ON r.id = m.resource_id WHERE m.id = ?"), arguments: [roomID])
-        }
-        resources += try String.fetchAll(context.db.cachedStatement(sql: """
-            SELECT r.uid FROM show_talent st JOIN talent t ON t.id = st.talent_id JOIN resources r ON r.id = t.resource_id
-            WHERE st.show_id = ? AND st.deleted_at IS NULL ORDER BY st.id
-            """), arguments: [showID])
-        resources += try String.fetchAll(context.db.cachedStatement(sql: """
-            SELECT r.uid FROM show_equipment se JOIN equipment e ON e.id = se.equipment_id JOIN resources r ON r.id = e.resource_id
-            WHERE se.show_id = ? AND se.deleted_at IS NULL ORDER BY se.id
-            """), arguments: [showID])
-        for ref in resources {
-            let (resource, _, _) = try context.resource(ref: ref, checkAccess: false)
-            let booked = try Int.fetchOne(context.db.cachedStatement(sql: "SELECT count(*) FROM bookings WHERE show_id = ? AND resource_id = ? AND status = 'confirmed' AND deleted_at IS NULL"), arguments: [showID, resource.id]) ?? 0
-            if booked > 0 { continue }
-            let around = try BookingQueue.surroundings(context.db, resource: resource.id, interval: interval, studio: studio)
-            var outcome = BookingRules.evaluate(BookingRequest(resource: resource, interval: interval, status: .confirmed), around: around)
-            if !outcome.isAllowed, let forceReason {
-                outcome.violations = try Session.force(context, outcome: outcome, reason: forceReason, around: around, studio: studio)
-            }
-            context.violations += outcome.violations.map { RuleViolation($0.kind, "\(label): \($0.message)", otherUID: $0.otherUID, subjectUID: show.uid) }
-            context.warnings += outcome.warnings.map { RuleWarning($0.kind, "\(label): \($0.message)") }
-            guard outcome.isAllowed else { continue }
-            try context.insert(NewBooking(resourceID: resource.id, holderID: context.actor.userID, showID: showID, status: .confirmed, interval: interval,
-                                          placedAt: context.now, note: "show \(show.title)"))
-        }
-        if !alreadyConfirmed {
-            try context.update(showID, [ShowChange.status(.confirmed)])
-        }
-        try generateTasks(context, showID: showID, studioID: studio.id, interval: interval)
-    }
-
-    /// Rule 9: tasks from the studio's active templates; never duplicates. Each goes to its
-    /// item's default assignee: a member by login, or the talent a review is about when
-    /// that talent is linked to a user.
-    static func generateTasks(_ context: CommandContext, showID: Int64, studioID: Int64, interval: Interval) throws {
-        let items = try context.templateItems[studioID] ?? Row.fetchAll(context.db.cachedStatement(sql: """
-            SELECT i.* FROM task_template_items i JOIN task_templates t ON t.id = i.template_id
-            WHERE t.studio_id = ? AND t.active = 1 AND t.deleted_at IS NULL AND i.deleted_at IS NULL ORDER BY t.id, i.sort_order, i.id
-            """), arguments: [studioID]).map {
-            TemplateItemInfo(id: $0["id"], title: $0["title"], itemType: TaskItemType(rawValue: $0["item_type"]) ?? .other,
-                             inputType: TaskInputType(rawValue: $0["input_type"]) ?? .text, required: $0["required"], dueOffset: $0["due_offset_seconds"],
-                             dueFrom: DueAnchor(rawValue: $0["due_from"]) ?? .start, defaultAssignee: $0["default_assignee"])
-        }
-        context.templateItems[studioID] = items
-        guard !items.isEmpty else { return }
-        let talent = try Row.fetchAll(context.db.cachedStatement(sql: """
-            SELECT st.id, t.name FROM show_talent st JOIN talent t ON t.id = st.talent_id WHERE st.show_id = ? AND st.deleted_at IS NULL ORDER BY st.id
-            """), arguments: [showID]).map { (id: $0["id"] as Int64, name: $0["name"] as String) }
-        let platforms = try Row.fetchAll(context.db.cachedStatement(sql: """
-            SELECT sp.id, p.name FROM show_platforms sp JOIN platforms p ON p.id = sp.platform_id WHERE sp.show_id = ? AND sp.deleted_at IS NULL ORDER BY sp.id
-            """), arguments: [showID]).map { (id: $0["id"] as Int64, name: $0["name"] as String) }
-        let existing = Set(try Row.fetchAll(context.db.cachedStatement(sql: """
-            SELECT template_item_id, show_talent_id, show_platform_id FROM tasks WHERE show_id = ? AND template_item_id IS NOT NULL AND deleted_at IS NULL
-            """), arguments: [showID]).map { TaskKey(templateItemID: $0["template_item_id"], showTalentID: $0["show_talent_id"], showPlatformID: $0["show_platform_id"]) })
-        for task in TaskGeneration.tasks(showStart: interval.start, showEnd: interval.end, items: items, talent: talent, platforms: platforms, existing: existing) {
-            var assignee: Int64?
-            if task.defaultAssignee == "talent", let showTalent = task.showTalentID {
-                assignee = try Int64.fetchOne(context.db.cachedStatement(sql: "SELECT t.user_id FROM show_talent st JOIN talent t ON t.id = st.talent_id WHERE st.id = ?"),
-                                              arguments: [showTalent])
-            } else if !task.defaultAssignee.isEmpty, task.defaultAssignee != "talent" {
-                assignee = try Int64.fetchOne(context.db.cachedStatement(sql: "SELECT id FROM users WHERE login = ? AND deleted_at IS NULL"), arguments: [task.defaultAssignee])
-            }
-            try context.insert(NewTask(showID: showID, templateItemID: task.templateItemID, showTalentID: task.showTalentID, showPlatformID: task.showPlatformID,
-                                       title: task.title, itemType: task.itemType, inputType: task.inputType, required: task.required, dueAt: task.dueAt,
-                                       assigneeID: assignee))
-        }
     }
 }
 

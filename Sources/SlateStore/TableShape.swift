@@ -11,9 +11,23 @@ struct TableShape: Sendable {
         let integer: Bool
         let text: Bool
         let defaultValue: DatabaseValue
+
+        /// True when SQLite stores `value` in this column as it is (no affinity conversion).
+        func stores(_ value: DatabaseValue) -> Bool {
+            switch value.storage {
+            case .null: true
+            case .int64: integer
+            case .string: text
+            case .double, .blob: false
+            }
+        }
     }
 
     let columns: [Column]
+
+    /// True when every column is declared INTEGER or TEXT: Slate stores only integers, texts
+    /// and nulls there, which SQLite's `json_object` writes as `RowJSON.encode` does.
+    var jsonExact: Bool { columns.allSatisfy { $0.integer || $0.text } }
 
     /// The shape of `table`, or nil when a default is not a plain literal (then the caller
     /// reads the row back).
@@ -89,10 +103,10 @@ struct InsertPlan: Sendable {
         return plan
     }
 
-    /// The whole row an insert of `values` stores, in column order, or nil when it cannot
-    /// be known without reading it back (a default that is not a literal, or a value whose
-    /// storage class its column would convert).
-    func row(_ values: [(String, (any DatabaseValueConvertible)?)]) -> [(String, DatabaseValue)]? {
+    /// The whole row an insert of `values` (in the plan's column order) stores, in the
+    /// table's column order, or nil when it cannot be known without reading it back (a
+    /// default that is not a literal, or a value whose storage class its column would convert).
+    func row(_ values: [DatabaseValue]) -> [(String, DatabaseValue)]? {
         guard let shape, values.count == count else { return nil }
         var row: [(String, DatabaseValue)] = []
         row.reserveCapacity(positions.count)
@@ -101,15 +115,20 @@ struct InsertPlan: Sendable {
                 row.append((column.name, column.defaultValue))
                 continue
             }
-            let value = values[position].1?.databaseValue ?? .null
-            switch value.storage {
-            case .null: break
-            case .int64: guard column.integer else { return nil }
-            case .string: guard column.text else { return nil }
-            case .double, .blob: return nil
-            }
+            let value = values[position]
+            guard column.stores(value) else { return nil }
             row.append((column.name, value))
         }
         return row
+    }
+}
+
+extension DatabaseValue {
+    /// A null, an integer or a text: a value `json_object` and `RowJSON` write alike.
+    var isJSONExact: Bool {
+        switch storage {
+        case .null, .int64, .string: true
+        case .double, .blob: false
+        }
     }
 }

@@ -216,6 +216,13 @@ public final class Workspace: Sendable {
         config.busyMode = .timeout(15)
         config.foreignKeysEnabled = true
         config.readonly = readOnly
+        config.prepareDatabase { db in
+            // Bulk writes name their audit rows in SQL (`CommandContext.insertAll`).
+            db.add(function: DatabaseFunction("slate_public_id", argumentCount: 2, pure: true) { values in
+                guard let prefix = String.fromDatabaseValue(values[0]), let id = Int64.fromDatabaseValue(values[1]) else { return nil }
+                return PublicID.make(prefix: prefix, id: id)
+            })
+        }
         let durability = options.durability.rawValue
         if !readOnly {
             config.prepareDatabase { db in

@@ -200,7 +200,7 @@ struct BoardRealUseTests {
         let (driver, paris, _) = try Driver.twoZones()
         var d = driver
         defer { d.cleanUp() }
-        let client = try d.session.addClient(studio: "North", name: "Acme").value
+        _ = try d.session.addClient(studio: "North", name: "Acme").value
         let ava = try d.session.addTalent(TalentInput(studio: "North", name: "Ava Martin", role: .host)).value
         let template = try d.session.addTemplate(studio: "North", name: "Checklist").value
         _ = try d.session.addTemplateItem(template: template, title: "Brief", type: .preProduction, required: true)

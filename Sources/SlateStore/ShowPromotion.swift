@@ -1,0 +1,178 @@
+import GRDB
+import SlateCore
+
+/// Rules 6 and 9: turning draft shows into bookings and tasks inside the caller's
+/// transaction. A schedule's confirmation promotes a thousand shows, so what they need is
+/// read set-wise: their resources, bookings and casts in a few queries for all of them, and
+/// each resource's bookings, holds and time off once over the shows' whole span; every
+/// booking is then checked in memory, against what the confirmation itself booked too.
+enum ShowPromotion {
+    /// Books one show's room, talent and equipment and generates its tasks.
+    static func confirm(_ context: CommandContext, show: ShowRecord, studio: StudioInfo, forceReason: String?, alreadyConfirmed: Bool = false) throws {
+        try confirm(context, shows: [show], studio: studio, forceReason: forceReason, alreadyConfirmed: alreadyConfirmed)
+    }
+
+    /// Books every show's room, talent and equipment (every clash is collected, not only
+    /// the first), marks them confirmed, and generates their missing tasks.
+    /// `readEachBooking` reads every booking's surroundings with its own queries, as forcing
+    /// does (a test holds the in-memory check to it).
+    static func confirm(_ context: CommandContext, shows: [ShowRecord], studio: StudioInfo, forceReason: String?, alreadyConfirmed: Bool = false,
+                        readEachBooking: Bool = false) throws {
+        guard !shows.isEmpty else { return }
+        let ids = idList(shows.map(\.id))
+        // What each show needs, in booking order: its room, its cast, its equipment.
+        var needs: [Int64: [String]] = [:]
+        for row in try Row.fetchAll(context.db.cachedStatement(sql: """
+            SELECT sh.id, 0, 0, r.uid FROM shows sh JOIN rooms m ON m.id = sh.room_id JOIN resources r ON r.id = m.resource_id
+            WHERE sh.id IN (SELECT value FROM json_each(?1))
+            UNION ALL SELECT st.show_id, 1, st.id, r.uid FROM show_talent st JOIN talent t ON t.id = st.talent_id JOIN resources r ON r.id = t.resource_id
+            WHERE st.show_id IN (SELECT value FROM json_each(?1)) AND st.deleted_at IS NULL
+            UNION ALL SELECT se.show_id, 2, se.id, r.uid FROM show_equipment se JOIN equipment e ON e.id = se.equipment_id JOIN resources r ON r.id = e.resource_id
+            WHERE se.show_id IN (SELECT value FROM json_each(?1)) AND se.deleted_at IS NULL
+            ORDER BY 1, 2, 3
+            """), arguments: [ids]) {
+            needs[row[0], default: []].append(row[3])
+        }
+        var booked = Set(try Row.fetchAll(context.db.cachedStatement(sql: """
+            SELECT show_id, resource_id FROM bookings WHERE show_id IN (SELECT value FROM json_each(?)) AND status = 'confirmed' AND deleted_at IS NULL
+            """), arguments: [ids]).map { Booked(show: $0[0], resource: $0[1]) })
+        var resources: [String: ResourceInfo] = [:]
+        var spans: [String: Interval] = [:]
+        for show in shows {
+            for ref in needs[show.id] ?? [] {
+                spans[ref] = spans[ref].map { Interval(start: min($0.start, show.interval.start), end: max($0.end, show.interval.end)) } ?? show.interval
+            }
+        }
+        // Forcing releases holds as it goes: then each booking reads its surroundings afresh.
+        var calendars: [Int64: Calendar] = [:]
+        var bookings: [NewBooking] = []
+        var firstBooking: Int64?
+        for show in shows {
+            for ref in needs[show.id] ?? [] {
+                let resource = try resources[ref] ?? context.resource(ref: ref, checkAccess: false).info
+                resources[ref] = resource
+                guard booked.insert(Booked(show: show.id, resource: resource.id)).inserted else { continue }
+                let around: BookingSurroundings
+                if forceReason == nil, !readEachBooking, let span = spans[ref] {
+                    // Kept in the dictionary only, so that adding a booking below does not copy it.
+                    if calendars[resource.id] == nil { calendars[resource.id] = try Calendar.read(context.db, resource: resource.id, over: span) }
+                    around = calendars[resource.id]?.around(show.interval, studio: studio) ?? BookingSurroundings(confirmed: [], holds: [], timeOff: [], openingHours: studio.hours, zone: studio.zone)
+                } else {
+                    // Written now, so that the next booking's read sees it.
+                    if !bookings.isEmpty { try context.insertAll(bookings, firstID: firstBooking) }
+                    bookings = []
+                    around = try BookingQueue.surroundings(context.db, resource: resource.id, interval: show.interval, studio: studio)
+                }
+                var outcome = BookingRules.evaluate(BookingRequest(resource: resource, interval: show.interval, status: .confirmed), around: around)
+                if !outcome.isAllowed, let forceReason {
+                    outcome.violations = try Session.force(context, outcome: outcome, reason: forceReason, around: around, studio: studio)
+                }
+                context.violations += outcome.violations.map { RuleViolation($0.kind, "\(show.label): \($0.message)", otherUID: $0.otherUID, subjectUID: show.uid) }
+                context.warnings += outcome.warnings.map { RuleWarning($0.kind, "\(show.label): \($0.message)") }
+                guard outcome.isAllowed else { continue }
+                // Ids taken now and in a row: the bookings are written together below.
+                let id = try context.nextID("bookings")
+                if bookings.isEmpty { firstBooking = id }
+                bookings.append(NewBooking(resourceID: resource.id, holderID: context.actor.userID, showID: show.id, status: .confirmed, interval: show.interval,
+                                           placedAt: context.now, note: "show \(show.title)"))
+                calendars[resource.id]?.confirmed.insert(BookingSnapshot(id: id, uid: PublicID.make(prefix: PublicID.prefix(forTable: "bookings"), id: id), resourceID: resource.id,
+                                                                         status: .confirmed, interval: show.interval, placedAt: context.now, holder: context.actor.login))
+            }
+        }
+        try context.insertAll(bookings, firstID: firstBooking)
+        if !alreadyConfirmed {
+            try context.updateAll(shows.map(\.id), [ShowChange.status(.confirmed)])
+        }
+        try generateTasks(context, shows: shows, studioID: studio.id)
+    }
+
+    /// Rule 9: tasks from the studio's active templates; never duplicates. Each goes to its
+    /// item's default assignee: a member by login, or the talent a review is about when
+    /// that talent is linked to a user.
+    static func generateTasks(_ context: CommandContext, shows: [ShowRecord], studioID: Int64) throws {
+        let items = try context.templateItems[studioID] ?? Row.fetchAll(context.db.cachedStatement(sql: """
+            SELECT i.* FROM task_template_items i JOIN task_templates t ON t.id = i.template_id
+            WHERE t.studio_id = ? AND t.active = 1 AND t.deleted_at IS NULL AND i.deleted_at IS NULL ORDER BY t.id, i.sort_order, i.id
+            """), arguments: [studioID]).map {
+            TemplateItemInfo(id: $0["id"], title: $0["title"], itemType: TaskItemType(rawValue: $0["item_type"]) ?? .other,
+                             inputType: TaskInputType(rawValue: $0["input_type"]) ?? .text, required: $0["required"], dueOffset: $0["due_offset_seconds"],
+                             dueFrom: DueAnchor(rawValue: $0["due_from"]) ?? .start, defaultAssignee: $0["default_assignee"])
+        }
+        context.templateItems[studioID] = items
+        guard !items.isEmpty, !shows.isEmpty else { return }
+        let ids = idList(shows.map(\.id))
+        var talent: [Int64: [(id: Int64, name: String)]] = [:]
+        var talentUsers: [Int64: Int64] = [:]
+        for row in try Row.fetchAll(context.db.cachedStatement(sql: """
+            SELECT st.show_id, st.id, t.name, t.user_id FROM show_talent st JOIN talent t ON t.id = st.talent_id
+            WHERE st.show_id IN (SELECT value FROM json_each(?)) AND st.deleted_at IS NULL ORDER BY st.id
+            """), arguments: [ids]) {
+            talent[row[0], default: []].append((row[1], row[2]))
+            talentUsers[row[1]] = row[3]
+        }
+        var platforms: [Int64: [(id: Int64, name: String)]] = [:]
+        for row in try Row.fetchAll(context.db.cachedStatement(sql: """
+            SELECT sp.show_id, sp.id, p.name FROM show_platforms sp JOIN platforms p ON p.id = sp.platform_id
+            WHERE sp.show_id IN (SELECT value FROM json_each(?)) AND sp.deleted_at IS NULL ORDER BY sp.id
+            """), arguments: [ids]) {
+            platforms[row[0], default: []].append((row[1], row[2]))
+        }
+        var existing: [Int64: Set<TaskKey>] = [:]
+        for row in try Row.fetchAll(context.db.cachedStatement(sql: """
+            SELECT show_id, template_item_id, show_talent_id, show_platform_id FROM tasks
+            WHERE show_id IN (SELECT value FROM json_each(?)) AND template_item_id IS NOT NULL AND deleted_at IS NULL
+            """), arguments: [ids]) {
+            existing[row[0], default: []].insert(TaskKey(templateItemID: row[1], showTalentID: row[2], showPlatformID: row[3]))
+        }
+        var members: [String: Int64?] = [:]
+        var tasks: [NewTask] = []
+        for show in shows {
+            for task in TaskGeneration.tasks(showStart: show.interval.start, showEnd: show.interval.end, items: items, talent: talent[show.id] ?? [],
+                                             platforms: platforms[show.id] ?? [], existing: existing[show.id] ?? []) {
+                var assignee: Int64?
+                if task.defaultAssignee == "talent" {
+                    assignee = task.showTalentID.flatMap { talentUsers[$0] }
+                } else if !task.defaultAssignee.isEmpty {
+                    if members[task.defaultAssignee] == nil {
+                        members[task.defaultAssignee] = try Int64.fetchOne(context.db.cachedStatement(sql: "SELECT id FROM users WHERE login = ? AND deleted_at IS NULL"),
+                                                                          arguments: [task.defaultAssignee])
+                    }
+                    assignee = members[task.defaultAssignee] ?? nil
+                }
+                tasks.append(NewTask(showID: show.id, templateItemID: task.templateItemID, showTalentID: task.showTalentID, showPlatformID: task.showPlatformID,
+                                     title: task.title, itemType: task.itemType, inputType: task.inputType, required: task.required, dueAt: task.dueAt,
+                                     assigneeID: assignee))
+            }
+        }
+        try context.insertAll(tasks)
+    }
+
+    /// Row ids as a JSON array, for `IN (SELECT value FROM json_each(?))`.
+    private static func idList(_ ids: [Int64]) -> String {
+        "[" + ids.map(String.init).joined(separator: ",") + "]"
+    }
+
+    private struct Booked: Hashable {
+        var show, resource: Int64
+    }
+
+    /// One resource's live bookings, holds and time off over the span of the shows that
+    /// need it, read once.
+    private struct Calendar {
+        var confirmed: IntervalList<BookingSnapshot>
+        var holds: IntervalList<BookingSnapshot>
+        var timeOff: IntervalList<TimeOffPeriod>
+
+        static func read(_ db: Database, resource: Int64, over span: Interval) throws -> Calendar {
+            Calendar(confirmed: IntervalList(try BookingQueue.confirmed(db, resource: resource, overlapping: span)) { $0.interval },
+                     holds: IntervalList(try BookingQueue.holds(db, resource: resource, overlapping: span)) { $0.interval },
+                     timeOff: IntervalList(try BookingQueue.timeOff(db, resource: resource, overlapping: span)) { $0.interval })
+        }
+
+        /// What `BookingQueue.surroundings` would read for `interval`.
+        func around(_ interval: Interval, studio: StudioInfo) -> BookingSurroundings {
+            BookingSurroundings(confirmed: confirmed.overlapping(interval), holds: holds.overlapping(interval), timeOff: timeOff.overlapping(interval),
+                                openingHours: studio.hours, zone: studio.zone)
+        }
+    }
+}
