@@ -18,6 +18,8 @@ let package = Package(
         .target(name: "SlateStore", dependencies: [
             "SlateCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // SQLite's C API, for binding values on the write path (`Statement.run`).
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         .systemLibrary(name: "CNCurses"),

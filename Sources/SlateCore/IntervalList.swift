@@ -17,7 +17,7 @@ public struct IntervalList<Element> {
         self.items = items.enumerated().sorted { a, b in
             let x = interval(a.element), y = interval(b.element)
             return (x.end, x.start, a.offset) < (y.end, y.start, b.offset)
-        }.map(\.element)
+        }.map { $0.element }
         longest = items.map { interval($0).duration }.max() ?? 0
     }
 

@@ -274,18 +274,29 @@ extension Session {
             let schedule = try reader.schedule(uid: uid)
             let zone = try reader.studio(id: schedule.studioID).zone
             func value(_ change: Change, _ column: String) -> Int64? { change.fields[column]?.last.flatMap { $0 }.flatMap { Int64($0) } }
-            func name(_ sql: String, _ id: Int64?) throws -> String { try String.fetchOne(reader.db.cachedStatement(sql: sql), arguments: [id]) ?? "?" }
+            // Names read once for the whole plan (a schedule may confirm a thousand shows).
+            var titles: [String: (title: String, interval: Interval)] = [:]
+            var titlesByID: [Int64: String] = [:]
+            for row in try Row.fetchAll(reader.db.cachedStatement(sql: "SELECT id, uid, title, start_at, end_at FROM shows WHERE schedule_id = ?"), arguments: [schedule.id]) {
+                titles[row[1]] = (row[2], Interval(start: row[3], end: row[4]))
+                titlesByID[row[0]] = row[2]
+            }
+            let booked = Set(outcome.changes.filter { $0.table == "bookings" && $0.action == .insert }.compactMap { value($0, "resource_id") })
+            let resources = Dictionary(try Row.fetchAll(reader.db.cachedStatement(sql: "SELECT id, name FROM resources WHERE id IN (SELECT value FROM json_each(?))"),
+                                                        arguments: ["[" + booked.map(String.init).joined(separator: ",") + "]"])
+                .map { ($0[0] as Int64, $0[1] as String) }, uniquingKeysWith: { a, _ in a })
             var shows: [String] = []
             var bookings: [String] = []
             var holds: [String] = []
             for change in outcome.changes {
                 switch (change.table, change.action) {
                 case ("shows", .update) where change.fields["status"]?.last == "confirmed":
-                    let row = try Row.fetchOne(reader.db.cachedStatement(sql: "SELECT title, start_at, end_at FROM shows WHERE uid = ?"), arguments: [change.uid])
-                    shows.append("\(row?["title"] as String? ?? change.uid) \(zone.format(Interval(start: row?["start_at"] ?? 0, end: row?["end_at"] ?? 1))) (\(change.uid))")
+                    let show = titles[change.uid]
+                    shows.append("\(show?.title ?? change.uid) \(show.map { zone.format($0.interval) } ?? "") (\(change.uid))")
                 case ("bookings", .insert):
                     let interval = Interval(start: value(change, "start_at") ?? 0, end: value(change, "end_at") ?? 1)
-                    bookings.append("\(try name("SELECT name FROM resources WHERE id = ?", value(change, "resource_id"))) \(zone.format(interval)) for \(try name("SELECT title FROM shows WHERE id = ?", value(change, "show_id")))")
+                    let resource = value(change, "resource_id").flatMap { resources[$0] } ?? "?"
+                    bookings.append("\(resource) \(zone.format(interval)) for \(value(change, "show_id").flatMap { titlesByID[$0] } ?? "?")")
                 case ("bookings", .update):
                     let row = try Row.fetchOne(reader.db.cachedStatement(sql: "SELECT r.name, b.start_at, b.end_at FROM bookings b JOIN resources r ON r.id = b.resource_id WHERE b.uid = ?"),
                                                arguments: [change.uid])

@@ -21,42 +21,71 @@ enum ShowPromotion {
         guard !shows.isEmpty else { return }
         let ids = idList(shows.map(\.id))
         // What each show needs, in booking order: its room, its cast, its equipment.
-        var needs: [Int64: [String]] = [:]
+        var needs: [Int64: [ResourceInfo]] = [:]
+        let resource = """
+            r.id, r.uid, r.name, r.kind, r.deleted_at, ifnull((SELECT banned FROM talent WHERE resource_id = r.id AND deleted_at IS NULL), 0)
+            """
         for row in try Row.fetchAll(context.db.cachedStatement(sql: """
-            SELECT sh.id, 0, 0, r.uid FROM shows sh JOIN rooms m ON m.id = sh.room_id JOIN resources r ON r.id = m.resource_id
+            SELECT sh.id, 0, 0, \(resource) FROM shows sh JOIN rooms m ON m.id = sh.room_id JOIN resources r ON r.id = m.resource_id
             WHERE sh.id IN (SELECT value FROM json_each(?1))
-            UNION ALL SELECT st.show_id, 1, st.id, r.uid FROM show_talent st JOIN talent t ON t.id = st.talent_id JOIN resources r ON r.id = t.resource_id
+            UNION ALL SELECT st.show_id, 1, st.id, \(resource) FROM show_talent st JOIN talent t ON t.id = st.talent_id JOIN resources r ON r.id = t.resource_id
             WHERE st.show_id IN (SELECT value FROM json_each(?1)) AND st.deleted_at IS NULL
-            UNION ALL SELECT se.show_id, 2, se.id, r.uid FROM show_equipment se JOIN equipment e ON e.id = se.equipment_id JOIN resources r ON r.id = e.resource_id
+            UNION ALL SELECT se.show_id, 2, se.id, \(resource) FROM show_equipment se JOIN equipment e ON e.id = se.equipment_id JOIN resources r ON r.id = e.resource_id
             WHERE se.show_id IN (SELECT value FROM json_each(?1)) AND se.deleted_at IS NULL
             ORDER BY 1, 2, 3
             """), arguments: [ids]) {
-            needs[row[0], default: []].append(row[3])
+            guard row[7] == nil, let kind = ResourceKind(rawValue: row[6]) else {
+                throw SlateError.notFound("no room, talent or equipment with id or name '\(row[4] as String)'")
+            }
+            needs[row[0], default: []].append(ResourceInfo(id: row[3], uid: row[4], name: row[5], kind: kind, banned: row[8]))
         }
         var booked = Set(try Row.fetchAll(context.db.cachedStatement(sql: """
             SELECT show_id, resource_id FROM bookings WHERE show_id IN (SELECT value FROM json_each(?)) AND status = 'confirmed' AND deleted_at IS NULL
             """), arguments: [ids]).map { Booked(show: $0[0], resource: $0[1]) })
-        var resources: [String: ResourceInfo] = [:]
-        var spans: [String: Interval] = [:]
-        for show in shows {
-            for ref in needs[show.id] ?? [] {
-                spans[ref] = spans[ref].map { Interval(start: min($0.start, show.interval.start), end: max($0.end, show.interval.end)) } ?? show.interval
+        // Each resource's calendar over the span of the shows that need it: its bookings read
+        // per resource (dense), its holds and time off for all at once (sparse).
+        var calendars: [Int64: Calendar] = [:]
+        if forceReason == nil, !readEachBooking {
+            var spans: [Int64: Interval] = [:]
+            for show in shows {
+                for resource in needs[show.id] ?? [] {
+                    spans[resource.id] = spans[resource.id].map { Interval(start: min($0.start, show.interval.start), end: max($0.end, show.interval.end)) } ?? show.interval
+                }
+            }
+            let all = Interval(start: shows.map { $0.interval.start }.min() ?? 0, end: shows.map { $0.interval.end }.max() ?? 1)
+            let resources = idList(Array(spans.keys))
+            var holds: [Int64: [BookingSnapshot]] = [:]
+            for row in try Row.fetchAll(context.db.cachedStatement(sql: """
+                SELECT \(BookingQueue.snapshotColumns) FROM bookings b JOIN users u ON u.id = b.holder_id
+                WHERE b.resource_id IN (SELECT value FROM json_each(?)) AND b.status = 'hold' AND b.deleted_at IS NULL AND b.end_at > ? AND b.start_at < ?
+                ORDER BY b.resource_id, b.end_at, b.start_at, b.id
+                """), arguments: [resources, all.start, all.end]) {
+                holds[row[2], default: []].append(BookingQueue.snapshot(row))
+            }
+            var timeOff: [Int64: [TimeOffPeriod]] = [:]
+            for row in try Row.fetchAll(context.db.cachedStatement(sql: """
+                SELECT resource_id, uid, start_at, end_at, hard, reason FROM time_off
+                WHERE resource_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL AND end_at > ? AND start_at < ?
+                ORDER BY resource_id, end_at, start_at, id
+                """), arguments: [resources, all.start, all.end]) {
+                timeOff[row[0], default: []].append(TimeOffPeriod(uid: row[1], interval: Interval(start: row[2], end: row[3]), hard: row[4], reason: row[5]))
+            }
+            for (resource, span) in spans {
+                calendars[resource] = Calendar(confirmed: IntervalList(try BookingQueue.confirmed(context.db, resource: resource, overlapping: span)) { $0.interval },
+                                               holds: IntervalList(holds[resource] ?? []) { $0.interval },
+                                               timeOff: IntervalList(timeOff[resource] ?? []) { $0.interval })
             }
         }
         // Forcing releases holds as it goes: then each booking reads its surroundings afresh.
-        var calendars: [Int64: Calendar] = [:]
         var bookings: [NewBooking] = []
         var firstBooking: Int64?
         for show in shows {
-            for ref in needs[show.id] ?? [] {
-                let resource = try resources[ref] ?? context.resource(ref: ref, checkAccess: false).info
-                resources[ref] = resource
+            for resource in needs[show.id] ?? [] {
                 guard booked.insert(Booked(show: show.id, resource: resource.id)).inserted else { continue }
                 let around: BookingSurroundings
-                if forceReason == nil, !readEachBooking, let span = spans[ref] {
-                    // Kept in the dictionary only, so that adding a booking below does not copy it.
-                    if calendars[resource.id] == nil { calendars[resource.id] = try Calendar.read(context.db, resource: resource.id, over: span) }
-                    around = calendars[resource.id]?.around(show.interval, studio: studio) ?? BookingSurroundings(confirmed: [], holds: [], timeOff: [], openingHours: studio.hours, zone: studio.zone)
+                // Read through the dictionary, so that adding a booking below does not copy the calendar.
+                if let known = calendars[resource.id]?.around(show.interval, studio: studio) {
+                    around = known
                 } else {
                     // Written now, so that the next booking's read sees it.
                     if !bookings.isEmpty { try context.insertAll(bookings, firstID: firstBooking) }
@@ -162,12 +191,6 @@ enum ShowPromotion {
         var confirmed: IntervalList<BookingSnapshot>
         var holds: IntervalList<BookingSnapshot>
         var timeOff: IntervalList<TimeOffPeriod>
-
-        static func read(_ db: Database, resource: Int64, over span: Interval) throws -> Calendar {
-            Calendar(confirmed: IntervalList(try BookingQueue.confirmed(db, resource: resource, overlapping: span)) { $0.interval },
-                     holds: IntervalList(try BookingQueue.holds(db, resource: resource, overlapping: span)) { $0.interval },
-                     timeOff: IntervalList(try BookingQueue.timeOff(db, resource: resource, overlapping: span)) { $0.interval })
-        }
 
         /// What `BookingQueue.surroundings` would read for `interval`.
         func around(_ interval: Interval, studio: StudioInfo) -> BookingSurroundings {
