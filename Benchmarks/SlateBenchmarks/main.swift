@@ -197,7 +197,7 @@ if let index = arguments.firstIndex(of: "--workload") {
     exit(0)
 }
 if arguments.contains("--profile-confirm") {
-    try confirmSchedule(shows: 1000)
+    try confirmSchedule(shows: 1000, existing: quick ? 10_000 : 1_000_000)
     exit(0)
 }
 if arguments.contains("--confirm-only") {

@@ -231,6 +231,12 @@ public final class Workspace: Sendable {
         }
         do {
             let pool = try DatabasePool(path: path, configuration: config)
+            if !readOnly {
+                // The writer keeps 16 MiB of pages (SQLite's default is 2 MiB): at a million
+                // bookings the indexes a confirmation writes no longer fit in 2 MiB, and
+                // each insert then rereads pages. Readers keep the default.
+                try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -16384") }
+            }
             return Workspace(path: path, pool: pool, readOnly: readOnly, pauseBeforeCommit: options.pauseBeforeCommit)
         } catch {
             throw SlateError.storage("cannot open \(path): \(error)")
