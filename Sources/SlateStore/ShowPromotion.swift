@@ -42,18 +42,12 @@ enum ShowPromotion {
         var booked = Set(try Row.fetchAll(context.db.cachedStatement(sql: """
             SELECT show_id, resource_id FROM bookings WHERE show_id IN (SELECT value FROM json_each(?)) AND status = 'confirmed' AND deleted_at IS NULL
             """), arguments: [ids]).map { Booked(show: $0[0], resource: $0[1]) })
-        // Each resource's calendar over the span of the shows that need it: its bookings read
-        // per resource (dense), its holds and time off for all at once (sparse).
+        // Each resource's bookings, holds and time off over the shows' span, read at once.
         var calendars: [Int64: Calendar] = [:]
         if forceReason == nil, !readEachBooking {
-            var spans: [Int64: Interval] = [:]
-            for show in shows {
-                for resource in needs[show.id] ?? [] {
-                    spans[resource.id] = spans[resource.id].map { Interval(start: min($0.start, show.interval.start), end: max($0.end, show.interval.end)) } ?? show.interval
-                }
-            }
+            let needed = Set(needs.values.joined().map(\.id))
             let all = Interval(start: shows.map { $0.interval.start }.min() ?? 0, end: shows.map { $0.interval.end }.max() ?? 1)
-            let resources = idList(Array(spans.keys))
+            let resources = idList(Array(needed))
             var holds: [Int64: [BookingSnapshot]] = [:]
             for row in try Row.fetchAll(context.db.cachedStatement(sql: """
                 SELECT \(BookingQueue.snapshotColumns) FROM bookings b JOIN users u ON u.id = b.holder_id
@@ -70,8 +64,19 @@ enum ShowPromotion {
                 """), arguments: [resources, all.start, all.end]) {
                 timeOff[row[0], default: []].append(TimeOffPeriod(uid: row[1], interval: Interval(start: row[2], end: row[3]), hard: row[4], reason: row[5]))
             }
-            for (resource, span) in spans {
-                calendars[resource] = Calendar(confirmed: IntervalList(try BookingQueue.confirmed(context.db, resource: resource, overlapping: span)) { $0.interval },
+            // Confirmed bookings over the whole span in one index range per resource, bounded
+            // by the longest booking ever written (kept by a trigger), as the grid reads.
+            let longest = try Int64.fetchOne(context.db.cachedStatement(sql: "SELECT longest_booking_seconds FROM workspaces ORDER BY id LIMIT 1")) ?? 0
+            var confirmed: [Int64: [BookingSnapshot]] = [:]
+            for row in try Row.fetchAll(context.db.cachedStatement(sql: """
+                SELECT \(BookingQueue.snapshotColumns) FROM bookings b JOIN users u ON u.id = b.holder_id
+                WHERE b.resource_id IN (SELECT value FROM json_each(?)) AND b.status = 'confirmed' AND b.deleted_at IS NULL
+                  AND b.start_at >= ? AND b.start_at < ? AND b.end_at > ?
+                """), arguments: [resources, all.start - longest, all.end, all.start]) {
+                confirmed[row[2], default: []].append(BookingQueue.snapshot(row))
+            }
+            for resource in needed {
+                calendars[resource] = Calendar(confirmed: IntervalList(confirmed[resource] ?? []) { $0.interval },
                                                holds: IntervalList(holds[resource] ?? []) { $0.interval },
                                                timeOff: IntervalList(timeOff[resource] ?? []) { $0.interval })
             }
@@ -185,8 +190,7 @@ enum ShowPromotion {
         var show, resource: Int64
     }
 
-    /// One resource's live bookings, holds and time off over the span of the shows that
-    /// need it, read once.
+    /// One resource's live bookings, holds and time off over the shows' span, read once.
     private struct Calendar {
         var confirmed: IntervalList<BookingSnapshot>
         var holds: IntervalList<BookingSnapshot>
