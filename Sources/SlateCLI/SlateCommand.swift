@@ -26,33 +26,44 @@ struct SlateCommand: ParsableCommand {
     )
 }
 
-/// `slate status`: what is happening in the workspace now.
+/// `slate status`: the dashboard (view 6) as text: today and the next seven days, the most urgent first.
 struct StatusCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "status", abstract: "Summarise the workspace: studios, upcoming bookings, open clashes.")
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "The dashboard: live shows, clashes, holds expiring, tasks overdue and due today, schedules waiting, the week's shows, who is where, utilisation.")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let session = try global.session()
-        let upcoming = try session.bookings(from: .instant(global.environment.clock.now()), limit: 15)
-        let findings = try session.check()
+        let dashboard = try session.dashboard()
         if global.json {
-            global.out(JSONOutput.encode(StatusJSON(workspace: global.path, user: session.login, upcoming: upcoming, findings: findings)))
+            global.out(JSONOutput.encode(StatusJSON(workspace: global.path, user: session.login, dashboard: dashboard)))
             return
         }
-        global.out("Workspace \(global.path) — you are \(session.login)")
-        global.emit(try session.studios(), columns: ["uid", "name", "time_zone", "opening_hours"])
-        global.out("")
-        global.out("Next bookings:")
-        global.emit(upcoming, columns: BookingCommand.columns(labelled: try session.zonesInPlay()), empty: "  none")
-        global.out("")
-        global.out(findings.isEmpty ? "No clashes in the next 90 days." : "\(findings.count) finding(s) in the next 90 days (see `slate check`).")
+        global.out("Workspace \(global.path) — you are \(session.login) — \(dashboard.now.shown.prefix(16).replacingOccurrences(of: "T", with: " "))")
+        for (title, items) in dashboard.sections {
+            global.out("")
+            global.out("\(title): \(items.isEmpty ? "none" : String(items.count))")
+            for item in items { global.out("  " + TextInput.printable(item.text, limit: 300)) }
+        }
+        if !dashboard.utilisation.isEmpty {
+            global.out("")
+            global.out("Utilisation (booked of open hours): this week · next week")
+            for use in dashboard.utilisation {
+                let name = DisplayWidth.pad(DisplayWidth.truncate(use.name, to: 24, ascii: false), to: 24)
+                global.out("  \(name) \(Self.share(use.bookedThisWeek, use.openThisWeek)) · \(Self.share(use.bookedNextWeek, use.openNextWeek))")
+            }
+        }
+    }
+
+    static func share(_ booked: Int64, _ open: Int64) -> String {
+        open > 0 ? "\(Utilisation.percent(booked, of: open)) % (\(booked / 3_600) of \(open / 3_600) h)" : "closed"
     }
 
     struct StatusJSON: Encodable {
         var workspace: String
         var user: String
-        var upcoming: [BookingView]
-        var findings: [Finding]
+        var dashboard: Dashboard
     }
 }
 

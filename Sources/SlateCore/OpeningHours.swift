@@ -85,6 +85,26 @@ public struct OpeningHours: Equatable, Sendable {
         return true
     }
 
+    /// Seconds open within the whole local days `days` covers (a utilisation's denominator):
+    /// each open day's hours, or each whole day when always open (23 or 25 hours on a
+    /// clock-change day).
+    public func openSeconds(in days: Interval, zone: LocalTime) -> Int64 {
+        var total: Int64 = 0
+        var day = zone.startOfDay(days.start)
+        var count = 0
+        while day < days.end, count < 400 {
+            let next = zone.startOfDay(day, addingDays: 1)
+            if alwaysOpen {
+                total += next - day
+            } else if let open = ranges[zone.weekdayAndMinute(day).weekday] {
+                total += Int64(open.upperBound - open.lowerBound) * 60
+            }
+            day = next
+            count += 1
+        }
+        return total
+    }
+
     private static func days(_ text: String, form: String) throws -> [Int] {
         let bounds = text.lowercased().split(separator: "-").map(String.init)
         let indexes = bounds.compactMap { name in dayNames.firstIndex(of: String(name.prefix(3))).map { $0 + 1 } }

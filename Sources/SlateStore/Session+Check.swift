@@ -19,60 +19,65 @@ extension Session {
         try read { reader in
             let zone = LocalTime(timeZone: reader.settings.zone)
             let start = try from?.resolve(in: zone) ?? reader.now
-            let end = try to?.resolve(in: zone) ?? start + 90 * 86_400
-            let studios = Self.ids(reader.policy.studioIDs)
-            var findings: [Finding] = []
-
-            let overlaps = try Row.fetchAll(reader.db, sql: """
-                SELECT uid, previous_uid, resource FROM (
-                  SELECT b.uid, r.name AS resource, b.start_at,
-                         lag(b.end_at) OVER (PARTITION BY b.resource_id ORDER BY b.start_at) AS previous_end,
-                         lag(b.uid) OVER (PARTITION BY b.resource_id ORDER BY b.start_at) AS previous_uid
-                  FROM bookings b JOIN resources r ON r.id = b.resource_id
-                  WHERE b.status = 'confirmed' AND b.deleted_at IS NULL AND r.studio_id IN (\(studios)) AND b.end_at > ? AND b.start_at < ?
-                ) WHERE previous_end > start_at
-                """, arguments: [start, end])
-            for row in overlaps {
-                findings.append(Finding(severity: "error", kind: RuleViolation.Kind.doubleBooking.rawValue, subject: row["uid"],
-                                        message: "\(row["resource"] as String): \(row["uid"] as String) overlaps \(row["previous_uid"] as String)"))
-            }
-
-            // Rule 15: a show's live bookings share its times and its fate.
-            let drifted = try Row.fetchAll(reader.db, sql: """
-                SELECT b.uid, sh.uid AS show_uid, sh.title, sh.status, b.start_at, b.end_at, sh.start_at AS show_start, sh.end_at AS show_end, r.name AS resource
-                FROM bookings b JOIN shows sh ON sh.id = b.show_id JOIN resources r ON r.id = b.resource_id
-                WHERE b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL AND sh.studio_id IN (\(studios))
-                  AND (b.start_at != sh.start_at OR b.end_at != sh.end_at OR sh.status IN (\(Self.releasingStatuses)) OR sh.deleted_at IS NOT NULL)
-                  AND sh.end_at > ? AND sh.start_at < ?
-                ORDER BY sh.start_at, b.id
-                """, arguments: [start, end])
-            for row in drifted {
-                let label = "show '\(row["title"] as String)' (\(row["show_uid"] as String))"
-                let problem = (ShowStatus(rawValue: row["status"]) ?? .cancelled).releasesBookings
-                    ? "is \(row["status"] as String) but its booking \(row["uid"] as String) of \(row["resource"] as String) is live"
-                    : "is \(zone.format(Interval(start: row["show_start"], end: row["show_end"]))) but its booking \(row["uid"] as String) of \(row["resource"] as String) is \(zone.format(Interval(start: row["start_at"], end: row["end_at"])))"
-                findings.append(Finding(severity: "error", kind: "show_bookings_disagree", subject: row["show_uid"], message: "\(label) \(problem)"))
-            }
-
-            findings += try draftClashes(reader, studios: studios, window: Interval(start: start, end: max(end, start + 1)))
-
-            let live = try Row.fetchAll(reader.db, sql: """
-                SELECT b.id, b.uid, b.resource_id, b.status, b.start_at, b.end_at, b.phase_id, r.studio_id FROM bookings b JOIN resources r ON r.id = b.resource_id
-                WHERE b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL AND r.studio_id IN (\(studios)) AND b.end_at > ? AND b.start_at < ?
-                ORDER BY b.start_at LIMIT 5000
-                """, arguments: [start, end])
-            for row in live {
-                let studio = try reader.studio(id: row["studio_id"])
-                let interval = Interval(start: row["start_at"], end: row["end_at"])
-                var messages = try BookingQueue.timeOff(reader.db, resource: row["resource_id"], overlapping: interval).map { "in time off \(studio.zone.format($0.interval))\($0.reason.isEmpty ? "" : " (\($0.reason))")" }
-                // A phase's booking holds its whole days: opening hours do not apply to it.
-                if (row["phase_id"] as Int64?) == nil, !studio.hours.contains(interval, in: studio.zone) { messages.append("outside opening hours (\(studio.hours.text))") }
-                for message in messages {
-                    findings.append(Finding(severity: "warning", kind: "availability", subject: row["uid"], message: "\(row["uid"] as String) \(studio.zone.format(interval)): \(message)"))
-                }
-            }
-            return findings
+            return try findings(reader, start: start, end: try to?.resolve(in: zone) ?? start + 90 * 86_400)
         }
+    }
+
+    /// What `slate check` reports between `start` and `end` (the dashboard's open clashes too).
+    func findings(_ reader: Reader, start: Int64, end: Int64) throws -> [Finding] {
+        let zone = LocalTime(timeZone: reader.settings.zone)
+        let studios = Self.ids(reader.policy.studioIDs)
+        var findings: [Finding] = []
+
+        let overlaps = try Row.fetchAll(reader.db, sql: """
+            SELECT uid, previous_uid, resource FROM (
+              SELECT b.uid, r.name AS resource, b.start_at,
+                     lag(b.end_at) OVER (PARTITION BY b.resource_id ORDER BY b.start_at) AS previous_end,
+                     lag(b.uid) OVER (PARTITION BY b.resource_id ORDER BY b.start_at) AS previous_uid
+              FROM bookings b JOIN resources r ON r.id = b.resource_id
+              WHERE b.status = 'confirmed' AND b.deleted_at IS NULL AND r.studio_id IN (\(studios)) AND b.end_at > ? AND b.start_at < ?
+            ) WHERE previous_end > start_at
+            """, arguments: [start, end])
+        for row in overlaps {
+            findings.append(Finding(severity: "error", kind: RuleViolation.Kind.doubleBooking.rawValue, subject: row["uid"],
+                                    message: "\(row["resource"] as String): \(row["uid"] as String) overlaps \(row["previous_uid"] as String)"))
+        }
+
+        // Rule 15: a show's live bookings share its times and its fate.
+        let drifted = try Row.fetchAll(reader.db, sql: """
+            SELECT b.uid, sh.uid AS show_uid, sh.title, sh.status, b.start_at, b.end_at, sh.start_at AS show_start, sh.end_at AS show_end, r.name AS resource
+            FROM bookings b JOIN shows sh ON sh.id = b.show_id JOIN resources r ON r.id = b.resource_id
+            WHERE b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL AND sh.studio_id IN (\(studios))
+              AND (b.start_at != sh.start_at OR b.end_at != sh.end_at OR sh.status IN (\(Self.releasingStatuses)) OR sh.deleted_at IS NOT NULL)
+              AND sh.end_at > ? AND sh.start_at < ?
+            ORDER BY sh.start_at, b.id
+            """, arguments: [start, end])
+        for row in drifted {
+            let label = "show '\(row["title"] as String)' (\(row["show_uid"] as String))"
+            let problem = (ShowStatus(rawValue: row["status"]) ?? .cancelled).releasesBookings
+                ? "is \(row["status"] as String) but its booking \(row["uid"] as String) of \(row["resource"] as String) is live"
+                : "is \(zone.format(Interval(start: row["show_start"], end: row["show_end"]))) but its booking \(row["uid"] as String) of \(row["resource"] as String) is \(zone.format(Interval(start: row["start_at"], end: row["end_at"])))"
+            findings.append(Finding(severity: "error", kind: "show_bookings_disagree", subject: row["show_uid"], message: "\(label) \(problem)"))
+        }
+
+        findings += try draftClashes(reader, studios: studios, window: Interval(start: start, end: max(end, start + 1)))
+
+        let live = try Row.fetchAll(reader.db, sql: """
+            SELECT b.id, b.uid, b.resource_id, b.status, b.start_at, b.end_at, b.phase_id, r.studio_id FROM bookings b JOIN resources r ON r.id = b.resource_id
+            WHERE b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL AND r.studio_id IN (\(studios)) AND b.end_at > ? AND b.start_at < ?
+            ORDER BY b.start_at LIMIT 5000
+            """, arguments: [start, end])
+        for row in live {
+            let studio = try reader.studio(id: row["studio_id"])
+            let interval = Interval(start: row["start_at"], end: row["end_at"])
+            var messages = try BookingQueue.timeOff(reader.db, resource: row["resource_id"], overlapping: interval).map { "in time off \(studio.zone.format($0.interval))\($0.reason.isEmpty ? "" : " (\($0.reason))")" }
+            // A phase's booking holds its whole days: opening hours do not apply to it.
+            if (row["phase_id"] as Int64?) == nil, !studio.hours.contains(interval, in: studio.zone) { messages.append("outside opening hours (\(studio.hours.text))") }
+            for message in messages {
+                findings.append(Finding(severity: "warning", kind: "availability", subject: row["uid"], message: "\(row["uid"] as String) \(studio.zone.format(interval)): \(message)"))
+            }
+        }
+        return findings
     }
 
     /// Show statuses whose bookings should not be live, as an SQL list (from `ShowStatus`).

@@ -44,3 +44,19 @@ struct IntervalListTests {
         #expect(IntervalList<Item>([]) { $0.interval }.overlapping(Interval(start: 0, end: 1)).isEmpty)
     }
 }
+
+@Suite("Open hours of a week (utilisation)")
+struct OpenSecondsTests {
+    static let paris = LocalTime.cached("Europe/Paris")!
+
+    @Test func aWeekCountsEachOpenDayAndClockChangeDaysHaveTheirLength() throws {
+        let week = Interval(start: try Self.paris.parse("2026-11-30T00:00"), end: try Self.paris.parse("2026-12-07T00:00"))
+        // Mon–Fri 11 h, Sat 8 h, Sunday closed
+        #expect(try OpeningHours("Mon-Fri 09:00-20:00, Sat 10:00-18:00").openSeconds(in: week, zone: Self.paris) == (5 * 11 + 8) * 3_600)
+        #expect(OpeningHours.always.openSeconds(in: week, zone: Self.paris) == 7 * 86_400)
+        // The week of the autumn change has a 25-hour Sunday
+        let autumn = Interval(start: try Self.paris.parse("2026-10-19T00:00"), end: try Self.paris.parse("2026-10-26T00:00"))
+        #expect(OpeningHours.always.openSeconds(in: autumn, zone: Self.paris) == 7 * 86_400 + 3_600)
+        #expect(try OpeningHours("Sun 10:00-12:00").openSeconds(in: autumn, zone: Self.paris) == 2 * 3_600)
+    }
+}

@@ -16,8 +16,20 @@ public enum ViewID: Int, CaseIterable, Sendable {
         }
     }
 
+    /// The title of a tab not in view on a narrow screen.
+    var shortTitle: String {
+        switch self {
+        case .timeline: "Plan"
+        case .grid: "Grid"
+        case .drafts: "Board"
+        case .tasks: "Tasks"
+        case .directory: "People"
+        case .dashboard: "Today"
+        }
+    }
+
     /// Views built so far.
-    static let available: [ViewID] = [.timeline, .grid, .drafts, .tasks]
+    static let available: [ViewID] = [.timeline, .grid, .drafts, .tasks, .dashboard]
 }
 
 /// The status line: the last result in plain words.
@@ -125,6 +137,8 @@ public struct AppState: Equatable, Sendable {
     public var board: BoardState
     /// The task checklists (view 4).
     public var tasks: TasksState
+    /// The dashboard (view 6).
+    public var dashboard: DashboardState
     /// A show's card open over the view, and its edit form.
     public var showCard: ShowCardPanel?
     public var showForm: ShowForm?
@@ -141,6 +155,7 @@ public struct AppState: Equatable, Sendable {
         timeline = TimelineState(today: zone.day(of: now), rows: max(1, height - Layout.chromeRows - 1))
         tasks = TasksState(rows: max(1, height - Layout.chromeRows))
         board = BoardState(today: zone.day(of: now), rows: max(1, height - Layout.chromeRows))
+        dashboard = DashboardState(rows: max(1, height - Layout.chromeRows))
     }
 
     /// Shows the period containing `instant` with the grid's cursor on it.

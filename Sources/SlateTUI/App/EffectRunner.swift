@@ -206,6 +206,8 @@ public struct EffectRunner: Sendable {
                 return [.confirmationPlanned(try session.confirmationPlan(schedule: uid))]
             case .loadCard(let uid, let edit):
                 return [.cardLoaded(try session.showCard(uid), edit: edit)]
+            case .loadDashboard:
+                return [.dashboardLoaded(try session.dashboard())]
             case .undo:
                 let outcome = try session.undo()
                 return [.succeeded("Undone: \(outcome.value.summary)", warnings: [])]

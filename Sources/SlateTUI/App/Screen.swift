@@ -110,6 +110,7 @@ func screenKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .timeline: TimelineScreen.handle(&state, key) ?? []
     case .tasks: TasksScreen.handle(&state, key) ?? []
     case .drafts: BoardScreen.handle(&state, key) ?? []
+    case .dashboard: DashboardScreen.handle(&state, key) ?? []
     default: []
     }
 }
@@ -121,6 +122,7 @@ func renderScreen(_ state: AppState, into canvas: inout Canvas, _ area: Rect) {
     case .timeline: TimelineScreen.render(state, into: &canvas, area)
     case .tasks: TasksScreen.render(state, into: &canvas, area)
     case .drafts: BoardScreen.render(state, into: &canvas, area)
+    case .dashboard: DashboardScreen.render(state, into: &canvas, area)
     default: break
     }
 }
@@ -131,6 +133,7 @@ func screenRows(_ view: ViewID) -> (title: String, rows: [(keys: String, help: S
     case .timeline: ("Timeline", timelineKeys.rows, timelineKeys.hints)
     case .tasks: ("Tasks", tasksKeys.rows, tasksKeys.hints)
     case .drafts: ("Draft board", boardKeys.rows, boardKeys.hints)
+    case .dashboard: ("Dashboard", dashboardKeys.rows, dashboardKeys.hints)
     default: ("Booking grid", gridKeys.rows, gridKeys.hints)
     }
 }

@@ -39,6 +39,7 @@ public enum Action: Sendable {
     case confirmationPlanned(ConfirmationPlan)
     /// A show's card; with `edit` its edit form opens at once.
     case cardLoaded(ShowCard, edit: Bool)
+    case dashboardLoaded(Dashboard)
 }
 
 /// Work for the runtime: reads and commands through the domain library, and terminal chores.
@@ -101,6 +102,7 @@ public enum Effect: Equatable, Sendable {
     /// Plan a schedule's confirmation and ask before applying it.
     case planConfirmation(String)
     case loadCard(String, edit: Bool)
+    case loadDashboard
     case undo
     case redo
     case setTheme(String)
@@ -122,12 +124,15 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.tasks.rows = tasksRows(state)
         state.tasks.list.clamp(count: state.tasks.lines.count, visible: state.tasks.rows)
         state.board.rows = boardRows(state)
+        state.dashboard.rows = max(1, height - Layout.chromeRows)
+        state.dashboard.list.clamp(count: state.dashboard.lines.count, visible: state.dashboard.rows)
         state.timeline.list.clamp(count: state.timeline.lines.count, visible: state.timeline.rows)
         keepCursorVisible(&state)
         return state.grid.needsWindow && !state.grid.allResources.isEmpty ? [.redraw, .loadWindow(state.grid.period)] : [.redraw]
     case .tick(let now):
         state.now = now
-        return []
+        // What is live and what is overdue move with the clock.
+        return state.view == .dashboard && now - state.dashboard.loadedAt >= 60 ? [.loadDashboard] : []
     case .started:
         return BookingGridScreen.load(state)
     case .resourcesLoaded(let resources):
@@ -251,6 +256,10 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
             state.showCard = ShowCardPanel(card: card)
         }
         return []
+    case .dashboardLoaded(let dashboard):
+        state.dashboard.dashboard = dashboard
+        state.dashboard.loadedAt = state.now
+        return []
     case .cascadePlanned(let question, let detail, let apply):
         state.mode = .prompt(Prompt(question: question, detail: detail, onYes: [apply]))
         return []
@@ -288,6 +297,7 @@ func reloads(_ state: AppState) -> [Effect] {
     [.loadResources] + (state.timeline.loaded ? [.loadTimeline] : []) + (state.tasks.loaded ? [.loadTasks(state.tasks.grouping)] : [])
         + (state.tasks.editor != nil ? [.loadTemplates] : []) + (state.board.loaded ? [.loadSchedules] : [])
         + (state.board.board.map { [.loadBoard($0.schedule.uid)] } ?? []) + (state.showCard.map { [.loadCard($0.card.uid, edit: false)] } ?? [])
+        + (state.dashboard.loaded ? [.loadDashboard] : [])
 }
 
 func failed(_ state: inout AppState, _ error: SlateError) -> [Effect] {
@@ -405,6 +415,7 @@ func show(_ state: inout AppState, _ view: ViewID) -> [Effect] {
     case .timeline where !state.timeline.loaded: return TimelineScreen.load(state)
     case .tasks where !state.tasks.loaded: return TasksScreen.load(state)
     case .drafts where !state.board.loaded: return BoardScreen.load(state)
+    case .dashboard: return DashboardScreen.load(state)
     default: return []
     }
 }

@@ -15,11 +15,16 @@ func drawTooSmall(_ canvas: inout Canvas, _ state: AppState) {
 
 func drawTopBar(_ canvas: inout Canvas, _ state: AppState) {
     canvas.fill(x: 0, y: 0, width: state.width, height: 1, role: .topBar)
-    var x = canvas.put(" Slate ", x: 0, y: 0, role: .topBar)
-    for view in ViewID.available {
-        x = canvas.put(" \(view.rawValue) \(view.title) ", x: x + 1, y: 0, role: view == state.view ? .tabActive : .tabInactive)
-    }
     let clock = state.zone.format(state.now).prefix(16).suffix(5) + (state.grid.zonesInPlay ? " " + state.zone.placeName : "")
+    // Tabs in full when the user and the time still fit, else the other views shortened.
+    let labels = [\ViewID.title, \ViewID.shortTitle].map { title in
+        ViewID.available.map { view in " \(view.rawValue) \(view == state.view ? view.title : view[keyPath: title]) " }
+    }
+    let tabs = labels.first { tabs in 7 + tabs.reduce(0) { $0 + 1 + DisplayWidth.of($1) } + DisplayWidth.of("\(state.user) · \(clock) ") < state.width } ?? labels[1]
+    var x = canvas.put(" Slate ", x: 0, y: 0, role: .topBar)
+    for (view, label) in zip(ViewID.available, tabs) {
+        x = canvas.put(label, x: x + 1, y: 0, role: view == state.view ? .tabActive : .tabInactive)
+    }
     // The workspace, the user and the time; on a narrow screen the time at least.
     for right in ["\(state.workspaceName) · \(state.user) · \(clock) ", "\(state.user) · \(clock) ", "\(clock) "] {
         let width = DisplayWidth.of(right)

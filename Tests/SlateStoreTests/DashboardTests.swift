@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+import SlateTestSupport
+import Testing
+@testable import SlateCore
+@testable import SlateStore
+
+@Suite("The dashboard (view 6, slate status)")
+struct DashboardTests {
+    /// A morning in the North studio (Paris, 2026-12-01 09:00, a Tuesday): a show on air,
+    /// another this afternoon with Ava, a draft that clashes, a hold about to expire, tasks
+    /// overdue and due today, a schedule waiting for the client.
+    static func morning() throws -> (Fixture, onAir: String, afternoon: String, draft: String, hold: BookingView, schedule: String) {
+        let f = try Fixture.make()
+        let alice = f.alice
+        try f.workspace.pool.write { db in try db.execute(sql: "UPDATE workspaces SET hold_expiry_first_days = 1") }
+        let template = try alice.addTemplate(name: "Checklist").value
+        _ = try alice.addTemplateItem(template: template, title: "Brief", type: .preProduction, required: true, dueOffset: -3 * 86_400)
+        _ = try alice.addTemplateItem(template: template, title: "Go-live check", type: .production, required: true, dueOffset: 0)
+        let onAir = try alice.addShow(ShowInput(client: f.acme, room: f.stageA, title: "Morning live", start: .local("2026-12-01T08:30"), end: .local("2026-12-01T10:00"))).value
+        _ = try alice.confirmShow(onAir)
+        let afternoon = try alice.addShow(ShowInput(client: f.acme, room: f.stageB, title: "Afternoon live", start: .local("2026-12-01T15:00"), end: .local("2026-12-01T16:00"),
+                                                    talent: [f.ava])).value
+        _ = try alice.confirmShow(afternoon)
+        _ = try f.book(f.stageA, "2026-12-02T10:00", "2026-12-02T11:00")
+        let draft = try alice.addShow(ShowInput(client: f.acme, room: f.stageA, title: "Clashing draft", start: .local("2026-12-02T10:30"), end: .local("2026-12-02T11:30"))).value
+        let bob = try f.member("bob", .manager)
+        let hold = try f.hold(f.stageB, "2026-12-03T10:00", "2026-12-03T12:00", as: bob)
+        let schedule = try alice.addSchedule(client: f.acme, name: "December").value
+        _ = try alice.addShow(ShowInput(client: f.acme, schedule: schedule, room: f.stageB, title: "Week two", start: .local("2026-12-08T10:00"), end: .local("2026-12-08T11:00")))
+        _ = try alice.setScheduleStatus(schedule, to: .proposed)
+        return (f, onAir, afternoon, draft, hold, schedule)
+    }
+
+    @Test func everySectionFindsWhatNeedsAttentionAndWhereItLeads() throws {
+        let (f, onAir, afternoon, draft, hold, schedule) = try Self.morning()
+        defer { try? FileManager.default.removeItem(atPath: f.directory) }
+        let board = try f.alice.dashboard()
+        #expect(board.live.map(\.target) == [.show(onAir)])
+        #expect(board.live.first?.text == "Morning live · Stage A until 10:00")
+        #expect(board.clashes.contains { $0.target == .show(draft) && $0.text.contains("Stage A") }, "\(board.clashes)")
+        #expect(board.holds.map(\.target) == [.booking(resource: hold.resourceUID, start: hold.start)] && hold.resourceUID == f.stageB)
+        #expect(board.holds.first?.text.contains("1st hold by bob · expires 2026-12-02 09:00") == true, "\(board.holds)")
+        // Briefs were due three days before each show; the morning's go-live check at its start
+        #expect(board.overdue.map { $0.text.components(separatedBy: " · ").prefix(2).joined(separator: " · ") }
+                == ["Brief · Morning live", "Brief · Afternoon live", "Go-live check · Morning live"])
+        #expect(board.dueToday.map { $0.text.components(separatedBy: " · ").prefix(2).joined(separator: " · ") } == ["Go-live check · Afternoon live"])
+        if case .task(_, let overdue)? = board.overdue.first?.target { #expect(overdue) } else { Issue.record("no task target") }
+        #expect(board.waiting.map(\.target) == [.schedule(schedule)])
+        #expect(board.waiting.first?.text == "December · Acme · 1 show(s) from 2026-12-08 10:00 · proposed")
+        // Today and the next seven days: the 8th is the seventh day after the 1st
+        #expect(board.shows.map(\.target).prefix(3) == [.show(onAir), .show(afternoon), .show(draft)])
+        #expect(board.shows.count == 4 && board.shows.last?.text.hasPrefix("2026-12-08 10:00–11:00  Week two · Acme · Stage B · draft") == true)
+        #expect(board.people.map(\.text) == ["Ava Martin · 15:00–16:00 · Stage B · Afternoon live"])
+        // This week (Monday 30 November on): Stage A 1.5 h on air and the 1 h booking; always open
+        let stageA = try #require(board.utilisation.first { $0.name == "Stage A" })
+        #expect(stageA.bookedThisWeek == 9_000 && stageA.openThisWeek == 7 * 86_400 && stageA.bookedNextWeek == 0)
+        #expect(Utilisation.percent(stageA.bookedThisWeek, of: stageA.openThisWeek) == 1)
+        #expect(board.utilisation.first { $0.name == "Ava Martin" }?.bookedThisWeek == 3_600)
+    }
+
+    @Test func aClientMemberSeesOnlyTheirClientsShowsAndSchedules() throws {
+        let (f, _, _, _, _, _) = try Self.morning()
+        defer { try? FileManager.default.removeItem(atPath: f.directory) }
+        let other = try f.alice.addClient(name: "Other Brand").value
+        _ = try f.alice.addMember(login: "olga", role: .manager, scope: .client(other))
+        let olga = try f.session("olga").dashboard()
+        #expect(olga.shows.isEmpty && olga.live.isEmpty && olga.waiting.isEmpty && olga.holds.isEmpty && olga.overdue.isEmpty && olga.people.isEmpty)
+        _ = try f.alice.addMember(login: "carla", role: .manager, scope: .client(f.acme))
+        let carla = try f.session("carla").dashboard()
+        #expect(carla.waiting.count == 1 && carla.shows.count == 4)
+        #expect(carla.holds.isEmpty && carla.utilisation.isEmpty, "bookings and rooms are the studio's")
+    }
+}
