@@ -296,6 +296,39 @@ extension EndToEndTests {
         #expect(try tmux.wait(for: "SLATE-EXITED-0") != nil)
     }
 
+    /// The dashboard on the demo during a show: it is live, Enter opens its card; a schedule
+    /// sent back from another terminal leaves "waiting for a decision" without a key pressed.
+    @Test func theDashboardShowsWhatIsOnAirAndFollowsAnotherTerminal() throws {
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        let db = Scratch.directory("slate-e2e") + "/dashboard.slate"
+        // The demo's first show is the next day at 10:00 Paris: look at 10:30 that day
+        #expect(try Binary.run(["demo", "--db", db], environment: ["SLATE_NOW": "2026-12-01T08:00:00Z"]).code == 0)
+        let now = ["SLATE_NOW": "2026-12-02T09:30:00Z"]
+        try tmux.start("env LC_ALL=C.UTF-8 TERM=xterm-256color SLATE_NOW=2026-12-02T09:30:00Z \(Binary.path) --db \(db); echo SLATE-EXITED-$?; sleep 30")
+        #expect(try tmux.wait(for: "Booking grid") != nil, "\(tmux.shown)")
+        try tmux.keys("6")
+        #expect(try tmux.wait(for: "Live now (1)") != nil, "the dashboard did not open:\n\(tmux.shown)")
+        #expect(try tmux.screen().contains("Acme Beauty live #1 · Stage A until 12:00 Paris"), "\(tmux.shown)")
+        try tmux.keys("j", "Enter")
+        #expect(try tmux.wait(for: "History") != nil, "Enter did not open the show's card:\n\(tmux.shown)")
+        try tmux.keys("Escape")
+        // Down to the schedule waiting for the client
+        for _ in 0..<40 where !(try tmux.screen().contains("Waiting for a decision (1)")) { try tmux.keys("j") }
+        #expect(try tmux.wait(for: "Waiting for a decision (1)") != nil, "\(tmux.shown)")
+        let schedules = try Binary.run(["schedule", "list", "--json", "--db", db], environment: now).out
+        let proposed = try #require((try JSONSerialization.jsonObject(with: Data(schedules.utf8)) as? [[String: Any]])?.first { $0["status"] as? String == "proposed" }?["uid"] as? String)
+        #expect(try Binary.run(["schedule", "send-back", proposed, "--db", db], environment: now).code == 0)
+        var gone = false
+        for _ in 0..<20 where !gone {
+            gone = !(try tmux.screen().contains("Waiting for a decision"))
+            if !gone { Thread.sleep(forTimeInterval: 0.25) }
+        }
+        #expect(gone, "the dashboard did not follow the other terminal:\n\(tmux.shown)")
+        try tmux.keys("q")
+        #expect(try tmux.wait(for: "SLATE-EXITED-0") != nil)
+    }
+
     /// The task view on the demo: confirm a show, see its checklist, complete what blocks
     /// it (L names it and the cursor goes there), and the show goes live.
     @Test func completeTheRequiredTasksOfAConfirmedShowAndGoLive() throws {
