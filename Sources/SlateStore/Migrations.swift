@@ -86,7 +86,7 @@ enum SchemaRebuild {
         let temporary = "\(table)_rebuilt"
         guard let open = definition.sql.firstIndex(of: "(") else { return }
         try db.execute(sql: "CREATE TABLE \(temporary) " + definition.sql[open...])
-        let columns = try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [temporary]).map { $0[0] as String }.filter(old.contains)
+        let columns = try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [temporary]).map { $0[0] as String }.filter { old.contains($0) || expressions[$0] != nil }
         let list = columns.joined(separator: ", ")
         try db.execute(sql: "INSERT INTO \(temporary) (\(list)) SELECT \(columns.map { expressions[$0] ?? $0 }.joined(separator: ", ")) FROM \(table)")
         try db.execute(sql: "DROP TABLE \(table)")
@@ -137,6 +137,37 @@ enum SchemaFour {
         try db.execute(sql: "ALTER TABLE recurrences ADD COLUMN start_at INTEGER NOT NULL DEFAULT 0")
         try db.execute(sql: "ALTER TABLE recurrences ADD COLUMN end_at INTEGER NOT NULL DEFAULT 0")
         try SchemaRebuild.createMissing(db, fresh, type: "table")
+        try SchemaRebuild.createMissing(db, fresh, type: "index")
+    }
+}
+
+/// Schema 4 -> 5: money. Rates on rooms, equipment and talent (per hour, day or booking),
+/// the workspace's tax rate and invoice prefix, invoice totals, credit notes and periods,
+/// invoice lines by hundredths of a unit. No release wrote invoices before: their lines
+/// are rebuilt as they are.
+enum SchemaFive {
+    static func migrate(_ db: Database) throws {
+        let fresh = try SchemaRebuild.definitions()
+        // An earlier step may have rebuilt a table from today's definition already (talent in 1 -> 2).
+        for (table, column) in [("workspaces", "invoice_prefix TEXT NOT NULL DEFAULT 'F' CHECK (length(invoice_prefix) BETWEEN 1 AND 12)"),
+                                ("workspaces", "tax_rate_bp INTEGER NOT NULL DEFAULT 0 CHECK (tax_rate_bp BETWEEN 0 AND 10000)"),
+                                ("rooms", "rate_minor INTEGER NOT NULL DEFAULT 0 CHECK (rate_minor >= 0)"),
+                                ("rooms", "rate_unit TEXT NOT NULL DEFAULT 'hour' CHECK (rate_unit IN ('hour', 'day', 'flat'))"),
+                                ("equipment", "rate_minor INTEGER NOT NULL DEFAULT 0 CHECK (rate_minor >= 0)"),
+                                ("equipment", "rate_unit TEXT NOT NULL DEFAULT 'hour' CHECK (rate_unit IN ('hour', 'day', 'flat'))"),
+                                ("talent", "rate_unit TEXT NOT NULL DEFAULT 'hour' CHECK (rate_unit IN ('hour', 'day', 'flat'))"),
+                                ("invoices", "subtotal_minor INTEGER NOT NULL DEFAULT 0"),
+                                ("invoices", "tax_minor INTEGER NOT NULL DEFAULT 0"),
+                                ("invoices", "tax_rate_bp INTEGER NOT NULL DEFAULT 0 CHECK (tax_rate_bp BETWEEN 0 AND 10000)"),
+                                ("invoices", "credit_of INTEGER REFERENCES invoices(id)"),
+                                ("invoices", "period_from INTEGER"),
+                                ("invoices", "period_to INTEGER")] {
+            let name = String(column.prefix { $0 != " " })
+            if try Int.fetchOne(db, sql: "SELECT count(*) FROM pragma_table_info(?) WHERE name = ?", arguments: [table, name]) == 0 {
+                try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN \(column)")
+            }
+        }
+        try SchemaRebuild.rebuild(db, "invoice_items", fresh, expressions: ["quantity_centi": "quantity * 100"])
         try SchemaRebuild.createMissing(db, fresh, type: "index")
     }
 }

@@ -30,7 +30,11 @@ CREATE TABLE workspaces (
   next_invoice_number INTEGER NOT NULL DEFAULT 1 CHECK (next_invoice_number >= 1),
   -- Longest booking ever written, in seconds: bounds the grid's window scans.
   longest_booking_seconds INTEGER NOT NULL DEFAULT 0 CHECK (longest_booking_seconds >= 0),
-  is_demo INTEGER NOT NULL DEFAULT 0 CHECK (is_demo IN (0, 1))
+  is_demo INTEGER NOT NULL DEFAULT 0 CHECK (is_demo IN (0, 1)),
+  -- Invoices are numbered PREFIX-YEAR-0001 from next_invoice_number, without gaps.
+  invoice_prefix TEXT NOT NULL DEFAULT 'F' CHECK (length(invoice_prefix) BETWEEN 1 AND 12),
+  -- Tax on invoices in basis points: 2000 is 20 %.
+  tax_rate_bp INTEGER NOT NULL DEFAULT 0 CHECK (tax_rate_bp BETWEEN 0 AND 10000)
 );
 
 CREATE TABLE users (
@@ -134,7 +138,10 @@ CREATE TABLE rooms (
   resource_id INTEGER NOT NULL UNIQUE REFERENCES resources(id),
   name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
   capacity INTEGER NOT NULL DEFAULT 0 CHECK (capacity >= 0),
-  equipment_notes TEXT NOT NULL DEFAULT ''
+  equipment_notes TEXT NOT NULL DEFAULT '',
+  -- What an hour, a day or a booking of it costs, in minor units of the workspace currency.
+  rate_minor INTEGER NOT NULL DEFAULT 0 CHECK (rate_minor >= 0),
+  rate_unit TEXT NOT NULL DEFAULT 'hour' CHECK (rate_unit IN ('hour', 'day', 'flat'))
 );
 
 CREATE TABLE talent (
@@ -153,7 +160,8 @@ CREATE TABLE talent (
   role TEXT NOT NULL CHECK (role IN ('artist', 'host', 'engineer')),
   style_tags TEXT NOT NULL DEFAULT '',
   rate_minor INTEGER NOT NULL DEFAULT 0 CHECK (rate_minor >= 0),
-  banned INTEGER NOT NULL DEFAULT 0 CHECK (banned IN (0, 1))
+  banned INTEGER NOT NULL DEFAULT 0 CHECK (banned IN (0, 1)),
+  rate_unit TEXT NOT NULL DEFAULT 'hour' CHECK (rate_unit IN ('hour', 'day', 'flat'))
 );
 CREATE INDEX talent_user ON talent(user_id) WHERE user_id IS NOT NULL;
 
@@ -184,7 +192,10 @@ CREATE TABLE equipment (
   resource_id INTEGER NOT NULL UNIQUE REFERENCES resources(id),
   name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
   category TEXT NOT NULL DEFAULT '',
-  serial TEXT NOT NULL DEFAULT ''
+  serial TEXT NOT NULL DEFAULT '',
+  -- What an hour, a day or a booking of it costs, in minor units of the workspace currency.
+  rate_minor INTEGER NOT NULL DEFAULT 0 CHECK (rate_minor >= 0),
+  rate_unit TEXT NOT NULL DEFAULT 'hour' CHECK (rate_unit IN ('hour', 'day', 'flat'))
 );
 
 -- A resource row mirrors the name and studio of its room, talent or equipment: the
@@ -629,7 +640,15 @@ CREATE TABLE invoices (
   status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'sent', 'paid', 'void')),
   currency TEXT NOT NULL CHECK (length(currency) = 3),
   issued_at INTEGER,
-  total_minor INTEGER NOT NULL DEFAULT 0
+  total_minor INTEGER NOT NULL DEFAULT 0,
+  subtotal_minor INTEGER NOT NULL DEFAULT 0,
+  tax_minor INTEGER NOT NULL DEFAULT 0,
+  tax_rate_bp INTEGER NOT NULL DEFAULT 0 CHECK (tax_rate_bp BETWEEN 0 AND 10000),
+  -- A credit note names the invoice it corrects.
+  credit_of INTEGER REFERENCES invoices(id),
+  -- The period a client invoice covers (epoch seconds), or NULL for a show's invoice.
+  period_from INTEGER,
+  period_to INTEGER
 );
 CREATE INDEX invoices_client ON invoices(client_id);
 
@@ -642,12 +661,16 @@ CREATE TABLE invoice_items (
   version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
   invoice_id INTEGER NOT NULL REFERENCES invoices(id),
   show_id INTEGER REFERENCES shows(id),
+  booking_id INTEGER REFERENCES bookings(id),
   description TEXT NOT NULL CHECK (length(description) BETWEEN 1 AND 500),
-  quantity INTEGER NOT NULL DEFAULT 1 CHECK (quantity >= 1),
+  -- Hundredths of the unit: 150 in an hourly line is an hour and a half.
+  quantity_centi INTEGER NOT NULL CHECK (quantity_centi >= 1),
+  unit TEXT NOT NULL DEFAULT 'item' CHECK (unit IN ('hour', 'day', 'flat', 'item')),
   unit_minor INTEGER NOT NULL,
   amount_minor INTEGER NOT NULL
 );
 CREATE INDEX invoice_items_invoice ON invoice_items(invoice_id);
+CREATE INDEX invoice_items_show ON invoice_items(show_id) WHERE show_id IS NOT NULL;
 
 CREATE TABLE job_listings (
   id INTEGER PRIMARY KEY,

@@ -9,7 +9,7 @@ import SlateCore
 /// migrated in one transaction.
 public final class Workspace: Sendable {
     /// The schema version this build writes.
-    public static let schemaVersion = 4
+    public static let schemaVersion = 5
 
     /// `PRAGMA application_id` of a Slate workspace ("Slat"): a file that carries another
     /// application's id is never opened for writing.
@@ -31,6 +31,7 @@ public final class Workspace: Sendable {
         Migration(from: 1, apply: SchemaTwo.migrate),
         Migration(from: 2, apply: SchemaThree.migrate),
         Migration(from: 3, apply: SchemaFour.migrate),
+        Migration(from: 4, apply: SchemaFive.migrate),
     ]
 
     /// Path of the database file.
