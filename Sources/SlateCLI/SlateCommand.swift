@@ -20,7 +20,7 @@ struct SlateCommand: ParsableCommand {
             ScheduleCommand.self, ShowCommand.self,
             BookCommand.self, HoldCommand.self, ConfirmCommand.self, ReleaseCommand.self, CancelCommand.self, ChallengeCommand.self,
             MoveCommand.self, BookingCommand.self, SeriesCommand.self, ExportCommand.self, ImportCommand.self, TimeOffCommand.self,
-            TaskCommand.self, TemplateCommand.self, CheckCommand.self, LogCommand.self, UndoCommand.self, RedoCommand.self, BatchCommand.self, BackupCommand.self,
+            TaskCommand.self, TemplateCommand.self, InvoiceCommand.self, RateCommand.self, CheckCommand.self, LogCommand.self, UndoCommand.self, RedoCommand.self, BatchCommand.self, BackupCommand.self,
         ],
         defaultSubcommand: UICommand.self
     )

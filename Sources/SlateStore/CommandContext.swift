@@ -255,6 +255,12 @@ final class CommandContext {
         return "json_object(" + shape.columns.map { "'\($0.name)', t.\($0.name)" }.joined(separator: ", ") + ")"
     }
 
+    /// Changes columns of a live row of `table` (a row type without its own changes enum:
+    /// rates, settings, invoices), bumping its version, and audits it.
+    func updateColumns(_ table: String, id: Int64, _ values: [(String, (any DatabaseValueConvertible)?)]) throws {
+        try update(table, id: id, values)
+    }
+
     /// Refuses unless the actor has at least `role` on the studio, and notes the studio as
     /// the one this command works on (the log shows it to that studio's staff).
     func require(_ role: Role, studio id: Int64, studioName: String, to action: String) throws {

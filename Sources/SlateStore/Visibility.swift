@@ -32,6 +32,9 @@ struct Visibility {
             return "\(c)studio_id IN (\(studios))"
         case "talent":
             return "(\(c)studio_id IN (\(studios)) OR \(c)id IN (\(talent)))"
+        case "invoices":
+            // A client's members see its invoices once issued, never a draft.
+            return "(\(c)studio_id IN (\(studios)) OR (\(c)client_id IN (\(clients)) AND \(c)status != 'draft'))"
         case "schedules", "shows", "projects":
             return "(\(c)studio_id IN (\(studios)) OR \(c)client_id IN (\(clients)))"
         case "clients":

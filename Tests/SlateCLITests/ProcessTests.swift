@@ -179,3 +179,37 @@ struct ProcessTests {
         }
     }
 }
+
+@Suite("Invoice numbers under concurrent processes")
+struct InvoiceNumberTests {
+    @Test func sixProcessesInvoicingAtOnceGetSixNumbersWithoutAGap() throws {
+        let directory = Scratch.directory("slate-invoices")
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = directory + "/w.slate"
+        let now = ["SLATE_NOW": "2026-12-01T08:00:00Z"]
+        #expect(try Binary.run(["init", "--studio", "North", "--tz", "Europe/Paris", "--currency", "EUR", "--db", path], environment: now).code == 0)
+        #expect(try Binary.run(["room", "add", "Stage A", "--db", path], environment: now).code == 0)
+        #expect(try Binary.run(["rate", "set", "Stage A", "100", "--db", path], environment: now).code == 0)
+        #expect(try Binary.run(["client", "add", "Acme", "--db", path], environment: now).code == 0)
+        var shows: [String] = []
+        for day in 1...6 {
+            let added = try Binary.run(["show", "add", "Show \(day)", "--client", "Acme", "--room", "Stage A", "--from", "2026-11-2\(day)T10:00", "--to", "2026-11-2\(day)T11:00",
+                                        "--db", path, "--json"], environment: now)
+            let show = try #require((try JSONSerialization.jsonObject(with: Data(added.out.utf8)) as? [String: Any])?["result"] as? String, "\(added.err)")
+            for step in [["show", "confirm"], ["show", "live"], ["show", "complete"]] {
+                #expect(try Binary.run(step + [show, "--db", path], environment: now).code == 0)
+            }
+            shows.append(show)
+        }
+        let racers = try shows.map { try Binary.start(["invoice", "create", "--show", $0, "--db", path], environment: now) }
+        for (process, out, err) in racers {
+            _ = out.fileHandleForReading.readDataToEndOfFile()
+            let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(message)")
+        }
+        let listed = try Binary.run(["invoice", "list", "--json", "--db", path], environment: now)
+        let numbers = ((try JSONSerialization.jsonObject(with: Data(listed.out.utf8)) as? [[String: Any]]) ?? []).compactMap { $0["number"] as? String }
+        #expect(numbers == (1...6).map { "F-2026-000\($0)" }, "\(listed.out)")
+    }
+}
