@@ -56,7 +56,7 @@ struct InvoiceCommand: ParsableCommand {
         func run() throws {
             let document = try global.session().invoice(invoice)
             if global.json { return global.out(JSONOutput.encode(document)) }
-            global.out(InvoiceCommand.markdown(document))
+            global.out(document.markdown)
         }
     }
 
@@ -96,7 +96,7 @@ struct InvoiceCommand: ParsableCommand {
         func run() throws {
             let document = try global.session().invoice(invoice)
             switch format {
-            case "md": global.out(InvoiceCommand.markdown(document))
+            case "md": global.out(document.markdown)
             case "csv": global.out(InvoiceCommand.csv(document))
             default: throw ValidationError("--format is md or csv")
             }
@@ -112,26 +112,6 @@ struct InvoiceCommand: ParsableCommand {
             let rate = try tax.map { try Money.minorUnits($0.replacingOccurrences(of: ",", with: ".")) }
             global.emit(try global.session().setInvoiceSettings(taxRateBP: rate, prefix: prefix)) { _ in "Saved the invoice settings." }
         }
-    }
-
-    /// The invoice as a plain-text / Markdown document.
-    static func markdown(_ document: InvoiceDocument) -> String {
-        let invoice = document.invoice
-        let currency = invoice.total.currency
-        var lines = ["# \(invoice.creditOf == nil ? "Invoice" : "Credit note") \(invoice.number)", ""]
-        lines.append("- Client: \(invoice.client)")
-        lines.append("- From: \(invoice.studio)")
-        lines.append("- Status: \(invoice.status.rawValue)" + (invoice.issuedAt.map { ", issued \($0.shown.prefix(10))" } ?? ""))
-        if let credit = invoice.creditOf { lines.append("- Corrects: \(credit)") }
-        if let period = document.period { lines.append("- Period: \(period)") }
-        lines += ["", "| Description | Quantity | Unit price | Amount |", "|---|---:|---:|---:|"]
-        for line in document.lines {
-            let cell = line.description.replacingOccurrences(of: "|", with: "\\|")
-            lines.append("| \(cell) | \(Invoicing.quantityText(line.quantityCenti)) \(line.unit) | \(Money.text(line.unitMinor, currency: currency)) | \(Money.text(line.amountMinor, currency: currency)) |")
-        }
-        lines += ["", "| | |", "|---|---:|", "| Subtotal | \(invoice.subtotal.text) |",
-                  "| Tax \(Invoicing.percentText(invoice.taxRateBP)) % | \(invoice.tax.text) |", "| **Total** | **\(invoice.total.text)** |"]
-        return lines.joined(separator: "\n")
     }
 
     /// The invoice's lines as CSV (RFC 4180), amounts in minor units and as text.

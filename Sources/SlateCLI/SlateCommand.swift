@@ -46,6 +46,10 @@ struct StatusCommand: ParsableCommand {
             global.out("\(title): \(items.isEmpty ? "none" : String(items.count))")
             for item in items { global.out("  " + TextInput.printable(item.text, limit: 300)) }
         }
+        if let revenue = dashboard.revenue {
+            global.out("")
+            global.out("Booked this month at the resources' rates: \(revenue.text)")
+        }
         if !dashboard.utilisation.isEmpty {
             global.out("")
             global.out("Utilisation (booked of open hours): this week · next week")

@@ -12,6 +12,8 @@ public struct DashboardItem: Sendable, Equatable, Encodable {
         case task(String, overdue: Bool)
         /// A schedule: the draft board.
         case schedule(String)
+        /// An invoice: its document.
+        case invoice(String)
     }
 
     public var text: String
@@ -45,6 +47,10 @@ public struct Dashboard: Sendable, Equatable, Encodable {
     public var dueToday: [DashboardItem] = []
     /// Proposed schedules waiting for the client's or the studio's decision.
     public var waiting: [DashboardItem] = []
+    /// Draft invoices to send and sent ones not paid yet.
+    public var invoices: [DashboardItem] = []
+    /// Confirmed bookings starting this month at their resources' rates (studio staff).
+    public var revenue: MoneyValue?
     /// Shows from the start of today to the end of the seventh day after it.
     public var shows: [DashboardItem] = []
     /// Where each person booked today is, and when.
@@ -54,7 +60,8 @@ public struct Dashboard: Sendable, Equatable, Encodable {
     /// The sections in the order of urgency, each with its title.
     public var sections: [(title: String, items: [DashboardItem])] {
         [("Live now", live), ("Clashes", clashes), ("Holds expiring or challenged (48 h)", holds), ("Overdue tasks", overdue),
-         ("Tasks due today", dueToday), ("Waiting for a decision", waiting), ("Shows today and the next 7 days", shows), ("Who is where today", people)]
+         ("Tasks due today", dueToday), ("Waiting for a decision", waiting), ("Invoices to send or collect", invoices),
+         ("Shows today and the next 7 days", shows), ("Who is where today", people)]
     }
 }
 
@@ -150,9 +157,41 @@ extension Session {
                                                   target: .booking(resource: row[0], start: row[2])))
             }
 
+            for row in try Row.fetchAll(reader.db, sql: """
+                SELECT i.uid, json_extract(i.metadata, '$.number'), c.name, i.status, i.total_minor, i.currency, i.issued_at
+                FROM invoices i JOIN clients c ON c.id = i.client_id
+                WHERE i.deleted_at IS NULL AND i.status IN ('draft', 'sent') AND i.studio_id IN (\(Self.ids(reader.policy.studioIDs)))
+                ORDER BY i.status, i.number
+                """) {
+                let status = InvoiceStatus(rawValue: row[3]) ?? .draft
+                let what = status == .draft ? "draft to send" : "sent \((row[6] as Int64?).map { String(zone.format($0).prefix(10)) } ?? ""), not paid"
+                board.invoices.append(DashboardItem(text: "\(row[1] as String? ?? "") · \(row[2] as String) · \(reader.format.money(row[4]).text) · \(what)",
+                                                    target: .invoice(row[0])))
+            }
+            board.revenue = try revenue(reader, zone: zone, now: now)
             board.utilisation = try utilisation(reader, zone: zone, now: now)
             return board
         }
+    }
+
+    /// What this month's confirmed bookings are worth at their resources' rates, or nil
+    /// for a user who is no studio's staff.
+    private func revenue(_ reader: Reader, zone: LocalTime, now: Int64) throws -> MoneyValue? {
+        guard !reader.policy.studioIDs.isEmpty else { return nil }
+        let day = zone.day(of: now).fields
+        let month = try zone.parse(String(format: "%04d-%02d-01T00:00", day.year, day.month))
+        let next = try zone.parse(String(format: "%04d-%02d-01T00:00", day.month == 12 ? day.year + 1 : day.year, day.month == 12 ? 1 : day.month + 1))
+        var total: Int64 = 0
+        for row in try Row.fetchAll(reader.db, sql: """
+            SELECT b.end_at - b.start_at, coalesce(m.rate_minor, e.rate_minor, t.rate_minor, 0), coalesce(m.rate_unit, e.rate_unit, t.rate_unit, 'hour')
+            FROM bookings b JOIN resources r ON r.id = b.resource_id
+            LEFT JOIN rooms m ON m.resource_id = r.id LEFT JOIN equipment e ON e.resource_id = r.id LEFT JOIN talent t ON t.resource_id = r.id
+            WHERE b.status = 'confirmed' AND b.deleted_at IS NULL AND b.start_at >= ? AND b.start_at < ? AND r.studio_id IN (\(Self.ids(reader.policy.studioIDs)))
+              AND coalesce(m.rate_minor, e.rate_minor, t.rate_minor, 0) > 0
+            """, arguments: [month, next]) {
+            total += Invoicing.bookingLine(seconds: row[0], rateMinor: row[1], unit: RateUnit(rawValue: row[2]) ?? .hour, description: "").amountMinor
+        }
+        return reader.format.money(total)
     }
 
     /// The booking a finding names, as a grid position.

@@ -30,6 +30,25 @@ public struct InvoiceDocument: Sendable, Equatable, Encodable {
     public var lines: [InvoiceLine]
     /// The days a client's invoice covers, in the studio's zone (`2026-12-01`–`2026-12-31`).
     public var period: String?
+
+    /// The invoice as a plain-text / Markdown document (`invoice show`, `export`, the dashboard).
+    public var markdown: String {
+        let currency = invoice.total.currency
+        var text = ["# \(invoice.creditOf == nil ? "Invoice" : "Credit note") \(invoice.number)", ""]
+        text.append("- Client: \(invoice.client)")
+        text.append("- From: \(invoice.studio)")
+        text.append("- Status: \(invoice.status.rawValue)" + (invoice.issuedAt.map { ", issued \($0.shown.prefix(10))" } ?? ""))
+        if let credit = invoice.creditOf { text.append("- Corrects: \(credit)") }
+        if let period { text.append("- Period: \(period)") }
+        text += ["", "| Description | Quantity | Unit price | Amount |", "|---|---:|---:|---:|"]
+        for line in lines {
+            let cell = line.description.replacingOccurrences(of: "|", with: "\\|")
+            text.append("| \(cell) | \(Invoicing.quantityText(line.quantityCenti)) \(line.unit) | \(Money.text(line.unitMinor, currency: currency)) | \(Money.text(line.amountMinor, currency: currency)) |")
+        }
+        text += ["", "| | |", "|---|---:|", "| Subtotal | \(invoice.subtotal.text) |",
+                  "| Tax \(Invoicing.percentText(invoice.taxRateBP)) % | \(invoice.tax.text) |", "| **Total** | **\(invoice.total.text)** |"]
+        return text.joined(separator: "\n")
+    }
 }
 
 private struct NewInvoice: NewRow {

@@ -329,6 +329,42 @@ extension EndToEndTests {
         #expect(try tmux.wait(for: "SLATE-EXITED-0") != nil)
     }
 
+    /// A show completed and invoiced from another terminal appears on the dashboard with the
+    /// month's booked revenue; Enter shows the invoice.
+    @Test func aCompletedShowInvoicedElsewhereAppearsOnTheDashboard() throws {
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        let db = Scratch.directory("slate-e2e") + "/money.slate"
+        let now = ["SLATE_NOW": "2026-12-01T08:00:00Z"]
+        func slate(_ arguments: [String]) throws -> String {
+            let result = try Binary.run(arguments + ["--db", db], environment: now)
+            #expect(result.code == 0, "\(arguments): \(result.err)")
+            return result.out.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        _ = try slate(["init", "--studio", "North", "--tz", "Europe/Paris", "--currency", "EUR", "--locale", "fr_FR"])
+        _ = try slate(["room", "add", "Stage A"])
+        _ = try slate(["rate", "set", "Stage A", "120", "--per", "hour"])
+        _ = try slate(["client", "add", "Acme"])
+        let added = try slate(["show", "add", "Launch", "--client", "Acme", "--room", "Stage A", "--from", "2026-12-01T08:00", "--to", "2026-12-01T09:30", "--json"])
+        let show = try #require((try JSONSerialization.jsonObject(with: Data(added.utf8)) as? [String: Any])?["result"] as? String)
+        for step in ["confirm", "live"] { _ = try slate(["show", step, show]) }
+        try tmux.start("env LC_ALL=C.UTF-8 TERM=xterm-256color SLATE_NOW=2026-12-01T08:00:00Z \(Binary.path) --db \(db); echo SLATE-EXITED-$?; sleep 30")
+        #expect(try tmux.wait(for: "Booking grid") != nil, "\(tmux.shown)")
+        try tmux.keys("6")
+        #expect(try tmux.wait(for: "booked this month: 180") != nil, "\(tmux.shown)")
+        _ = try slate(["show", "complete", show])
+        _ = try slate(["invoice", "create", "--show", show])
+        #expect(try tmux.wait(for: "Invoices to send or collect (1)") != nil, "the dashboard did not follow the invoice:\n\(tmux.shown)")
+        #expect(try tmux.screen().contains("F-2026-0001 · Acme · 180"), "\(tmux.shown)")
+        // The note that nothing is urgent, the heading, then the invoice
+        try tmux.keys("g", "j", "j")
+        #expect(try tmux.wait(for: "Enter shows the invoice") != nil, "\(tmux.shown)")
+        try tmux.keys("Enter")
+        #expect(try tmux.wait(for: "Launch · Stage A · 2026-12-01 08:00–09:30") != nil, "Enter did not show the invoice:\n\(tmux.shown)")
+        try tmux.keys("Escape", "q")
+        #expect(try tmux.wait(for: "SLATE-EXITED-0") != nil)
+    }
+
     /// The task view on the demo: confirm a show, see its checklist, complete what blocks
     /// it (L names it and the cursor goes there), and the show goes live.
     @Test func completeTheRequiredTasksOfAConfirmedShowAndGoLive() throws {

@@ -71,4 +71,26 @@ struct DashboardTests {
         #expect(carla.waiting.count == 1 && carla.shows.count == 4)
         #expect(carla.holds.isEmpty && carla.utilisation.isEmpty, "bookings and rooms are the studio's")
     }
+
+    @Test func invoicesToSendOrCollectAndTheMonthsBookedRevenue() throws {
+        let f = try Fixture.make()
+        defer { try? FileManager.default.removeItem(atPath: f.directory) }
+        _ = try f.alice.setRate(resource: f.stageA, minor: 12_000, per: .hour)
+        _ = try f.alice.setRate(resource: f.stageB, minor: 50_000, per: .day)
+        _ = try f.book(f.stageA, "2026-12-01T10:00", "2026-12-01T11:30")
+        _ = try f.book(f.stageB, "2026-12-20T10:00", "2026-12-21T12:00")
+        _ = try f.book(f.stageA, "2027-01-04T10:00", "2027-01-04T11:00")
+        // 1.5 h × 120.00 + 2 days begun × 500.00; January is next month's
+        #expect(try f.alice.dashboard().revenue?.minor == 18_000 + 100_000)
+        let show = try f.alice.addShow(ShowInput(client: f.acme, room: f.stageA, title: "Launch", start: .local("2026-12-01T08:00"), end: .local("2026-12-01T09:00"))).value
+        _ = try f.alice.confirmShow(show)
+        _ = try f.alice.setShowStatus(show, to: .live)
+        _ = try f.alice.setShowStatus(show, to: .completed)
+        let invoice = try f.alice.invoiceShow(show).value
+        #expect(try f.alice.dashboard().invoices.map(\.text) == ["F-2026-0001 · Acme · 120.00 EUR · draft to send"])
+        _ = try f.alice.setInvoiceStatus(invoice, to: .sent)
+        #expect(try f.alice.dashboard().invoices.map(\.target) == [.invoice(invoice)])
+        _ = try f.alice.setInvoiceStatus(invoice, to: .paid)
+        #expect(try f.alice.dashboard().invoices.isEmpty)
+    }
 }

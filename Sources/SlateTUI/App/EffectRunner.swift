@@ -208,6 +208,8 @@ public struct EffectRunner: Sendable {
                 return [.cardLoaded(try session.showCard(uid), edit: edit)]
             case .loadDashboard:
                 return [.dashboardLoaded(try session.dashboard())]
+            case .loadInvoice(let uid):
+                return [.invoiceLoaded(try session.invoice(uid))]
             case .undo:
                 let outcome = try session.undo()
                 return [.succeeded("Undone: \(outcome.value.summary)", warnings: [])]

@@ -40,6 +40,7 @@ public enum Action: Sendable {
     /// A show's card; with `edit` its edit form opens at once.
     case cardLoaded(ShowCard, edit: Bool)
     case dashboardLoaded(Dashboard)
+    case invoiceLoaded(InvoiceDocument)
 }
 
 /// Work for the runtime: reads and commands through the domain library, and terminal chores.
@@ -103,6 +104,7 @@ public enum Effect: Equatable, Sendable {
     case planConfirmation(String)
     case loadCard(String, edit: Bool)
     case loadDashboard
+    case loadInvoice(String)
     case undo
     case redo
     case setTheme(String)
@@ -255,6 +257,9 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         } else {
             state.showCard = ShowCardPanel(card: card)
         }
+        return []
+    case .invoiceLoaded(let document):
+        state.mode = .overlay(title: "Invoice \(document.invoice.number)", lines: document.markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         return []
     case .dashboardLoaded(let dashboard):
         state.dashboard.dashboard = dashboard

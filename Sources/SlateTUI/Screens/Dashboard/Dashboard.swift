@@ -102,13 +102,17 @@ enum DashboardScreen: Screen {
             state.view = .drafts
             state.board.opening = uid
             return (state.board.loaded ? [] : [.loadSchedules]) + [.loadBoard(uid)]
+        case .invoice(let uid):
+            return [.loadInvoice(uid)]
         }
     }
 
     static func render(_ state: AppState, into canvas: inout Canvas, _ area: Rect) {
         let board = state.dashboard
         let width = state.width
-        let heading = board.dashboard.map { "Dashboard · \($0.now.shown.prefix(16).replacingOccurrences(of: "T", with: " ")) · today and the next 7 days" } ?? "Dashboard"
+        let heading = board.dashboard.map {
+            "Dashboard · \($0.now.shown.prefix(16).replacingOccurrences(of: "T", with: " "))" + ($0.revenue.map { " · booked this month: \($0.text)" } ?? "")
+        } ?? "Dashboard"
         canvas.fill(x: 0, y: area.y, width: width, height: 1, role: .header)
         canvas.put(heading, x: 0, y: area.y, role: .header, limit: width)
         let bodyY = area.y + 1
@@ -163,6 +167,7 @@ enum DashboardScreen: Screen {
             case .booking?: "Enter shows the booking in the grid."
             case .task?: "Enter opens the task in the task view."
             case .schedule?: "Enter opens the schedule on the draft board."
+            case .invoice?: "Enter shows the invoice (slate invoice send, pay, credit on the command line)."
             case nil: ""
             }
             return [item.text, goes]

@@ -55,6 +55,7 @@ struct DashboardViewTests {
         board.clashes = [DashboardItem(text: "a draft clashes", target: .show("sh-1")), DashboardItem(text: "a booking in time off", target: .booking(resource: "rs-2", start: DashboardScene.now + 86_400))]
         board.overdue = [DashboardItem(text: "Brief", target: .task("tk-3", overdue: true))]
         board.waiting = [DashboardItem(text: "December", target: .schedule("sc-4"))]
+        board.invoices = [DashboardItem(text: "F-2026-0001", target: .invoice("iv-5"))]
         _ = update(&state, .dashboardLoaded(board))
         // Line 0 is the Clashes heading: Enter does nothing there
         #expect(update(&state, .key(.enter)).isEmpty)
@@ -71,8 +72,19 @@ struct DashboardViewTests {
         _ = update(&tasks, .key(.char("j")))
         #expect(update(&tasks, .key(.enter)) == [.loadTasks(.overdue)])
         #expect(tasks.view == .tasks && tasks.tasks.focusTask == "tk-3")
+        var invoice = state
+        _ = update(&invoice, .key(.char("G")))
+        #expect(update(&invoice, .key(.enter)) == [.loadInvoice("iv-5")])
+        let document = InvoiceDocument(invoice: InvoiceSummary(uid: "iv-5", number: "F-2026-0001", client: "Acme", studio: "North", status: .sent, issuedAt: nil,
+                                                               subtotal: MoneyValue(minor: 100, currency: "EUR"), tax: MoneyValue(minor: 20, currency: "EUR"),
+                                                               total: MoneyValue(minor: 120, currency: "EUR"), taxRateBP: 2_000, creditOf: nil, version: 1),
+                                       lines: [InvoiceLine(description: "Stage A", quantityCenti: 100, unit: "hour", unitMinor: 100)], period: nil)
+        _ = update(&invoice, .invoiceLoaded(document))
+        #expect(render(invoice).text.contains("# Invoice F-2026-0001") && render(invoice).text.contains("| **Total** | **1.20 EUR** |"))
         var schedule = state
         _ = update(&schedule, .key(.char("G")))
+        _ = update(&schedule, .key(.char("k")))
+        _ = update(&schedule, .key(.char("k")))
         #expect(update(&schedule, .key(.enter)) == [.loadSchedules, .loadBoard("sc-4")])
         #expect(schedule.view == .drafts && schedule.board.opening == "sc-4")
     }
