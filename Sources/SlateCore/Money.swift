@@ -20,27 +20,21 @@ public enum Money {
     public static func decimals(_ currency: String) -> Int {
         ["JPY", "KRW", "VND", "CLP", "ISK", "XAF", "XOF"].contains(currency) ? 0 : 2
     }
-
-    /// `450.00 EUR`: minor units as an amount with its currency.
-    public static func text(_ minor: Int64, currency: String) -> String {
-        let digits = decimals(currency)
-        guard digits > 0 else { return "\(minor) \(currency)" }
-        let sign = minor < 0 ? "-" : ""
-        let value = abs(minor)
-        let fraction = String(value % 100)
-        return "\(sign)\(value / 100).\(fraction.count == 1 ? "0" + fraction : fraction) \(currency)"
-    }
 }
 
-/// An amount in minor units with its currency, as JSON gives it: `{"minor": 45000, "currency": "EUR", "text": "450.00 EUR"}`.
+/// An amount in minor units with its currency, as JSON gives it: `{"minor": 45000, "currency": "EUR", "text": "450,00 €"}`
+/// (the text in the workspace's locale).
 public struct MoneyValue: Encodable, Equatable, Sendable {
     public var minor: Int64
     public var currency: String
-    public var text: String { Money.text(minor, currency: currency) }
+    /// The workspace's locale, which writes the text.
+    public var locale: String
+    public var text: String { LocaleFormat.of(locale).money(minor, currency: currency) }
 
-    public init(minor: Int64, currency: String) {
+    public init(minor: Int64, currency: String, locale: String = "en_US") {
         self.minor = minor
         self.currency = currency
+        self.locale = locale
     }
 
     private enum CodingKeys: String, CodingKey { case minor, currency, text }

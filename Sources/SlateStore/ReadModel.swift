@@ -18,14 +18,15 @@ extension ReadModel {
 struct ReadFormat {
     var zone: LocalTime
     let currency: String
+    let locale: String
 
     func time(_ epoch: Int64) -> Timestamp { Timestamp(epoch, in: zone) }
     func time(_ epoch: Int64?) -> Timestamp? { epoch.map { Timestamp($0, in: zone) } }
-    func money(_ minor: Int64) -> MoneyValue { MoneyValue(minor: minor, currency: currency) }
+    func money(_ minor: Int64) -> MoneyValue { MoneyValue(minor: minor, currency: currency, locale: locale) }
 }
 
 extension Reader {
-    var format: ReadFormat { ReadFormat(zone: LocalTime(timeZone: settings.zone), currency: settings.currency) }
+    var format: ReadFormat { ReadFormat(zone: LocalTime(timeZone: settings.zone), currency: settings.currency, locale: settings.locale) }
 
     /// The rows of `sql` decoded by `make`, the one decoding site of each read model.
     func fetch<T>(_ sql: String, _ arguments: StatementArguments = [], _ make: (Row, ReadFormat) throws -> T) throws -> [T] {

@@ -81,8 +81,15 @@ extension Session {
             let several = LocalTime.severalZones(zones)
             func local(_ name: String) -> LocalTime { LocalTime.cached(name) ?? zone }
             func place(_ name: String) -> String { several ? " " + LocalTime.placeName(name) : "" }
-            func day(_ epoch: Int64, _ name: String) -> String { local(name).format(epoch).replacingOccurrences(of: "T", with: " ") + place(name) }
-            func time(_ interval: Interval, _ name: String) -> String { local(name).format(interval).replacingOccurrences(of: "T", with: " ") + place(name) }
+            // Days in the workspace's words (`lun. 23 nov.`), times as the clock shows them.
+            let words = LocaleFormat.of(reader.settings.locale)
+            func at(_ epoch: Int64, _ zone: LocalTime) -> String { words.day(zone.day(of: epoch)) + " " + zone.format(epoch).suffix(5) }
+            func day(_ epoch: Int64, _ name: String) -> String { at(epoch, local(name)) + place(name) }
+            func time(_ interval: Interval, _ name: String) -> String {
+                let zone = local(name)
+                let sameDay = zone.day(of: interval.start) == zone.day(of: max(interval.start, interval.end - 1))
+                return at(interval.start, zone) + "–" + (sameDay ? String(zone.format(interval.end).suffix(5)) : at(interval.end, zone)) + place(name)
+            }
 
             for row in try Row.fetchAll(reader.db, sql: """
                 SELECT sh.uid, sh.title, sh.status, sh.start_at, sh.end_at, c.name, rm.name, s.time_zone

@@ -34,6 +34,7 @@ public struct InvoiceDocument: Sendable, Equatable, Encodable {
     /// The invoice as a plain-text / Markdown document (`invoice show`, `export`, the dashboard).
     public var markdown: String {
         let currency = invoice.total.currency
+        let words = LocaleFormat.of(invoice.total.locale)
         var text = ["# \(invoice.creditOf == nil ? "Invoice" : "Credit note") \(invoice.number)", ""]
         text.append("- Client: \(invoice.client)")
         text.append("- From: \(invoice.studio)")
@@ -43,7 +44,7 @@ public struct InvoiceDocument: Sendable, Equatable, Encodable {
         text += ["", "| Description | Quantity | Unit price | Amount |", "|---|---:|---:|---:|"]
         for line in lines {
             let cell = line.description.replacingOccurrences(of: "|", with: "\\|")
-            text.append("| \(cell) | \(Invoicing.quantityText(line.quantityCenti)) \(line.unit) | \(Money.text(line.unitMinor, currency: currency)) | \(Money.text(line.amountMinor, currency: currency)) |")
+            text.append("| \(cell) | \(words.number(line.quantityCenti, decimals: 2)) \(line.unit) | \(words.money(line.unitMinor, currency: currency)) | \(words.money(line.amountMinor, currency: currency)) |")
         }
         text += ["", "| | |", "|---|---:|", "| Subtotal | \(invoice.subtotal.text) |",
                   "| Tax \(Invoicing.percentText(invoice.taxRateBP)) % | \(invoice.tax.text) |", "| **Total** | **\(invoice.total.text)** |"]
@@ -180,7 +181,7 @@ extension Session {
                 throw SlateError.notFound("no \(info.kind.rawValue) for \(resource)")
             }
             try context.updateColumns(table, id: id, [("rate_minor", minor), ("rate_unit", unit.rawValue)])
-            context.summary = "rate of \(info.name): \(Money.text(minor, currency: context.settings.currency)) per \(unit.rawValue)"
+            context.summary = "rate of \(info.name): \(LocaleFormat.of(context.settings.locale).money(minor, currency: context.settings.currency)) per \(unit.rawValue)"
             return info.uid
         }
     }
@@ -240,8 +241,9 @@ extension Session {
             """, [id, id]) { row, format in
             let currency: String = row[12]
             return InvoiceSummary(uid: row[0], number: row[1] ?? "", client: row[2], studio: row[3], status: InvoiceStatus(rawValue: row[4]) ?? .void,
-                                  issuedAt: format.time(row[5] as Int64?), subtotal: MoneyValue(minor: row[6], currency: currency),
-                                  tax: MoneyValue(minor: row[7], currency: currency), total: MoneyValue(minor: row[8], currency: currency),
+                                  issuedAt: format.time(row[5] as Int64?), subtotal: MoneyValue(minor: row[6], currency: currency, locale: format.locale),
+                                  tax: MoneyValue(minor: row[7], currency: currency, locale: format.locale),
+                                  total: MoneyValue(minor: row[8], currency: currency, locale: format.locale),
                                   taxRateBP: row[9], creditOf: row[10], version: row[11])
         }
     }

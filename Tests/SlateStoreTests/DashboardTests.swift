@@ -40,17 +40,17 @@ struct DashboardTests {
         #expect(board.live.first?.text == "Morning live · Stage A until 10:00")
         #expect(board.clashes.contains { $0.target == .show(draft) && $0.text.contains("Stage A") }, "\(board.clashes)")
         #expect(board.holds.map(\.target) == [.booking(resource: hold.resourceUID, start: hold.start)] && hold.resourceUID == f.stageB)
-        #expect(board.holds.first?.text.contains("1st hold by bob · expires 2026-12-02 09:00") == true, "\(board.holds)")
+        #expect(board.holds.first?.text.contains("1st hold by bob · expires mer. 2 déc. 09:00") == true, "\(board.holds)")
         // Briefs were due three days before each show; the morning's go-live check at its start
         #expect(board.overdue.map { $0.text.components(separatedBy: " · ").prefix(2).joined(separator: " · ") }
                 == ["Brief · Morning live", "Brief · Afternoon live", "Go-live check · Morning live"])
         #expect(board.dueToday.map { $0.text.components(separatedBy: " · ").prefix(2).joined(separator: " · ") } == ["Go-live check · Afternoon live"])
         if case .task(_, let overdue)? = board.overdue.first?.target { #expect(overdue) } else { Issue.record("no task target") }
         #expect(board.waiting.map(\.target) == [.schedule(schedule)])
-        #expect(board.waiting.first?.text == "December · Acme · 1 show(s) from 2026-12-08 10:00 · proposed")
+        #expect(board.waiting.first?.text == "December · Acme · 1 show(s) from mar. 8 déc. 10:00 · proposed")
         // Today and the next seven days: the 8th is the seventh day after the 1st
         #expect(board.shows.map(\.target).prefix(3) == [.show(onAir), .show(afternoon), .show(draft)])
-        #expect(board.shows.count == 4 && board.shows.last?.text.hasPrefix("2026-12-08 10:00–11:00  Week two · Acme · Stage B · draft") == true)
+        #expect(board.shows.count == 4 && board.shows.last?.text.hasPrefix("mar. 8 déc. 10:00–11:00  Week two · Acme · Stage B · draft") == true)
         #expect(board.people.map(\.text) == ["Ava Martin · 15:00–16:00 · Stage B · Afternoon live"])
         // This week (Monday 30 November on): Stage A 1.5 h on air and the 1 h booking; always open
         let stageA = try #require(board.utilisation.first { $0.name == "Stage A" })
@@ -87,7 +87,7 @@ struct DashboardTests {
         _ = try f.alice.setShowStatus(show, to: .live)
         _ = try f.alice.setShowStatus(show, to: .completed)
         let invoice = try f.alice.invoiceShow(show).value
-        #expect(try f.alice.dashboard().invoices.map(\.text) == ["F-2026-0001 · Acme · 120.00 EUR · draft to send"])
+        #expect(try f.alice.dashboard().invoices.map(\.text) == ["F-2026-0001 · Acme · 120,00\u{00A0}€ · draft to send"])
         _ = try f.alice.setInvoiceStatus(invoice, to: .sent)
         #expect(try f.alice.dashboard().invoices.map(\.target) == [.invoice(invoice)])
         _ = try f.alice.setInvoiceStatus(invoice, to: .paid)

@@ -33,7 +33,7 @@ struct InvoiceTests {
         #expect(document.lines[0].description == "Launch 1 · Stage A · 2026-12-01 10:00–11:30" && document.lines[0].quantityCenti == 150)
         // 739.99 + 20 % (147.998 → 148.00) = 887.99
         #expect(document.invoice.subtotal.minor == 73_999 && document.invoice.tax.minor == 14_800 && document.invoice.total.minor == 88_799)
-        #expect(document.invoice.number == "F-2026-0001" && document.invoice.status == .draft && document.invoice.total.text == "887.99 EUR")
+        #expect(document.invoice.number == "F-2026-0001" && document.invoice.status == .draft && document.invoice.total.text == "887,99\u{00A0}€", "a French workspace writes its money in French")
     }
 
     @Test func aSentInvoiceNeverChangesAndACreditNoteCorrectsIt() throws {

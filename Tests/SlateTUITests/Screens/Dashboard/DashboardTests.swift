@@ -80,7 +80,7 @@ struct DashboardViewTests {
                                                                total: MoneyValue(minor: 120, currency: "EUR"), taxRateBP: 2_000, creditOf: nil, version: 1),
                                        lines: [InvoiceLine(description: "Stage A", quantityCenti: 100, unit: "hour", unitMinor: 100)], period: nil)
         _ = update(&invoice, .invoiceLoaded(document))
-        #expect(render(invoice).text.contains("# Invoice F-2026-0001") && render(invoice).text.contains("| **Total** | **1.20 EUR** |"))
+        #expect(render(invoice).text.contains("# Invoice F-2026-0001") && render(invoice).text.contains("| **Total** | **€1.20** |"))
         var schedule = state
         _ = update(&schedule, .key(.char("G")))
         _ = update(&schedule, .key(.char("k")))
