@@ -291,6 +291,8 @@ CREATE TABLE phases (
   progress INTEGER NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100),
   duration_days INTEGER CHECK (duration_days IS NULL OR duration_days BETWEEN 0 AND 3650),
   milestone INTEGER NOT NULL DEFAULT 0 CHECK (milestone IN (0, 1)),
+  -- What the phase may cost (seed 002), in minor units; actuals come from its bookings at their rates.
+  budget_minor INTEGER NOT NULL DEFAULT 0 CHECK (budget_minor >= 0),
   CHECK (end_at > start_at OR (milestone = 1 AND end_at = start_at)),
   CHECK (milestone = 0 OR duration_days IS NULL OR duration_days = 0)
 );

@@ -102,6 +102,16 @@ struct JSONWriter {
         raw(text)
     }
 
+    /// An amount as `MoneyValue` encodes it: currency, minor units, text.
+    mutating func money(_ name: StaticString, _ value: MoneyValue) {
+        key(name)
+        open(0x7B)
+        field("currency", value.currency)
+        field("minor", raw: String(value.minor))
+        field("text", value.text)
+        close(0x7D)
+    }
+
     mutating func strings(_ name: StaticString, _ values: [String]) {
         key(name)
         open(0x5B)
@@ -142,7 +152,9 @@ extension JSONOutput {
         json.open(0x5B)
         for phase in schedule.phases {
             json.open(0x7B)
+            json.money("actual", phase.actual)
             json.strings("assigned", phase.assigned)
+            json.money("budget", phase.budget)
             json.field("critical", raw: String(phase.critical))
             json.field("early_finish", phase.earlyFinish.iso)
             json.field("early_start", phase.earlyStart.iso)

@@ -6,7 +6,7 @@ import SlateStore
 /// `slate project ...`.
 struct ProjectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "project", abstract: "Projects and their plans.",
-                                                    subcommands: [List.self, Add.self, Import.self, Export.self, Schedule.self], defaultSubcommand: List.self)
+                                                    subcommands: [List.self, Add.self, Import.self, Export.self, Schedule.self, Budget.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List projects.")
@@ -68,9 +68,27 @@ struct ProjectCommand: ParsableCommand {
                 return
             }
             global.out("\(schedule.name): \(schedule.start.iso) to \(schedule.finish.iso) (\(schedule.studio), working days)")
-            global.emit(schedule.phases)
+            global.emit(schedule.phases, columns: ["id", "name", "early_start", "early_finish", "late_start", "late_finish", "float", "critical", "violated"])
             let names = Dictionary(schedule.phases.map { ($0.uid, $0.name) }, uniquingKeysWith: { a, _ in a })
             global.out("Critical chain: " + schedule.criticalChain.map { names[$0] ?? $0 }.joined(separator: " -> "))
+        }
+    }
+}
+
+extension ProjectCommand {
+    struct Budget: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Budget against actuals per phase: its confirmed bookings at their resources' rates.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var project: String
+        func run() throws {
+            let schedule = try global.session().projectSchedule(project)
+            if global.json { return global.emit(schedule.phases, columns: nil) }
+            global.emit(schedule.phases, columns: ["id", "name", "budget", "actual", "difference"])
+            guard let first = schedule.phases.first else { return }
+            let budget = schedule.phases.reduce(0) { $0 + $1.budget.minor }
+            let actual = schedule.phases.reduce(0) { $0 + $1.actual.minor }
+            func money(_ minor: Int64) -> String { MoneyValue(minor: minor, currency: first.budget.currency, locale: first.budget.locale).text }
+            global.out("Total: budget \(money(budget)), actual \(money(actual)), difference \(money(actual - budget)) (\(actual > budget ? "over" : "within") budget)")
         }
     }
 }
@@ -78,7 +96,7 @@ struct ProjectCommand: ParsableCommand {
 /// `slate phase ...`.
 struct PhaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "phase", abstract: "Project phases.",
-                                                    subcommands: [List.self, Add.self, Move.self, Resize.self, Progress.self, Rename.self, Assign.self],
+                                                    subcommands: [List.self, Add.self, Move.self, Resize.self, Progress.self, Rename.self, Assign.self, Budget.self],
                                                     defaultSubcommand: List.self)
 
     static func day(_ text: String) throws -> Day {
@@ -170,6 +188,17 @@ struct PhaseCommand: ParsableCommand {
         @Argument var phase: String
         @Argument var percent: Int
         func run() throws { report(global, try global.session().editPhase(phase, [.progress(percent)]), "\(phase) is \(percent) % done") }
+    }
+
+    struct Budget: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Set what a phase may cost (its actuals come from its bookings at their rates).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var phase: String
+        @Argument(help: "Amount in the workspace currency (12000, 1250.50).") var amount: String
+        func run() throws {
+            let minor = try Money.minorUnits(amount.replacingOccurrences(of: ",", with: "."))
+            global.emit(try global.session().setPhaseBudget(phase, minor: minor)) { _ in "Set the budget of \(phase) to \(amount)." }
+        }
     }
 
     struct Rename: ParsableCommand {

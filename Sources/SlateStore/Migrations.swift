@@ -141,7 +141,7 @@ enum SchemaFour {
     }
 }
 
-/// Schema 4 -> 5: money. Rates on rooms, equipment and talent (per hour, day or booking),
+/// Schema 4 -> 5: money. Budgets of phases; rates on rooms, equipment and talent (per hour, day or booking),
 /// the workspace's tax rate and invoice prefix, invoice totals, credit notes and periods,
 /// invoice lines by hundredths of a unit. No release wrote invoices before: their lines
 /// are rebuilt as they are.
@@ -161,7 +161,8 @@ enum SchemaFive {
                                 ("invoices", "tax_rate_bp INTEGER NOT NULL DEFAULT 0 CHECK (tax_rate_bp BETWEEN 0 AND 10000)"),
                                 ("invoices", "credit_of INTEGER REFERENCES invoices(id)"),
                                 ("invoices", "period_from INTEGER"),
-                                ("invoices", "period_to INTEGER")] {
+                                ("invoices", "period_to INTEGER"),
+                                ("phases", "budget_minor INTEGER NOT NULL DEFAULT 0 CHECK (budget_minor >= 0)")] {
             let name = String(column.prefix { $0 != " " })
             if try Int.fetchOne(db, sql: "SELECT count(*) FROM pragma_table_info(?) WHERE name = ?", arguments: [table, name]) == 0 {
                 try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN \(column)")

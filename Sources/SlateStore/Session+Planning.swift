@@ -257,7 +257,7 @@ extension Session {
             let (schedule, client) = try Self.loadPlan(reader, ref: ref)
             var result = try Self.projectSchedule(schedule, assigned: try Self.assignments(reader.db, projectID: schedule.projectID))
             result.client = client
-            return result
+            return try Self.withMoney(result, reader, projectID: schedule.projectID)
         }
     }
 
@@ -272,7 +272,7 @@ extension Session {
                 let schedule = try ProjectPlan.load(reader.db, project: project, studio: try reader.studio(id: project["studio_id"]))
                 var result = try Self.projectSchedule(schedule, assigned: try Self.assignments(reader.db, projectID: schedule.projectID))
                 result.client = project["client"]
-                return result
+                return try Self.withMoney(result, reader, projectID: schedule.projectID)
             }
         }
     }
@@ -370,6 +370,42 @@ extension Session {
         guard let interval else { return "" }
         let first = schedule.studio.zone.day(of: interval.start)
         return milestone ? first.iso : "\(first.iso)..\(max(first, schedule.studio.zone.day(of: interval.end - 1)).iso)"
+    }
+
+    /// Each phase's budget and its actual cost: its confirmed bookings at their resources' rates.
+    private static func withMoney(_ schedule: ProjectSchedule, _ reader: Reader, projectID: Int64) throws -> ProjectSchedule {
+        var budget: [String: Int64] = [:]
+        for row in try Row.fetchAll(reader.db, sql: "SELECT uid, budget_minor FROM phases WHERE project_id = ? AND deleted_at IS NULL", arguments: [projectID]) {
+            budget[row[0]] = row[1]
+        }
+        var actual: [String: Int64] = [:]
+        for row in try Row.fetchAll(reader.db, sql: """
+            SELECT ph.uid, b.end_at - b.start_at, coalesce(m.rate_minor, e.rate_minor, t.rate_minor, 0), coalesce(m.rate_unit, e.rate_unit, t.rate_unit, 'hour')
+            FROM bookings b JOIN phases ph ON ph.id = b.phase_id JOIN resources r ON r.id = b.resource_id
+            LEFT JOIN rooms m ON m.resource_id = r.id LEFT JOIN equipment e ON e.resource_id = r.id LEFT JOIN talent t ON t.resource_id = r.id
+            WHERE ph.project_id = ? AND b.status = 'confirmed' AND b.deleted_at IS NULL
+            """, arguments: [projectID]) {
+            actual[row[0], default: 0] += Invoicing.bookingLine(seconds: row[1], rateMinor: row[2], unit: RateUnit(rawValue: row[3]) ?? .hour, description: "").amountMinor
+        }
+        var result = schedule
+        let format = reader.format
+        for index in result.phases.indices {
+            result.phases[index].budget = format.money(budget[result.phases[index].uid] ?? 0)
+            result.phases[index].actual = format.money(actual[result.phases[index].uid] ?? 0)
+        }
+        return result
+    }
+
+    /// Sets what a phase may cost (studio managers).
+    public func setPhaseBudget(_ phase: String, minor: Int64) throws -> Outcome<String> {
+        try perform("phase budget") { context in
+            let row = try context.row("phases", ref: phase, what: "phase")
+            _ = try Self.managedPlan(context, projectID: row["project_id"])
+            guard minor >= 0 else { throw SlateError.invalidInput("a budget cannot be negative") }
+            try context.updateColumns("phases", id: row["id"], [("budget_minor", minor)])
+            context.summary = "budget of phase \(row["name"] as String)"
+            return row["uid"]
+        }
     }
 
     /// Live bookings linked to a project's phases: "Stage A (confirmed)" by phase id.
@@ -482,11 +518,15 @@ public struct PhaseSchedule: ReadModel, Equatable {
     public var violatedBy: [String]
     /// Resources booked for it: "Stage A (confirmed)".
     public var assigned: [String]
+    /// What it may cost, and what its confirmed bookings cost at their rates (seed 002).
+    public var budget = MoneyValue(minor: 0, currency: "USD")
+    public var actual = MoneyValue(minor: 0, currency: "USD")
 
     public var listing: Listing {
         Listing([("id", .text(uid)), ("name", .text(name)), ("early_start", .text(earlyStart.iso)), ("early_finish", .text(earlyFinish.iso)),
                  ("late_start", .text(lateStart.iso)), ("late_finish", .text(lateFinish.iso)), ("float", .int(Int64(totalFloat))),
-                 ("critical", .text(critical ? "yes" : "")), ("violated", .text(violatedBy.isEmpty ? "" : "after " + violatedBy.joined(separator: ", ")))])
+                 ("critical", .text(critical ? "yes" : "")), ("violated", .text(violatedBy.isEmpty ? "" : "after " + violatedBy.joined(separator: ", "))),
+                 ("budget", .money(budget)), ("actual", .money(actual)), ("difference", .money(MoneyValue(minor: actual.minor - budget.minor, currency: budget.currency, locale: budget.locale)))])
     }
 }
 

@@ -100,3 +100,30 @@ struct InvoiceTests {
         #expect(throws: SlateError.self) { try carla.creditInvoice(invoice) }
     }
 }
+
+@Suite("Budgets against actuals per project phase (seed 002)")
+struct BudgetTests {
+    @Test func aPhasesActualIsItsConfirmedBookingsAtTheirRates() throws {
+        let f = try Fixture.make()
+        defer { try? FileManager.default.removeItem(atPath: f.directory) }
+        let alice = f.alice
+        _ = try alice.setRate(resource: f.stageA, minor: 40_000, per: .day)
+        _ = try alice.setRate(resource: f.ava, minor: 5_000, per: .hour)
+        let project = try alice.addProject(name: "Album launch", start: Day(year: 2026, month: 12, day: 7)).value
+        let shoot = try alice.addPhase(project: project, name: "Shoot", timing: .fixed(from: Day(year: 2026, month: 12, day: 7), through: Day(year: 2026, month: 12, day: 8))).value
+        let edit = try alice.addPhase(project: project, name: "Edit", timing: .days(3), after: [shoot]).value
+        _ = try alice.setPhaseBudget(shoot, minor: 100_000)
+        _ = try alice.assignPhase(shoot, resource: f.stageA)
+        _ = try alice.assignPhase(shoot, resource: f.ava, hold: true)
+        var phases = try alice.projectSchedule(project).phases
+        // Two days of Stage A at 400.00; Ava's hold costs nothing until confirmed
+        #expect(phases.map(\.budget.minor) == [100_000, 0] && phases.map(\.actual.minor) == [80_000, 0])
+        #expect(phases[0].listing["difference"] == "-200,00\u{00A0}€")
+        let hold = try #require(try alice.bookings(resource: f.ava).first)
+        _ = try alice.confirm(hold.uid)
+        phases = try alice.projectSchedule(project).phases
+        // The phase's whole days: 48 hours of Ava at 50.00
+        #expect(phases[0].actual.minor == 80_000 + 48 * 5_000 && phases[1].uid == edit)
+        #expect(throws: SlateError.self) { try f.member("maya", .member).setPhaseBudget(shoot, minor: 1) }
+    }
+}

@@ -175,6 +175,10 @@ func timelinePaneLines(_ state: AppState) -> [String] {
     var last: [String] = []
     if !phase.violatedBy.isEmpty { last.append("! starts before " + phase.violatedBy.joined(separator: ", ") + " allows (M cascades)") }
     last.append("Assigned: " + (phase.assigned.isEmpty ? "nobody (a assigns)" : phase.assigned.joined(separator: ", ")))
+    if phase.budget.minor > 0 || phase.actual.minor > 0 {
+        let difference = MoneyValue(minor: phase.actual.minor - phase.budget.minor, currency: phase.budget.currency, locale: phase.budget.locale)
+        last.append("Budget \(phase.budget.text), actual \(phase.actual.text) (\(difference.minor > 0 ? "+" : "")\(difference.text))")
+    }
     lines.append(last.joined(separator: " · "))
     return lines
 }
