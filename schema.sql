@@ -633,7 +633,8 @@ CREATE TABLE invoices (
   metadata TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metadata)),
   studio_id INTEGER NOT NULL REFERENCES studios(id),
   client_id INTEGER NOT NULL REFERENCES clients(id),
-  number INTEGER NOT NULL UNIQUE CHECK (number >= 1),
+  -- Unique among live invoices: an invoice undone gives its number back.
+  number INTEGER NOT NULL CHECK (number >= 1),
   status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'sent', 'paid', 'void')),
   currency TEXT NOT NULL CHECK (length(currency) = 3),
   issued_at INTEGER,
@@ -648,6 +649,7 @@ CREATE TABLE invoices (
   period_to INTEGER
 );
 CREATE INDEX invoices_client ON invoices(client_id);
+CREATE UNIQUE INDEX invoices_number ON invoices(number) WHERE deleted_at IS NULL;
 
 CREATE TABLE invoice_items (
   id INTEGER PRIMARY KEY,

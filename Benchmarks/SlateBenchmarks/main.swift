@@ -206,6 +206,11 @@ if arguments.contains("--confirm-only") {
     try suggestFigure()
     exit(0)
 }
+if arguments.contains("--money-only") {
+    try invoiceFigure(shows: 500)
+    try dashboardFigure(existing: quick ? 10_000 : 1_000_000)
+    exit(0)
+}
 if arguments.contains("--transfer-only") {
     try transferFigures()
     exit(0)
@@ -234,6 +239,9 @@ if !arguments.contains("--attempts-only") {
     try taskFigures()
     try suggestFigure()
     try transferFigures()
+    print("The dashboard and invoices:")
+    try invoiceFigure(shows: 500)
+    try dashboardFigure(existing: quick ? 10_000 : 1_000_000)
 }
 
 /// CPU time of the calling thread: on this shared machine wall time also counts the
@@ -252,6 +260,62 @@ func residentMegabytes() -> Double {
 }
 
 /// Start to first frame (open, load resources and a week, render) and one week's query + render.
+/// The dashboard's first frame (read + render at 120x40) in the middle of a workspace's bookings.
+func dashboardFigure(existing: Int) throws {
+    let (workspace, session, rooms, path) = try makeWorkspace(existing: existing, durability: .normal)
+    _ = workspace
+    for room in rooms.prefix(50) { _ = try session.setRate(resource: room, minor: 10_000, per: .hour) }
+    let middle = base + Int64(existing / resourceCount) * spacing / 2
+    let viewer = Session(workspace: try Workspace.open(at: path), login: "bench", clock: .fixed(middle))
+    var times: [Double] = []
+    var items = 0
+    for _ in 0..<5 {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        var state = AppState(width: 120, height: 40, now: middle, zone: LocalTime.cached("UTC") ?? LocalTime(timeZone: .gmt), workspaceName: "Bench", user: "bench")
+        _ = update(&state, .key(.char("6")))
+        let dashboard = try viewer.dashboard()
+        _ = update(&state, .dashboardLoaded(dashboard))
+        _ = render(state)
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+        items = state.dashboard.lines.count
+    }
+    times.sort()
+    print("  dashboard first frame, \(existing) bookings (\(items) lines, utilisation of \(resourceCount) rooms, the month's revenue): min \(fmt(times.first ?? 0)) ms, p50 \(fmt(percentile(times, 0.5))) ms (target < 100)")
+    try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+}
+
+/// An invoice for a client's month of 500 completed shows, each with a room booking at a rate.
+func invoiceFigure(shows: Int) throws {
+    let (workspace, session, rooms, path) = try makeWorkspace(existing: 10_000, durability: .normal)
+    _ = workspace
+    let client = try session.addClient(name: "Client").value
+    for room in rooms.prefix(20) { _ = try session.setRate(resource: room, minor: 12_000, per: .hour) }
+    let first = base + Int64(10_000 / resourceCount) * spacing + 86_400
+    let schedule = try session.addSchedule(client: client, name: "Month").value
+    for index in 0..<shows {
+        let start = first + Int64(index / 20) * 2 * hour
+        _ = try session.addShow(ShowInput(client: client, schedule: schedule, room: rooms[index % 20], title: "Show \(index)", start: .instant(start), end: .instant(start + hour)))
+    }
+    _ = try session.setScheduleStatus(schedule, to: .proposed)
+    _ = try session.setScheduleStatus(schedule, to: .confirmed)
+    // The shows as if they had been on air (setting 500 statuses one command each adds nothing here).
+    try DatabaseQueue(path: path).write { db in
+        try db.execute(sql: "UPDATE shows SET status = 'completed' WHERE schedule_id = (SELECT id FROM schedules WHERE uid = ?)", arguments: [schedule])
+    }
+    var times: [Double] = []
+    var total = ""
+    for round in 0..<5 {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        let invoice = try session.invoiceClient(client, from: .instant(first - 86_400), to: .instant(first + 60 * 86_400)).value
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+        total = try session.invoice(invoice).invoice.total.text
+        if round < 4 { _ = try session.undo() }
+    }
+    times.sort()
+    print("  invoice for a client's \(shows) completed shows (a line each, tax, totals, audit): min \(fmt(times.first ?? 0)) ms, p50 \(fmt(percentile(times, 0.5))) ms, total \(total) (target < 50)")
+    try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+}
+
 func gridFigures(existing: Int) throws {
     let (workspace, _, _, path) = try makeWorkspace(existing: existing, durability: .normal)
     _ = workspace

@@ -143,8 +143,8 @@ enum SchemaFour {
 
 /// Schema 4 -> 5: money. Budgets of phases; rates on rooms, equipment and talent (per hour, day or booking),
 /// the workspace's tax rate and invoice prefix, invoice totals, credit notes and periods,
-/// invoice lines by hundredths of a unit. No release wrote invoices before: their lines
-/// are rebuilt as they are.
+/// invoice lines by hundredths of a unit, numbers unique among live invoices. No release
+/// wrote invoices before: both tables are rebuilt as they are.
 enum SchemaFive {
     static func migrate(_ db: Database) throws {
         let fresh = try SchemaRebuild.definitions()
@@ -168,6 +168,8 @@ enum SchemaFive {
                 try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN \(column)")
             }
         }
+        // A number is unique among live invoices only (an undone invoice gives it back).
+        try SchemaRebuild.rebuild(db, "invoices", fresh)
         try SchemaRebuild.rebuild(db, "invoice_items", fresh, expressions: ["quantity_centi": "quantity * 100"])
         try SchemaRebuild.createMissing(db, fresh, type: "index")
     }

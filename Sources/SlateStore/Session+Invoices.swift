@@ -101,7 +101,8 @@ extension Session {
                 SELECT * FROM shows WHERE client_id = ? AND studio_id = ? AND status = 'completed' AND deleted_at IS NULL AND start_at >= ? AND start_at < ?
                 ORDER BY start_at, id
                 """, arguments: [client.id, studio.id, period.start, period.end]).map(ShowRecord.init)
-            let open = try shows.filter { try !Self.invoiced(context.db, show: $0.id) }
+            let taken = try Self.invoiced(context.db, shows: shows.map(\.id))
+            let open = shows.filter { !taken.contains($0.id) }
             guard !open.isEmpty else {
                 throw SlateError.refused([RuleViolation(.transition, "\(client.name) has no completed show left to invoice in \(studio.zone.format(period))")])
             }
@@ -248,37 +249,39 @@ extension Session {
         }
     }
 
-    /// True when the show is on an invoice that stands (not void, not credited).
-    private static func invoiced(_ db: Database, show: Int64) throws -> Bool {
-        try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT count(*) FROM invoice_items ii JOIN invoices i ON i.id = ii.invoice_id
-            WHERE ii.show_id = ? AND ii.deleted_at IS NULL AND i.status != 'void' AND i.credit_of IS NULL
-              AND NOT EXISTS (SELECT 1 FROM invoices c WHERE c.credit_of = i.id AND c.status != 'void')
-            """), arguments: [show]) ?? 0 > 0
+    /// Those of `shows` on an invoice that stands (not void, not credited).
+    private static func invoiced(_ db: Database, shows: [Int64]) throws -> Set<Int64> {
+        Set(try Int64.fetchAll(db.cachedStatement(sql: """
+            SELECT DISTINCT ii.show_id FROM invoice_items ii JOIN invoices i ON i.id = ii.invoice_id
+            WHERE ii.show_id IN (SELECT value FROM json_each(?)) AND ii.deleted_at IS NULL AND i.deleted_at IS NULL AND i.status != 'void' AND i.credit_of IS NULL
+              AND NOT EXISTS (SELECT 1 FROM invoices c WHERE c.credit_of = i.id AND c.status != 'void' AND c.deleted_at IS NULL)
+            """), arguments: ["[" + shows.map(String.init).joined(separator: ",") + "]"]))
     }
 
     /// A draft invoice for `shows` with a line per confirmed booking of each at its resource's rate.
     private static func makeInvoice(_ context: CommandContext, studio: StudioInfo, clientID: Int64, shows: [ShowRecord], period: Interval?) throws -> String {
-        for show in shows where try invoiced(context.db, show: show.id) {
+        let taken = try invoiced(context.db, shows: shows.map(\.id))
+        if let show = shows.first(where: { taken.contains($0.id) }) {
             throw SlateError.refused([RuleViolation(.transition, "\(show.label) is already invoiced")])
         }
         let taxRate = try Int64.fetchOne(context.db, sql: "SELECT tax_rate_bp FROM workspaces ORDER BY id LIMIT 1") ?? 0
         let (id, uid) = try newInvoice(context, studioID: studio.id, clientID: clientID, taxRateBP: taxRate, creditOf: nil, period: period)
         var items: [NewInvoiceItem] = []
-        for show in shows {
-            for row in try Row.fetchAll(context.db, sql: """
-                SELECT b.id, b.start_at, b.end_at, r.name, coalesce(m.rate_minor, e.rate_minor, t.rate_minor, 0), coalesce(m.rate_unit, e.rate_unit, t.rate_unit, 'hour')
-                FROM bookings b JOIN resources r ON r.id = b.resource_id
-                LEFT JOIN rooms m ON m.resource_id = r.id LEFT JOIN equipment e ON e.resource_id = r.id LEFT JOIN talent t ON t.resource_id = r.id
-                WHERE b.show_id = ? AND b.status = 'confirmed' AND b.deleted_at IS NULL
-                ORDER BY CASE r.kind WHEN 'room' THEN 0 WHEN 'talent' THEN 1 ELSE 2 END, r.name, b.id
-                """, arguments: [show.id]) {
-                let interval = Interval(start: row[1], end: row[2])
-                let unit = RateUnit(rawValue: row[5]) ?? .hour
-                let description = "\(show.title) · \(row[3] as String) · \(studio.zone.format(interval).replacingOccurrences(of: "T", with: " "))"
-                items.append(NewInvoiceItem(invoiceID: id, showID: show.id, bookingID: row[0],
-                                            line: Invoicing.bookingLine(seconds: interval.duration, rateMinor: row[4], unit: unit, description: String(description.prefix(500)))))
-            }
+        let byID = Dictionary(shows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Every booking of every show in one read, show by show: rooms, then cast, then equipment.
+        for row in try Row.fetchAll(context.db, sql: """
+            SELECT b.show_id, b.id, b.start_at, b.end_at, r.name, coalesce(m.rate_minor, e.rate_minor, t.rate_minor, 0), coalesce(m.rate_unit, e.rate_unit, t.rate_unit, 'hour')
+            FROM bookings b JOIN shows sh ON sh.id = b.show_id JOIN resources r ON r.id = b.resource_id
+            LEFT JOIN rooms m ON m.resource_id = r.id LEFT JOIN equipment e ON e.resource_id = r.id LEFT JOIN talent t ON t.resource_id = r.id
+            WHERE b.show_id IN (SELECT value FROM json_each(?)) AND b.status = 'confirmed' AND b.deleted_at IS NULL
+            ORDER BY sh.start_at, sh.id, CASE r.kind WHEN 'room' THEN 0 WHEN 'talent' THEN 1 ELSE 2 END, r.name, b.id
+            """, arguments: ["[" + shows.map { String($0.id) }.joined(separator: ",") + "]"]) {
+            guard let show = byID[row[0]] else { continue }
+            let interval = Interval(start: row[2], end: row[3])
+            let description = "\(show.title) · \(row[4] as String) · \(studio.zone.format(interval).replacingOccurrences(of: "T", with: " "))"
+            items.append(NewInvoiceItem(invoiceID: id, showID: show.id, bookingID: row[1],
+                                        line: Invoicing.bookingLine(seconds: interval.duration, rateMinor: row[5], unit: RateUnit(rawValue: row[6]) ?? .hour,
+                                                                    description: String(description.prefix(500)))))
         }
         try context.insertAll(items)
         try total(context, invoice: id, taxRateBP: taxRate)

@@ -65,6 +65,12 @@ struct InvoiceTests {
         // One undo takes the last command back, as everywhere
         _ = try f.alice.undo()
         #expect(try f.alice.invoice(invoice).invoice.status == .sent)
+        // An invoice undone gives its number back: the next one has no gap before it
+        let other = try Self.completedShow(f, day: 2)
+        let undone = try f.alice.invoiceShow(other).value
+        #expect(try f.alice.invoice(undone).invoice.number == "F-2026-0004")
+        _ = try f.alice.undo()
+        #expect(try f.alice.invoice(f.alice.invoiceShow(other).value).invoice.number == "F-2026-0004")
     }
 
     @Test func onlyCompletedShowsAndAClientsPeriodWithWorkLeft() throws {
