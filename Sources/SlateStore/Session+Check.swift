@@ -28,6 +28,8 @@ extension Session {
         let zone = LocalTime(timeZone: reader.settings.zone)
         let studios = Self.ids(reader.policy.studioIDs)
         var findings: [Finding] = []
+        // Booking scans start no earlier than the longest booking before the period (an index range).
+        let earliest = start - (try Self.longestBooking(reader.db))
 
         let overlaps = try Row.fetchAll(reader.db, sql: """
             SELECT uid, previous_uid, resource FROM (
@@ -35,9 +37,9 @@ extension Session {
                      lag(b.end_at) OVER (PARTITION BY b.resource_id ORDER BY b.start_at) AS previous_end,
                      lag(b.uid) OVER (PARTITION BY b.resource_id ORDER BY b.start_at) AS previous_uid
               FROM bookings b JOIN resources r ON r.id = b.resource_id
-              WHERE b.status = 'confirmed' AND b.deleted_at IS NULL AND r.studio_id IN (\(studios)) AND b.end_at > ? AND b.start_at < ?
+              WHERE b.status = 'confirmed' AND b.deleted_at IS NULL AND r.studio_id IN (\(studios)) AND b.end_at > ? AND b.start_at < ? AND b.start_at >= ?
             ) WHERE previous_end > start_at
-            """, arguments: [start, end])
+            """, arguments: [start, end, earliest])
         for row in overlaps {
             findings.append(Finding(severity: "error", kind: RuleViolation.Kind.doubleBooking.rawValue, subject: row["uid"],
                                     message: "\(row["resource"] as String): \(row["uid"] as String) overlaps \(row["previous_uid"] as String)"))
@@ -64,13 +66,26 @@ extension Session {
 
         let live = try Row.fetchAll(reader.db, sql: """
             SELECT b.id, b.uid, b.resource_id, b.status, b.start_at, b.end_at, b.phase_id, r.studio_id FROM bookings b JOIN resources r ON r.id = b.resource_id
-            WHERE b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL AND r.studio_id IN (\(studios)) AND b.end_at > ? AND b.start_at < ?
+            WHERE b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL AND r.studio_id IN (\(studios)) AND b.end_at > ? AND b.start_at < ? AND b.start_at >= ?
             ORDER BY b.start_at LIMIT 5000
-            """, arguments: [start, end])
+            """, arguments: [start, end, earliest])
+        // Time off over the period read once for all; each studio looked up once.
+        var timeOff: [Int64: IntervalList<TimeOffPeriod>] = [:]
+        var periods: [Int64: [TimeOffPeriod]] = [:]
+        for row in try Row.fetchAll(reader.db, sql: """
+            SELECT t.resource_id, t.uid, t.start_at, t.end_at, t.hard, t.reason FROM time_off t JOIN resources r ON r.id = t.resource_id
+            WHERE t.deleted_at IS NULL AND r.studio_id IN (\(studios)) AND t.end_at > ? AND t.start_at < ? ORDER BY t.resource_id, t.end_at, t.start_at, t.id
+            """, arguments: [start, end]) {
+            periods[row[0], default: []].append(TimeOffPeriod(uid: row[1], interval: Interval(start: row[2], end: row[3]), hard: row[4], reason: row[5]))
+        }
+        for (resource, list) in periods { timeOff[resource] = IntervalList(list) { $0.interval } }
+        var studiosByID: [Int64: StudioInfo] = [:]
         for row in live {
-            let studio = try reader.studio(id: row["studio_id"])
+            let studioID: Int64 = row["studio_id"]
+            let studio = try studiosByID[studioID] ?? reader.studio(id: studioID)
+            studiosByID[studioID] = studio
             let interval = Interval(start: row["start_at"], end: row["end_at"])
-            var messages = try BookingQueue.timeOff(reader.db, resource: row["resource_id"], overlapping: interval).map { "in time off \(studio.zone.format($0.interval))\($0.reason.isEmpty ? "" : " (\($0.reason))")" }
+            var messages = (timeOff[row["resource_id"]]?.overlapping(interval) ?? []).map { "in time off \(studio.zone.format($0.interval))\($0.reason.isEmpty ? "" : " (\($0.reason))")" }
             // A phase's booking holds its whole days: opening hours do not apply to it.
             if (row["phase_id"] as Int64?) == nil, !studio.hours.contains(interval, in: studio.zone) { messages.append("outside opening hours (\(studio.hours.text))") }
             for message in messages {
@@ -78,6 +93,11 @@ extension Session {
             }
         }
         return findings
+    }
+
+    /// The longest booking ever written (kept by a trigger): bounds scans by start time.
+    static func longestBooking(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT longest_booking_seconds FROM workspaces ORDER BY id LIMIT 1")) ?? 0
     }
 
     /// Show statuses whose bookings should not be live, as an SQL list (from `ShowStatus`).

@@ -155,9 +155,9 @@ extension Session {
                 SELECT r.uid, r.name, b.start_at, b.end_at, rm.name, sh.title, s.time_zone
                 FROM bookings b JOIN resources r ON r.id = b.resource_id JOIN studios s ON s.id = r.studio_id
                 LEFT JOIN shows sh ON sh.id = b.show_id LEFT JOIN rooms rm ON rm.id = sh.room_id
-                WHERE r.kind = 'talent' AND b.status = 'confirmed' AND b.deleted_at IS NULL AND b.end_at > ? AND b.start_at < ? AND \(bookings)
+                WHERE r.kind = 'talent' AND b.status = 'confirmed' AND b.deleted_at IS NULL AND b.end_at > ? AND b.start_at < ? AND b.start_at >= ? AND \(bookings)
                 ORDER BY r.name, b.start_at
-                """, arguments: [today, tomorrow]) {
+                """, arguments: [today, tomorrow, today - (try Self.longestBooking(reader.db))]) {
                 let interval = Interval(start: row[2], end: row[3])
                 let location = [row[4] as String?, row[5] as String?].compactMap { $0 }.joined(separator: " · ")
                 board.people.append(DashboardItem(text: "\(row[1] as String) · \(local(row[6]).format(interval).dropFirst(11))\(place(row[6]))\(location.isEmpty ? "" : " · \(location)")",
@@ -189,14 +189,19 @@ extension Session {
         let month = try zone.parse(String(format: "%04d-%02d-01T00:00", day.year, day.month))
         let next = try zone.parse(String(format: "%04d-%02d-01T00:00", day.month == 12 ? day.year + 1 : day.year, day.month == 12 ? 1 : day.month + 1))
         var total: Int64 = 0
+        // Bookings of one length at one rate cost the same: priced once per kind, times their count.
         for row in try Row.fetchAll(reader.db, sql: """
-            SELECT b.end_at - b.start_at, coalesce(m.rate_minor, e.rate_minor, t.rate_minor, 0), coalesce(m.rate_unit, e.rate_unit, t.rate_unit, 'hour')
-            FROM bookings b JOIN resources r ON r.id = b.resource_id
-            LEFT JOIN rooms m ON m.resource_id = r.id LEFT JOIN equipment e ON e.resource_id = r.id LEFT JOIN talent t ON t.resource_id = r.id
-            WHERE b.status = 'confirmed' AND b.deleted_at IS NULL AND b.start_at >= ? AND b.start_at < ? AND r.studio_id IN (\(Self.ids(reader.policy.studioIDs)))
-              AND coalesce(m.rate_minor, e.rate_minor, t.rate_minor, 0) > 0
+            WITH priced AS (
+              SELECT resource_id, rate_minor, rate_unit FROM rooms WHERE rate_minor > 0 AND deleted_at IS NULL
+              UNION ALL SELECT resource_id, rate_minor, rate_unit FROM equipment WHERE rate_minor > 0 AND deleted_at IS NULL
+              UNION ALL SELECT resource_id, rate_minor, rate_unit FROM talent WHERE rate_minor > 0 AND deleted_at IS NULL)
+            SELECT b.end_at - b.start_at, p.rate_minor, p.rate_unit, count(*)
+            FROM priced p JOIN resources r ON r.id = p.resource_id
+            JOIN bookings b ON b.resource_id = p.resource_id AND b.status = 'confirmed' AND b.deleted_at IS NULL AND b.start_at >= ? AND b.start_at < ?
+            WHERE r.studio_id IN (\(Self.ids(reader.policy.studioIDs)))
+            GROUP BY 1, 2, 3
             """, arguments: [month, next]) {
-            total += Invoicing.bookingLine(seconds: row[0], rateMinor: row[1], unit: RateUnit(rawValue: row[2]) ?? .hour, description: "").amountMinor
+            total += Invoicing.bookingLine(seconds: row[0], rateMinor: row[1], unit: RateUnit(rawValue: row[2]) ?? .hour, description: "").amountMinor * (row[3] as Int64)
         }
         return reader.format.money(total)
     }
@@ -217,13 +222,13 @@ extension Session {
         for row in try Row.fetchAll(reader.db, sql: """
             SELECT r.id, r.name, r.kind, r.studio_id,
                    (SELECT sum(min(b.end_at, ?2) - max(b.start_at, ?1)) FROM bookings b
-                    WHERE b.resource_id = r.id AND b.status = 'confirmed' AND b.deleted_at IS NULL AND b.end_at > ?1 AND b.start_at < ?2),
+                    WHERE b.resource_id = r.id AND b.status = 'confirmed' AND b.deleted_at IS NULL AND b.end_at > ?1 AND b.start_at < ?2 AND b.start_at >= ?1 - ?4),
                    (SELECT sum(min(b.end_at, ?3) - max(b.start_at, ?2)) FROM bookings b
-                    WHERE b.resource_id = r.id AND b.status = 'confirmed' AND b.deleted_at IS NULL AND b.end_at > ?2 AND b.start_at < ?3)
+                    WHERE b.resource_id = r.id AND b.status = 'confirmed' AND b.deleted_at IS NULL AND b.end_at > ?2 AND b.start_at < ?3 AND b.start_at >= ?2 - ?4)
             FROM resources r
             WHERE r.deleted_at IS NULL AND r.kind IN ('room', 'talent') AND \(reader.visibility.predicate("resources", alias: "r"))
             ORDER BY r.kind, r.name COLLATE NOCASE
-            """, arguments: [weeks[0].start, weeks[0].end, weeks[1].end]) {
+            """, arguments: [weeks[0].start, weeks[0].end, weeks[1].end, try Self.longestBooking(reader.db)]) {
             let studioID: Int64 = row[3]
             if open[studioID] == nil {
                 let studio = try reader.studio(id: studioID)
