@@ -52,6 +52,13 @@ public struct InvoiceDocument: Sendable, Equatable, Encodable {
     }
 }
 
+/// The rate of a booking's resource whatever its kind, over `r` (its `resources` row):
+/// `rate_minor` then `rate_unit` (0 an hour when none is set).
+enum RateSQL {
+    static let columns = "coalesce(m.rate_minor, e.rate_minor, t.rate_minor, 0), coalesce(m.rate_unit, e.rate_unit, t.rate_unit, 'hour')"
+    static let joins = "LEFT JOIN rooms m ON m.resource_id = r.id LEFT JOIN equipment e ON e.resource_id = r.id LEFT JOIN talent t ON t.resource_id = r.id"
+}
+
 private struct NewInvoice: NewRow {
     static let table = "invoices"
     var studioID, clientID, number: Int64
@@ -270,9 +277,9 @@ extension Session {
         let byID = Dictionary(shows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         // Every booking of every show in one read, show by show: rooms, then cast, then equipment.
         for row in try Row.fetchAll(context.db, sql: """
-            SELECT b.show_id, b.id, b.start_at, b.end_at, r.name, coalesce(m.rate_minor, e.rate_minor, t.rate_minor, 0), coalesce(m.rate_unit, e.rate_unit, t.rate_unit, 'hour')
+            SELECT b.show_id, b.id, b.start_at, b.end_at, r.name, \(RateSQL.columns)
             FROM bookings b JOIN shows sh ON sh.id = b.show_id JOIN resources r ON r.id = b.resource_id
-            LEFT JOIN rooms m ON m.resource_id = r.id LEFT JOIN equipment e ON e.resource_id = r.id LEFT JOIN talent t ON t.resource_id = r.id
+            \(RateSQL.joins)
             WHERE b.show_id IN (SELECT value FROM json_each(?)) AND b.status = 'confirmed' AND b.deleted_at IS NULL
             ORDER BY sh.start_at, sh.id, CASE r.kind WHEN 'room' THEN 0 WHEN 'talent' THEN 1 ELSE 2 END, r.name, b.id
             """, arguments: ["[" + shows.map { String($0.id) }.joined(separator: ",") + "]"]) {

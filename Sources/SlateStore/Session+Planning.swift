@@ -380,9 +380,9 @@ extension Session {
         }
         var actual: [String: Int64] = [:]
         for row in try Row.fetchAll(reader.db, sql: """
-            SELECT ph.uid, b.end_at - b.start_at, coalesce(m.rate_minor, e.rate_minor, t.rate_minor, 0), coalesce(m.rate_unit, e.rate_unit, t.rate_unit, 'hour')
+            SELECT ph.uid, b.end_at - b.start_at, \(RateSQL.columns)
             FROM bookings b JOIN phases ph ON ph.id = b.phase_id JOIN resources r ON r.id = b.resource_id
-            LEFT JOIN rooms m ON m.resource_id = r.id LEFT JOIN equipment e ON e.resource_id = r.id LEFT JOIN talent t ON t.resource_id = r.id
+            \(RateSQL.joins)
             WHERE ph.project_id = ? AND b.status = 'confirmed' AND b.deleted_at IS NULL
             """, arguments: [projectID]) {
             actual[row[0], default: 0] += Invoicing.bookingLine(seconds: row[1], rateMinor: row[2], unit: RateUnit(rawValue: row[3]) ?? .hour, description: "").amountMinor

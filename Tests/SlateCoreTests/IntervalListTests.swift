@@ -1,3 +1,4 @@
+import SlateTestSupport
 import Testing
 @testable import SlateCore
 

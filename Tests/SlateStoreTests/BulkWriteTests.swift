@@ -43,7 +43,7 @@ struct BulkWriteTests {
 
     @Test(arguments: 1...4)
     func insertsOfRandomTasksWriteTheSameRowsAuditsAndChanges(seed: UInt64) throws {
-        var random = SplitMix(state: seed)
+        var random = SlateTestSupport.SeededRandom(seed: seed)
         let twins = try Self.twins()
         defer { twins.forEach { try? FileManager.default.removeItem(atPath: $0.fixture.directory) } }
         let rows = (0..<Int.random(in: 2...40, using: &random)).map { _ in
@@ -107,23 +107,11 @@ struct BulkWriteTests {
     }
 }
 
-/// A seeded generator: the same seed, the same rows.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("A schedule's confirmation checks in memory what each booking's queries would find")
 struct BatchedConfirmationTests {
     @Test(arguments: 1...6)
     func theClashesWarningsAndWritesAreThoseOfABookingByBookingCheck(seed: UInt64) throws {
-        var random = SplitMix(state: seed)
+        var random = SlateTestSupport.SeededRandom(seed: seed)
         let fixture = try Fixture.make(hours: seed % 2 == 0 ? "Mon-Fri 09:00-19:00" : "")
         defer { try? FileManager.default.removeItem(atPath: fixture.directory) }
         let bob = try fixture.member("bob", .manager)
