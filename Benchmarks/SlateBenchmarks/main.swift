@@ -164,7 +164,6 @@ func confirmSchedule(shows: Int, existing: Int = 10_000) throws {
         listed = structured.bookings.count
         rows = plan.changes.count
         tasks = outcome.changes.filter { $0.table == "tasks" && $0.action == .insert }.count
-        if ProcessInfo.processInfo.environment["SLATE_BENCH_ROUNDS"] != nil { print("    round \(round): worded \(fmt(wordedTime)) plan \(fmt(planTime)) confirm \(fmt(confirmTime))") }
         if round < 4 { _ = try session.undo() }
         workspace.checkpoint()
     }
