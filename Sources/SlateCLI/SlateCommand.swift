@@ -40,7 +40,7 @@ struct StatusCommand: ParsableCommand {
             global.out(JSONOutput.encode(StatusJSON(workspace: global.path, user: session.login, dashboard: dashboard)))
             return
         }
-        global.out("Workspace \(global.path) — you are \(session.login) — \(dashboard.now.shown.prefix(16).replacingOccurrences(of: "T", with: " "))")
+        global.out("Workspace \(global.path) — you are \(session.login) — \(dashboard.nowText)")
         for (title, items) in dashboard.sections {
             global.out("")
             global.out("\(title): \(items.isEmpty ? "none" : String(items.count))")

@@ -36,6 +36,8 @@ public struct Utilisation: Sendable, Equatable, Encodable {
 /// The dashboard (view 6 and `slate status`): today and the next seven days, most urgent first.
 public struct Dashboard: Sendable, Equatable, Encodable {
     public var now: Timestamp
+    /// Now in the workspace's words: `mer. 2 déc. 09:00`.
+    public var nowText = ""
     /// Shows on air now (live, or confirmed and under way).
     public var live: [DashboardItem] = []
     /// Draft clashes, soft warnings and shows whose bookings disagree, over the eight days.
@@ -84,6 +86,7 @@ extension Session {
             // Days in the workspace's words (`lun. 23 nov.`), times as the clock shows them.
             let words = LocaleFormat.of(reader.settings.locale)
             func at(_ epoch: Int64, _ zone: LocalTime) -> String { words.day(zone.day(of: epoch)) + " " + zone.format(epoch).suffix(5) }
+            board.nowText = at(now, zone)
             func day(_ epoch: Int64, _ name: String) -> String { at(epoch, local(name)) + place(name) }
             func time(_ interval: Interval, _ name: String) -> String {
                 let zone = local(name)
