@@ -179,7 +179,7 @@ extension Session {
                                                     target: .invoice(row[0])))
             }
             board.revenue = try revenue(reader, zone: zone, now: now)
-            board.utilisation = try utilisation(reader, zone: zone, now: now)
+            board.utilisation = try utilisation(reader, now: now)
             return board
         }
     }
@@ -216,31 +216,30 @@ extension Session {
     }
 
     /// Booked against open hours for every room and person the user sees, this week and next.
-    private func utilisation(_ reader: Reader, zone: LocalTime, now: Int64) throws -> [Utilisation] {
-        let monday = zone.startOfDay(now, addingDays: -(zone.weekdayAndMinute(now).weekday - 1))
-        let weeks = [Interval(start: monday, end: zone.startOfDay(monday, addingDays: 7)),
-                     Interval(start: zone.startOfDay(monday, addingDays: 7), end: zone.startOfDay(monday, addingDays: 14))]
-        var result: [Utilisation] = []
-        var open: [Int64: [Int64]] = [:]
-        for row in try Row.fetchAll(reader.db, sql: """
-            SELECT r.id, r.name, r.kind, r.studio_id,
-                   (SELECT sum(min(b.end_at, ?2) - max(b.start_at, ?1)) FROM bookings b
-                    WHERE b.resource_id = r.id AND b.status = 'confirmed' AND b.deleted_at IS NULL AND b.end_at > ?1 AND b.start_at < ?2 AND b.start_at >= ?1 - ?4),
-                   (SELECT sum(min(b.end_at, ?3) - max(b.start_at, ?2)) FROM bookings b
-                    WHERE b.resource_id = r.id AND b.status = 'confirmed' AND b.deleted_at IS NULL AND b.end_at > ?2 AND b.start_at < ?3 AND b.start_at >= ?2 - ?4)
-            FROM resources r
-            WHERE r.deleted_at IS NULL AND r.kind IN ('room', 'talent') AND \(reader.visibility.predicate("resources", alias: "r"))
-            ORDER BY r.kind, r.name COLLATE NOCASE
-            """, arguments: [weeks[0].start, weeks[0].end, weeks[1].end, try Self.longestBooking(reader.db)]) {
-            let studioID: Int64 = row[3]
-            if open[studioID] == nil {
-                let studio = try reader.studio(id: studioID)
-                open[studioID] = weeks.map { studio.hours.openSeconds(in: $0, zone: studio.zone) }
+    private func utilisation(_ reader: Reader, now: Int64) throws -> [Utilisation] {
+        let longest = try Self.longestBooking(reader.db)
+        var result: [(kind: String, name: String, use: Utilisation)] = []
+        // Each studio's weeks run Monday to Monday on its own clock.
+        for studioID in reader.policy.studioIDs {
+            let studio = try reader.studio(id: studioID)
+            let zone = studio.zone
+            let monday = zone.startOfDay(now, addingDays: -(zone.weekdayAndMinute(now).weekday - 1))
+            let weeks = [Interval(start: monday, end: zone.startOfDay(monday, addingDays: 7)),
+                         Interval(start: zone.startOfDay(monday, addingDays: 7), end: zone.startOfDay(monday, addingDays: 14))]
+            let open = weeks.map { studio.hours.openSeconds(in: $0, zone: zone) }
+            for row in try Row.fetchAll(reader.db, sql: """
+                SELECT r.name, r.kind,
+                       (SELECT sum(min(b.end_at, ?2) - max(b.start_at, ?1)) FROM bookings b
+                        WHERE b.resource_id = r.id AND b.status = 'confirmed' AND b.deleted_at IS NULL AND b.end_at > ?1 AND b.start_at < ?2 AND b.start_at >= ?1 - ?4),
+                       (SELECT sum(min(b.end_at, ?3) - max(b.start_at, ?2)) FROM bookings b
+                        WHERE b.resource_id = r.id AND b.status = 'confirmed' AND b.deleted_at IS NULL AND b.end_at > ?2 AND b.start_at < ?3 AND b.start_at >= ?2 - ?4)
+                FROM resources r WHERE r.studio_id = ?5 AND r.deleted_at IS NULL AND r.kind IN ('room', 'talent')
+                """, arguments: [weeks[0].start, weeks[0].end, weeks[1].end, longest, studioID]) {
+                result.append((row[1], row[0], Utilisation(name: row[0], kind: ResourceKind(rawValue: row[1]) ?? .room, bookedThisWeek: row[2] ?? 0,
+                                                           openThisWeek: open[0], bookedNextWeek: row[3] ?? 0, openNextWeek: open[1])))
             }
-            let hours = open[studioID] ?? [0, 0]
-            result.append(Utilisation(name: row[1], kind: ResourceKind(rawValue: row[2]) ?? .room, bookedThisWeek: row[4] ?? 0, openThisWeek: hours[0],
-                                      bookedNextWeek: row[5] ?? 0, openNextWeek: hours[1]))
         }
-        return result
+        // Rooms, then people, by name (as the grid lists them).
+        return result.sorted { ($0.kind, $0.name.lowercased()) < ($1.kind, $1.name.lowercased()) }.map(\.use)
     }
 }

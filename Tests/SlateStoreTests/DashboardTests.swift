@@ -60,6 +60,19 @@ struct DashboardTests {
         #expect(board.utilisation.first { $0.name == "Ava Martin" }?.bookedThisWeek == 3_600)
     }
 
+    @Test func aStudioInAnotherZoneCountsItsOwnWeek() throws {
+        let f = try Fixture.make()
+        defer { try? FileManager.default.removeItem(atPath: f.directory) }
+        _ = try f.alice.addStudio(name: "Harbour Sound", timeZone: "Europe/London")
+        let studioL = try f.alice.addRoom(studio: "Harbour Sound", name: "Studio L").value
+        // London's week begins an hour after Paris's: Sunday 23:00 London is last week there
+        _ = try f.alice.place(BookingPlacement(resource: studioL, start: .local("2026-11-29T23:00"), end: .local("2026-11-29T23:30"), status: .confirmed))
+        _ = try f.alice.place(BookingPlacement(resource: studioL, start: .local("2026-11-30T08:00"), end: .local("2026-11-30T10:00"), status: .confirmed))
+        let use = try #require(try f.alice.dashboard().utilisation.first { $0.name == "Studio L" })
+        #expect(use.openThisWeek == 7 * 86_400 && use.bookedThisWeek == 7_200 && use.openNextWeek == 7 * 86_400)
+        #expect(try f.alice.dashboard().utilisation.map(\.name) == ["Stage A", "Stage B", "Studio L", "Ava Martin", "Noah Rossi", "王芳"])
+    }
+
     @Test func aClientMemberSeesOnlyTheirClientsShowsAndSchedules() throws {
         let (f, _, _, _, _, _) = try Self.morning()
         defer { try? FileManager.default.removeItem(atPath: f.directory) }
