@@ -46,7 +46,7 @@ struct TalentCommand: ParsableCommand {
         @Option var rate: String?
         @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
         func run() throws {
-            let changes = TalentChanges(name: name, alias: alias, role: role, skills: skills.map { [$0] }, styles: styles.map { [$0] }, rateMinor: try rate.map(Money.minorUnits))
+            let changes = TalentChanges(name: name, alias: alias, role: role, skills: skills.map { [$0] }, styles: styles.map { [$0] }, rateMinor: try rate.map { try Money.minorUnits($0) })
             global.emit(try global.session().editTalent(talent, changes, expectedVersion: ifVersion)) { "Updated \($0)." }
         }
     }

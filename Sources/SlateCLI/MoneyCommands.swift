@@ -109,7 +109,7 @@ struct InvoiceCommand: ParsableCommand {
         @Option(help: "Tax in percent (20, 5.5).") var tax: String?
         @Option(help: "Number prefix (F gives F-2026-0001).") var prefix: String?
         func run() throws {
-            let rate = try tax.map { try Money.minorUnits($0.replacingOccurrences(of: ",", with: ".")) }
+            let rate = try tax.map { try Money.minorUnits($0) }
             global.emit(try global.session().setInvoiceSettings(taxRateBP: rate, prefix: prefix)) { _ in "Saved the invoice settings." }
         }
     }
@@ -140,7 +140,7 @@ struct RateCommand: ParsableCommand {
         @Option(help: "hour, day or flat (per booking).") var per = "hour"
         func run() throws {
             guard let unit = RateUnit(rawValue: per) else { throw ValidationError("--per is hour, day or flat") }
-            let minor = try Money.minorUnits(amount.replacingOccurrences(of: ",", with: "."))
+            let minor = try Money.minorUnits(amount)
             global.emit(try global.session().setRate(resource: resource, minor: minor, per: unit)) { _ in "Set the rate of \(resource): \(amount) per \(unit.rawValue)." }
         }
     }

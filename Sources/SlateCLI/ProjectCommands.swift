@@ -196,7 +196,7 @@ struct PhaseCommand: ParsableCommand {
         @Argument var phase: String
         @Argument(help: "Amount in the workspace currency (12000, 1250.50).") var amount: String
         func run() throws {
-            let minor = try Money.minorUnits(amount.replacingOccurrences(of: ",", with: "."))
+            let minor = try Money.minorUnits(amount)
             global.emit(try global.session().setPhaseBudget(phase, minor: minor)) { _ in "Set the budget of \(phase) to \(amount)." }
         }
     }

@@ -85,7 +85,7 @@ public enum Invoicing {
 
     /// Hundredths of a quantity typed as `2`, `1.5` or `1,25`.
     public static func quantityCenti(_ text: String) throws -> Int64 {
-        let minor = try Money.minorUnits(text.replacingOccurrences(of: ",", with: "."))
+        let minor = try Money.minorUnits(text)
         guard minor >= 1 else { throw SlateError.invalidInput("the quantity must be more than zero") }
         return minor
     }

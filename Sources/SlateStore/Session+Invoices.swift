@@ -124,10 +124,8 @@ extension Session {
             guard row["status"] == InvoiceStatus.draft.rawValue else {
                 throw SlateError.refused([RuleViolation(.transition, "\(row["uid"] as String) is \(row["status"] as String) and cannot change; correct it with a credit note (slate invoice credit \(row["uid"] as String))")])
             }
-            let negative = unitPrice.trimmingWhitespace().hasPrefix("-")
-            let price = try Money.minorUnits(String(unitPrice.trimmingWhitespace().drop { $0 == "-" }).replacingOccurrences(of: ",", with: "."))
             let line = InvoiceLine(description: try TextInput.line(description, field: "description", limit: 500), quantityCenti: try Invoicing.quantityCenti(quantity),
-                                   unit: "item", unitMinor: negative ? -price : price)
+                                   unit: "item", unitMinor: try Money.minorUnits(unitPrice, signed: true))
             let item = try context.insert(NewInvoiceItem(invoiceID: row["id"], showID: nil, bookingID: nil, line: line))
             try Self.total(context, invoice: row["id"], taxRateBP: row["tax_rate_bp"])
             context.summary = "add a line to invoice \(row["uid"] as String)"

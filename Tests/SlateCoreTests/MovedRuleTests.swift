@@ -25,9 +25,13 @@ struct MovedRuleTests {
         #expect(try Money.minorUnits("450") == 45_000)
         #expect(try Money.minorUnits("450.5") == 45_050)
         #expect(try Money.minorUnits("0.07") == 7)
-        for bad in ["-3", "4.505", "abc", "", "1.2.3"] {
+        for bad in ["-3", "4.505", "abc", "", "1.2.3", "1,234.50", "--3"] {
             #expect(failure { _ = try Money.minorUnits(bad) } == "invalid_input")
         }
+        // Either decimal separator, as the workspace's locale writes it; a sign only where allowed
+        #expect(try Money.minorUnits("450,5") == 45_050 && Money.minorUnits(" 12,34 ") == 1_234)
+        #expect(try Money.minorUnits("-10.01", signed: true) == -1_001)
+        #expect(failure { _ = try Money.minorUnits("--3", signed: true) } == "invalid_input")
     }
 
     @Test func taskValuesFollowTheirInputType() throws {

@@ -30,6 +30,24 @@ public struct ListState: Equatable, Sendable {
         selected += delta
         clamp(count: count, visible: visible)
     }
+
+    /// Moves the selection as a line key asks (j k, PgDn PgUp, g G).
+    public mutating func step(_ step: LineStep, count: Int, visible: Int) {
+        let delta = switch step {
+        case .down: 1
+        case .up: -1
+        case .pageDown: visible
+        case .pageUp: -visible
+        case .first: -count
+        case .last: count
+        }
+        move(by: delta, count: count, visible: visible)
+    }
+}
+
+/// A move along the lines of a list screen.
+public enum LineStep: Sendable, Equatable {
+    case down, up, pageDown, pageUp, first, last
 }
 
 /// A column of a table: its title and width in cells.

@@ -20,15 +20,15 @@ public struct Binding<Command: Sendable>: Sendable {
     }
 }
 
-/// The line-by-line keys of a list screen (j k, PgDn PgUp, g G), bound to its commands.
-func lineBindings<Command: Sendable>(down: Command, up: Command, pageDown: Command, pageUp: Command, first: Command, last: Command) -> [Binding<Command>] {
+/// The line-by-line keys of a list screen (j k, PgDn PgUp, g G), bound to its line command.
+func lineBindings<Command: Sendable>(_ line: (LineStep) -> Command) -> [Binding<Command>] {
     [
-        Binding([.char("j"), .down], "↑ ↓ or k j", "previous / next line", down),
-        Binding([.char("k"), .up], nil, "up", up),
-        Binding([.pageDown], "PgDn / PgUp", "a screen of lines down / up", pageDown),
-        Binding([.pageUp], nil, "a screen up", pageUp),
-        Binding([.char("g"), .home], "g / G", "first / last line", first),
-        Binding([.char("G"), .end], nil, "last line", last),
+        Binding([.char("j"), .down], "↑ ↓ or k j", "previous / next line", line(.down)),
+        Binding([.char("k"), .up], nil, "up", line(.up)),
+        Binding([.pageDown], "PgDn / PgUp", "a screen of lines down / up", line(.pageDown)),
+        Binding([.pageUp], nil, "a screen up", line(.pageUp)),
+        Binding([.char("g"), .home], "g / G", "first / last line", line(.first)),
+        Binding([.char("G"), .end], nil, "last line", line(.last)),
     ]
 }
 

@@ -49,11 +49,11 @@ public struct DashboardState: Equatable, Sendable {
 
 /// What the dashboard's keys do.
 public enum DashboardCommand: Sendable, Equatable {
-    case down, up, pageDown, pageUp, first, last, open, refresh
+    case line(LineStep), open, refresh
 }
 
 /// The dashboard's keys: dispatch, footer hints, the `?` overlay and the README keymap.
-public let dashboardKeys = Keymap<DashboardCommand>(lineBindings(down: .down, up: .up, pageDown: .pageDown, pageUp: .pageUp, first: .first, last: .last) + [
+public let dashboardKeys = Keymap<DashboardCommand>(lineBindings { .line($0) } + [
     Binding([.enter], "Enter", "go to the item: a show's card, a booking in the grid, a task, a schedule's board", hint: "Enter:go to", .open),
     Binding([.char("r")], "r", "read it again now (it also follows every change, and the clock each minute)", hint: "r:refresh", .refresh),
 ])
@@ -65,15 +65,8 @@ enum DashboardScreen: Screen {
     static func load(_ state: AppState) -> [Effect] { [.loadDashboard] }
 
     static func run(_ state: inout AppState, _ command: DashboardCommand) -> [Effect] {
-        let count = state.dashboard.lines.count
-        let rows = state.dashboard.rows
         switch command {
-        case .down: state.dashboard.list.move(by: 1, count: count, visible: rows)
-        case .up: state.dashboard.list.move(by: -1, count: count, visible: rows)
-        case .pageDown: state.dashboard.list.move(by: rows, count: count, visible: rows)
-        case .pageUp: state.dashboard.list.move(by: -rows, count: count, visible: rows)
-        case .first: state.dashboard.list.move(by: -count, count: count, visible: rows)
-        case .last: state.dashboard.list.move(by: count, count: count, visible: rows)
+        case .line(let step): state.dashboard.list.step(step, count: state.dashboard.lines.count, visible: state.dashboard.rows)
         case .refresh: return [.loadDashboard]
         case .open:
             guard case .item(let item)? = state.dashboard.cursorLine, let target = item.target else { return [] }

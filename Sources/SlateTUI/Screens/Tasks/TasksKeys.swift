@@ -2,11 +2,11 @@ import SlateCore
 
 /// What the task view's keys do.
 public enum TasksCommand: Sendable, Equatable {
-    case down, up, pageDown, pageUp, first, last, grouping, toggleDone, open, assign, status, block, search, advanceShow, templates, cancel
+    case line(LineStep), grouping, toggleDone, open, assign, status, block, search, advanceShow, templates, cancel
 }
 
 /// The task view's keys: dispatch, footer hints, the `?` overlay and the README keymap.
-public let tasksKeys = Keymap<TasksCommand>(lineBindings(down: .down, up: .up, pageDown: .pageDown, pageUp: .pageUp, first: .first, last: .last) + [
+public let tasksKeys = Keymap<TasksCommand>(lineBindings { .line($0) } + [
     Binding([.char("v")], "v", "group by show, my tasks, by assignee, overdue, due this week", hint: "v:group", .grouping),
     Binding([.char(" ")], "Space", "complete the task, or open it again", hint: "Space:done", .toggleDone),
     Binding([.enter], "Enter", "the task's value (checked by its input type); on a show, the show", .open),

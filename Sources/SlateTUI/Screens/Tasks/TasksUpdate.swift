@@ -6,12 +6,7 @@ func runTasks(_ state: inout AppState, _ command: TasksCommand) -> [Effect] {
     let count = state.tasks.lines.count
     let rows = state.tasks.rows
     switch command {
-    case .down: state.tasks.list.move(by: 1, count: count, visible: rows)
-    case .up: state.tasks.list.move(by: -1, count: count, visible: rows)
-    case .pageDown: state.tasks.list.move(by: rows, count: count, visible: rows)
-    case .pageUp: state.tasks.list.move(by: -rows, count: count, visible: rows)
-    case .first: state.tasks.list.move(by: -count, count: count, visible: rows)
-    case .last: state.tasks.list.move(by: count, count: count, visible: rows)
+    case .line(let step): state.tasks.list.step(step, count: count, visible: rows)
     case .grouping:
         state.tasks.grouping = TaskGrouping(rawValue: state.tasks.grouping.rawValue + 1) ?? .byShow
         state.tasks.list = ListState()

@@ -2,12 +2,18 @@ import SlateCore
 
 /// What the timeline's keys do.
 public enum TimelineCommand: Sendable, Equatable {
-    case down, up, pageDown, pageUp, first, last, left, right, previousPage, nextPage, today, zoomIn, zoomOut, toggle
+    case line(LineStep), left, right, previousPage, nextPage, today, zoomIn, zoomOut, toggle
     case move, cascadeMove, shorten, lengthen, new, edit, dependency, progress, critical, assign, cancel
+
+    /// Moves the cursor or folds a project: what picking a predecessor allows.
+    var picksAPhase: Bool {
+        if case .line = self { return true }
+        return self == .toggle
+    }
 }
 
 /// The timeline's keys: dispatch, footer hints, the `?` overlay and the README keymap.
-public let timelineKeys = Keymap<TimelineCommand>(lineBindings(down: .down, up: .up, pageDown: .pageDown, pageUp: .pageUp, first: .first, last: .last) + [
+public let timelineKeys = Keymap<TimelineCommand>(lineBindings { .line($0) } + [
     Binding([.char("h"), .left], "← → or h l", "scroll the time axis", .left),
     Binding([.char("l"), .right], nil, "scroll right", .right),
     Binding([.char("H")], "H / L", "previous / next screen of time", .previousPage),

@@ -8,12 +8,7 @@ func runTimeline(_ state: inout AppState, _ command: TimelineCommand) -> [Effect
     let count = timeline.lines.count
     let chart = timelineChartWidth(state.width)
     switch command {
-    case .down: timeline.list.move(by: 1, count: count, visible: timeline.rows)
-    case .up: timeline.list.move(by: -1, count: count, visible: timeline.rows)
-    case .pageDown: timeline.list.move(by: timeline.rows, count: count, visible: timeline.rows)
-    case .pageUp: timeline.list.move(by: -timeline.rows, count: count, visible: timeline.rows)
-    case .first: timeline.list.move(by: -count, count: count, visible: timeline.rows)
-    case .last: timeline.list.move(by: count, count: count, visible: timeline.rows)
+    case .line(let step): timeline.list.step(step, count: count, visible: timeline.rows)
     case .left: timeline.firstDay = timeline.firstDay - max(1, timeline.span(width: chart) / 8)
     case .right: timeline.firstDay = timeline.firstDay + max(1, timeline.span(width: chart) / 8)
     case .previousPage: timeline.firstDay = timeline.firstDay - timeline.span(width: chart)
@@ -155,7 +150,7 @@ func timelineEditKey(_ state: inout AppState, _ key: Key) -> [Effect] {
                                                      form: FormState([FormField("Type", "FS", kind: .choice(["FS", "SS", "FF"], shown: ["FS finish-to-start", "SS start-to-start", "FF finish-to-finish"])),
                                                                       FormField("Lag", "0d")])))
         default:
-            if let command = timelineKeys.command(for: key), [.down, .up, .pageDown, .pageUp, .first, .last, .toggle].contains(command) {
+            if let command = timelineKeys.command(for: key), command.picksAPhase {
                 var timeline = state.timeline
                 timeline.edit = nil
                 state.timeline = timeline
