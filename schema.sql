@@ -72,7 +72,11 @@ CREATE TABLE clients (
   email TEXT NOT NULL DEFAULT '',
   -- The studio that added the client: its staff (and studios working for the client) see
   -- the client's contact details and materials; other studios do not.
-  studio_id INTEGER REFERENCES studios(id)
+  studio_id INTEGER REFERENCES studios(id),
+  -- The relationship: a tier (gold, standard, ...), what they prefer, free notes (schema 6).
+  tier TEXT NOT NULL DEFAULT '',
+  preferences TEXT NOT NULL DEFAULT '',
+  notes TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX clients_studio ON clients(studio_id);
 
@@ -156,7 +160,12 @@ CREATE TABLE talent (
   style_tags TEXT NOT NULL DEFAULT '',
   rate_minor INTEGER NOT NULL DEFAULT 0 CHECK (rate_minor >= 0),
   banned INTEGER NOT NULL DEFAULT 0 CHECK (banned IN (0, 1)),
-  rate_unit TEXT NOT NULL DEFAULT 'hour' CHECK (rate_unit IN ('hour', 'day', 'flat'))
+  rate_unit TEXT NOT NULL DEFAULT 'hour' CHECK (rate_unit IN ('hour', 'day', 'flat')),
+  -- Languages spoken, a comma list (matching reads them like skills); how to reach them;
+  -- why they are banned (schema 6).
+  languages TEXT NOT NULL DEFAULT '',
+  contact TEXT NOT NULL DEFAULT '',
+  ban_reason TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX talent_user ON talent(user_id) WHERE user_id IS NOT NULL;
 
@@ -237,6 +246,21 @@ CREATE TABLE materials (
   revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1)
 );
 CREATE INDEX materials_client ON materials(client_id);
+
+-- Earlier versions of a material: a revision keeps the text it replaces (schema 6).
+CREATE TABLE material_revisions (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  deleted_at INTEGER,
+  version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+  material_id INTEGER NOT NULL REFERENCES materials(id),
+  revision INTEGER NOT NULL CHECK (revision >= 1),
+  title TEXT NOT NULL,
+  body TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX material_revisions_material ON material_revisions(material_id, revision) WHERE deleted_at IS NULL;
 
 CREATE TABLE recurrences (
   id INTEGER PRIMARY KEY,
@@ -608,7 +632,13 @@ CREATE TABLE communications (
   CHECK (client_id IS NOT NULL OR talent_id IS NOT NULL OR show_id IS NOT NULL)
 );
 
-CREATE VIRTUAL TABLE communications_fts USING fts5(subject, body, content='communications', content_rowid='id');
+CREATE INDEX communications_client ON communications(client_id, occurred_at) WHERE client_id IS NOT NULL;
+CREATE INDEX communications_talent ON communications(talent_id, occurred_at) WHERE talent_id IS NOT NULL;
+CREATE INDEX communications_show ON communications(show_id, occurred_at) WHERE show_id IS NOT NULL;
+
+-- Words of subjects and bodies, accents folded ("eloise" finds "Éloïse"), with prefix
+-- indexes so "rehears*" is an index range (schema 6).
+CREATE VIRTUAL TABLE communications_fts USING fts5(subject, body, content='communications', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='2 3');
 
 CREATE TRIGGER communications_fts_insert AFTER INSERT ON communications BEGIN
   INSERT INTO communications_fts(rowid, subject, body) VALUES (NEW.id, NEW.subject, NEW.body);
@@ -686,8 +716,12 @@ CREATE TABLE job_listings (
   end_at INTEGER NOT NULL,
   rate_minor INTEGER NOT NULL DEFAULT 0 CHECK (rate_minor >= 0),
   status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'filled', 'closed')),
+  -- Who filled it, and the booking that did (schema 6).
+  talent_id INTEGER REFERENCES talent(id),
+  booking_id INTEGER REFERENCES bookings(id),
   CHECK (end_at > start_at)
 );
+CREATE INDEX job_listings_project ON job_listings(project_id);
 
 -- One row per user command; audits point at it. Undo and redo are commands too; 'system'
 -- commands (holds expiring, challenge deadlines passing) are never undone.

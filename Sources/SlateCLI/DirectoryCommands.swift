@@ -5,7 +5,7 @@ import SlateStore
 /// `slate talent ...`.
 struct TalentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "talent", abstract: "Artists, hosts/MCs and engineers.",
-                                                    subcommands: [List.self, Add.self, Edit.self, Ban.self, Unban.self, Delete.self], defaultSubcommand: List.self)
+                                                    subcommands: [List.self, Add.self, Edit.self, Match.self, Ban.self, Unban.self, Delete.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List talent.")
@@ -13,7 +13,7 @@ struct TalentCommand: ParsableCommand {
         @Option(help: "Only talent with this skill.") var skill: String?
         @Option(help: "Only this studio.") var studio: String?
         func run() throws {
-            global.emit(try global.session().talent(skill: skill, studio: studio), columns: global.json ? nil : ["uid", "name", "alias", "role", "skills", "rate", "banned", "studio"])
+            global.emit(try global.session().talent(skill: skill, studio: studio), columns: global.json ? nil : ["uid", "name", "alias", "role", "skills", "languages", "rate", "rating", "banned", "studio"])
         }
     }
 
@@ -24,12 +24,15 @@ struct TalentCommand: ParsableCommand {
         @Option(help: "Studio id or name (default: your only studio).") var studio: String?
         @Option(help: "Stage name.") var alias = ""
         @Option(help: "artist, host or engineer.") var role: TalentRole = .artist
-        @Option(help: "Skills, comma-separated.") var skills = ""
+        @Option(help: "Skills, comma-separated, each with a level 1-5 after a colon: hosting:4,dj.") var skills = ""
+        @Option(help: "Languages, comma-separated, with levels like skills: French:5,English:3.") var languages = ""
         @Option(help: "Style tags, comma-separated.") var styles = ""
         @Option(help: "Rate per show, e.g. 450.00.") var rate = "0"
         @Option(help: "Link to a user login.") var user: String?
+        @Option(help: "How to reach them (phone, email, agent).") var contact = ""
         func run() throws {
-            let input = TalentInput(studio: studio, name: name, alias: alias, role: role, skills: [skills], styles: [styles], rateMinor: try Money.minorUnits(rate), userLogin: user)
+            let input = TalentInput(studio: studio, name: name, alias: alias, role: role, skills: [skills], styles: [styles], rateMinor: try Money.minorUnits(rate), userLogin: user,
+                                    languages: [languages], contact: contact)
             global.emit(try global.session().addTalent(input)) { "Added \(name) (\($0))." }
         }
     }
@@ -41,13 +44,39 @@ struct TalentCommand: ParsableCommand {
         @Option var name: String?
         @Option var alias: String?
         @Option var role: TalentRole?
-        @Option var skills: String?
+        @Option(help: "Skills with levels: hosting:4,dj (replaces the list).") var skills: String?
+        @Option(help: "Languages with levels: French:5,English (replaces the list).") var languages: String?
         @Option var styles: String?
         @Option var rate: String?
+        @Option var contact: String?
         @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
         func run() throws {
-            let changes = TalentChanges(name: name, alias: alias, role: role, skills: skills.map { [$0] }, styles: styles.map { [$0] }, rateMinor: try rate.map { try Money.minorUnits($0) })
+            let changes = TalentChanges(name: name, alias: alias, role: role, skills: skills.map { [$0] }, styles: styles.map { [$0] }, rateMinor: try rate.map { try Money.minorUnits($0) },
+                                        languages: languages.map { [$0] }, contact: contact)
             global.emit(try global.session().editTalent(talent, changes, expectedVersion: ifVersion)) { "Updated \($0)." }
+        }
+    }
+
+    struct Match: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Talent for a gig, best first: all skills asked, then levels, styles, availability, rating.",
+                                                        discussion: """
+                                                            A skill is matched by a skill or a language of that name. Banned talent never appears.
+                                                            With --from/--to, confirmed bookings and hard time off make talent busy, holds and soft
+                                                            time off make them held; --for 2h lists their free slots of that length in the window.
+                                                            Example: slate talent match --skills french,hosting --from 2026-12-03T09:00 --to 2026-12-03T18:00 --for 2h
+                                                            """)
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Skills or languages, comma-separated.") var skills = ""
+        @Option(help: "Style tags, comma-separated.") var style = ""
+        @Option(help: "Window start (studio local time).") var from: String?
+        @Option(help: "Window end (studio local time).") var to: String?
+        @Option(name: .customLong("for"), help: "Slot length within the window: 90m, 2h.") var length: String?
+        @Option(help: "Only this studio (its zone reads the times).") var studio: String?
+        @Option(help: "At most this many.") var limit = 20
+        func run() throws {
+            let query = TalentQuery(skills: [skills], styles: style.split(separator: ",").map(String.init), from: from.map(When.local), to: to.map(When.local),
+                                    duration: try length.map(DurationText.seconds), studio: studio, limit: limit)
+            global.emit(try global.session().matchTalent(query), columns: global.json ? nil : ["rank", "uid", "name", "role", "skills", "missing", "availability", "free_slots", "rating", "rate", "studio"])
         }
     }
 
@@ -55,7 +84,8 @@ struct TalentCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Ban talent: no new holds or bookings.")
         @OptionGroup var global: GlobalOptions
         @Argument var talent: String
-        func run() throws { global.emit(try global.session().editTalent(talent, TalentChanges(banned: true))) { "Banned \($0)." } }
+        @Option(help: "Why (shown on their card).") var reason = ""
+        func run() throws { global.emit(try global.session().editTalent(talent, TalentChanges(banned: true, banReason: reason))) { "Banned \($0)." } }
     }
 
     struct Unban: ParsableCommand {
@@ -76,7 +106,7 @@ struct TalentCommand: ParsableCommand {
 
 /// `slate room ...`.
 struct RoomCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "room", abstract: "Rooms of your studios.", subcommands: [List.self, Add.self, Delete.self], defaultSubcommand: List.self)
+    static let configuration = CommandConfiguration(commandName: "room", abstract: "Rooms of your studios.", subcommands: [List.self, Add.self, Edit.self, Delete.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List rooms.")
@@ -94,6 +124,20 @@ struct RoomCommand: ParsableCommand {
         func run() throws { global.emit(try global.session().addRoom(studio: studio, name: name, capacity: capacity, equipmentNotes: notes)) { "Added room \(name) (\($0))." } }
     }
 
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change its fields.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var room: String
+        @Option var name: String?
+        @Option var capacity: String?
+        @Option var notes: String?
+        @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
+        func run() throws {
+            let fields = ["name": name, "capacity": capacity, "notes": notes].compactMapValues { $0 }
+            global.emit(try global.session().editResource(room, RecordChanges(fields), expectedVersion: ifVersion)) { "Updated \($0)." }
+        }
+    }
+
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Remove a room from use.")
         @OptionGroup var global: GlobalOptions
@@ -104,7 +148,7 @@ struct RoomCommand: ParsableCommand {
 
 /// `slate equipment ...`.
 struct EquipmentCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "equipment", abstract: "Bookable kit.", subcommands: [List.self, Add.self, Delete.self], defaultSubcommand: List.self)
+    static let configuration = CommandConfiguration(commandName: "equipment", abstract: "Bookable kit.", subcommands: [List.self, Add.self, Edit.self, Delete.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List equipment.")
@@ -122,6 +166,20 @@ struct EquipmentCommand: ParsableCommand {
         func run() throws { global.emit(try global.session().addEquipment(studio: studio, name: name, category: category, serial: serial)) { "Added \(name) (\($0))." } }
     }
 
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change its fields.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var equipment: String
+        @Option var name: String?
+        @Option var category: String?
+        @Option var serial: String?
+        @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
+        func run() throws {
+            let fields = ["name": name, "category": category, "serial": serial].compactMapValues { $0 }
+            global.emit(try global.session().editResource(equipment, RecordChanges(fields), expectedVersion: ifVersion)) { "Updated \($0)." }
+        }
+    }
+
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Remove equipment from use.")
         @OptionGroup var global: GlobalOptions
@@ -132,7 +190,32 @@ struct EquipmentCommand: ParsableCommand {
 
 /// `slate client ...`.
 struct ClientCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "client", abstract: "Client companies.", subcommands: [List.self, Add.self], defaultSubcommand: List.self)
+    static let configuration = CommandConfiguration(commandName: "client", abstract: "Client companies.", subcommands: [List.self, Add.self, Edit.self, Delete.self], defaultSubcommand: List.self)
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a client's fields.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var client: String
+        @Option var name: String?
+        @Option var contact: String?
+        @Option var email: String?
+        @Option(help: "gold, standard, ...") var tier: String?
+        @Option var preferences: String?
+        @Option var notes: String?
+        @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
+        func run() throws {
+            let fields = ["name": name, "contact": contact, "email": email, "tier": tier, "preferences": preferences, "notes": notes].compactMapValues { $0 }
+            global.emit(try global.session().editClient(client, RecordChanges(fields), expectedVersion: ifVersion)) { "Updated \($0)." }
+        }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove a client (refused while it has shows or schedules not over).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var client: String
+        @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
+        func run() throws { global.emit(try global.session().deleteClient(client, expectedVersion: ifVersion)) { "Deleted \($0)." } }
+    }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List clients.")
@@ -147,13 +230,20 @@ struct ClientCommand: ParsableCommand {
         @Option(help: "Studio the client works with (default: your only studio).") var studio: String?
         @Option var contact = ""
         @Option var email = ""
-        func run() throws { global.emit(try global.session().addClient(studio: studio, name: name, contact: contact, email: email)) { "Added client \(name) (\($0))." } }
+        @Option var tier = ""
+        @Option var notes = ""
+        func run() throws {
+            let session = try global.session()
+            let uid = try session.addClient(studio: studio, name: name, contact: contact, email: email).value
+            if !tier.isEmpty || !notes.isEmpty { _ = try session.editClient(uid, RecordChanges(["tier": tier, "notes": notes].filter { !$0.value.isEmpty })) }
+            global.emit(try session.clients().filter { $0.uid == uid }) 
+        }
     }
 }
 
 /// `slate platform ...`.
 struct PlatformCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "platform", abstract: "Streaming platforms.", subcommands: [List.self, Add.self], defaultSubcommand: List.self)
+    static let configuration = CommandConfiguration(commandName: "platform", abstract: "Streaming platforms.", subcommands: [List.self, Add.self, Edit.self, Delete.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List platforms.")
@@ -168,11 +258,32 @@ struct PlatformCommand: ParsableCommand {
         @Option var url = ""
         func run() throws { global.emit(try global.session().addPlatform(name: name, url: url)) { "Added platform \(name) (\($0))." } }
     }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change its fields.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var platform: String
+        @Option var name: String?
+        @Option var url: String?
+        @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
+        func run() throws {
+            let fields = ["name": name, "url": url].compactMapValues { $0 }
+            global.emit(try global.session().editPlatform(platform, RecordChanges(fields), expectedVersion: ifVersion)) { "Updated \($0)." }
+        }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove a platform (refused while shows not over stream on it).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var platform: String
+        @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
+        func run() throws { global.emit(try global.session().deletePlatform(platform, expectedVersion: ifVersion)) { "Deleted \($0)." } }
+    }
 }
 
 /// `slate material ...`.
 struct MaterialCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "material", abstract: "Client briefs, mechanics, scripts and scenes.", subcommands: [List.self, Add.self], defaultSubcommand: List.self)
+    static let configuration = CommandConfiguration(commandName: "material", abstract: "Client briefs, mechanics, scripts and scenes.", subcommands: [List.self, Add.self, Revise.self, History.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List materials.")
@@ -190,6 +301,23 @@ struct MaterialCommand: ParsableCommand {
         @Option var body = ""
         @Option var platform: String?
         func run() throws { global.emit(try global.session().addMaterial(client: client, kind: kind, title: title, body: body, platform: platform)) { "Added \(title) (\($0))." } }
+    }
+
+    struct Revise: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A new revision of a material; the old text is kept.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var material: String
+        @Option var title: String?
+        @Option var body: String?
+        @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
+        func run() throws { global.emit(try global.session().reviseMaterial(material, title: title, body: body, expectedVersion: ifVersion)) { "Now at revision \($0)." } }
+    }
+
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every revision of a material, the current one first.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var material: String
+        func run() throws { global.emit(try global.session().materialRevisions(material)) }
     }
 }
 

@@ -16,6 +16,7 @@ struct SlateCommand: ParsableCommand {
         subcommands: [
             UICommand.self, StatusCommand.self, InitCommand.self, DemoCommand.self, WhoamiCommand.self, StudioCommand.self, MemberCommand.self,
             TalentCommand.self, RoomCommand.self, EquipmentCommand.self, ClientCommand.self, PlatformCommand.self, MaterialCommand.self,
+            CommsCommand.self, CommentCommand.self, TagCommand.self, SearchCommand.self, JobCommand.self,
             ProjectCommand.self, PhaseCommand.self, MilestoneCommand.self, DependencyCommand.self,
             ScheduleCommand.self, ShowCommand.self,
             BookCommand.self, HoldCommand.self, ConfirmCommand.self, ReleaseCommand.self, CancelCommand.self, ChallengeCommand.self,

@@ -25,13 +25,20 @@ public enum PublicID {
         prefixes[table] ?? String(table.prefix(2))
     }
 
+    /// The table a public id belongs to, by its prefix.
+    public static func table(ofUID uid: String) -> String? {
+        guard let dash = uid.firstIndex(of: "-") else { return nil }
+        let prefix = String(uid[..<dash])
+        return prefixes.first { $0.value == prefix }?.key
+    }
+
     /// Every table that has public ids.
     public static var tables: Set<String> { Set(prefixes.keys) }
 
     private static let prefixes: [String: String] = [
         "workspaces": "ws", "users": "us", "studios": "st", "clients": "cl", "platforms": "pf",
         "memberships": "mb", "resources": "rs", "rooms": "rm", "talent": "tl", "talent_skills": "tsk", "equipment": "eq",
-        "time_off": "off", "materials": "mt", "recurrences": "rc", "projects": "pj", "phases": "ph",
+        "time_off": "off", "materials": "mt", "material_revisions": "mrv", "recurrences": "rc", "projects": "pj", "phases": "ph",
         "dependencies": "dp", "schedules": "sc", "shows": "sh", "show_talent": "stl",
         "show_platforms": "spf", "show_equipment": "seq", "show_materials": "smt", "bookings": "bk", "task_templates": "tt",
         "task_template_items": "ti", "tasks": "tk", "comments": "cm", "tags": "tg", "taggables": "tgb",

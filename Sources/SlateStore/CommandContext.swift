@@ -257,8 +257,8 @@ final class CommandContext {
 
     /// Changes columns of a live row of `table` (a row type without its own changes enum:
     /// rates, settings, invoices), bumping its version, and audits it.
-    func updateColumns(_ table: String, id: Int64, _ values: [(String, (any DatabaseValueConvertible)?)]) throws {
-        try update(table, id: id, values)
+    func updateColumns(_ table: String, id: Int64, _ values: [(String, (any DatabaseValueConvertible)?)], expectedVersion: Int? = nil) throws {
+        try update(table, id: id, values, expectedVersion: expectedVersion)
     }
 
     /// Refuses unless the actor has at least `role` on the studio, and notes the studio as

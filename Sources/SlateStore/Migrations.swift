@@ -174,3 +174,31 @@ enum SchemaFive {
         try SchemaRebuild.createMissing(db, fresh, type: "index")
     }
 }
+
+/// Schema 5 -> 6: the directory. Talent languages, contact and ban reason; a client's tier,
+/// preferences and notes; earlier revisions of materials; who filled a job listing; the
+/// communications index folding accents with prefix indexes, rebuilt from the rows.
+enum SchemaSix {
+    static func migrate(_ db: Database) throws {
+        let fresh = try SchemaRebuild.definitions()
+        for (table, column) in [("talent", "languages TEXT NOT NULL DEFAULT ''"), ("talent", "contact TEXT NOT NULL DEFAULT ''"),
+                                ("talent", "ban_reason TEXT NOT NULL DEFAULT ''"), ("clients", "tier TEXT NOT NULL DEFAULT ''"),
+                                ("clients", "preferences TEXT NOT NULL DEFAULT ''"), ("clients", "notes TEXT NOT NULL DEFAULT ''"),
+                                ("job_listings", "talent_id INTEGER REFERENCES talent(id)"), ("job_listings", "booking_id INTEGER REFERENCES bookings(id)")] {
+            let name = String(column.prefix { $0 != " " })
+            if try Int.fetchOne(db, sql: "SELECT count(*) FROM pragma_table_info(?) WHERE name = ?", arguments: [table, name]) == 0 {
+                try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN \(column)")
+            }
+        }
+        // The index is rebuilt with the new tokenizer; its triggers are made again after it.
+        for trigger in ["communications_fts_insert", "communications_fts_delete", "communications_fts_update"] {
+            try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger)")
+        }
+        try db.execute(sql: "DROP TABLE IF EXISTS communications_fts")
+        if let definition = fresh.first(where: { $0.name == "communications_fts" }) { try db.execute(sql: definition.sql) }
+        try db.execute(sql: "INSERT INTO communications_fts(communications_fts) VALUES ('rebuild')")
+        try SchemaRebuild.createMissing(db, fresh, type: "table")
+        try SchemaRebuild.createMissing(db, fresh, type: "index")
+        try SchemaRebuild.createMissing(db, fresh, type: "trigger")
+    }
+}

@@ -97,17 +97,22 @@ struct NewTalent: NewRow {
     var role: TalentRole
     var styleTags: String
     var rateMinor: Int64
+    var languages = ""
+    var contact = ""
     var columns: [(String, (any DatabaseValueConvertible)?)] {
         [("studio_id", studioID), ("resource_id", resourceID), ("user_id", userID), ("name", name), ("alias", alias), ("role", role),
-         ("style_tags", styleTags), ("rate_minor", rateMinor)]
+         ("style_tags", styleTags), ("rate_minor", rateMinor), ("languages", languages), ("contact", contact)]
     }
 }
 
 enum TalentChange: RowChange {
     static let table = "talent"
-    case name(String), alias(String), role(TalentRole), styleTags(String), rateMinor(Int64), banned(Bool)
+    case name(String), alias(String), role(TalentRole), styleTags(String), rateMinor(Int64), banned(Bool), languages(String), contact(String), banReason(String)
     var column: (String, (any DatabaseValueConvertible)?) {
         switch self {
+        case .languages(let value): ("languages", value)
+        case .contact(let value): ("contact", value)
+        case .banReason(let value): ("ban_reason", value)
         case .name(let value): ("name", value)
         case .alias(let value): ("alias", value)
         case .role(let value): ("role", value)
@@ -122,7 +127,8 @@ struct NewTalentSkill: NewRow {
     static let table = "talent_skills"
     var talentID: Int64
     var skill: String
-    var columns: [(String, (any DatabaseValueConvertible)?)] { [("talent_id", talentID), ("skill", skill)] }
+    var level = 1
+    var columns: [(String, (any DatabaseValueConvertible)?)] { [("talent_id", talentID), ("skill", skill), ("level", level)] }
 }
 
 struct NewRoom: NewRow {
@@ -162,7 +168,10 @@ struct NewClient: NewRow {
     static let table = "clients"
     var name, contact, email: String
     var studioID: Int64
-    var columns: [(String, (any DatabaseValueConvertible)?)] { [("name", name), ("contact", contact), ("email", email), ("studio_id", studioID)] }
+    var tier = "", preferences = "", notes = ""
+    var columns: [(String, (any DatabaseValueConvertible)?)] {
+        [("name", name), ("contact", contact), ("email", email), ("studio_id", studioID), ("tier", tier), ("preferences", preferences), ("notes", notes)]
+    }
 }
 
 struct NewPlatform: NewRow {
@@ -179,6 +188,66 @@ struct NewMaterial: NewRow {
     var title, body: String
     var columns: [(String, (any DatabaseValueConvertible)?)] {
         [("client_id", clientID), ("platform_id", platformID), ("kind", kind), ("title", title), ("body", body)]
+    }
+}
+
+struct NewMaterialRevision: NewRow {
+    static let table = "material_revisions"
+    var materialID: Int64
+    var revision: Int
+    var title, body: String
+    var columns: [(String, (any DatabaseValueConvertible)?)] { [("material_id", materialID), ("revision", revision), ("title", title), ("body", body)] }
+}
+
+// MARK: communications, comments, tags, job listings
+
+struct NewCommunication: NewRow {
+    static let table = "communications"
+    var kind: CommunicationKind
+    var clientID, talentID, showID: Int64?
+    var authorID: Int64
+    var occurredAt: Int64
+    var subject, body: String
+    var columns: [(String, (any DatabaseValueConvertible)?)] {
+        [("kind", kind.rawValue), ("client_id", clientID), ("talent_id", talentID), ("show_id", showID), ("author_id", authorID), ("occurred_at", occurredAt),
+         ("subject", subject), ("body", body)]
+    }
+}
+
+struct NewComment: NewRow {
+    static let table = "comments"
+    var recordTable: String
+    var recordID: Int64
+    var parentID: Int64?
+    var authorID: Int64
+    var body: String
+    var columns: [(String, (any DatabaseValueConvertible)?)] {
+        [("record_table", recordTable), ("record_id", recordID), ("parent_id", parentID), ("author_id", authorID), ("body", body)]
+    }
+}
+
+struct NewTag: NewRow {
+    static let table = "tags"
+    var studioID: Int64?
+    var name: String
+    var columns: [(String, (any DatabaseValueConvertible)?)] { [("studio_id", studioID), ("name", name)] }
+}
+
+struct NewTaggable: NewRow {
+    static let table = "taggables"
+    var tagID: Int64
+    var recordTable: String
+    var recordID: Int64
+    var columns: [(String, (any DatabaseValueConvertible)?)] { [("tag_id", tagID), ("record_table", recordTable), ("record_id", recordID)] }
+}
+
+struct NewJobListing: NewRow {
+    static let table = "job_listings"
+    var projectID: Int64
+    var title, skills: String
+    var startAt, endAt, rateMinor: Int64
+    var columns: [(String, (any DatabaseValueConvertible)?)] {
+        [("project_id", projectID), ("title", title), ("skills", skills), ("start_at", startAt), ("end_at", endAt), ("rate_minor", rateMinor)]
     }
 }
 

@@ -118,48 +118,53 @@ extension Session {
     /// Places a hold or a confirmed booking (rules 1–4).
     public func place(_ placement: BookingPlacement, plan: Bool = false) throws -> Outcome<BookingView> {
         try perform(placement.status == .hold ? "hold" : "book", plan: plan) { context in
-            let (resource, studio, _) = try context.resource(ref: placement.resource)
-            try context.require(.manager, studio: studio.id, studioName: studio.name, to: "book \(resource.name)")
-            let interval = try Interval.validated(start: placement.start.resolve(in: studio.zone), end: placement.end.resolve(in: studio.zone))
-            let note = try TextInput.note(placement.note)
-            let show = try placement.show.map { try context.show(uid: $0) }
-            let showID = show?.id
-            let phaseID: Int64? = try placement.phase.map { try context.row("phases", uid: $0, what: "phase")["id"] }
-            func view(_ uid: String, _ status: BookingStatus, rank: Int? = nil, expires: Int64? = nil) -> BookingView {
-                BookingView(uid: uid, resourceUID: resource.uid, resourceName: resource.name, resourceKind: resource.kind.rawValue, studioUID: studio.uid,
-                            timeZone: studio.zone.timeZone.identifier, status: status, start: interval.start, end: interval.end, startLocal: studio.zone.format(interval.start),
-                            endLocal: studio.zone.format(interval.end), rank: rank, expiresAt: expires, challengeDeadline: nil,
-                            holder: context.actor.login, showUID: show?.uid, showTitle: show?.title, clientName: nil, note: note, version: 1)
-            }
-            var around = try BookingQueue.surroundings(context.db, resource: resource.id, interval: interval, studio: studio)
-            // A phase's booking holds its whole days: opening hours do not apply to it.
-            if phaseID != nil { around.openingHours = .always }
-            var status = placement.status
-            var outcome = BookingRules.evaluate(BookingRequest(resource: resource, interval: interval, status: status), around: around)
-            if status == .confirmed, !outcome.isAllowed {
-                if let reason = placement.forceReason {
-                    outcome.violations = try Self.force(context, outcome: outcome, reason: reason, around: around, studio: studio)
-                } else if placement.orHold, outcome.refusedOnlyForClashes {
-                    status = .hold
-                    outcome = BookingRules.evaluate(BookingRequest(resource: resource, interval: interval, status: .hold), around: around)
-                } else if outcome.refusedOnlyForClashes {
-                    let rank = try HoldQueue.placement(overlapping: around.holds, now: context.now, firstDays: context.settings.holdExpiryFirstDays,
-                                                       otherDays: context.settings.holdExpiryOtherDays).rank
-                    context.holdOffer = HoldOffer(resourceUID: resource.uid, interval: interval, rank: rank, zone: studio.zone)
-                }
-            }
-            context.violations += outcome.violations
-            context.warnings += outcome.warnings + BookingRules.timing(interval, now: context.now, zone: studio.zone)
-                + [placement.start, placement.end].compactMap { $0.ambiguity(in: studio.zone) }
-            // Never returned: `perform` turns the violations into a refusal.
-            guard outcome.isAllowed else { return view("", status) }
-            let row = NewBooking(resourceID: resource.id, holderID: context.actor.userID, showID: showID, phaseID: phaseID, status: status, interval: interval,
-                                 placedAt: context.now, note: note)
-            let placed = try Self.insertBooking(context, row, queue: around.holds, expires: placement.expires?.resolve(in: studio.zone))
-            let made = view(placed.uid, status, rank: placed.rank, expires: placed.expiresAt)
-            context.summary = "\(status == .hold ? "hold" : "book") \(resource.name) \(made.startLocal)–\(made.endLocal) (\(placed.uid))"
-            return made
+            try Self.placeBooking(context, placement)
         }
+    }
+
+    /// The write behind `place`, also run inside other commands (filling a job listing).
+    static func placeBooking(_ context: CommandContext, _ placement: BookingPlacement) throws -> BookingView {
+        let (resource, studio, _) = try context.resource(ref: placement.resource)
+        try context.require(.manager, studio: studio.id, studioName: studio.name, to: "book \(resource.name)")
+        let interval = try Interval.validated(start: placement.start.resolve(in: studio.zone), end: placement.end.resolve(in: studio.zone))
+        let note = try TextInput.note(placement.note)
+        let show = try placement.show.map { try context.show(uid: $0) }
+        let showID = show?.id
+        let phaseID: Int64? = try placement.phase.map { try context.row("phases", uid: $0, what: "phase")["id"] }
+        func view(_ uid: String, _ status: BookingStatus, rank: Int? = nil, expires: Int64? = nil) -> BookingView {
+            BookingView(uid: uid, resourceUID: resource.uid, resourceName: resource.name, resourceKind: resource.kind.rawValue, studioUID: studio.uid,
+                        timeZone: studio.zone.timeZone.identifier, status: status, start: interval.start, end: interval.end, startLocal: studio.zone.format(interval.start),
+                        endLocal: studio.zone.format(interval.end), rank: rank, expiresAt: expires, challengeDeadline: nil,
+                        holder: context.actor.login, showUID: show?.uid, showTitle: show?.title, clientName: nil, note: note, version: 1)
+        }
+        var around = try BookingQueue.surroundings(context.db, resource: resource.id, interval: interval, studio: studio)
+        // A phase's booking holds its whole days: opening hours do not apply to it.
+        if phaseID != nil { around.openingHours = .always }
+        var status = placement.status
+        var outcome = BookingRules.evaluate(BookingRequest(resource: resource, interval: interval, status: status), around: around)
+        if status == .confirmed, !outcome.isAllowed {
+            if let reason = placement.forceReason {
+                outcome.violations = try Self.force(context, outcome: outcome, reason: reason, around: around, studio: studio)
+            } else if placement.orHold, outcome.refusedOnlyForClashes {
+                status = .hold
+                outcome = BookingRules.evaluate(BookingRequest(resource: resource, interval: interval, status: .hold), around: around)
+            } else if outcome.refusedOnlyForClashes {
+                let rank = try HoldQueue.placement(overlapping: around.holds, now: context.now, firstDays: context.settings.holdExpiryFirstDays,
+                                                   otherDays: context.settings.holdExpiryOtherDays).rank
+                context.holdOffer = HoldOffer(resourceUID: resource.uid, interval: interval, rank: rank, zone: studio.zone)
+            }
+        }
+        context.violations += outcome.violations
+        context.warnings += outcome.warnings + BookingRules.timing(interval, now: context.now, zone: studio.zone)
+            + [placement.start, placement.end].compactMap { $0.ambiguity(in: studio.zone) }
+        // Never returned: `perform` turns the violations into a refusal.
+        guard outcome.isAllowed else { return view("", status) }
+        let row = NewBooking(resourceID: resource.id, holderID: context.actor.userID, showID: showID, phaseID: phaseID, status: status, interval: interval,
+                             placedAt: context.now, note: note)
+        let placed = try Self.insertBooking(context, row, queue: around.holds, expires: placement.expires?.resolve(in: studio.zone))
+        let made = view(placed.uid, status, rank: placed.rank, expires: placed.expiresAt)
+        context.summary = "\(status == .hold ? "hold" : "book") \(resource.name) \(made.startLocal)–\(made.endLocal) (\(placed.uid))"
+        return made
     }
 
     /// Inserts a checked booking; a hold takes its place in the queue of `queue` (the holds

@@ -12,8 +12,14 @@ public struct TalentInput: Sendable {
     public var styles: [String] = []
     public var rateMinor: Int64 = 0
     public var userLogin: String?
+    /// Languages, `French:5,English` (a level 1–5 after a colon, else 1).
+    public var languages: [String] = []
+    public var contact = ""
 
-    public init(studio: String? = nil, name: String, alias: String = "", role: TalentRole = .artist, skills: [String] = [], styles: [String] = [], rateMinor: Int64 = 0, userLogin: String? = nil) {
+    public init(studio: String? = nil, name: String, alias: String = "", role: TalentRole = .artist, skills: [String] = [], styles: [String] = [], rateMinor: Int64 = 0, userLogin: String? = nil,
+                languages: [String] = [], contact: String = "") {
+        self.languages = languages
+        self.contact = contact
         self.studio = studio
         self.name = name
         self.alias = alias
@@ -34,8 +40,16 @@ public struct TalentChanges: Sendable {
     public var styles: [String]?
     public var rateMinor: Int64?
     public var banned: Bool?
+    public var languages: [String]?
+    public var contact: String?
+    /// Why they are banned (with `banned: true`); unbanning clears it.
+    public var banReason: String?
 
-    public init(name: String? = nil, alias: String? = nil, role: TalentRole? = nil, skills: [String]? = nil, styles: [String]? = nil, rateMinor: Int64? = nil, banned: Bool? = nil) {
+    public init(name: String? = nil, alias: String? = nil, role: TalentRole? = nil, skills: [String]? = nil, styles: [String]? = nil, rateMinor: Int64? = nil, banned: Bool? = nil,
+                languages: [String]? = nil, contact: String? = nil, banReason: String? = nil) {
+        self.languages = languages
+        self.contact = contact
+        self.banReason = banReason
         self.name = name
         self.alias = alias
         self.role = role
@@ -71,7 +85,12 @@ extension Session {
                 guard rate >= 0 else { throw SlateError.invalidInput("the rate must not be negative") }
                 values.append(.rateMinor(rate))
             }
-            if let banned = changes.banned { values.append(.banned(banned)) }
+            if let banned = changes.banned {
+                values.append(.banned(banned))
+                values.append(.banReason(banned ? try TextInput.line(changes.banReason ?? "", field: "reason", limit: 500) : ""))
+            }
+            if let languages = changes.languages { values.append(.languages(try Self.levelledText(languages, field: "languages"))) }
+            if let contact = changes.contact { values.append(.contact(try TextInput.line(contact, field: "contact", limit: 500))) }
             guard !values.isEmpty || changes.skills != nil else { throw SlateError.invalidInput("nothing to change; give at least one field") }
             // The talent row changes (and its version moves) even when only skills change.
             try context.update(talent.id, values, expectedVersion: expectedVersion)
@@ -85,7 +104,8 @@ extension Session {
     public func talent(skill: String? = nil, studio: String? = nil) throws -> [TalentSummary] {
         try read { reader in
             var sql = """
-                SELECT t.uid, t.name, t.alias, t.role, \(Self.skillsColumn("t")) AS skills, t.style_tags, t.rate_minor, t.banned, s.name AS studio, t.version
+                SELECT t.uid, t.name, t.alias, t.role, \(Self.skillsColumn("t", levels: true)) AS skills, t.style_tags, t.rate_minor, t.banned, s.name AS studio, t.version,
+                       t.languages, t.contact, t.ban_reason, \(Self.ratingColumn("t")) AS rating
                 FROM talent t JOIN studios s ON s.id = t.studio_id WHERE t.deleted_at IS NULL AND \(reader.visibility.predicate("talent", alias: "t"))
                 """
             var arguments: [any DatabaseValueConvertible] = []
@@ -100,7 +120,8 @@ extension Session {
             return try reader.fetch(sql + " ORDER BY t.name", StatementArguments(arguments)) { row, format in
                 TalentSummary(uid: row["uid"], name: row["name"], alias: row["alias"], role: TalentRole(rawValue: row["role"]) ?? .artist,
                               skills: Self.split(row["skills"]), styleTags: Self.split(row["style_tags"]), rateMinor: format.money(row["rate_minor"]),
-                              banned: row["banned"], studio: row["studio"], version: row["version"])
+                              banned: row["banned"], studio: row["studio"], version: row["version"], languages: Self.split(row["languages"]), contact: row["contact"],
+                              banReason: row["ban_reason"], rating: row["rating"])
             }
         }
     }
@@ -149,10 +170,9 @@ extension Session {
         try perform("resource delete") { context in
             let (resource, studio, _) = try context.resource(ref: ref)
             try context.require(.admin, studio: studio.id, studioName: studio.name, to: "delete \(resource.kind.rawValue)")
-            let live = try Int.fetchOne(context.db, sql: "SELECT count(*) FROM bookings WHERE resource_id = ? AND status IN ('hold', 'confirmed') AND deleted_at IS NULL AND end_at > ?", arguments: [resource.id, context.now]) ?? 0
-            guard live == 0 else {
-                throw SlateError.refused([RuleViolation(.transition, "\(resource.name) still has \(live) live booking(s) from now on; release or cancel them first")])
-            }
+            let live = try String.fetchAll(context.db, sql: "SELECT uid FROM bookings WHERE resource_id = ? AND status IN ('hold', 'confirmed') AND deleted_at IS NULL AND end_at > ? ORDER BY start_at",
+                                           arguments: [resource.id, context.now])
+            try Self.refuseWhileReferenced(resource.name, live, what: "live booking(s) from now on", fix: "release or cancel them first")
             let table = resource.kind == .talent ? "talent" : resource.kind == .room ? "rooms" : "equipment"
             if let id = try Int64.fetchOne(context.db, sql: "SELECT id FROM \(table) WHERE resource_id = ?", arguments: [resource.id]) {
                 try context.softDelete(table, id: id, expectedVersion: expectedVersion)
@@ -211,10 +231,12 @@ extension Session {
     public func clients() throws -> [ClientSummary] {
         try read { reader in
             try reader.fetch("""
-                SELECT uid, name, contact, email, version FROM clients
-                WHERE deleted_at IS NULL AND \(reader.visibility.predicate("clients")) ORDER BY name
+                SELECT c.uid, c.name, c.contact, c.email, c.version, c.tier, c.preferences, c.notes, ifnull(s.name, '') AS studio
+                FROM clients c LEFT JOIN studios s ON s.id = c.studio_id
+                WHERE c.deleted_at IS NULL AND \(reader.visibility.predicate("clients", alias: "c")) ORDER BY c.name
                 """) { row, _ in
-                ClientSummary(uid: row["uid"], name: row["name"], contact: row["contact"], email: row["email"], version: row["version"])
+                ClientSummary(uid: row["uid"], name: row["name"], contact: row["contact"], email: row["email"], version: row["version"],
+                              tier: row["tier"], preferences: row["preferences"], notes: row["notes"], studio: row["studio"])
             }
         }
     }
@@ -282,26 +304,42 @@ extension Session {
     // MARK: helpers
 
     /// A talent's skills as one comma list, for listings (from `talent_skills`).
-    static func skillsColumn(_ talent: String) -> String {
-        "ifnull((SELECT group_concat(skill, ',') FROM (SELECT skill FROM talent_skills WHERE talent_id = \(talent).id AND deleted_at IS NULL ORDER BY skill COLLATE NOCASE)), '')"
+    /// With `levels`, a skill above level 1 is written `french:4`.
+    static func skillsColumn(_ talent: String, levels: Bool = false) -> String {
+        let item = levels ? "skill || CASE WHEN level > 1 THEN ':' || level ELSE '' END" : "skill"
+        return "ifnull((SELECT group_concat(item, ',') FROM (SELECT \(item) AS item FROM talent_skills WHERE talent_id = \(talent).id AND deleted_at IS NULL ORDER BY skill COLLATE NOCASE)), '')"
     }
 
-    /// Clean skill names, each once (case-insensitively).
-    static func skills(_ items: [String]) throws -> [String] {
-        var seen = Set<String>()
-        return try list(items, field: "skills").split(separator: ",").map(String.init).filter { seen.insert($0.lowercased()).inserted }
+    /// The average of a talent's show ratings, or NULL.
+    static func ratingColumn(_ talent: String) -> String {
+        "(SELECT avg(rating) FROM show_talent x WHERE x.talent_id = \(talent).id AND x.rating IS NOT NULL AND x.deleted_at IS NULL)"
     }
 
-    /// Makes the talent's live skills exactly `skills`: rows for new ones, removed ones soft-deleted.
-    static func setSkills(_ context: CommandContext, talentID: Int64, _ skills: [String]) throws {
-        let current = try Row.fetchAll(context.db, sql: "SELECT id, skill FROM talent_skills WHERE talent_id = ? AND deleted_at IS NULL", arguments: [talentID])
-        let wanted = Set(skills.map { $0.lowercased() })
-        for row in current where !wanted.contains((row["skill"] as String).lowercased()) {
-            try context.softDelete("talent_skills", id: row["id"])
+    /// Clean skills with their levels (`french:4`), each once (case-insensitively).
+    static func skills(_ items: [String]) throws -> [(name: String, level: Int)] {
+        try levelled(items, field: "skills")
+    }
+
+    /// Languages as stored: `French:5,English`.
+    static func levelledText(_ items: [String], field: String) throws -> String {
+        try levelled(items, field: field).map { $0.level > 1 ? "\($0.name):\($0.level)" : $0.name }.joined(separator: ",")
+    }
+
+    /// Makes the talent's live skills exactly `skills`: rows for new ones, levels changed, removed ones soft-deleted.
+    static func setSkills(_ context: CommandContext, talentID: Int64, _ skills: [(name: String, level: Int)]) throws {
+        let current = try Row.fetchAll(context.db, sql: "SELECT id, skill, level FROM talent_skills WHERE talent_id = ? AND deleted_at IS NULL", arguments: [talentID])
+        let wanted = Dictionary(skills.map { ($0.name.lowercased(), $0.level) }, uniquingKeysWith: { a, _ in a })
+        for row in current {
+            let skill = (row["skill"] as String).lowercased()
+            if let level = wanted[skill] {
+                if level != row["level"] { try context.updateColumns("talent_skills", id: row["id"], [("level", level)]) }
+            } else {
+                try context.softDelete("talent_skills", id: row["id"])
+            }
         }
         let have = Set(current.map { ($0["skill"] as String).lowercased() })
-        for skill in skills where !have.contains(skill.lowercased()) {
-            try context.insert(NewTalentSkill(talentID: talentID, skill: skill))
+        for skill in skills where !have.contains(skill.name.lowercased()) {
+            try context.insert(NewTalentSkill(talentID: talentID, skill: skill.name, level: skill.level))
         }
     }
 
@@ -332,10 +370,16 @@ public struct TalentSummary: ReadModel, Equatable {
     public var banned: Bool
     public var studio: String
     public var version: Int
+    public var languages: [String] = []
+    public var contact = ""
+    public var banReason = ""
+    /// The average of their show ratings.
+    public var rating: Double?
 
     public var listing: Listing {
         Listing([("uid", .text(uid)), ("name", .text(name)), ("alias", .text(alias)), ("role", .text(role.rawValue)), ("skills", .text(skills.joined(separator: ","))),
-                 ("style_tags", .text(styleTags.joined(separator: ","))), ("rate", .money(rateMinor)), ("banned", .bool(banned)),
+                 ("languages", .text(languages.joined(separator: ","))), ("style_tags", .text(styleTags.joined(separator: ","))), ("rate", .money(rateMinor)),
+                 ("rating", .text(rating.map { String(format: "%.1f", $0) })), ("banned", .bool(banned)), ("ban_reason", .text(banReason)), ("contact", .text(contact)),
                  ("studio", .text(studio)), ("version", .int(Int64(version)))])
     }
 }
@@ -381,9 +425,11 @@ public struct TimeOffEntry: ReadModel, Equatable {
 public struct ClientSummary: ReadModel, Equatable {
     public var uid, name, contact, email: String
     public var version: Int
+    public var tier = "", preferences = "", notes = "", studio = ""
 
     public var listing: Listing {
-        Listing([("uid", .text(uid)), ("name", .text(name)), ("contact", .text(contact)), ("email", .text(email)), ("version", .int(Int64(version)))])
+        Listing([("uid", .text(uid)), ("name", .text(name)), ("tier", .text(tier)), ("contact", .text(contact)), ("email", .text(email)),
+                 ("preferences", .text(preferences)), ("notes", .text(notes)), ("studio", .text(studio)), ("version", .int(Int64(version)))])
     }
 }
 
@@ -408,6 +454,172 @@ public struct MaterialSummary: ReadModel, Equatable {
     }
 }
 
+/// Changes to a client, room, equipment or platform: nil fields stay as they are.
+public struct RecordChanges: Sendable {
+    public var fields: [String: String]
+
+    public init(_ fields: [String: String] = [:]) { self.fields = fields }
+}
+
+extension Session {
+    /// Refuses a delete while live records point at the one deleted, naming them.
+    static func refuseWhileReferenced(_ name: String, _ references: [String], what: String, fix: String) throws {
+        guard !references.isEmpty else { return }
+        let named = references.prefix(8).joined(separator: ", ") + (references.count > 8 ? " and \(references.count - 8) more" : "")
+        throw SlateError.refused([RuleViolation(.transition, "\(name) still has \(references.count) \(what): \(named); \(fix)")])
+    }
+
+    /// Edits a client's fields (`name`, `contact`, `email`, `tier`, `preferences`, `notes`); studio manager.
+    public func editClient(_ ref: String, _ changes: RecordChanges, expectedVersion: Int? = nil) throws -> Outcome<String> {
+        try perform("client edit") { context in
+            let client = try context.client(ref: ref)
+            try Self.requireClientManager(context, client, to: "edit client \(client.name)")
+            let values = try Self.fieldValues(changes, ["name": 200, "contact": 500, "email": 500, "tier": 64, "preferences": 2000, "notes": 10_000], names: ["name"])
+            try context.updateColumns("clients", id: client.id, values, expectedVersion: expectedVersion)
+            context.summary = "edit client \(client.name)"
+            return client.uid
+        }
+    }
+
+    /// Removes a client (soft): refused while it has shows or schedules not yet over.
+    public func deleteClient(_ ref: String, expectedVersion: Int? = nil) throws -> Outcome<String> {
+        try perform("client delete") { context in
+            let client = try context.client(ref: ref)
+            try Self.requireClientManager(context, client, to: "delete client \(client.name)")
+            let live = try String.fetchAll(context.db, sql: """
+                SELECT uid FROM shows WHERE client_id = ?1 AND deleted_at IS NULL AND status IN ('draft', 'confirmed', 'live')
+                UNION ALL SELECT uid FROM schedules WHERE client_id = ?1 AND deleted_at IS NULL AND status IN ('draft', 'proposed', 'confirmed')
+                """, arguments: [client.id])
+            try Self.refuseWhileReferenced(client.name, live, what: "show(s) or schedule(s) not over", fix: "complete, cancel or delete them first")
+            try context.softDelete("clients", id: client.id, expectedVersion: expectedVersion)
+            context.summary = "delete client \(client.name)"
+            return client.uid
+        }
+    }
+
+    static func requireClientManager(_ context: CommandContext, _ client: ClientRecord, to action: String) throws {
+        guard let studio = client.studioID else { throw SlateError.accessDenied("\(context.actor.login) may not \(action)") }
+        let info = try context.studio(id: studio)
+        try context.require(.manager, studio: info.id, studioName: info.name, to: action)
+    }
+
+    /// Edits a room (`name`, `capacity`, `notes`) or equipment (`name`, `category`, `serial`); studio admin.
+    public func editResource(_ ref: String, _ changes: RecordChanges, expectedVersion: Int? = nil) throws -> Outcome<String> {
+        try perform("resource edit") { context in
+            let (resource, studio, _) = try context.resource(ref: ref)
+            try context.require(.admin, studio: studio.id, studioName: studio.name, to: "edit \(resource.kind.rawValue)")
+            var changes = changes
+            let table: String
+            var values: [(String, (any DatabaseValueConvertible)?)] = []
+            switch resource.kind {
+            case .room:
+                table = "rooms"
+                if let capacity = changes.fields.removeValue(forKey: "capacity") {
+                    guard let value = Int(capacity), value >= 0 else { throw SlateError.invalidInput("capacity must be a whole number, 0 or more") }
+                    values.append(("capacity", value))
+                }
+                if let notes = changes.fields.removeValue(forKey: "notes") { changes.fields["equipment_notes"] = notes }
+                values += try Self.fieldValues(changes, ["name": 200, "equipment_notes": 10_000], names: ["name"])
+            case .equipment:
+                table = "equipment"
+                values = try Self.fieldValues(changes, ["name": 200, "category": 200, "serial": 200], names: ["name"])
+            case .talent:
+                throw SlateError.invalidInput("talent is edited with slate talent edit")
+            }
+            guard let id = try Int64.fetchOne(context.db, sql: "SELECT id FROM \(table) WHERE resource_id = ?", arguments: [resource.id]) else {
+                throw SlateError.notFound("\(resource.name)")
+            }
+            try context.updateColumns(table, id: id, values, expectedVersion: expectedVersion)
+            context.summary = "edit \(resource.kind.rawValue) \(resource.name)"
+            return resource.uid
+        }
+    }
+
+    /// Edits a platform (`name`, `url`); a manager of any studio.
+    public func editPlatform(_ ref: String, _ changes: RecordChanges, expectedVersion: Int? = nil) throws -> Outcome<String> {
+        try perform("platform edit") { context in
+            try context.policy.requireAnyStudio(.manager, to: "edit platforms")
+            let row = try context.row("platforms", ref: ref, what: "platform")
+            try context.updateColumns("platforms", id: row["id"], try Self.fieldValues(changes, ["name": 200, "url": 2000], names: ["name"]), expectedVersion: expectedVersion)
+            context.summary = "edit platform \(row["name"] as String)"
+            return row["uid"]
+        }
+    }
+
+    /// Removes a platform (soft): refused while shows not yet over stream on it.
+    public func deletePlatform(_ ref: String, expectedVersion: Int? = nil) throws -> Outcome<String> {
+        try perform("platform delete") { context in
+            try context.policy.requireAnyStudio(.manager, to: "delete platforms")
+            let row = try context.row("platforms", ref: ref, what: "platform")
+            let live = try String.fetchAll(context.db, sql: """
+                SELECT s.uid FROM show_platforms p JOIN shows s ON s.id = p.show_id
+                WHERE p.platform_id = ? AND p.deleted_at IS NULL AND s.deleted_at IS NULL AND s.status IN ('draft', 'confirmed', 'live') ORDER BY s.start_at
+                """, arguments: [row["id"]])
+            try Self.refuseWhileReferenced(row["name"], live, what: "show(s) not over streaming on it", fix: "take it off those shows first")
+            try context.softDelete("platforms", id: row["id"], expectedVersion: expectedVersion)
+            context.summary = "delete platform \(row["name"] as String)"
+            return row["uid"]
+        }
+    }
+
+    /// A new revision of a material: the text it replaces is kept (`materialRevisions`).
+    public func reviseMaterial(_ uid: String, title: String? = nil, body: String? = nil, expectedVersion: Int? = nil) throws -> Outcome<Int> {
+        try perform("material revise") { context in
+            let row = try context.row("materials", uid: uid, what: "material")
+            let client = try context.client(ref: try String.fetchOne(context.db, sql: "SELECT uid FROM clients WHERE id = ?", arguments: [row["client_id"]]) ?? "")
+            let studioRole = client.studioID.flatMap { context.policy.role(inStudio: $0) }
+            guard (studioRole ?? .member) >= .manager || (context.policy.role(inClient: client.id) ?? .member) >= .manager else {
+                throw SlateError.accessDenied("\(context.actor.login) needs the manager role on a studio or on client \(client.name) to revise material")
+            }
+            guard title != nil || body != nil else { throw SlateError.invalidInput("nothing to change; give --title or --body") }
+            let revision: Int = row["revision"]
+            try context.insert(NewMaterialRevision(materialID: row["id"], revision: revision, title: row["title"], body: row["body"]))
+            var values: [(String, (any DatabaseValueConvertible)?)] = [("revision", revision + 1)]
+            if let title { values.append(("title", try TextInput.name(title, field: "title"))) }
+            if let body { values.append(("body", try TextInput.note(body, field: "body"))) }
+            try context.updateColumns("materials", id: row["id"], values, expectedVersion: expectedVersion)
+            context.summary = "revise \(row["title"] as String) to revision \(revision + 1)"
+            return revision + 1
+        }
+    }
+
+    /// Every revision of a material, the current one first.
+    public func materialRevisions(_ uid: String) throws -> [MaterialRevision] {
+        try read { reader in
+            let row = try reader.row("materials", uid: uid, what: "material")
+            let format = reader.format
+            let current = MaterialRevision(revision: row["revision"], title: row["title"], body: row["body"], replacedAt: nil)
+            return try [current] + Row.fetchAll(reader.db, sql: "SELECT revision, title, body, created_at FROM material_revisions WHERE material_id = ? AND deleted_at IS NULL ORDER BY revision DESC",
+                                                arguments: [row["id"]]).map {
+                MaterialRevision(revision: $0["revision"], title: $0["title"], body: $0["body"], replacedAt: Timestamp($0["created_at"] as Int64, in: format.zone))
+            }
+        }
+    }
+
+    /// Checked values of named text fields; unknown field names are refused.
+    static func fieldValues(_ changes: RecordChanges, _ limits: [String: Int], names: Set<String>) throws -> [(String, (any DatabaseValueConvertible)?)] {
+        guard !changes.fields.isEmpty else { throw SlateError.invalidInput("nothing to change; give at least one field") }
+        return try changes.fields.sorted { $0.key < $1.key }.map { field, value in
+            guard let limit = limits[field] else {
+                throw SlateError.invalidInput("unknown field '\(TextInput.printable(field))'; fields: \(limits.keys.sorted().joined(separator: ", "))")
+            }
+            if names.contains(field) { return (field, try TextInput.name(value, field: field)) }
+            return (field, limit > 500 ? try TextInput.note(value, field: field) : try TextInput.line(value, field: field, limit: limit))
+        }
+    }
+}
+
+/// A revision of a material; `replacedAt` is nil for the current one.
+public struct MaterialRevision: ReadModel, Equatable {
+    public var revision: Int
+    public var title, body: String
+    public var replacedAt: Timestamp?
+
+    public var listing: Listing {
+        Listing([("revision", .int(Int64(revision))), ("title", .text(title)), ("replaced_at", Listing.Value.time(replacedAt)), ("body", .text(body))])
+    }
+}
+
 // The writes behind `talent add`, `room add`, `equipment add` and `client add`, also run
 // row by row by `slate import csv` inside its one command.
 extension Session {
@@ -421,7 +633,9 @@ extension Session {
         let resource = try context.insert(NewResource(studioID: studio.id, kind: .talent, name: name), uid: try context.nextUID("talent"))
         let talent = try context.insert(NewTalent(studioID: studio.id, resourceID: resource.id, userID: userID, name: name,
                                                   alias: try TextInput.line(input.alias, field: "alias"), role: input.role,
-                                                  styleTags: try Self.list(input.styles, field: "styles"), rateMinor: input.rateMinor))
+                                                  styleTags: try Self.list(input.styles, field: "styles"), rateMinor: input.rateMinor,
+                                                  languages: try Self.levelledText(input.languages, field: "languages"),
+                                                  contact: try TextInput.line(input.contact, field: "contact", limit: 500)))
         try Self.setSkills(context, talentID: talent.id, try Self.skills(input.skills))
         context.summary = "add talent \(name) to \(studio.name)"
         return talent.uid

@@ -53,10 +53,30 @@ struct Visibility {
         case "platforms":
             // A workspace-wide catalogue for studio staff; platform members see their own.
             return policy.studioIDs.isEmpty ? "\(c)id IN (\(Session.ids(policy.platformIDs)))" : "1"
+        case "communications":
+            // A client's members see their client's communications and those of its shows.
+            return "(\(c)client_id IN (SELECT id FROM clients WHERE \(predicate("clients"))) OR \(c)talent_id IN (SELECT id FROM talent WHERE \(predicate("talent")))"
+                + " OR \(c)show_id IN (SELECT id FROM shows WHERE \(predicate("shows"))))"
+        case "comments", "taggables":
+            return recordVisible(table: "\(c)record_table", id: "\(c)record_id")
+        case "tags":
+            return "(\(c)studio_id IS NULL OR \(c)studio_id IN (\(studios)))"
+        case "job_listings":
+            return "\(c)project_id IN (SELECT id FROM projects WHERE \(predicate("projects")))"
+        case "material_revisions":
+            return "\(c)material_id IN (SELECT id FROM materials WHERE \(predicate("materials")))"
         case "commands":
             return "(\(c)user_id = \(policy.actor.userID) OR \(c)studio_id IN (\(studios)))"
         default:
             return "1"
         }
+    }
+
+    /// Tables whose records carry comments and tags.
+    static let recordTables = ["resources", "shows", "bookings", "schedules", "phases", "tasks", "clients", "projects", "materials", "platforms", "invoices"]
+
+    /// A condition that holds when the record a comment or tag is on is visible.
+    func recordVisible(table: String, id: String) -> String {
+        "(" + Self.recordTables.map { "(\(table) = '\($0)' AND \(id) IN (SELECT id FROM \($0) WHERE \(predicate($0))))" }.joined(separator: " OR ") + ")"
     }
 }

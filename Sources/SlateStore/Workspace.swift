@@ -9,7 +9,7 @@ import SlateCore
 /// migrated in one transaction.
 public final class Workspace: Sendable {
     /// The schema version this build writes.
-    public static let schemaVersion = 5
+    public static let schemaVersion = 6
 
     /// `PRAGMA application_id` of a Slate workspace ("Slat"): a file that carries another
     /// application's id is never opened for writing.
@@ -32,6 +32,7 @@ public final class Workspace: Sendable {
         Migration(from: 2, apply: SchemaThree.migrate),
         Migration(from: 3, apply: SchemaFour.migrate),
         Migration(from: 4, apply: SchemaFive.migrate),
+        Migration(from: 5, apply: SchemaSix.migrate),
     ]
 
     /// Path of the database file.
@@ -222,6 +223,10 @@ public final class Workspace: Sendable {
             db.add(function: DatabaseFunction("slate_public_id", argumentCount: 2, pure: true) { values in
                 guard let prefix = String.fromDatabaseValue(values[0]), let id = Int64.fromDatabaseValue(values[1]) else { return nil }
                 return PublicID.make(prefix: prefix, id: id)
+            })
+            // Search compares text with case and accents folded.
+            db.add(function: DatabaseFunction("slate_fold", argumentCount: 1, pure: true) { values in
+                String.fromDatabaseValue(values[0]).map(SearchText.fold)
             })
         }
         let durability = options.durability.rawValue
