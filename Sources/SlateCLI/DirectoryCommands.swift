@@ -5,7 +5,7 @@ import SlateStore
 /// `slate talent ...`.
 struct TalentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "talent", abstract: "Artists, hosts/MCs and engineers.",
-                                                    subcommands: [List.self, Add.self, Edit.self, Match.self, Ban.self, Unban.self, Delete.self], defaultSubcommand: List.self)
+                                                    subcommands: [List.self, Add.self, Edit.self, Match.self, Rate.self, Ban.self, Unban.self, Delete.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List talent.")
@@ -78,6 +78,16 @@ struct TalentCommand: ParsableCommand {
                                     duration: try length.map(DurationText.seconds), studio: studio, limit: limit)
             global.emit(try global.session().matchTalent(query), columns: global.json ? nil : ["rank", "uid", "name", "role", "skills", "missing", "availability", "free_slots", "rating", "rate", "studio"])
         }
+    }
+
+    struct Rate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Rate talent's work on a show, 1 to 5 stars; their rating is the average.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var talent: String
+        @Option var show: String
+        @Option var stars: Int
+        @Option var note: String?
+        func run() throws { global.emit(try global.session().rateTalent(talent, show: show, stars: stars, note: note)) { "Rated \($0)." } }
     }
 
     struct Ban: ParsableCommand {

@@ -16,6 +16,13 @@ public enum Money {
         return (whole * 100 + cents) * (negative ? -1 : 1)
     }
 
+    /// An amount as it is typed back: `450.50`, `450` when whole.
+    public static func plain(_ minor: Int64) -> String {
+        let sign = minor < 0 ? "-" : ""
+        let value = abs(minor)
+        return value % 100 == 0 ? "\(sign)\(value / 100)" : "\(sign)\(value / 100)." + (value % 100 < 10 ? "0" : "") + "\(value % 100)"
+    }
+
     /// Digits after the decimal point of a currency's minor unit (ISO 4217).
     public static func decimals(_ currency: String) -> Int {
         ["JPY", "KRW", "VND", "CLP", "ISK", "XAF", "XOF"].contains(currency) ? 0 : 2

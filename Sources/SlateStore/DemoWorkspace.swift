@@ -240,6 +240,7 @@ public enum DemoWorkspace {
                   let outcome = try? session.place(placement) else { continue }
             if outcome.value.status == .hold { summary.holds += 1 } else { summary.bookings += 1 }
         }
+        try directory(session, talent: talent.map(\.uid), clients: clients, project: try session.projects().first?.uid, job: (at(9, 10), at(9, 13)))
         let counts = try workspace.read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM bookings WHERE status = 'confirmed'") ?? 0,
              try Int.fetchOne(db, sql: "SELECT count(*) FROM bookings WHERE status = 'hold'") ?? 0,
@@ -250,6 +251,37 @@ public enum DemoWorkspace {
         summary.tasks = counts.2
         workspace.checkpoint()
         return (workspace, summary)
+    }
+}
+
+extension DemoWorkspace {
+    /// The directory's side of the demo: languages and skill levels, ratings, client tiers,
+    /// communications, comments with a mention, tags and an open job listing.
+    static func directory(_ session: Session, talent: [String], clients: [String], project: String?, job: (When, When)) throws {
+        let listed = try session.talent()
+        for (index, person) in listed.enumerated() where !person.banned {
+            var languages = ["English:\(3 + index % 3)"]
+            if person.skills.contains("french") || person.studio.hasPrefix("North") { languages.insert("French:\(index % 2 == 0 ? 5 : 4)", at: 0) }
+            if person.skills.contains("mandarin") { languages.append("Mandarin:4") }
+            let skills = person.skills.enumerated().map { "\($1):\(1 + (index + $0) % 5)" }
+            _ = try session.editTalent(person.uid, TalentChanges(skills: skills, languages: languages, contact: "+33 6 00 00 \(String(format: "%02d", index)) 00"))
+        }
+        for (index, show) in try session.shows().filter({ [.confirmed, .live, .completed].contains($0.status) }).prefix(6).enumerated() {
+            for person in try session.showCard(show.uid).talent { _ = try? session.rateTalent(person.uid, show: show.uid, stars: 3 + index % 3) }
+        }
+        for (index, client) in clients.enumerated() {
+            _ = try session.editClient(client, RecordChanges(["tier": index < 3 ? "gold" : "standard", "preferences": index % 2 == 0 ? "French-speaking hosts; evening slots" : "Short shows, fast clips"]))
+        }
+        _ = try session.logCommunication(about: clients[0], kind: .call, subject: "Q1 launch: rehearsal with Éloïse", body: "Wants a French-speaking host and a second camera.")
+        _ = try session.logCommunication(about: clients[1], kind: .email, subject: "Invoice query", body: "Asked for the December invoice split by show.")
+        _ = try session.logCommunication(about: talent[3], kind: .message, subject: "Availability", body: "Free most evenings next week; prefers beauty and fashion shows.")
+        let comment = try session.addComment(on: clients[0], body: "Léa prefers calls before 10:00. @maya can you take the next one?").value
+        _ = try session.addComment(on: clients[0], body: "Yes, booked for Thursday.", replyTo: comment)
+        _ = try session.tag(talent[3], ["vip"])
+        _ = try session.tag(clients[0], ["vip", "launch"])
+        if let project {
+            _ = try session.addJob(project: project, title: "French-speaking host for the launch", skills: ["hosting", "french"], from: job.0, to: job.1, rateMinor: 60_000)
+        }
     }
 }
 

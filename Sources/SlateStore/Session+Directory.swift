@@ -3,7 +3,7 @@ import GRDB
 import SlateCore
 
 /// A new talent record.
-public struct TalentInput: Sendable {
+public struct TalentInput: Sendable, Equatable {
     public var studio: String?
     public var name: String
     public var alias: String = ""
@@ -32,7 +32,7 @@ public struct TalentInput: Sendable {
 }
 
 /// Changes to a talent record; nil fields stay as they are.
-public struct TalentChanges: Sendable {
+public struct TalentChanges: Sendable, Equatable {
     public var name: String?
     public var alias: String?
     public var role: TalentRole?
@@ -455,7 +455,7 @@ public struct MaterialSummary: ReadModel, Equatable {
 }
 
 /// Changes to a client, room, equipment or platform: nil fields stay as they are.
-public struct RecordChanges: Sendable {
+public struct RecordChanges: Sendable, Equatable {
     public var fields: [String: String]
 
     public init(_ fields: [String: String] = [:]) { self.fields = fields }
@@ -672,5 +672,30 @@ extension Session {
                                                studioID: studio.id))
         context.summary = "add client \(name)"
         return row.uid
+    }
+}
+
+extension Session {
+    /// Rates talent's work on a show (1–5, with a note); their rating is the average.
+    /// A studio manager, once the show is confirmed.
+    public func rateTalent(_ talent: String, show: String, stars: Int, note: String? = nil) throws -> Outcome<String> {
+        try perform("talent rate") { context in
+            let show = try context.show(uid: show)
+            let person = try context.talent(ref: talent)
+            let studio = try context.studio(id: show.studioID)
+            try context.require(.manager, studio: studio.id, studioName: studio.name, to: "rate talent")
+            guard (1...5).contains(stars) else { throw SlateError.invalidInput("a rating is 1 to 5 stars") }
+            guard [.confirmed, .live, .completed].contains(show.status) else {
+                throw SlateError.refused([RuleViolation(.transition, "\(show.title) is \(show.status.rawValue); talent is rated once a show is confirmed")])
+            }
+            guard let link = try Int64.fetchOne(context.db, sql: "SELECT id FROM show_talent WHERE show_id = ? AND talent_id = ? AND deleted_at IS NULL", arguments: [show.id, person.id]) else {
+                throw SlateError.notFound("\(person.name) is not on \(show.title)")
+            }
+            var values: [(String, (any DatabaseValueConvertible)?)] = [("rating", stars)]
+            if let note { values.append(("note", try TextInput.line(note, field: "note", limit: 500))) }
+            try context.updateColumns("show_talent", id: link, values)
+            context.summary = "rate \(person.name) \(stars)/5 on \(show.title)"
+            return person.uid
+        }
     }
 }

@@ -4,7 +4,7 @@ import SlateCore
 
 /// What to look for: skills and styles, and optionally a window (typed in the studio's
 /// zone) and a slot length within it.
-public struct TalentQuery: Sendable {
+public struct TalentQuery: Sendable, Equatable {
     public var skills: [String]
     public var styles: [String]
     public var from, to: When?
@@ -35,6 +35,12 @@ public struct TalentMatchRow: ReadModel, Equatable {
     public var freeSlots: [String]
     public var rating: Double?
     public var rate: MoneyValue
+    /// The free slots as instants (booking from the view).
+    public var freeIntervals: [Interval] = []
+    /// The window matched, when one was given.
+    public var window: Interval?
+
+    private enum CodingKeys: String, CodingKey { case rank, uid, name, alias, role, studio, matched, missing, styles, availability, freeSlots, rating, rate }
 
     public var listing: Listing {
         Listing([("rank", .int(Int64(rank))), ("uid", .text(uid)), ("name", .text(name)), ("role", .text(role)), ("studio", .text(studio)),
@@ -79,7 +85,7 @@ extension Session {
                                       matched: match.matched.map { "\($0) \(match.candidate.skills[$0] ?? 1)" }, missing: match.missing, styles: match.styleMatches,
                                       availability: match.availability.text,
                                       freeSlots: match.freeSlots.map { zone.format($0.start) + "–" + String(zone.format($0.end).suffix(5)) },
-                                      rating: match.candidate.rating, rate: format.money(row.rateMinor))
+                                      rating: match.candidate.rating, rate: format.money(row.rateMinor), freeIntervals: match.freeSlots, window: window)
             }
         }
     }

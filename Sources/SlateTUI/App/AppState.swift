@@ -29,7 +29,7 @@ public enum ViewID: Int, CaseIterable, Sendable {
     }
 
     /// Views built so far.
-    static let available: [ViewID] = [.timeline, .grid, .drafts, .tasks, .dashboard]
+    static let available: [ViewID] = [.timeline, .grid, .drafts, .tasks, .directory, .dashboard]
 }
 
 /// The status line: the last result in plain words.
@@ -137,6 +137,8 @@ public struct AppState: Equatable, Sendable {
     public var board: BoardState
     /// The task checklists (view 4).
     public var tasks: TasksState
+    /// The directory (view 5).
+    public var directory: DirectoryState
     /// The dashboard (view 6).
     public var dashboard: DashboardState
     /// A show's card open over the view, and its edit form.
@@ -156,6 +158,7 @@ public struct AppState: Equatable, Sendable {
         tasks = TasksState(rows: max(1, height - Layout.chromeRows))
         board = BoardState(today: zone.day(of: now), rows: max(1, height - Layout.chromeRows))
         dashboard = DashboardState(rows: max(1, height - Layout.chromeRows))
+        directory = DirectoryState(rows: max(1, height - Layout.chromeRows))
     }
 
     /// Shows the period containing `instant` with the grid's cursor on it.

@@ -210,6 +210,27 @@ public struct EffectRunner: Sendable {
                 return [.dashboardLoaded(try session.dashboard())]
             case .loadInvoice(let uid):
                 return [.invoiceLoaded(try session.invoice(uid))]
+            case .loadDirectory:
+                return [.directoryLoaded(try session.directory())]
+            case .loadRecordCard(let uid):
+                return [.recordCardLoaded(try session.recordCard(uid))]
+            case .search(let text):
+                return [.resultsLoaded(searchResults(text, try session.search(text)))]
+            case .matchTalent(let query):
+                let matches = try session.matchTalent(query)
+                let asked = (query.skills + query.styles).joined(separator: ",")
+                return [.resultsLoaded(DirectoryResults(title: "Talent for \(asked): \(matches.count), best first · Enter card · b book · Esc closes",
+                                                        items: matches.isEmpty ? [.heading("Nobody has any of those skills.")] : matches.map { .match($0) },
+                                                        window: matches.first?.window, slotLength: query.duration))]
+            case .matchJob(let uid):
+                let matches = try session.matchJob(uid)
+                return [.resultsLoaded(DirectoryResults(title: "Talent for job \(uid): \(matches.count), best first · b fills the job · Esc closes",
+                                                        items: matches.isEmpty ? [.heading("Nobody has any of its skills.")] : matches.map { .match($0) },
+                                                        window: matches.first?.window, job: uid))]
+            case .directory(let write):
+                return [.succeeded(try Self.write(session, write), warnings: [])]
+            case .directoryBatch(let writes):
+                return [.succeeded(try writes.map { try Self.write(session, $0) }.joined(separator: " "), warnings: [])]
             case .undo:
                 let outcome = try session.undo()
                 return [.succeeded("Undone: \(outcome.value.summary)", warnings: [])]
@@ -231,6 +252,60 @@ public struct EffectRunner: Sendable {
             return [.failed(error)]
         } catch {
             return [.failed(.storage("\(error)"))]
+        }
+    }
+
+    /// Runs a directory write; the status line's words.
+    static func write(_ session: Session, _ write: DirectoryWrite) throws -> String {
+        switch write {
+        case .addTalent(let input):
+            return "Added \(input.name) (\(try session.addTalent(input).value))."
+        case .editTalent(let uid, let changes, let version):
+            return "Saved \(try session.editTalent(uid, changes, expectedVersion: version).value)."
+        case .addClient(let studio, let name, let fields):
+            let uid = try session.addClient(studio: studio, name: name, contact: fields.fields["contact"] ?? "", email: fields.fields["email"] ?? "").value
+            var rest = fields.fields
+            rest["contact"] = nil
+            rest["email"] = nil
+            if !rest.isEmpty { _ = try session.editClient(uid, RecordChanges(rest)) }
+            return "Added client \(name) (\(uid))."
+        case .editClient(let uid, let changes, let version):
+            return "Saved \(try session.editClient(uid, changes, expectedVersion: version).value)."
+        case .addRoom(let studio, let name, let capacity, let notes):
+            return "Added room \(name) (\(try session.addRoom(studio: studio, name: name, capacity: capacity, equipmentNotes: notes).value))."
+        case .addEquipment(let studio, let name, let category, let serial):
+            return "Added \(name) (\(try session.addEquipment(studio: studio, name: name, category: category, serial: serial).value))."
+        case .editResource(let uid, let changes, let version):
+            return "Saved \(try session.editResource(uid, changes, expectedVersion: version).value)."
+        case .addPlatform(let name, let url):
+            return "Added platform \(name) (\(try session.addPlatform(name: name, url: url).value))."
+        case .editPlatform(let uid, let changes):
+            return "Saved \(try session.editPlatform(uid, changes).value)."
+        case .addMaterial(let client, let kind, let title, let body):
+            return "Added \(title) (\(try session.addMaterial(client: client, kind: kind, title: title, body: body).value))."
+        case .reviseMaterial(let uid, let title, let body):
+            return "\(uid) is at revision \(try session.reviseMaterial(uid, title: title, body: body).value); the old text is kept."
+        case .delete(let uid, let version):
+            switch PublicID.table(ofUID: uid) {
+            case "clients": _ = try session.deleteClient(uid, expectedVersion: version)
+            case "platforms": _ = try session.deletePlatform(uid, expectedVersion: version)
+            case "job_listings": return "Closed \(try session.closeJob(uid).value)."
+            default: _ = try session.deleteResource(uid, expectedVersion: version)
+            }
+            return "Deleted \(uid) (u undoes it)."
+        case .log(let about, let kind, let subject, let body):
+            return "Logged \(kind.rawValue) \(try session.logCommunication(about: about, kind: kind, subject: subject, body: body).value)."
+        case .comment(let on, let body, let replyTo):
+            return "Commented (\(try session.addComment(on: on, body: body, replyTo: replyTo).value))."
+        case .tag(let uid, let names):
+            return "Tagged \(uid): \(try session.tag(uid, names).value.joined(separator: ", "))."
+        case .untag(let uid, let names):
+            return "Took \(try session.untag(uid, names).value.joined(separator: ", ")) off \(uid)."
+        case .addJob(let project, let title, let skills, let from, let to, let rate):
+            return "Opened job \(title) (\(try session.addJob(project: project, title: title, skills: [skills], from: .local(from), to: .local(to), rateMinor: rate).value))."
+        case .fillJob(let job, let talent):
+            let booking = try session.fillJob(job, talent: talent).value
+            return "Filled \(job): \(booking.resourceName) booked \(booking.startLocal)–\(booking.endLocal) (\(booking.uid))."
         }
     }
 }

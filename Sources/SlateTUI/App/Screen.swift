@@ -111,7 +111,7 @@ func screenKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .tasks: TasksScreen.handle(&state, key) ?? []
     case .drafts: BoardScreen.handle(&state, key) ?? []
     case .dashboard: DashboardScreen.handle(&state, key) ?? []
-    default: []
+    case .directory: DirectoryScreen.handle(&state, key) ?? []
     }
 }
 
@@ -123,7 +123,7 @@ func renderScreen(_ state: AppState, into canvas: inout Canvas, _ area: Rect) {
     case .tasks: TasksScreen.render(state, into: &canvas, area)
     case .drafts: BoardScreen.render(state, into: &canvas, area)
     case .dashboard: DashboardScreen.render(state, into: &canvas, area)
-    default: break
+    case .directory: DirectoryScreen.render(state, into: &canvas, area)
     }
 }
 
@@ -134,6 +134,7 @@ func screenRows(_ view: ViewID) -> (title: String, rows: [(keys: String, help: S
     case .tasks: ("Tasks", tasksKeys.rows, tasksKeys.hints)
     case .drafts: ("Draft board", boardKeys.rows, boardKeys.hints)
     case .dashboard: ("Dashboard", dashboardKeys.rows, dashboardKeys.hints)
-    default: ("Booking grid", gridKeys.rows, gridKeys.hints)
+    case .directory: ("Directory", directoryKeys.rows, directoryKeys.hints)
+    case .grid: ("Booking grid", gridKeys.rows, gridKeys.hints)
     }
 }

@@ -40,6 +40,10 @@ public enum Action: Sendable {
     /// A show's card; with `edit` its edit form opens at once.
     case cardLoaded(ShowCard, edit: Bool)
     case dashboardLoaded(Dashboard)
+    case directoryLoaded(Directory)
+    case recordCardLoaded(RecordCard)
+    /// Search hits or talent matches to list in the directory.
+    case resultsLoaded(DirectoryResults)
     case invoiceLoaded(InvoiceDocument)
 }
 
@@ -105,6 +109,14 @@ public enum Effect: Equatable, Sendable {
     case loadCard(String, edit: Bool)
     case loadDashboard
     case loadInvoice(String)
+    case loadDirectory
+    case loadRecordCard(String)
+    case search(String)
+    case matchTalent(TalentQuery)
+    case matchJob(String)
+    case directory(DirectoryWrite)
+    /// Writes made one after the other (a tag list edited: some taken off, some added).
+    case directoryBatch([DirectoryWrite])
     case undo
     case redo
     case setTheme(String)
@@ -113,7 +125,7 @@ public enum Effect: Equatable, Sendable {
 }
 
 /// The command names the `:` line completes.
-public let commandNames = ["complete", "filter", "goto", "help", "live", "log", "messages", "quit", "redo", "theme", "today", "undo", "zoom"]
+public let commandNames = ["complete", "filter", "goto", "help", "live", "log", "messages", "quit", "redo", "search", "theme", "today", "undo", "zoom"]
 
 /// The Elm-style update: a new state and the effects to run. Pure: no I/O, no clock.
 public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
@@ -128,6 +140,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.board.rows = boardRows(state)
         state.dashboard.rows = max(1, height - Layout.chromeRows)
         state.dashboard.list.clamp(count: state.dashboard.lines.count, visible: state.dashboard.rows)
+        state.directory.rows = max(1, height - Layout.chromeRows)
+        state.directory.list.clamp(count: state.directory.table.count, visible: state.directory.tableRows)
         state.timeline.list.clamp(count: state.timeline.lines.count, visible: state.timeline.rows)
         keepCursorVisible(&state)
         return state.grid.needsWindow && !state.grid.allResources.isEmpty ? [.redraw, .loadWindow(state.grid.period)] : [.redraw]
@@ -161,6 +175,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.tasks.form = nil
         state.board.form = nil
         state.showForm = nil
+        state.directory.form = nil
         state.status = warnings.isEmpty ? StatusMessage(.ok, message) : StatusMessage(.warning, message + " — " + warnings.joined(separator: "; "))
         return reloads(state)
     case .timelineLoaded(let projects):
@@ -261,6 +276,23 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .invoiceLoaded(let document):
         state.mode = .overlay(title: "Invoice \(document.invoice.number)", lines: document.markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         return []
+    case .directoryLoaded(let directory):
+        state.directory.directory = directory
+        if let focus = state.directory.focus, state.directory.select(focus) { state.directory.focus = nil }
+        return []
+    case .recordCardLoaded(let card):
+        if case .card(let open, let scroll)? = state.directory.panel, open.uid == card.uid {
+            state.directory.panel = .card(card, scroll: scroll)
+        } else {
+            state.directory.panel = .card(card, scroll: 0)
+            state.directory.select(card.uid)
+        }
+        return []
+    case .resultsLoaded(let results):
+        state.view = .directory
+        state.directory.form = nil
+        state.directory.panel = .results(results)
+        return state.directory.loaded ? [] : [.loadDirectory]
     case .dashboardLoaded(let dashboard):
         state.dashboard.dashboard = dashboard
         state.dashboard.loadedAt = state.now
@@ -302,7 +334,8 @@ func reloads(_ state: AppState) -> [Effect] {
     [.loadResources] + (state.timeline.loaded ? [.loadTimeline] : []) + (state.tasks.loaded ? [.loadTasks(state.tasks.grouping)] : [])
         + (state.tasks.editor != nil ? [.loadTemplates] : []) + (state.board.loaded ? [.loadSchedules] : [])
         + (state.board.board.map { [.loadBoard($0.schedule.uid)] } ?? []) + (state.showCard.map { [.loadCard($0.card.uid, edit: false)] } ?? [])
-        + (state.dashboard.loaded ? [.loadDashboard] : [])
+        + (state.dashboard.loaded ? [.loadDashboard] : []) + (state.directory.loaded ? [.loadDirectory] : [])
+        + (state.directory.cardUID.map { [.loadRecordCard($0)] } ?? [])
 }
 
 func failed(_ state: inout AppState, _ error: SlateError) -> [Effect] {
@@ -322,6 +355,11 @@ func failed(_ state: inout AppState, _ error: SlateError) -> [Effect] {
     if var form = state.board.form {
         form.problem = text
         state.board.form = form
+        return []
+    }
+    if var form = state.directory.form {
+        form.problem = text
+        state.directory.form = form
         return []
     }
     let form = state.grid.pendingForm
@@ -379,6 +417,7 @@ func normalKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     if let effects = showCardKey(&state, key) { return effects }
     if state.view == .tasks, let effects = tasksModalKey(&state, key) { return effects }
     if state.view == .drafts, let effects = boardModalKey(&state, key) { return effects }
+    if state.view == .directory, let effects = directoryModalKey(&state, key) { return effects }
     if let command = globalKeys.command(for: key) { return run(&state, command, key) }
     return screenKey(&state, key)
 }
@@ -421,6 +460,7 @@ func show(_ state: inout AppState, _ view: ViewID) -> [Effect] {
     case .tasks where !state.tasks.loaded: return TasksScreen.load(state)
     case .drafts where !state.board.loaded: return BoardScreen.load(state)
     case .dashboard: return DashboardScreen.load(state)
+    case .directory where !state.directory.loaded: return DirectoryScreen.load(state)
     default: return []
     }
 }
@@ -431,7 +471,9 @@ func editLine(_ state: inout AppState, _ text: String, _ key: Key, search: Bool)
     switch key {
     case .escape:
         state.mode = .normal
-        if search {
+        if search, state.view == .directory {
+            state.directory.filter = ""
+        } else if search {
             state.grid.filter.search = ""
             keepCursorVisible(&state)
         }
@@ -451,7 +493,10 @@ func editLine(_ state: inout AppState, _ text: String, _ key: Key, search: Bool)
     default:
         return []
     }
-    if search {
+    if search, state.view == .directory {
+        state.directory.filter = text
+        state.mode = .search(text)
+    } else if search {
         state.grid.filter.search = text
         keepCursorVisible(&state)
         state.mode = .search(text)
@@ -486,6 +531,12 @@ func runCommand(_ state: inout AppState, _ line: String) -> [Effect] {
         return [.loadHistory(booking.uid)]
     case "today":
         return goTo(&state, state.now)
+    case "search":
+        guard !rest.isEmpty else {
+            state.status = StatusMessage(.info, "Use :search TEXT: names, communications and comments (accents and case ignored).")
+            return []
+        }
+        return [.search(rest.joined(separator: " "))]
     case "live", "complete":
         // The show under the cursor, in any view that has one: refused, the blocking tasks are named and shown.
         let show = state.view == .tasks ? state.tasks.cursorShow?.uid : state.view == .grid ? state.grid.pickedBooking?.showUID : nil
@@ -519,6 +570,14 @@ func runCommand(_ state: inout AppState, _ line: String) -> [Effect] {
             instant = state.zone.startOfDay(instant) + (current - state.zone.startOfDay(current))
         }
         return goTo(&state, instant)
+    case "filter" where state.view == .directory:
+        let terms = filterTerms(rest)
+        guard terms.allSatisfy({ $0.hasPrefix("tag=") }) else {
+            state.status = StatusMessage(.error, "In the directory use :filter tag=TAG (or :filter to clear); / filters by text.")
+            return []
+        }
+        state.directory.tag = terms.last.map { String($0.dropFirst(4)) }
+        state.status = StatusMessage(.info, state.directory.tag.map { "Showing \(state.directory.tab.title.lowercased()) tagged \($0) (\(state.directory.table.count))." } ?? "Filter cleared.")
     case "filter":
         var filter = GridFilter(search: state.grid.filter.search)
         for word in filterTerms(rest) {
