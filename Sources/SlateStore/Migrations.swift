@@ -73,7 +73,7 @@ enum SchemaRebuild {
 
     static func createMissing(_ db: Database, _ fresh: [(type: String, name: String, table: String, sql: String)], type: String) throws {
         let existing = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master"))
-        for object in fresh where object.type == type && !existing.contains(object.name) && !object.name.hasPrefix("communications_fts_") {
+        for object in fresh where object.type == type && !existing.contains(object.name) && !(type == "table" && object.name.hasPrefix("communications_fts_")) {
             try db.execute(sql: object.sql)
         }
     }

@@ -158,8 +158,8 @@ struct RealUseCLITests {
             """)
         let talent = try #require(try h.value("SELECT uid FROM talent"))
         #expect(h.run("talent", "list").out == """
-            UID        NAME        ALIAS  ROLE  SKILLS         RATE      BANNED  STUDIO
-            \(talent)  Ava Martin         host  beauty,french  450,00\u{00A0}€  no      North
+            UID        NAME        ALIAS  ROLE  SKILLS         LANGUAGES  RATE      RATING  BANNED  STUDIO
+            \(talent)  Ava Martin         host  beauty,french             450,00\u{00A0}€          no      North
 
             """)
         #expect(h.run("check").out == "No clashes.\n")

@@ -8,7 +8,7 @@ struct TransferTests {
         let h = try CLIHarness()
         #expect(h.run("demo").code == 0)
         let first = h.run("export", "json")
-        #expect(first.code == 0 && first.out.hasPrefix("{\"format\":\"slate-workspace\",\"schema\":5,\"tables\":{\n\"workspaces\":["))
+        #expect(first.code == 0 && first.out.hasPrefix("{\"format\":\"slate-workspace\",\"schema\":6,\"tables\":{\n\"workspaces\":["))
         let file = h.directory + "/export.json"
         try Data(first.out.utf8).write(to: URL(fileURLWithPath: file))
         let copy = h.directory + "/copy.slate"
@@ -44,7 +44,7 @@ struct TransferTests {
         let cases: [(String, String)] = [
             ("not json", "not a JSON object"),
             ("{\"format\":\"other\"}", "format:"),
-            (good.replacingOccurrences(of: "\"schema\":5", with: "\"schema\":3"), "schema:"),
+            (good.replacingOccurrences(of: "\"schema\":6", with: "\"schema\":3"), "schema:"),
             (good.replacingOccurrences(of: "\"workspaces\":[", with: "\"nonsense\":[],\"workspaces\":["), "tables.nonsense"),
             (good.replacingOccurrences(of: "\"name\":\"Stage A\"", with: "\"name\":\"Stage A\",\"colour\":\"red\""), "colour"),
             (good.replacingOccurrences(of: "\"capacity\":0", with: "\"capacity\":true,\"x\":1"), "tables.rooms"),

@@ -1,7 +1,7 @@
 import SlateCore
 import SlateStore
 
-/// The views of the shell. Only views that exist appear in the tab bar.
+/// The views of the shell, each one key away.
 public enum ViewID: Int, CaseIterable, Sendable {
     case timeline = 1, grid, drafts, tasks, directory, dashboard
 
@@ -28,8 +28,8 @@ public enum ViewID: Int, CaseIterable, Sendable {
         }
     }
 
-    /// Views built so far.
-    static let available: [ViewID] = [.timeline, .grid, .drafts, .tasks, .directory, .dashboard]
+    /// The views in the order of the tab bar.
+    static let available = ViewID.allCases
 }
 
 /// The status line: the last result in plain words.

@@ -443,10 +443,7 @@ func run(_ state: inout AppState, _ command: GlobalCommand, _ key: Key) -> [Effe
         return show(&state, views.nth(index + (command == .nextView ? 1 : -1)) ?? .grid)
     case .view:
         guard case .char(let c) = key, let number = c.wholeNumberValue else { return [] }
-        if let view = ViewID(rawValue: number), ViewID.available.contains(view) {
-            return show(&state, view)
-        }
-        state.status = StatusMessage(.info, "View \(c) is not in this version; views: " + ViewID.available.map { "\($0.rawValue) \($0.title)" }.joined(separator: ", ") + ".")
+        if let view = ViewID(rawValue: number) { return show(&state, view) }
     }
     return []
 }

@@ -16,13 +16,22 @@ func drawTooSmall(_ canvas: inout Canvas, _ state: AppState) {
 func drawTopBar(_ canvas: inout Canvas, _ state: AppState) {
     canvas.fill(x: 0, y: 0, width: state.width, height: 1, role: .topBar)
     let clock = state.zone.format(state.now).prefix(16).suffix(5) + (state.grid.zonesInPlay ? " " + state.zone.placeName : "")
-    // Tabs in full when the user and the time still fit, else the other views shortened.
-    let labels = [\ViewID.title, \ViewID.shortTitle].map { title in
-        ViewID.available.map { view in " \(view.rawValue) \(view == state.view ? view.title : view[keyPath: title]) " }
+    // Tabs in full when the user and the time still fit, else the other views shortened,
+    // then without the name of the program, then every view shortened, then the other
+    // views by number alone.
+    let levels: [(brand: Bool, active: (ViewID) -> String, other: (ViewID) -> String)] = [
+        (true, \.title, \.title), (true, \.title, \.shortTitle), (false, \.title, \.shortTitle), (false, \.shortTitle, \.shortTitle), (false, \.shortTitle, { _ in "" }),
+    ]
+    let labelled = levels.map { level in
+        (brand: level.brand, tabs: ViewID.available.map { view in
+            let name = view == state.view ? level.active(view) : level.other(view)
+            return name.isEmpty ? " \(view.rawValue) " : " \(view.rawValue) \(name) "
+        })
     }
-    let tabs = labels.first { tabs in 7 + tabs.reduce(0) { $0 + 1 + DisplayWidth.of($1) } + DisplayWidth.of("\(state.user) · \(clock) ") < state.width } ?? labels[1]
-    var x = canvas.put(" Slate ", x: 0, y: 0, role: .topBar)
-    for (view, label) in zip(ViewID.available, tabs) {
+    let right = DisplayWidth.of("\(state.user) · \(clock) ")
+    let chosen = labelled.first { level in (level.brand ? 7 : 0) + level.tabs.reduce(0) { $0 + 1 + DisplayWidth.of($1) } + right < state.width } ?? labelled[labelled.count - 1]
+    var x = chosen.brand ? canvas.put(" Slate ", x: 0, y: 0, role: .topBar) : -1
+    for (view, label) in zip(ViewID.available, chosen.tabs) {
         x = canvas.put(label, x: x + 1, y: 0, role: view == state.view ? .tabActive : .tabInactive)
     }
     // The workspace, the user and the time; on a narrow screen the time at least.

@@ -168,11 +168,15 @@ struct UpdateTests {
         #expect(state.grid.cursorResource == resource && state.grid.cursorSlot == slot)
     }
 
-    @Test func viewsThatDoNotExistYetAreNotShownOrOpened() {
+    @Test func everyViewIsOneKeyAwayAndSevenIsNone() {
         var state = Scene.state()
-        Scene.press(&state, [.char("5")])
-        #expect(state.view == .grid)
-        #expect(!render(state).text.split(separator: "\n")[0].contains(" 5 "))
+        for view in ViewID.allCases {
+            Scene.press(&state, [.char(Character(String(view.rawValue)))])
+            #expect(state.view == view)
+        }
+        Scene.press(&state, [.char("7")])
+        #expect(state.view == .dashboard)
+        #expect(!render(state).text.split(separator: "\n")[0].contains(" 7 "))
         #expect(Scene.press(&state, [.char("q")]) == [.quit])
         #expect(state.quitting)
     }
