@@ -118,7 +118,7 @@ extension Session {
             }
             let subject = try TextInput.line(subject, field: "subject", limit: 500)
             let body = try TextInput.note(body, field: "body")
-            guard !subject.isEmpty || !body.isEmpty else { throw SlateError.invalidInput("give a subject or a body") }
+            guard !(subject + body).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw SlateError.invalidInput("give a subject or a body") }
             let zone = try studioID.map { try context.studio(id: $0).zone } ?? LocalTime(timeZone: context.settings.zone)
             let occurred = try at?.resolve(in: zone) ?? context.now
             let row = try context.insert(NewCommunication(kind: kind, clientID: column == "client_id" ? id : nil, talentID: column == "talent_id" ? id : nil,
@@ -199,7 +199,7 @@ extension Session {
                 return try context.record(uid: uid)
             } ?? context.record(uid: ref)
             let body = try TextInput.note(body, field: "comment")
-            guard !body.isEmpty else { throw SlateError.invalidInput("the comment is empty") }
+            guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw SlateError.invalidInput("the comment is empty") }
             try Self.checkMentions(context, body)
             let row = try context.insert(NewComment(recordTable: record.table, recordID: record.id, parentID: parentRow?["id"], authorID: context.actor.userID, body: body))
             if let studio = record.studioID, context.policy.role(inStudio: studio) != nil {
@@ -219,7 +219,7 @@ extension Session {
                 throw SlateError.accessDenied("\(context.actor.login) may only edit their own comments")
             }
             let body = try TextInput.note(body, field: "comment")
-            guard !body.isEmpty else { throw SlateError.invalidInput("the comment is empty") }
+            guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw SlateError.invalidInput("the comment is empty") }
             try Self.checkMentions(context, body)
             try context.updateColumns("comments", id: row["id"], [("body", body)], expectedVersion: expectedVersion)
             context.summary = "edit comment \(uid)"
