@@ -8,9 +8,9 @@ struct KeymapTests {
     static let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("README.md")
 
-    /// The README's keymap rows as the keymaps write them: every view's, the timeline's, the grid's, the board's, the tasks', the dashboard's, a show's card.
+    /// The README's keymap rows as the keymaps write them: every view's, the timeline's, the grid's, the board's, the tasks', the directory's, the dashboard's, a show's card.
     static var expectedRows: [String] {
-        (globalKeys.rows + timelineKeys.rows + gridKeys.rows + boardKeys.rows + tasksKeys.rows + dashboardKeys.rows + showCardKeys.rows).map { row in
+        (globalKeys.rows + timelineKeys.rows + gridKeys.rows + boardKeys.rows + tasksKeys.rows + directoryKeys.rows + dashboardKeys.rows + showCardKeys.rows).map { row in
             let words = row.keys.split(separator: " ")
             let keys = words.map { words.count > 1 && ($0 == "/" || $0 == "or" || $0 == "…") ? String($0) : "`\($0)`" }.joined(separator: " ")
             return "| \(keys) | \(row.help) |"
@@ -26,7 +26,7 @@ struct KeymapTests {
 
     @Test func noKeyIsBoundTwiceAndEveryBindingIsDescribed() {
         for screen in [gridKeys.bindings.flatMap(\.keys), timelineKeys.bindings.flatMap(\.keys), tasksKeys.bindings.flatMap(\.keys), boardKeys.bindings.flatMap(\.keys),
-                       dashboardKeys.bindings.flatMap(\.keys)] {
+                       directoryKeys.bindings.flatMap(\.keys), dashboardKeys.bindings.flatMap(\.keys)] {
             let keys = screen + globalKeys.bindings.flatMap(\.keys)
             #expect(Set(keys).count == keys.count, "a key is bound twice")
         }
