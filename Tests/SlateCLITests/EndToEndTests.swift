@@ -329,6 +329,45 @@ extension EndToEndTests {
         #expect(try tmux.wait(for: "SLATE-EXITED-0") != nil)
     }
 
+    /// The directory's walk: find a French-speaking host free on a date, open the card, book
+    /// them; the booking is the command line's too.
+    @Test func findAFrenchSpeakingHostFreeOnADateOpenTheCardAndBookThem() throws {
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        let db = Scratch.directory("slate-e2e") + "/directory.slate"
+        let now = ["SLATE_NOW": "2026-12-02T08:00:00Z"]
+        #expect(try Binary.run(["demo", "--db", db], environment: now).code == 0)
+        try tmux.start("env LC_ALL=C.UTF-8 TERM=xterm-256color SLATE_NOW=2026-12-02T08:00:00Z \(Binary.path) --db \(db); echo SLATE-EXITED-$?; sleep 30")
+        #expect(try tmux.wait(for: "Booking grid") != nil, "\(tmux.shown)")
+        try tmux.keys("5")
+        #expect(try tmux.wait(for: "Talent 40") != nil, "the directory did not open:\n\(tmux.shown)")
+        try tmux.keys("M")
+        #expect(try tmux.wait(for: "Find talent") != nil, "\(tmux.shown)")
+        try tmux.keys("french,hosting", "Down", "Down", "2026-12-03T09:00", "Down", "2026-12-03T18:00", "Down", "2h", "Enter")
+        #expect(try tmux.wait(for: "Talent for french,hosting") != nil, "no matches:\n\(tmux.shown)")
+        let best = try Binary.run(["talent", "match", "--skills", "french,hosting", "--from", "2026-12-03T09:00", "--to", "2026-12-03T18:00", "--for", "2h", "--json", "--db", db],
+                                  environment: now).out
+        let first = try #require((try JSONSerialization.jsonObject(with: Data(best.utf8)) as? [[String: Any]])?.first)
+        let name = try #require(first["name"] as? String), uid = try #require(first["uid"] as? String)
+        let slot = try #require((first["free_slots"] as? [String])?.first)
+        #expect(try tmux.screen().contains(" 1. \(name)"), "the view and the command line rank alike:\n\(tmux.shown)")
+        try tmux.keys("Enter")
+        #expect(try tmux.wait(for: "This week") != nil, "Enter did not open the card:\n\(tmux.shown)")
+        #expect(try tmux.screen().contains(uid))
+        try tmux.keys("b")
+        #expect(try tmux.wait(for: "Resource") != nil, "b did not open the booking form:\n\(tmux.shown)")
+        // The form opens on the first free slot, two hours long; Kind toggles to a confirmed booking
+        try tmux.keys("Down", "Down", "Down", "Down", "Down", "Space", "Enter")
+        #expect(try tmux.wait(for: "Placed confirmed") != nil, "\(tmux.shown)")
+        let start = String(slot.prefix(16))
+        let listed = try Binary.run(["booking", "list", "--resource", uid, "--from", "2026-12-03T00:00", "--to", "2026-12-04T00:00", "--json", "--db", db], environment: now).out
+        let bookings = try #require(try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [[String: Any]])
+        #expect(bookings.contains { $0["status"] as? String == "confirmed" && (($0["start"] as? [String: Any])?["local"] as? String)?.hasPrefix(start) == true },
+                "\(listed)\n\(tmux.shown)")
+        try tmux.keys("q")
+        #expect(try tmux.wait(for: "SLATE-EXITED-0") != nil)
+    }
+
     /// A show completed and invoiced from another terminal appears on the dashboard with the
     /// month's booked revenue; Enter shows the invoice.
     @Test func aCompletedShowInvoicedElsewhereAppearsOnTheDashboard() throws {

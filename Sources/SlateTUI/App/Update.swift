@@ -284,6 +284,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         if case .card(let open, let scroll)? = state.directory.panel, open.uid == card.uid {
             state.directory.panel = .card(card, scroll: scroll)
         } else {
+            if case .results(let results)? = state.directory.panel { state.directory.openedFrom = results }
             state.directory.panel = .card(card, scroll: 0)
             state.directory.select(card.uid)
         }

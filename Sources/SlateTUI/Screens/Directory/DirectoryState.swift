@@ -91,6 +91,8 @@ public struct DirectoryState: Equatable, Sendable {
     public var rows: Int
     public private(set) var table: [DirectoryRow] = []
     public var panel: DirectoryPanel?
+    /// Results a card was opened from: `Esc` on the card goes back to them, `b` books at the match's slot.
+    public var openedFrom: DirectoryResults?
     public var form: DirectoryForm?
     /// A record to open once the lists arrive (a search hit of another tab).
     public var focus: String?

@@ -124,10 +124,16 @@ enum DirectoryScreen: Screen {
             ?? directory.rooms.first { $0.uid == uid }?.version ?? directory.equipment.first { $0.uid == uid }?.version
     }
 
+    /// Where to book a match: its first free slot of the length asked, else the whole window.
+    static func slot(_ match: TalentMatchRow, _ results: DirectoryResults) -> Interval? {
+        match.freeIntervals.first.map { Interval(start: $0.start, end: $0.start + (results.slotLength ?? $0.duration)) } ?? results.window
+    }
+
     /// Opens the booking grid at a resource's row with the booking form, over `window` or
     /// the cursor's slot.
     static func book(_ state: inout AppState, _ uid: String, at window: Interval?) -> [Effect] {
         state.directory.panel = nil
+        state.directory.openedFrom = nil
         state.view = .grid
         state.grid.filter = GridFilter()
         state.grid.cursorResource = uid
@@ -185,9 +191,7 @@ func directoryModalKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
                                             onYes: [.directory(.fillJob(job, talent: match.uid))]))
                 return []
             }
-            // The first free slot of the length asked, else the whole window.
-            let slot = match.freeIntervals.first.map { Interval(start: $0.start, end: $0.start + (results.slotLength ?? $0.duration)) }
-            return DirectoryScreen.book(&state, match.uid, at: slot ?? results.window)
+            return DirectoryScreen.book(&state, match.uid, at: DirectoryScreen.slot(match, results))
         default:
             return globalKeys.command(for: key) == nil ? [] : nil
         }
@@ -201,7 +205,8 @@ func directoryModalKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
 private func cardKey(_ state: inout AppState, _ card: RecordCard, scroll: Int, _ key: Key) -> [Effect]? {
     switch key {
     case .escape, .char("q"):
-        state.directory.panel = nil
+        state.directory.panel = state.directory.openedFrom.map { .results($0) }
+        state.directory.openedFrom = nil
     case .char("j"), .down:
         state.directory.panel = .card(card, scroll: scroll + 1)
     case .char("k"), .up:
@@ -223,6 +228,13 @@ private func cardKey(_ state: inout AppState, _ card: RecordCard, scroll: Int, _
         guard !card.week.isEmpty else {
             state.status = StatusMessage(.info, "b books talent, rooms and equipment.")
             return []
+        }
+        // Opened from a match: at the match's first free slot, as b on the result does.
+        if let results = state.directory.openedFrom, let match = results.items.lazy.compactMap({ item -> TalentMatchRow? in
+            if case .match(let match) = item, match.uid == card.uid { return match }
+            return nil
+        }).first {
+            return DirectoryScreen.book(&state, card.uid, at: DirectoryScreen.slot(match, results))
         }
         return DirectoryScreen.book(&state, card.uid, at: nil)
     case .char("d"):

@@ -118,12 +118,12 @@ struct DirectoryViewTests {
             return
         }
         #expect(best.rank == 1 && best.matched.count == 2 && best.availability == "free")
-        // Enter opens the card, Esc comes back to the results; b books at the first free slot
+        // Enter opens the card, Esc comes back to the results; b on the card books at the first free slot
         driver.press([.enter])
         #expect(driver.state.directory.cardUID == best.uid)
         driver.press([.escape])
-        driver.send(.resultsLoaded(results))
-        driver.press([.char("b")])
+        #expect(driver.state.directory.panel == .results(results))
+        driver.press([.enter, .char("b")])
         #expect(driver.state.view == .grid)
         guard case .form(let form) = driver.state.mode else {
             Issue.record("no booking form")
