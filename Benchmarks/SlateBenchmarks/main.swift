@@ -210,6 +210,10 @@ if arguments.contains("--money-only") {
     try dashboardFigure(existing: quick ? 10_000 : 1_000_000)
     exit(0)
 }
+if arguments.contains("--directory-only") {
+    try directoryFigures(talent: quick ? 1_000 : 10_000, bookings: quick ? 100_000 : 1_000_000, communications: quick ? 100_000 : 1_000_000)
+    exit(0)
+}
 if arguments.contains("--transfer-only") {
     try transferFigures()
     exit(0)
@@ -241,6 +245,8 @@ if !arguments.contains("--attempts-only") {
     print("The dashboard and invoices:")
     try invoiceFigure(shows: 500)
     try dashboardFigure(existing: quick ? 10_000 : 1_000_000)
+    print("The directory:")
+    try directoryFigures(talent: quick ? 1_000 : 10_000, bookings: quick ? 100_000 : 1_000_000, communications: quick ? 100_000 : 1_000_000)
 }
 
 /// CPU time of the calling thread: on this shared machine wall time also counts the
@@ -748,4 +754,96 @@ func suggestFigure() throws {
     }
     times.sort()
     print("Suggest (rule 5): 4 resources x 60 bookings over 15 days, \(found) slots: p50 \(fmt(percentile(times, 0.5), 2)) ms, max \(fmt(times.last ?? 0, 2)) ms (target < 10)")
+}
+
+/// The directory (view 5): talent matching over `talent` people with `bookings` bookings
+/// between them, full-text search over `communications` entries, and the first frame.
+func directoryFigures(talent: Int, bookings: Int, communications: Int) throws {
+    let directory = NSTemporaryDirectory() + "slate-bench-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    // --keep leaves the workspace behind to look into.
+    let keep = arguments.contains("--keep")
+    defer { if !keep { try? FileManager.default.removeItem(atPath: directory) } }
+    let path = directory + "/directory.slate"
+    if keep { print("  workspace: \(path)") }
+    let clock = Clock.fixed(base - 86_400)
+    _ = try Workspace.initialize(at: path, setup: WorkspaceSetup(workspaceName: "Bench", studioName: "Bench", timeZone: "UTC", founderLogin: "bench", founderName: "Bench"), clock: clock)
+    let skills = ["hosting", "beauty", "gaming", "cooking", "fashion", "tech", "music", "comedy", "mixing", "camera", "lighting", "dj", "dance", "sports", "news"]
+    let words = ["rehearsal", "launch", "camera", "invoice", "budget", "Éloïse", "schedule", "lights", "script", "brief", "contract", "studio", "evening", "client",
+                 "host", "stream", "audio", "mixing", "premiere", "teaser"] + (0..<480).map { "w\($0)" }
+    var random = Random(state: 11)
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    let seed = try DatabaseQueue(path: path)
+    try seed.write { db in
+        try db.execute(sql: "INSERT INTO clients (id, uid, created_at, updated_at, name, studio_id) VALUES (1, 'cl-bench', 0, 0, 'Client', 1)")
+        for index in 1...talent {
+            let id = Int64(index)
+            let uid = PublicID.make(prefix: "tl", id: id)
+            try db.execute(sql: "INSERT INTO resources (id, uid, created_at, updated_at, studio_id, kind, name) VALUES (?, ?, 0, 0, 1, 'talent', ?)", arguments: [id, uid, "Talent \(index)"])
+            let languages = ["French:\(1 + random.next(5))", "English:\(1 + random.next(5))", "Spanish", "Mandarin:3"].filter { _ in random.next(3) == 0 }.joined(separator: ",")
+            try db.execute(sql: "INSERT INTO talent (id, uid, created_at, updated_at, studio_id, resource_id, name, role, style_tags, rate_minor, languages, banned) VALUES (?, ?, 0, 0, 1, ?, ?, 'host', ?, ?, ?, ?)",
+                           arguments: [id, uid, id, "Talent \(index)", ["calm", "energetic"][random.next(2)], Int64(200 + random.next(40) * 25) * 100, languages, random.next(50) == 0])
+            var picked = Set<String>()
+            for _ in 0..<(1 + random.next(4)) { picked.insert(skills[random.next(skills.count)]) }
+            for skill in picked {
+                try db.execute(sql: "INSERT INTO talent_skills (uid, created_at, updated_at, talent_id, skill, level) VALUES (?, 0, 0, ?, ?, ?)",
+                               arguments: ["tsk-\(index)-\(skill)", id, skill, 1 + random.next(5)])
+            }
+        }
+        let booking = try db.makeStatement(sql: "INSERT INTO bookings (id, uid, created_at, updated_at, resource_id, holder_id, status, start_at, end_at, placed_at, rank) VALUES (?, ?, 0, 0, ?, 1, ?, ?, ?, 0, ?)")
+        let perTalent = max(1, bookings / talent)
+        var id: Int64 = 0
+        for slot in 0..<perTalent {
+            for resource in 1...talent {
+                id += 1
+                let start = base + Int64(slot) * 8 * hour + Int64(random.next(6)) * 1_800
+                let hold = random.next(4) == 0
+                try booking.execute(arguments: [id, PublicID.make(prefix: "bk", id: id), Int64(resource), hold ? "hold" : "confirmed", start, start + 2 * hour, hold ? 1 : nil])
+            }
+        }
+        try db.execute(sql: "UPDATE workspaces SET longest_booking_seconds = 7200")
+        let comm = try db.makeStatement(sql: "INSERT INTO communications (id, uid, created_at, updated_at, kind, client_id, talent_id, author_id, occurred_at, subject, body) VALUES (?, ?, 0, 0, 'note', ?, ?, 1, ?, ?, ?)")
+        for index in 1...communications {
+            let subject = (0..<3).map { _ in words[random.next(words.count)] }.joined(separator: " ")
+            let body = (0..<12).map { _ in words[random.next(words.count)] }.joined(separator: " ")
+            try comm.execute(arguments: [Int64(index), PublicID.make(prefix: "co", id: Int64(index)), index % 2 == 0 ? 1 : nil, index % 2 == 0 ? nil : Int64(1 + random.next(talent)),
+                                         base - Int64(communications - index) * 60, subject, body])
+        }
+        try db.execute(sql: "ANALYZE")
+    }
+    try seed.close()
+    print("  built \(talent) talent, \(bookings) bookings, \(communications) communications in \(fmt(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)) s")
+    let workspace = try Workspace.open(at: path)
+    let session = Session(workspace: workspace, login: "bench", clock: clock)
+    func measure(_ runs: Int = 15, _ body: () throws -> Int) rethrows -> (count: Int, min: Double, p50: Double) {
+        var times: [Double] = []
+        var count = 0
+        for _ in 0..<runs {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            count = try body()
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+        }
+        times.sort()
+        return (count, times.first ?? 0, percentile(times, 0.5))
+    }
+    let day = base + Int64(bookings / talent / 2) * 8 * hour
+    let iso = LocalTime.cached("UTC")!
+    for (label, query) in [("2 skills, a day's window, 2 h slots", TalentQuery(skills: ["hosting", "french"], from: .local(iso.format(day)), to: .local(iso.format(day + 24 * hour)), duration: 2 * hour)),
+                           ("1 common skill, no window", TalentQuery(skills: ["music"])),
+                           ("3 skills and a style, the whole day", TalentQuery(skills: ["hosting", "camera", "english"], styles: ["calm"], from: .local(iso.format(day)), to: .local(iso.format(day + 24 * hour))))] {
+        let figure = try measure { try session.matchTalent(query).count }
+        print("  talent matching, \(label): \(figure.count) shown of those with a skill: min \(fmt(figure.min)) ms, p50 \(fmt(figure.p50)) ms (target < 50)")
+    }
+    for text in ["rehearsal", "eloise", "launch budget", "prem*", "w17 w233"] {
+        let figure = try measure { try session.searchCommunications(text).count }
+        print("  search of \(communications) communications for \"\(text)\" (newest 50): min \(fmt(figure.min)) ms, p50 \(fmt(figure.p50)) ms (target < 100)")
+    }
+    let frame = try measure(7) {
+        var state = AppState(width: 120, height: 40, now: clock.now(), zone: iso, workspaceName: "Bench", user: "bench")
+        _ = update(&state, .key(.char("5")))
+        _ = update(&state, .directoryLoaded(try session.directory()))
+        _ = render(state)
+        return state.directory.table.count
+    }
+    print("  directory first frame at 120x40, \(frame.count) talent (read every list, sort, render): min \(fmt(frame.min)) ms, p50 \(fmt(frame.p50)) ms (target < 50)")
 }

@@ -123,6 +123,22 @@ public enum TalentMatching {
                            freeSlots: request.duration == nil ? [] : slots)
     }
 
+    /// The candidates that can reach the first `limit` places. Availability and rating only
+    /// order talent whose skills, levels and styles tie, so only those tying with the
+    /// `limit`-th need their bookings read; `rank(contenders(…)).prefix(limit)` is
+    /// `rank(all).prefix(limit)`.
+    public static func contenders(_ candidates: [MatchCandidate], for request: MatchRequest, limit: Int) -> [MatchCandidate] {
+        let skillsOnly = MatchRequest(skills: request.skills, styles: request.styles)
+        let scored = candidates.compactMap { candidate -> (key: [Int], candidate: MatchCandidate)? in
+            guard !candidate.banned, let match = evaluate(candidate, skillsOnly) else { return nil }
+            return ([match.hasAllSkills ? 1 : 0, match.matched.count, match.levels, match.styleMatches], candidate)
+        }
+        guard scored.count > limit, limit > 0 else { return scored.map(\.candidate) }
+        let keys = scored.map(\.key).sorted { a, b in a.lexicographicallyPrecedes(b) }
+        let cutoff = keys[keys.count - limit]
+        return scored.filter { !$0.key.lexicographicallyPrecedes(cutoff) }.map(\.candidate)
+    }
+
     /// The order of the ranking.
     public static func precedes(_ a: TalentMatch, _ b: TalentMatch) -> Bool {
         if a.hasAllSkills != b.hasAllSkills { return a.hasAllSkills }

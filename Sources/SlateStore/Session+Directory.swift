@@ -100,12 +100,12 @@ extension Session {
         }
     }
 
-    /// Talent the user may see, optionally only those with a skill.
+    /// Talent the user may see, optionally only those with a skill. Skills and ratings are
+    /// read in one query each for all of them (the directory lists thousands).
     public func talent(skill: String? = nil, studio: String? = nil) throws -> [TalentSummary] {
         try read { reader in
             var sql = """
-                SELECT t.uid, t.name, t.alias, t.role, \(Self.skillsColumn("t", levels: true)) AS skills, t.style_tags, t.rate_minor, t.banned, s.name AS studio, t.version,
-                       t.languages, t.contact, t.ban_reason, \(Self.ratingColumn("t")) AS rating
+                SELECT t.id, t.uid, t.name, t.alias, t.role, t.style_tags, t.rate_minor, t.banned, s.name AS studio, t.version, t.languages, t.contact, t.ban_reason
                 FROM talent t JOIN studios s ON s.id = t.studio_id WHERE t.deleted_at IS NULL AND \(reader.visibility.predicate("talent", alias: "t"))
                 """
             var arguments: [any DatabaseValueConvertible] = []
@@ -117,12 +117,29 @@ extension Session {
                 sql += " AND t.studio_id = ?"
                 arguments.append(try reader.studio(ref: studio).id)
             }
-            return try reader.fetch(sql + " ORDER BY t.name", StatementArguments(arguments)) { row, format in
-                TalentSummary(uid: row["uid"], name: row["name"], alias: row["alias"], role: TalentRole(rawValue: row["role"]) ?? .artist,
-                              skills: Self.split(row["skills"]), styleTags: Self.split(row["style_tags"]), rateMinor: format.money(row["rate_minor"]),
-                              banned: row["banned"], studio: row["studio"], version: row["version"], languages: Self.split(row["languages"]), contact: row["contact"],
-                              banReason: row["ban_reason"], rating: row["rating"])
+            // Columns by position and rows by cursor: the directory reads ten thousand.
+            var skills: [Int64: [String]] = [:]
+            let skillRows = try Row.fetchCursor(reader.db, sql: "SELECT talent_id, skill, level FROM talent_skills WHERE deleted_at IS NULL ORDER BY talent_id, skill COLLATE NOCASE")
+            while let row = try skillRows.next() {
+                let level: Int = row[2]
+                let skill: String = row[1]
+                skills[row[0], default: []].append(level > 1 ? "\(skill):\(level)" : skill)
             }
+            var ratings: [Int64: Double] = [:]
+            for row in try Row.fetchAll(reader.db, sql: "SELECT talent_id, avg(rating) FROM show_talent WHERE rating IS NOT NULL AND deleted_at IS NULL GROUP BY talent_id") {
+                ratings[row[0]] = row[1]
+            }
+            let format = reader.format
+            var result: [TalentSummary] = []
+            let rows = try Row.fetchCursor(reader.db, sql: sql + " ORDER BY t.name", arguments: StatementArguments(arguments))
+            while let row = try rows.next() {
+                let id: Int64 = row[0]
+                result.append(TalentSummary(uid: row[1], name: row[2], alias: row[3], role: TalentRole(rawValue: row[4]) ?? .artist,
+                                            skills: skills[id] ?? [], styleTags: Self.split(row[5]), rateMinor: format.money(row[6]),
+                                            banned: row[7], studio: row[8], version: row[9], languages: Self.split(row[10]), contact: row[11],
+                                            banReason: row[12], rating: ratings[id]))
+            }
+            return result
         }
     }
 

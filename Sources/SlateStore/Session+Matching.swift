@@ -77,10 +77,11 @@ extension Session {
                 guard duration > 0, duration <= window.duration else { throw SlateError.invalidInput("--for must be longer than nothing and fit in the window") }
             }
             let request = MatchRequest(skills: skills, styles: query.styles, window: window, duration: query.duration)
-            let candidates = try Self.matchCandidates(reader, request, studioID: studioID)
+            let candidates = try Self.matchCandidates(reader, request, studioID: studioID, limit: max(1, query.limit))
             let format = reader.format
-            return TalentMatching.rank(candidates.map(\.candidate), for: request).prefix(max(1, query.limit)).enumerated().map { index, match in
-                let row = candidates.first { $0.candidate.id == match.candidate.id }!
+            let byID = Dictionary(candidates.map { ($0.candidate.id, $0) }, uniquingKeysWith: { a, _ in a })
+            return TalentMatching.rank(candidates.map(\.candidate), for: request).prefix(max(1, query.limit)).enumerated().compactMap { index, match in
+                guard let row = byID[match.candidate.id] else { return nil }
                 return TalentMatchRow(rank: index + 1, uid: row.uid, name: match.candidate.name, alias: row.alias, role: row.role, studio: row.studio,
                                       matched: match.matched.map { "\($0) \(match.candidate.skills[$0] ?? 1)" }, missing: match.missing, styles: match.styleMatches,
                                       availability: match.availability.text,
@@ -98,7 +99,7 @@ extension Session {
     }
 
     /// Visible talent with at least one skill, language or style asked, with what the window holds for them.
-    static func matchCandidates(_ reader: Reader, _ request: MatchRequest, studioID: Int64?) throws -> [CandidateRow] {
+    static func matchCandidates(_ reader: Reader, _ request: MatchRequest, studioID: Int64?, limit: Int) throws -> [CandidateRow] {
         let names = request.skills
         let placeholders = names.map { _ in "?" }.joined(separator: ",")
         var conditions = ["t.deleted_at IS NULL", "t.banned = 0", reader.visibility.predicate("talent", alias: "t")]
@@ -112,7 +113,8 @@ extension Session {
                 arguments.append(name)
             }
         }
-        for style in request.styles {
+        // Styles only find talent when no skill is asked (with skills, a talent needs one of them).
+        for style in request.styles where names.isEmpty {
             any.append("instr(lower(t.style_tags), ?) > 0")
             arguments.append(style)
         }
@@ -125,15 +127,19 @@ extension Session {
         var order: [Int64] = []
         var byResource: [Int64: Int64] = [:]
         for row in try Row.fetchAll(reader.db, sql: """
-            SELECT t.id, t.uid, t.name, t.alias, t.role, t.resource_id, t.languages, t.style_tags, t.rate_minor, s.name AS studio,
-                   (SELECT avg(rating) FROM show_talent x WHERE x.talent_id = t.id AND x.rating IS NOT NULL AND x.deleted_at IS NULL) AS rating
+            SELECT t.id, t.uid, t.name, t.alias, t.role, t.resource_id, t.languages, t.style_tags, t.rate_minor, s.name AS studio
             FROM talent t JOIN studios s ON s.id = t.studio_id WHERE \(conditions.joined(separator: " AND "))
             """, arguments: StatementArguments(arguments)) {
             let id: Int64 = row["id"]
             var skills: [String: Int] = [:]
-            for language in (try? levelled(split(row["languages"]), field: "languages")) ?? [] { skills[language.name.lowercased()] = language.level }
+            // Stored as `French:5,English` (checked when written).
+            for item in (row["languages"] as String).split(separator: ",") {
+                let parts = item.split(separator: ":", maxSplits: 1)
+                guard let name = parts.first else { continue }
+                skills[name.lowercased()] = parts.count == 2 ? Int(parts[1]) ?? 1 : 1
+            }
             let styles = Set(split(row["style_tags"]).map { $0.lowercased() })
-            rows[id] = CandidateRow(candidate: MatchCandidate(id: id, name: row["name"], skills: skills, styles: styles, rating: row["rating"]),
+            rows[id] = CandidateRow(candidate: MatchCandidate(id: id, name: row["name"], skills: skills, styles: styles),
                                     uid: row["uid"], alias: row["alias"], role: row["role"], studio: row["studio"], rateMinor: row["rate_minor"])
             order.append(id)
             byResource[row["resource_id"]] = id
@@ -147,6 +153,17 @@ extension Session {
                 let level: Int = row[2]
                 let known = rows[id]?.candidate.skills[skill] ?? 0
                 rows[id]?.candidate.skills[skill] = max(known, level)
+            }
+        }
+        // Only those who can reach the first places need their ratings and bookings read.
+        let contenders = Set(TalentMatching.contenders(order.compactMap { rows[$0]?.candidate }, for: request, limit: limit).map(\.id))
+        order = order.filter(contenders.contains)
+        byResource = byResource.filter { contenders.contains($0.value) }
+        if !rows.isEmpty {
+            for row in try Row.fetchAll(reader.db, sql: """
+                SELECT talent_id, avg(rating) FROM show_talent WHERE rating IS NOT NULL AND deleted_at IS NULL AND talent_id IN (\(ids(Set(order)))) GROUP BY talent_id
+                """) {
+                rows[row[0]]?.candidate.rating = row[1]
             }
         }
         if let window = request.window, !rows.isEmpty {

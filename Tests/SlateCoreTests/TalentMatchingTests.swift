@@ -66,6 +66,12 @@ struct TalentMatchingTests {
                         MatchRequest(skills: asked.map { $0.uppercased() }, window: window, duration: Int64(Int.random(in: 1...8, using: &random)) * 1_800)] {
             let ranked = TalentMatching.rank(roster, for: request)
             #expect(ranked.map(\.candidate.id) == Self.bruteForce(roster, request))
+            // Reading the bookings of the contenders only gives the same first places
+            for limit in [1, 3, 10] {
+                let contenders = TalentMatching.contenders(roster, for: request, limit: limit)
+                #expect(contenders.count <= ranked.count)
+                #expect(TalentMatching.rank(contenders, for: request).prefix(limit).map(\.candidate.id) == ranked.prefix(limit).map(\.candidate.id))
+            }
             #expect(!ranked.contains { $0.candidate.banned })
             // Free slots are free of every booking and hold, and as long as asked.
             for match in ranked where request.duration != nil {

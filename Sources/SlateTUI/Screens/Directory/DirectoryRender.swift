@@ -33,7 +33,7 @@ extension DirectoryScreen {
         canvas.fill(x: 0, y: y, width: state.width, height: 1, role: .header)
         var x = 0
         for tab in DirectoryTab.allCases {
-            let count = directory.directory.map { DirectoryState.rows(tab, $0).count }
+            let count = directory.directory.map { DirectoryState.count(tab, $0) }
             let label = " \(tab.title)\(count.map { " \($0)" } ?? "") "
             x = canvas.put(label, x: x, y: y, role: tab == directory.tab ? .cursor : .header, limit: state.width - x)
         }

@@ -35,11 +35,15 @@ public enum DirectoryTab: Int, CaseIterable, Sendable {
 public struct DirectoryRow: Equatable, Sendable {
     public var uid: String
     public var cells: [String]
-    /// Per column, the text that sorts it (numbers padded).
-    public var keys: [String]
+    /// Columns that do not sort as their text (amounts, ratings, dates), padded to sort.
+    public var keys: [Int: String]
     public var tags: [String]
+
+    /// The text that sorts a column: its key, else the cell folded.
+    func key(_ column: Int) -> String { keys[column] ?? (cells.indices.contains(column) ? SearchText.fold(cells[column]) : "") }
+
     /// Every cell, case and accents folded, for `/`.
-    public var folded: String
+    var folded: String { ([uid] + cells).map(SearchText.fold).joined(separator: " ") }
 }
 
 /// What the directory shows over its table: a record's card, search results or matches.
@@ -79,8 +83,21 @@ public struct DirectoryResults: Equatable, Sendable {
 
 /// The directory (view 5): talent, clients, rooms, equipment, platforms, materials and jobs.
 public struct DirectoryState: Equatable, Sendable {
-    public var directory: Directory? { didSet { rebuild() } }
-    public var tab: DirectoryTab = .talent { didSet { if tab != oldValue { sortColumn = 0; descending = false; list = ListState(); rebuild() } } }
+    public var directory: Directory? { didSet { base = directory.map { Self.rows(tab, $0) } ?? []; rebuild() } }
+    public var tab: DirectoryTab = .talent {
+        didSet {
+            guard tab != oldValue else { return }
+            sortColumn = 0
+            descending = false
+            list = ListState()
+            base = directory.map { Self.rows(tab, $0) } ?? []
+            rebuild()
+        }
+    }
+    /// Every row of the open list, before the filter and the order (made once per load).
+    private var base: [DirectoryRow] = [] { didSet { folded = [] } }
+    /// The rows of `base` folded for `/`, made the first time a filter is typed.
+    private var folded: [String] = []
     /// The live filter (`/`): rows holding it, case and accents folded.
     public var filter = "" { didSet { rebuild() } }
     /// `:filter tag=…`.
@@ -147,22 +164,38 @@ public struct DirectoryState: Equatable, Sendable {
 
     private mutating func rebuild() {
         let key = cursorRow?.uid
-        guard let directory else {
-            table = []
-            return
-        }
-        var rows = Self.rows(tab, directory)
+        var rows = base
         let needle = SearchText.fold(filter.trimmingWhitespace())
-        if !needle.isEmpty { rows = rows.filter { $0.folded.contains(needle) } }
-        if let tag, !tag.isEmpty { rows = rows.filter { $0.tags.contains { $0.lowercased() == tag.lowercased() } } }
-        let column = min(sortColumn, max(0, tab.columns.count - 1))
-        rows.sort { a, b in
-            let x = a.keys[column], y = b.keys[column]
-            return x == y ? a.keys[0] < b.keys[0] : (descending ? x > y : x < y)
+        if !needle.isEmpty {
+            if folded.count != base.count { folded = base.map(\.folded) }
+            rows = zip(base, folded).filter { $0.1.contains(needle) }.map(\.0)
         }
+        if let tag, !tag.isEmpty { rows = rows.filter { $0.tags.contains { $0.lowercased() == tag.lowercased() } } }
+        // Each row's key worked out once, then sorted (the name, then the id, breaks ties).
+        let column = sortColumn
+        let descending = descending
+        let decorated: [(key: String, name: String, row: DirectoryRow)] = rows.map { ($0.key(column), $0.key(0), $0) }
+        rows = decorated.sorted { a, b in
+            if a.key != b.key { return descending ? a.key > b.key : a.key < b.key }
+            if a.name != b.name { return a.name < b.name }
+            return a.row.uid < b.row.uid
+        }.map(\.row)
         table = rows
         if let key, let index = rows.firstIndex(where: { $0.uid == key }) { list.selected = index }
         list.clamp(count: rows.count, visible: tableRows)
+    }
+
+    /// How many records a list holds.
+    static func count(_ tab: DirectoryTab, _ directory: Directory) -> Int {
+        switch tab {
+        case .talent: directory.talent.count
+        case .clients: directory.clients.count
+        case .rooms: directory.rooms.count
+        case .equipment: directory.equipment.count
+        case .platforms: directory.platforms.count
+        case .materials: directory.materials.count
+        case .jobs: directory.jobs.count
+        }
     }
 
     static func rows(_ tab: DirectoryTab, _ directory: Directory) -> [DirectoryRow] {
@@ -170,8 +203,7 @@ public struct DirectoryState: Equatable, Sendable {
             let tags = directory.tags[uid] ?? []
             var cells = cells
             if tab.columns.last?.title == "Tags" { cells.append(tags.joined(separator: ",")) }
-            let sortKeys = cells.enumerated().map { keys[$0.offset] ?? SearchText.fold($0.element) }
-            return DirectoryRow(uid: uid, cells: cells, keys: sortKeys, tags: tags, folded: SearchText.fold(([uid] + cells).joined(separator: " ")))
+            return DirectoryRow(uid: uid, cells: cells, keys: keys, tags: tags)
         }
         func amount(_ money: MoneyValue) -> String { String(repeating: "0", count: max(0, 16 - String(money.minor).count)) + String(money.minor) }
         switch tab {
