@@ -764,15 +764,20 @@ func directoryFigures(talent: Int, bookings: Int, communications: Int) throws {
     // --keep leaves the workspace behind to look into.
     let keep = arguments.contains("--keep")
     defer { if !keep { try? FileManager.default.removeItem(atPath: directory) } }
-    let path = directory + "/directory.slate"
+    // --reuse PATH measures a workspace kept before (its build is not measured again).
+    let reuse = arguments.firstIndex(of: "--reuse").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+    let path = reuse ?? directory + "/directory.slate"
     if keep { print("  workspace: \(path)") }
     let clock = Clock.fixed(base - 86_400)
-    _ = try Workspace.initialize(at: path, setup: WorkspaceSetup(workspaceName: "Bench", studioName: "Bench", timeZone: "UTC", founderLogin: "bench", founderName: "Bench"), clock: clock)
+    if reuse == nil {
+        _ = try Workspace.initialize(at: path, setup: WorkspaceSetup(workspaceName: "Bench", studioName: "Bench", timeZone: "UTC", founderLogin: "bench", founderName: "Bench"), clock: clock)
+    }
     let skills = ["hosting", "beauty", "gaming", "cooking", "fashion", "tech", "music", "comedy", "mixing", "camera", "lighting", "dj", "dance", "sports", "news"]
     let words = ["rehearsal", "launch", "camera", "invoice", "budget", "Éloïse", "schedule", "lights", "script", "brief", "contract", "studio", "evening", "client",
                  "host", "stream", "audio", "mixing", "premiere", "teaser"] + (0..<480).map { "w\($0)" }
     var random = Random(state: 11)
     let t0 = DispatchTime.now().uptimeNanoseconds
+    if reuse == nil {
     let seed = try DatabaseQueue(path: path)
     try seed.write { db in
         try db.execute(sql: "INSERT INTO clients (id, uid, created_at, updated_at, name, studio_id) VALUES (1, 'cl-bench', 0, 0, 'Client', 1)")
@@ -812,6 +817,7 @@ func directoryFigures(talent: Int, bookings: Int, communications: Int) throws {
         try db.execute(sql: "ANALYZE")
     }
     try seed.close()
+    }
     print("  built \(talent) talent, \(bookings) bookings, \(communications) communications in \(fmt(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)) s")
     let workspace = try Workspace.open(at: path)
     let session = Session(workspace: workspace, login: "bench", clock: clock)
@@ -828,17 +834,19 @@ func directoryFigures(talent: Int, bookings: Int, communications: Int) throws {
     }
     let day = base + Int64(bookings / talent / 2) * 8 * hour
     let iso = LocalTime.cached("UTC")!
-    for (label, query) in [("2 skills, a day's window, 2 h slots", TalentQuery(skills: ["hosting", "french"], from: .local(iso.format(day)), to: .local(iso.format(day + 24 * hour)), duration: 2 * hour)),
+    // --frame-only: the first frame alone (to profile it).
+    let frameOnly = arguments.contains("--frame-only")
+    for (label, query) in frameOnly ? [] : [("2 skills, a day's window, 2 h slots", TalentQuery(skills: ["hosting", "french"], from: .local(iso.format(day)), to: .local(iso.format(day + 24 * hour)), duration: 2 * hour)),
                            ("1 common skill, no window", TalentQuery(skills: ["music"])),
                            ("3 skills and a style, the whole day", TalentQuery(skills: ["hosting", "camera", "english"], styles: ["calm"], from: .local(iso.format(day)), to: .local(iso.format(day + 24 * hour))))] {
         let figure = try measure { try session.matchTalent(query).count }
         print("  talent matching, \(label): \(figure.count) shown of those with a skill: min \(fmt(figure.min)) ms, p50 \(fmt(figure.p50)) ms (target < 50)")
     }
-    for text in ["rehearsal", "eloise", "launch budget", "prem*", "w17 w233"] {
+    for text in frameOnly ? [] : ["rehearsal", "eloise", "launch budget", "prem*", "w17 w233"] {
         let figure = try measure { try session.searchCommunications(text).count }
         print("  search of \(communications) communications for \"\(text)\" (newest 50): min \(fmt(figure.min)) ms, p50 \(fmt(figure.p50)) ms (target < 100)")
     }
-    let frame = try measure(7) {
+    let frame = try measure(frameOnly ? 40 : 7) {
         var state = AppState(width: 120, height: 40, now: clock.now(), zone: iso, workspaceName: "Bench", user: "bench")
         _ = update(&state, .key(.char("5")))
         _ = update(&state, .directoryLoaded(try session.directory()))

@@ -25,7 +25,14 @@ public struct LocaleFormat: Sendable, Equatable {
     static let narrowSpace = "\u{202F}"
     static let space = "\u{00A0}"
 
+    /// The format of a locale (read for every amount of a listing: made once per locale).
     public static func of(_ identifier: String) -> LocaleFormat {
+        known[identifier] ?? make(identifier)
+    }
+
+    private static let known: [String: LocaleFormat] = Dictionary(uniqueKeysWithValues: ["en_US", "en_GB", "fr_FR", "de_DE", "es_ES", "it_IT", "ja_JP"].map { ($0, make($0)) })
+
+    private static func make(_ identifier: String) -> LocaleFormat {
         let english = (["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"])
         switch identifier.replacingOccurrences(of: "-", with: "_").prefix(5) {
         case "fr_FR", "fr_BE", "fr_CH":

@@ -9,9 +9,9 @@ public struct MatchRequest: Sendable, Equatable {
 
     public init(skills: [String], styles: [String] = [], window: Interval? = nil, duration: Int64? = nil) {
         var seen = Set<String>()
-        self.skills = skills.map { $0.lowercased() }.filter { !$0.isEmpty && seen.insert($0).inserted }
+        self.skills = skills.map(SearchText.fold).filter { !$0.isEmpty && seen.insert($0).inserted }
         seen = []
-        self.styles = styles.map { $0.lowercased() }.filter { !$0.isEmpty && seen.insert($0).inserted }
+        self.styles = styles.map(SearchText.fold).filter { !$0.isEmpty && seen.insert($0).inserted }
         self.window = window
         self.duration = duration
     }
@@ -21,8 +21,9 @@ public struct MatchRequest: Sendable, Equatable {
 public struct MatchCandidate: Sendable, Equatable {
     public var id: Int64
     public var name: String
-    /// Skill (lowercased) to level 1–5; languages appear here too.
+    /// Skill (folded: `SearchText.fold`) to level 1–5; languages appear here too.
     public var skills: [String: Int]
+    /// Style tags, folded.
     public var styles: Set<String>
     /// The average of their show ratings, if any.
     public var rating: Double?

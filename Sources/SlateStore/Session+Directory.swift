@@ -362,7 +362,10 @@ extension Session {
 
     /// The items of a stored comma list.
     static func split(_ text: String) -> [String] {
-        text.split(separator: ",").map(String.init)
+        // On the UTF-8 bytes: a comma is never part of another character, and listings split
+        // tens of thousands of these.
+        guard !text.isEmpty else { return [] }
+        return text.utf8.split(separator: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// A comma-separated list of clean tags.

@@ -78,27 +78,35 @@ extension Session {
             }
             let request = MatchRequest(skills: skills, styles: query.styles, window: window, duration: query.duration)
             let candidates = try Self.matchCandidates(reader, request, studioID: studioID, limit: max(1, query.limit))
+            let ranked = TalentMatching.rank(candidates.map(\.candidate), for: request).prefix(max(1, query.limit))
+            // What the rows show is read for the rows shown.
+            var shown: [Int64: Row] = [:]
+            for row in try Row.fetchAll(reader.db, sql: """
+                SELECT t.id, t.uid, t.alias, t.role, t.rate_minor, s.name AS studio FROM talent t JOIN studios s ON s.id = t.studio_id
+                WHERE t.id IN (\(Self.ids(Set(ranked.map(\.candidate.id)))))
+                """) {
+                shown[row["id"]] = row
+            }
             let format = reader.format
-            let byID = Dictionary(candidates.map { ($0.candidate.id, $0) }, uniquingKeysWith: { a, _ in a })
-            return TalentMatching.rank(candidates.map(\.candidate), for: request).prefix(max(1, query.limit)).enumerated().compactMap { index, match in
-                guard let row = byID[match.candidate.id] else { return nil }
-                return TalentMatchRow(rank: index + 1, uid: row.uid, name: match.candidate.name, alias: row.alias, role: row.role, studio: row.studio,
+            return ranked.enumerated().compactMap { index, match in
+                guard let row = shown[match.candidate.id] else { return nil }
+                return TalentMatchRow(rank: index + 1, uid: row["uid"], name: match.candidate.name, alias: row["alias"], role: row["role"], studio: row["studio"],
                                       matched: match.matched.map { "\($0) \(match.candidate.skills[$0] ?? 1)" }, missing: match.missing, styles: match.styleMatches,
                                       availability: match.availability.text,
                                       freeSlots: match.freeSlots.map { zone.format($0.start) + "–" + String(zone.format($0.end).suffix(5)) },
-                                      rating: match.candidate.rating, rate: format.money(row.rateMinor), freeIntervals: match.freeSlots, window: window)
+                                      rating: match.candidate.rating, rate: format.money(row["rate_minor"]), freeIntervals: match.freeSlots, window: window)
             }
         }
     }
 
-    /// A candidate and how to show it.
+    /// A candidate and its bookable resource.
     struct CandidateRow {
         var candidate: MatchCandidate
-        var uid, alias, role, studio: String
-        var rateMinor: Int64
+        var resourceID: Int64
     }
 
-    /// Visible talent with at least one skill, language or style asked, with what the window holds for them.
+    /// Visible talent with at least one skill, language or style asked, with what the window
+    /// holds for those who can reach the first `limit` places.
     static func matchCandidates(_ reader: Reader, _ request: MatchRequest, studioID: Int64?, limit: Int) throws -> [CandidateRow] {
         let names = request.skills
         let placeholders = names.map { _ in "?" }.joined(separator: ",")
@@ -108,15 +116,16 @@ extension Session {
         if !names.isEmpty {
             any.append("t.id IN (SELECT talent_id FROM talent_skills WHERE skill IN (\(placeholders)) AND deleted_at IS NULL)")
             arguments += names
+            // LIKE folds ASCII case; only a list with other letters goes through `slate_fold`.
             for name in names {
-                any.append("instr(lower(t.languages), ?) > 0")
-                arguments.append(name)
+                any.append("(t.languages LIKE ? OR (t.languages GLOB '*[^ -~]*' AND instr(slate_fold(t.languages), ?) > 0))")
+                arguments += ["%\(name)%", name]
             }
         }
         // Styles only find talent when no skill is asked (with skills, a talent needs one of them).
         for style in request.styles where names.isEmpty {
-            any.append("instr(lower(t.style_tags), ?) > 0")
-            arguments.append(style)
+            any.append("t.style_tags LIKE ?")
+            arguments.append("%\(style)%")
         }
         conditions.append("(" + any.joined(separator: " OR ") + ")")
         if let studioID {
@@ -126,30 +135,31 @@ extension Session {
         var rows: [Int64: CandidateRow] = [:]
         var order: [Int64] = []
         var byResource: [Int64: Int64] = [:]
-        for row in try Row.fetchAll(reader.db, sql: """
-            SELECT t.id, t.uid, t.name, t.alias, t.role, t.resource_id, t.languages, t.style_tags, t.rate_minor, s.name AS studio
-            FROM talent t JOIN studios s ON s.id = t.studio_id WHERE \(conditions.joined(separator: " AND "))
-            """, arguments: StatementArguments(arguments)) {
-            let id: Int64 = row["id"]
+        // By cursor and column position: thousands of talent may have a skill asked.
+        let cursor = try Row.fetchCursor(reader.db, sql: "SELECT t.id, t.resource_id, t.name, t.languages, t.style_tags FROM talent t WHERE \(conditions.joined(separator: " AND "))",
+                                         arguments: StatementArguments(arguments))
+        while let row = try cursor.next() {
+            let id: Int64 = row[0]
+            let resourceID: Int64 = row[1]
             var skills: [String: Int] = [:]
             // Stored as `French:5,English` (checked when written).
-            for item in (row["languages"] as String).split(separator: ",") {
+            let languages: String = row[3]
+            for item in languages.split(separator: ",") {
                 let parts = item.split(separator: ":", maxSplits: 1)
                 guard let name = parts.first else { continue }
-                skills[name.lowercased()] = parts.count == 2 ? Int(parts[1]) ?? 1 : 1
+                skills[SearchText.fold(String(name))] = parts.count == 2 ? Int(parts[1]) ?? 1 : 1
             }
-            let styles = Set(split(row["style_tags"]).map { $0.lowercased() })
-            rows[id] = CandidateRow(candidate: MatchCandidate(id: id, name: row["name"], skills: skills, styles: styles),
-                                    uid: row["uid"], alias: row["alias"], role: row["role"], studio: row["studio"], rateMinor: row["rate_minor"])
+            let styles: Set<String> = request.styles.isEmpty ? [] : Set((row[4] as String).split(separator: ",").map { SearchText.fold(String($0)) })
+            rows[id] = CandidateRow(candidate: MatchCandidate(id: id, name: row[2], skills: skills, styles: styles), resourceID: resourceID)
             order.append(id)
-            byResource[row["resource_id"]] = id
+            byResource[resourceID] = id
         }
         if !names.isEmpty, !rows.isEmpty {
             for row in try Row.fetchAll(reader.db, sql: """
-                SELECT talent_id, lower(skill), level FROM talent_skills WHERE skill IN (\(placeholders)) AND deleted_at IS NULL AND talent_id IN (\(ids(Set(order))))
+                SELECT talent_id, skill, level FROM talent_skills WHERE skill IN (\(placeholders)) AND deleted_at IS NULL AND talent_id IN (\(ids(Set(order))))
                 """, arguments: StatementArguments(names)) {
                 let id: Int64 = row[0]
-                let skill: String = row[1]
+                let skill = SearchText.fold(row[1])
                 let level: Int = row[2]
                 let known = rows[id]?.candidate.skills[skill] ?? 0
                 rows[id]?.candidate.skills[skill] = max(known, level)

@@ -36,6 +36,10 @@ struct DirectoryTests {
         // The whole window: Ava and Ines are busy (hard time off, a booking), the held host only held
         let whole = try f.alice.matchTalent(TalentQuery(skills: ["french", "hosting"], from: "2026-12-03T09:00", to: "2026-12-03T18:00"))
         #expect(whole.map(\.availability) == ["busy", "busy", "held"])
+        // A language is found whatever its case and accents
+        let louise = try f.alice.addTalent(TalentInput(studio: "North", name: "Louise Roy", role: .host, languages: ["Français:4"])).value
+        #expect(try f.alice.matchTalent(TalentQuery(skills: ["francais"])).map(\.uid).contains(louise))
+        #expect(try f.alice.matchTalent(TalentQuery(skills: ["FRANÇAIS"])).first { $0.uid == louise }?.matched == ["francais 4"])
         #expect(failure { _ = try f.alice.matchTalent(TalentQuery(skills: [])) } == "invalid_input")
         #expect(failure { _ = try f.alice.matchTalent(TalentQuery(skills: ["french"], duration: 3_600)) } == "invalid_input")
         #expect(failure { _ = try f.alice.matchTalent(TalentQuery(skills: ["french:9"])) } == "invalid_input")

@@ -174,7 +174,10 @@ public struct DirectoryState: Equatable, Sendable {
         // Each row's key worked out once, then sorted (the name, then the id, breaks ties).
         let column = sortColumn
         let descending = descending
-        let decorated: [(key: String, name: String, row: DirectoryRow)] = rows.map { ($0.key(column), $0.key(0), $0) }
+        let decorated: [(key: String, name: String, row: DirectoryRow)] = rows.map { row in
+            let key = row.key(column)
+            return (key, column == 0 ? key : row.key(0), row)
+        }
         rows = decorated.sorted { a, b in
             if a.key != b.key { return descending ? a.key > b.key : a.key < b.key }
             if a.name != b.name { return a.name < b.name }
@@ -206,12 +209,25 @@ public struct DirectoryState: Equatable, Sendable {
             return DirectoryRow(uid: uid, cells: cells, keys: keys, tags: tags)
         }
         func amount(_ money: MoneyValue) -> String { String(repeating: "0", count: max(0, 16 - String(money.minor).count)) + String(money.minor) }
+        // Rates repeat: each amount is written once.
+        var written: [Int64: (text: String, key: String)] = [:]
+        func money(_ value: MoneyValue) -> (text: String, key: String) {
+            if let known = written[value.minor] { return known }
+            let made = (value.text, amount(value))
+            written[value.minor] = made
+            return made
+        }
+        func rating(_ value: Double?) -> (text: String, key: String) {
+            guard let value else { return ("", "") }
+            let tenths = Int((value * 10).rounded())
+            return ("\(tenths / 10).\(tenths % 10)", (tenths < 100 ? "0" : "") + "\(tenths / 10).\(tenths % 10)")
+        }
         switch tab {
         case .talent:
             return directory.talent.map {
-                row($0.uid, [$0.name + ($0.banned ? " ⊘" : ""), $0.role.rawValue, $0.skills.joined(separator: ","), $0.languages.joined(separator: ","), $0.rateMinor.text,
-                             $0.rating.map { String(format: "%.1f", $0) } ?? "", $0.studio],
-                    keys: [4: amount($0.rateMinor), 5: $0.rating.map { String(format: "%04.1f", $0) } ?? ""])
+                let rate = money($0.rateMinor), stars = rating($0.rating)
+                return row($0.uid, [$0.name + ($0.banned ? " ⊘" : ""), $0.role.rawValue, $0.skills.joined(separator: ","), $0.languages.joined(separator: ","), rate.text,
+                                    stars.text, $0.studio], keys: [4: rate.key, 5: stars.key])
             }
         case .clients:
             return directory.clients.map { row($0.uid, [$0.name, $0.tier, $0.contact, $0.email, $0.studio]) }
