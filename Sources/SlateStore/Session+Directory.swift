@@ -118,12 +118,12 @@ extension Session {
                 arguments.append(try reader.studio(ref: studio).id)
             }
             // Columns by position and rows by cursor: the directory reads ten thousand.
-            var skills: [Int64: [String]] = [:]
-            let skillRows = try Row.fetchCursor(reader.db, sql: "SELECT talent_id, skill, level FROM talent_skills WHERE deleted_at IS NULL ORDER BY talent_id, skill COLLATE NOCASE")
+            var skills: [Int64: [(key: String, text: String)]] = [:]
+            let skillRows = try Row.fetchCursor(reader.db, sql: "SELECT talent_id, skill, level FROM talent_skills WHERE deleted_at IS NULL")
             while let row = try skillRows.next() {
                 let level: Int = row[2]
                 let skill: String = row[1]
-                skills[row[0], default: []].append(level > 1 ? "\(skill):\(level)" : skill)
+                skills[row[0], default: []].append((SearchText.fold(skill), level > 1 ? "\(skill):\(level)" : skill))
             }
             var ratings: [Int64: Double] = [:]
             for row in try Row.fetchAll(reader.db, sql: "SELECT talent_id, avg(rating) FROM show_talent WHERE rating IS NOT NULL AND deleted_at IS NULL GROUP BY talent_id") {
@@ -135,7 +135,7 @@ extension Session {
             while let row = try rows.next() {
                 let id: Int64 = row[0]
                 result.append(TalentSummary(uid: row[1], name: row[2], alias: row[3], role: TalentRole(rawValue: row[4]) ?? .artist,
-                                            skills: skills[id] ?? [], styleTags: Self.split(row[5]), rateMinor: format.money(row[6]),
+                                            skills: (skills[id] ?? []).sorted { $0.key < $1.key }.map(\.text), styleTags: Self.split(row[5]), rateMinor: format.money(row[6]),
                                             banned: row[7], studio: row[8], version: row[9], languages: Self.split(row[10]), contact: row[11],
                                             banReason: row[12], rating: ratings[id]))
             }

@@ -144,21 +144,22 @@ extension Session {
             var skills: [String: Int] = [:]
             // Stored as `French:5,English` (checked when written).
             let languages: String = row[3]
-            for item in languages.split(separator: ",") {
-                let parts = item.split(separator: ":", maxSplits: 1)
+            for item in split(languages) {
+                let parts = item.utf8.split(separator: UInt8(ascii: ":"), maxSplits: 1)
                 guard let name = parts.first else { continue }
-                skills[SearchText.fold(String(name))] = parts.count == 2 ? Int(parts[1]) ?? 1 : 1
+                skills[SearchText.fold(String(decoding: name, as: UTF8.self))] = parts.count == 2 ? Int(String(decoding: parts[1], as: UTF8.self)) ?? 1 : 1
             }
-            let styles: Set<String> = request.styles.isEmpty ? [] : Set((row[4] as String).split(separator: ",").map { SearchText.fold(String($0)) })
+            let styles: Set<String> = request.styles.isEmpty ? [] : Set(split(row[4]).map(SearchText.fold))
             rows[id] = CandidateRow(candidate: MatchCandidate(id: id, name: row[2], skills: skills, styles: styles), resourceID: resourceID)
             order.append(id)
             byResource[resourceID] = id
         }
         if !names.isEmpty, !rows.isEmpty {
             for row in try Row.fetchAll(reader.db, sql: """
-                SELECT talent_id, skill, level FROM talent_skills WHERE skill IN (\(placeholders)) AND deleted_at IS NULL AND talent_id IN (\(ids(Set(order))))
+                SELECT talent_id, skill, level FROM talent_skills WHERE skill IN (\(placeholders)) AND deleted_at IS NULL
                 """, arguments: StatementArguments(names)) {
                 let id: Int64 = row[0]
+                guard rows[id] != nil else { continue }
                 let skill = SearchText.fold(row[1])
                 let level: Int = row[2]
                 let known = rows[id]?.candidate.skills[skill] ?? 0
