@@ -110,66 +110,70 @@ extension Session {
     static func matchCandidates(_ reader: Reader, _ request: MatchRequest, studioID: Int64?, limit: Int) throws -> [CandidateRow] {
         let names = request.skills
         let placeholders = names.map { _ in "?" }.joined(separator: ",")
-        var conditions = ["t.deleted_at IS NULL", "t.banned = 0", reader.visibility.predicate("talent", alias: "t")]
-        var arguments: [any DatabaseValueConvertible] = []
-        var any: [String] = []
-        if !names.isEmpty {
-            any.append("t.id IN (SELECT talent_id FROM talent_skills WHERE skill IN (\(placeholders)) AND deleted_at IS NULL)")
-            arguments += names
-            // LIKE folds ASCII case; only a list with other letters goes through `slate_fold`.
-            for name in names {
-                any.append("(t.languages LIKE ? OR (t.languages GLOB '*[^ -~]*' AND instr(slate_fold(t.languages), ?) > 0))")
-                arguments += ["%\(name)%", name]
+        var visible = ["t.deleted_at IS NULL", "t.banned = 0", reader.visibility.predicate("talent", alias: "t")]
+        var scope: [any DatabaseValueConvertible] = []
+        if let studioID {
+            visible.append("t.studio_id = ?")
+            scope.append(studioID)
+        }
+        let talentFilter = visible.joined(separator: " AND ")
+        // First what ranks them (skills, languages, styles), in integers and short strings;
+        // names and resources are read for the contenders only.
+        var candidates: [Int64: MatchCandidate] = [:]
+        func parse(_ list: String) -> [(String, Int)] {
+            split(list).compactMap { item in
+                let parts = item.utf8.split(separator: UInt8(ascii: ":"), maxSplits: 1)
+                guard let name = parts.first else { return nil }
+                return (SearchText.fold(String(decoding: name, as: UTF8.self)), parts.count == 2 ? Int(String(decoding: parts[1], as: UTF8.self)) ?? 1 : 1)
             }
         }
-        // Styles only find talent when no skill is asked (with skills, a talent needs one of them).
-        for style in request.styles where names.isEmpty {
-            any.append("t.style_tags LIKE ?")
-            arguments.append("%\(style)%")
+        if !names.isEmpty {
+            let skillRows = try Row.fetchCursor(reader.db, sql: """
+                SELECT k.talent_id, k.skill, k.level FROM talent_skills k JOIN talent t ON t.id = k.talent_id
+                WHERE k.skill IN (\(placeholders)) AND k.deleted_at IS NULL AND \(talentFilter)
+                """, arguments: StatementArguments(names + scope))
+            while let row = try skillRows.next() {
+                let id: Int64 = row[0]
+                let skill = SearchText.fold(row[1])
+                let level: Int = row[2]
+                candidates[id, default: MatchCandidate(id: id, name: "", skills: [:])].skills[skill] = max(candidates[id]?.skills[skill] ?? 0, level)
+            }
+            // A language is a skill of its name; LIKE folds ASCII case, and only a list with
+            // other letters goes through `slate_fold`.
+            let like = names.map { _ in "(t.languages LIKE ? OR (t.languages GLOB '*[^ -~]*' AND instr(slate_fold(t.languages), ?) > 0))" }.joined(separator: " OR ")
+            let languageRows = try Row.fetchCursor(reader.db, sql: "SELECT t.id, t.languages FROM talent t WHERE (\(like)) AND \(talentFilter)",
+                                                   arguments: StatementArguments(names.flatMap { ["%\($0)%", $0] } + scope))
+            while let row = try languageRows.next() {
+                let id: Int64 = row[0]
+                for (language, level) in parse(row[1]) where names.contains(language) {
+                    candidates[id, default: MatchCandidate(id: id, name: "", skills: [:])].skills[language] = max(candidates[id]?.skills[language] ?? 0, level)
+                }
+            }
         }
-        conditions.append("(" + any.joined(separator: " OR ") + ")")
-        if let studioID {
-            conditions.append("t.studio_id = ?")
-            arguments.append(studioID)
+        if !request.styles.isEmpty {
+            // Styles count for those with a skill asked; with no skill asked, they find talent.
+            let styleRows = try Row.fetchCursor(reader.db, sql: "SELECT t.id, t.style_tags FROM talent t WHERE t.style_tags != '' AND \(talentFilter)", arguments: StatementArguments(scope))
+            while let row = try styleRows.next() {
+                let id: Int64 = row[0]
+                guard names.isEmpty || candidates[id] != nil else { continue }
+                let styles = Set(split(row[1]).map(SearchText.fold))
+                guard !names.isEmpty || !styles.isDisjoint(with: request.styles) else { continue }
+                candidates[id, default: MatchCandidate(id: id, name: "", skills: [:])].styles = styles
+            }
         }
+        let contending = TalentMatching.contenders(Array(candidates.values), for: request, limit: limit)
         var rows: [Int64: CandidateRow] = [:]
         var order: [Int64] = []
         var byResource: [Int64: Int64] = [:]
-        // By cursor and column position: thousands of talent may have a skill asked.
-        let cursor = try Row.fetchCursor(reader.db, sql: "SELECT t.id, t.resource_id, t.name, t.languages, t.style_tags FROM talent t WHERE \(conditions.joined(separator: " AND "))",
-                                         arguments: StatementArguments(arguments))
-        while let row = try cursor.next() {
+        for row in try Row.fetchAll(reader.db, sql: "SELECT id, resource_id, name FROM talent WHERE id IN (\(ids(Set(contending.map(\.id)))))") {
             let id: Int64 = row[0]
-            let resourceID: Int64 = row[1]
-            var skills: [String: Int] = [:]
-            // Stored as `French:5,English` (checked when written).
-            let languages: String = row[3]
-            for item in split(languages) {
-                let parts = item.utf8.split(separator: UInt8(ascii: ":"), maxSplits: 1)
-                guard let name = parts.first else { continue }
-                skills[SearchText.fold(String(decoding: name, as: UTF8.self))] = parts.count == 2 ? Int(String(decoding: parts[1], as: UTF8.self)) ?? 1 : 1
-            }
-            let styles: Set<String> = request.styles.isEmpty ? [] : Set(split(row[4]).map(SearchText.fold))
-            rows[id] = CandidateRow(candidate: MatchCandidate(id: id, name: row[2], skills: skills, styles: styles), resourceID: resourceID)
+            guard var candidate = candidates[id] else { continue }
+            candidate.name = row[2]
+            rows[id] = CandidateRow(candidate: candidate, resourceID: row[1])
             order.append(id)
-            byResource[resourceID] = id
+            byResource[row[1]] = id
         }
-        if !names.isEmpty, !rows.isEmpty {
-            for row in try Row.fetchAll(reader.db, sql: """
-                SELECT talent_id, skill, level FROM talent_skills WHERE skill IN (\(placeholders)) AND deleted_at IS NULL
-                """, arguments: StatementArguments(names)) {
-                let id: Int64 = row[0]
-                guard rows[id] != nil else { continue }
-                let skill = SearchText.fold(row[1])
-                let level: Int = row[2]
-                let known = rows[id]?.candidate.skills[skill] ?? 0
-                rows[id]?.candidate.skills[skill] = max(known, level)
-            }
-        }
-        // Only those who can reach the first places need their ratings and bookings read.
-        let contenders = Set(TalentMatching.contenders(order.compactMap { rows[$0]?.candidate }, for: request, limit: limit).map(\.id))
-        order = order.filter(contenders.contains)
-        byResource = byResource.filter { contenders.contains($0.value) }
+        // Only the contenders need their ratings and bookings read.
         if !rows.isEmpty {
             for row in try Row.fetchAll(reader.db, sql: """
                 SELECT talent_id, avg(rating) FROM show_talent WHERE rating IS NOT NULL AND deleted_at IS NULL AND talent_id IN (\(ids(Set(order)))) GROUP BY talent_id
