@@ -152,12 +152,15 @@ extension Session {
         }
         if !request.styles.isEmpty {
             // Styles count for those with a skill asked; with no skill asked, they find talent.
-            let styleRows = try Row.fetchCursor(reader.db, sql: "SELECT t.id, t.style_tags FROM talent t WHERE t.style_tags != '' AND \(talentFilter)", arguments: StatementArguments(scope))
+            // SQL says which of the styles asked each talent has (a flag per style).
+            let flags = request.styles.map { _ in "instr(',' || lower(replace(t.style_tags, ' ', '')) || ',', ',' || ? || ',') > 0" }
+            let styleRows = try Row.fetchCursor(reader.db, sql: """
+                SELECT t.id, \(flags.joined(separator: ", ")) FROM talent t WHERE (\(flags.joined(separator: " OR "))) AND \(talentFilter)
+                """, arguments: StatementArguments(request.styles + request.styles + scope))
             while let row = try styleRows.next() {
                 let id: Int64 = row[0]
                 guard names.isEmpty || candidates[id] != nil else { continue }
-                let styles = Set(split(row[1]).map(SearchText.fold))
-                guard !names.isEmpty || !styles.isDisjoint(with: request.styles) else { continue }
+                let styles = Set(request.styles.indices.filter { row[$0 + 1] as Bool }.map { request.styles[$0] })
                 candidates[id, default: MatchCandidate(id: id, name: "", skills: [:])].styles = styles
             }
         }

@@ -45,6 +45,16 @@ struct DirectoryTests {
         #expect(failure { _ = try f.alice.matchTalent(TalentQuery(skills: ["french:9"])) } == "invalid_input")
     }
 
+    @Test func stylesOrderTalentWithTheSameSkillsAndAloneFindTalent() throws {
+        let (f, _, _) = try Self.world()
+        let calm = try f.alice.addTalent(TalentInput(studio: "North", name: "Calm Host", role: .host, skills: ["hosting:4"], styles: ["Calm", "warm"])).value
+        let loud = try f.alice.addTalent(TalentInput(studio: "North", name: "Loud Host", role: .host, skills: ["hosting:4"], styles: ["energetic"])).value
+        let ranked = try f.alice.matchTalent(TalentQuery(skills: ["hosting"], styles: ["calm", "warm"])).map(\.uid)
+        #expect(ranked.firstIndex(of: calm)! < ranked.firstIndex(of: loud)!)
+        #expect(try f.alice.matchTalent(TalentQuery(skills: ["hosting"], styles: ["calm", "warm"])).first { $0.uid == calm }?.styles == 2)
+        #expect(try f.alice.matchTalent(TalentQuery(skills: [], styles: ["energetic"])).map(\.uid) == [loud])
+    }
+
     @Test func aStudioOnlyMatchesItsOwnTalentAndAClientMemberNone() throws {
         let (f, _, _) = try Self.world()
         _ = try f.alice.addTalent(TalentInput(studio: "South", name: "London Host", role: .host, skills: ["hosting"]))
