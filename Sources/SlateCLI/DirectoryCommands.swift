@@ -293,7 +293,7 @@ struct PlatformCommand: ParsableCommand {
 
 /// `slate material ...`.
 struct MaterialCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "material", abstract: "Client briefs, mechanics, scripts and scenes.", subcommands: [List.self, Add.self, Revise.self, History.self], defaultSubcommand: List.self)
+    static let configuration = CommandConfiguration(commandName: "material", abstract: "Client briefs, mechanics, scripts and scenes.", subcommands: [List.self, Add.self, Revise.self, History.self, Delete.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List materials.")
@@ -321,6 +321,14 @@ struct MaterialCommand: ParsableCommand {
         @Option var body: String?
         @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
         func run() throws { global.emit(try global.session().reviseMaterial(material, title: title, body: body, expectedVersion: ifVersion)) { "Now at revision \($0)." } }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove a material (refused while shows not over use it).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var material: String
+        @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
+        func run() throws { global.emit(try global.session().deleteMaterial(material, expectedVersion: ifVersion)) { "Deleted \($0)." } }
     }
 
     struct History: ParsableCommand {

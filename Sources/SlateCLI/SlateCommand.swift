@@ -108,7 +108,7 @@ struct WhoamiCommand: ParsableCommand {
 
 /// `slate studio ...`.
 struct StudioCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "studio", abstract: "List and add studios.", subcommands: [List.self, Add.self], defaultSubcommand: List.self)
+    static let configuration = CommandConfiguration(commandName: "studio", abstract: "List, add and edit studios.", subcommands: [List.self, Add.self, Edit.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List your studios.")
@@ -125,6 +125,16 @@ struct StudioCommand: ParsableCommand {
         func run() throws {
             global.emit(try global.session().addStudio(name: name, timeZone: tz, openingHours: hours)) { "Added studio \(name) (\($0))." }
         }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Rename a studio or change its opening hours (the time zone stays).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Studio id or name.") var studio: String
+        @Option var name: String?
+        @Option(help: "Opening hours: \"Mon-Fri 09:00-18:00, Sat 10:00-14:00\".") var hours: String?
+        @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
+        func run() throws { global.emit(try global.session().editStudio(studio, name: name, openingHours: hours, expectedVersion: ifVersion)) { "Updated \($0)." } }
     }
 }
 

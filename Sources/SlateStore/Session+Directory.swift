@@ -603,6 +603,39 @@ extension Session {
         }
     }
 
+    /// Removes a material (soft): refused while shows not yet over use it.
+    public func deleteMaterial(_ uid: String, expectedVersion: Int? = nil) throws -> Outcome<String> {
+        try perform("material delete") { context in
+            let row = try context.row("materials", uid: uid, what: "material")
+            let client = try context.client(ref: try String.fetchOne(context.db, sql: "SELECT uid FROM clients WHERE id = ?", arguments: [row["client_id"]]) ?? "")
+            try Self.requireClientManager(context, client, to: "delete material of \(client.name)")
+            let live = try String.fetchAll(context.db, sql: """
+                SELECT s.uid FROM show_materials m JOIN shows s ON s.id = m.show_id
+                WHERE m.material_id = ? AND m.deleted_at IS NULL AND s.deleted_at IS NULL AND s.status IN ('draft', 'confirmed', 'live') ORDER BY s.start_at
+                """, arguments: [row["id"]])
+            try Self.refuseWhileReferenced(row["title"], live, what: "show(s) not over using it", fix: "take it off those shows first")
+            try context.softDelete("materials", id: row["id"], expectedVersion: expectedVersion)
+            context.summary = "delete material \(row["title"] as String)"
+            return uid
+        }
+    }
+
+    /// Renames a studio or changes its opening hours (its time zone stays: every time typed
+    /// there was read in it); studio admin.
+    public func editStudio(_ ref: String, name: String? = nil, openingHours: String? = nil, expectedVersion: Int? = nil) throws -> Outcome<String> {
+        try perform("studio edit") { context in
+            let studio = try context.studio(ref: ref)
+            try context.require(.admin, studio: studio.id, studioName: studio.name, to: "edit the studio")
+            var values: [(String, (any DatabaseValueConvertible)?)] = []
+            if let name { values.append(("name", try TextInput.name(name, field: "studio name"))) }
+            if let openingHours { values.append(("opening_hours", try OpeningHours(openingHours).text)) }
+            guard !values.isEmpty else { throw SlateError.invalidInput("nothing to change; give --name or --hours") }
+            try context.updateColumns("studios", id: studio.id, values, expectedVersion: expectedVersion)
+            context.summary = "edit studio \(studio.name)"
+            return studio.uid
+        }
+    }
+
     /// Every revision of a material, the current one first.
     public func materialRevisions(_ uid: String) throws -> [MaterialRevision] {
         try read { reader in

@@ -106,6 +106,7 @@ extension Session {
                 title = resource.name
                 kind = resource.kind.rawValue
                 add("Studio", studio.name)
+                add("Opening hours", studio.hours.text.isEmpty ? "always open" : studio.hours.text)
                 if let talentID {
                     let row = try reader.row("talent", uid: uid, what: "talent")
                     version = row["version"]

@@ -153,6 +153,16 @@ struct DirectoryTests {
         let twitch = try f.alice.addPlatform(name: "Twitch").value
         _ = try f.alice.editShow(show, ShowEdit(platforms: ["Twitch"]))
         #expect(violations { _ = try f.alice.deletePlatform(twitch) }.first?.message.contains(show) == true)
+        let brief = try f.alice.addMaterial(client: f.acme, kind: .brief, title: "Launch brief").value
+        _ = try f.alice.editShow(show, ShowEdit(materials: ["Launch brief"]))
+        #expect(violations { _ = try f.alice.deleteMaterial(brief) }.first?.message.contains(show) == true)
+        _ = try f.alice.editShow(show, ShowEdit(materials: []))
+        _ = try f.alice.deleteMaterial(brief)
+        #expect(try f.alice.materials().isEmpty)
+        // A studio is renamed or given new hours; a bad hours text is refused
+        _ = try f.alice.editStudio("North", openingHours: "Mon-Fri 09:00-18:00")
+        #expect(try f.alice.studios().first { $0.name == "North" }?.openingHours == "Mon-Fri 09:00-18:00")
+        #expect(failure { _ = try f.alice.editStudio("North", openingHours: "sometimes") } == "invalid_input")
         // Once released or over, deletes go through and are undone in one step
         _ = try f.alice.cancel(booking.uid)
         _ = try f.alice.deleteResource(f.stageA)

@@ -290,6 +290,7 @@ public struct EffectRunner: Sendable {
             case "clients": _ = try session.deleteClient(uid, expectedVersion: version)
             case "platforms": _ = try session.deletePlatform(uid, expectedVersion: version)
             case "job_listings": return "Closed \(try session.closeJob(uid).value)."
+            case "materials": _ = try session.deleteMaterial(uid, expectedVersion: version)
             default: _ = try session.deleteResource(uid, expectedVersion: version)
             }
             return "Deleted \(uid) (u undoes it)."

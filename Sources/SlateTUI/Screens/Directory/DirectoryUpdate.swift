@@ -109,8 +109,6 @@ enum DirectoryScreen: Screen {
     static func askDelete(_ state: inout AppState, _ uid: String, name: String, jobs: Bool) -> [Effect] {
         if jobs {
             state.mode = .prompt(Prompt(question: "Close job listing \(name) without filling it?", onYes: [.directory(.delete(uid, version: nil))]))
-        } else if PublicID.table(ofUID: uid) == "materials" {
-            state.status = StatusMessage(.info, "Materials are revised (e), never deleted: shows keep the revision they used.")
         } else {
             let seen: Int? = state.directory.directory.flatMap { DirectoryScreen.version(of: uid, in: $0) }
             state.mode = .prompt(Prompt(question: "Delete \(name)? History is kept; it is refused while live bookings or shows use it.",
