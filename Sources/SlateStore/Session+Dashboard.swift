@@ -4,6 +4,14 @@ import SlateCore
 /// One line of the dashboard: what it says, and the record `Enter` goes to.
 public struct DashboardItem: Sendable, Equatable, Encodable {
     public enum Target: Sendable, Equatable, Encodable {
+        /// The public id of the record it goes to.
+        public var uid: String? {
+            switch self {
+            case .show(let uid), .task(let uid, _), .schedule(let uid), .invoice(let uid): uid
+            case .booking(let resource, _): resource
+            }
+        }
+
         /// A show: its card.
         case show(String)
         /// A booking: the grid at its resource and time.

@@ -210,6 +210,8 @@ public struct EffectRunner: Sendable {
                 return [.dashboardLoaded(try session.dashboard())]
             case .loadInvoice(let uid):
                 return [.invoiceLoaded(try session.invoice(uid))]
+            case .loadTagged(let tag):
+                return [.taggedLoaded(tag, Set(try session.tagged(tag).map(\.uid)))]
             case .loadDirectory:
                 return [.directoryLoaded(try session.directory())]
             case .loadRecordCard(let uid):

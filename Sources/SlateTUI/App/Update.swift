@@ -45,6 +45,8 @@ public enum Action: Sendable {
     /// Search hits or talent matches to list in the directory.
     case resultsLoaded(DirectoryResults)
     case invoiceLoaded(InvoiceDocument)
+    /// The records carrying a tag (`:filter tag=…` outside the grid and the directory).
+    case taggedLoaded(String, Set<String>)
 }
 
 /// Work for the runtime: reads and commands through the domain library, and terminal chores.
@@ -110,6 +112,7 @@ public enum Effect: Equatable, Sendable {
     case loadDashboard
     case loadInvoice(String)
     case loadDirectory
+    case loadTagged(String)
     case loadRecordCard(String)
     case search(String)
     case matchTalent(TalentQuery)
@@ -294,6 +297,13 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.directory.form = nil
         state.directory.panel = .results(results)
         return state.directory.loaded ? [] : [.loadDirectory]
+    case .taggedLoaded(let tag, let uids):
+        state.tasks.tagged = uids
+        state.board.tagged = uids
+        state.timeline.tagged = uids
+        state.dashboard.tagged = uids
+        state.status = StatusMessage(.info, "Showing what is tagged \(tag) (\(uids.count) record(s)) in the timeline, the board, the tasks and the dashboard; :filter clears it.")
+        return []
     case .dashboardLoaded(let dashboard):
         state.dashboard.dashboard = dashboard
         state.dashboard.loadedAt = state.now
@@ -568,6 +578,21 @@ func runCommand(_ state: inout AppState, _ line: String) -> [Effect] {
             instant = state.zone.startOfDay(instant) + (current - state.zone.startOfDay(current))
         }
         return goTo(&state, instant)
+    case "filter" where [.tasks, .drafts, .timeline, .dashboard].contains(state.view):
+        let terms = filterTerms(rest)
+        guard let term = terms.last, terms.count == 1, term.hasPrefix("tag="), term.count > 4 else {
+            guard terms.isEmpty else {
+                state.status = StatusMessage(.error, "Here use :filter tag=TAG (or :filter to clear); / filters by text.")
+                return []
+            }
+            state.tasks.tagged = nil
+            state.board.tagged = nil
+            state.timeline.tagged = nil
+            state.dashboard.tagged = nil
+            state.status = StatusMessage(.info, "Tag filter cleared.")
+            return []
+        }
+        return [.loadTagged(String(term.dropFirst(4)))]
     case "filter" where state.view == .directory:
         let terms = filterTerms(rest)
         guard terms.allSatisfy({ $0.hasPrefix("tag=") }) else {

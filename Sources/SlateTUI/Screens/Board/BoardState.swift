@@ -44,6 +44,8 @@ public struct BoardState: Equatable, Sendable {
     public var loaded = false
     /// The schedule open on the board.
     public var board: Board? { didSet { rebuild() } }
+    /// `:filter tag=…`: only the shows carrying the tag are on the board.
+    public var tagged: Set<String>? { didSet { rebuild() } }
     /// The schedule to open once loaded.
     public var opening: String?
     /// The show to put the cursor on once the board is loaded (one just added).
@@ -90,7 +92,7 @@ public struct BoardState: Equatable, Sendable {
         let last = max(showDays.max() ?? first, first + 6) + extraDays
         days = (0...(last - first)).map { first + $0 }
         byDay = Array(repeating: [], count: days.count)
-        for (index, day) in showDays.enumerated() { byDay[day - first].append(index) }
+        for (index, day) in showDays.enumerated() where tagged?.contains(board.shows[index].uid) ?? true { byDay[day - first].append(index) }
         clampCursor()
     }
 

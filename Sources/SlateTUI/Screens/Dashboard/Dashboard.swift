@@ -12,6 +12,8 @@ public enum DashboardLine: Equatable, Sendable {
 /// The dashboard (view 6): what needs attention today and over the next seven days.
 public struct DashboardState: Equatable, Sendable {
     public var dashboard: Dashboard? { didSet { rebuild() } }
+    /// `:filter tag=…`: only items about records carrying the tag.
+    public var tagged: Set<String>? { didSet { rebuild() } }
     /// When it was read (it is read again every minute: "live now" and "overdue" move with time).
     public var loadedAt: Int64 = 0
     public private(set) var lines: [DashboardLine] = []
@@ -35,7 +37,9 @@ public struct DashboardState: Equatable, Sendable {
         }
         let urgent = dashboard.live.count + dashboard.clashes.count + dashboard.holds.count + dashboard.overdue.count + dashboard.dueToday.count + dashboard.waiting.count
         lines = urgent == 0 ? [.note("Nothing needs attention: no clashes, no holds expiring, no tasks overdue or due today, no schedule waiting.")] : []
-        for (title, items) in dashboard.sections where !items.isEmpty {
+        for (title, all) in dashboard.sections {
+            let items = all.filter { item in tagged.map { tags in item.target?.uid.map(tags.contains) ?? false } ?? true }
+            guard !items.isEmpty else { continue }
             lines.append(.heading(title, count: items.count))
             lines += items.map(DashboardLine.item)
         }

@@ -69,6 +69,8 @@ public struct TasksState: Equatable, Sendable {
     public var grouping: TaskGrouping = .byShow { didSet { rebuild() } }
     /// `/` narrows the lines to tasks whose title, show or assignee contain this.
     public var search = "" { didSet { rebuild() } }
+    /// `:filter tag=…`: the records carrying the tag; a task shows when it or its show does.
+    public var tagged: Set<String>? { didSet { rebuild() } }
     public private(set) var lines: [TaskLine] = []
     public var loaded = false
     /// How many tasks the grouping found in all, when more than were loaded.
@@ -92,7 +94,8 @@ public struct TasksState: Equatable, Sendable {
     private mutating func rebuild() {
         let needle = search.lowercased()
         let shown = tasks.indices.filter { index in
-            needle.isEmpty || [tasks[index].title, tasks[index].show, tasks[index].assignee ?? ""].contains { $0.lowercased().contains(needle) }
+            (tagged.map { $0.contains(tasks[index].showUID) || $0.contains(tasks[index].uid) } ?? true)
+                && (needle.isEmpty || [tasks[index].title, tasks[index].show, tasks[index].assignee ?? ""].contains { $0.lowercased().contains(needle) })
         }
         var lines: [TaskLine] = []
         func group(_ title: String, _ members: [Int], show: String?) {

@@ -106,11 +106,16 @@ public struct TimelineState: Equatable, Sendable {
         firstDay = today - 7
     }
 
+    /// `:filter tag=…`: projects carrying the tag with all their phases, and phases carrying it.
+    public var tagged: Set<String>? { didSet { rebuild() } }
+
     private mutating func rebuild() {
         var lines: [TimelineRow] = []
         for (p, project) in projects.enumerated() {
+            let phases = project.phases.indices.filter { tagged == nil || tagged!.contains(project.uid) || tagged!.contains(project.phases[$0].uid) }
+            guard tagged == nil || tagged!.contains(project.uid) || !phases.isEmpty else { continue }
             lines.append(.project(p))
-            if !collapsed.contains(project.uid) { lines += project.phases.indices.map { .phase(p, $0) } }
+            if !collapsed.contains(project.uid) { lines += phases.map { .phase(p, $0) } }
         }
         self.lines = lines
         list.clamp(count: lines.count, visible: rows)

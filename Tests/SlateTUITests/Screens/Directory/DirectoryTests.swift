@@ -225,4 +225,33 @@ struct DirectoryViewTests {
         #expect(driver.state.directory.cardUID.map { $0.hasPrefix("cl-") } == true)
         #expect(driver.state.directory.tab == .clients)
     }
+
+    @Test func aTagFiltersTheTasksTheTimelineTheBoardAndTheDashboard() throws {
+        var driver = try Driver.demo()
+        defer { driver.cleanUp() }
+        let show = try #require(try driver.session.tasks().first?.showUID)
+        _ = try driver.session.tag(show, ["press"])
+        let project = try #require(try driver.session.projects().first?.uid)
+        _ = try driver.session.tag(project, ["press"])
+        driver.press([.char("4")])
+        let before = driver.state.tasks.tasks.count
+        driver.command("filter tag=press")
+        let shown = driver.state.tasks.lines.compactMap { line -> String? in if case .task(let index) = line { driver.state.tasks.tasks[index].showUID } else { nil } }
+        #expect(!shown.isEmpty && Set(shown) == [show] && before > shown.count)
+        driver.press([.char("1")])
+        let projects = Set(driver.state.timeline.lines.map { line -> Int in
+            switch line {
+            case .project(let p), .phase(let p, _): p
+            }
+        })
+        #expect(projects.count == 1 && driver.state.timeline.projects[projects.first!].uid == project)
+        driver.command("filter")
+        #expect(Set(driver.state.timeline.lines.map { line -> Int in
+            switch line {
+            case .project(let p), .phase(let p, _): p
+            }
+        }).count > 1)
+        driver.command("filter colour=red")
+        #expect(driver.state.status?.kind == .error)
+    }
 }
