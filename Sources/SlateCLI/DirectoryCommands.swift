@@ -243,10 +243,7 @@ struct ClientCommand: ParsableCommand {
         @Option var tier = ""
         @Option var notes = ""
         func run() throws {
-            let session = try global.session()
-            let uid = try session.addClient(studio: studio, name: name, contact: contact, email: email).value
-            if !tier.isEmpty || !notes.isEmpty { _ = try session.editClient(uid, RecordChanges(["tier": tier, "notes": notes].filter { !$0.value.isEmpty })) }
-            global.emit(try session.clients().filter { $0.uid == uid }) 
+            global.emit(try global.session().addClient(studio: studio, name: name, contact: contact, email: email, tier: tier, notes: notes)) { "Added client \(name) (\($0))." }
         }
     }
 }

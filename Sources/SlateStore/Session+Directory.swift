@@ -238,9 +238,9 @@ extension Session {
 
     /// Adds a client of a studio (the only one the user belongs to, or the named one):
     /// that studio's staff see its contact details and materials. Studio manager.
-    public func addClient(studio: String? = nil, name: String, contact: String = "", email: String = "") throws -> Outcome<String> {
+    public func addClient(studio: String? = nil, name: String, contact: String = "", email: String = "", tier: String = "", preferences: String = "", notes: String = "") throws -> Outcome<String> {
         try perform("client add") { context in
-            try Self.insertClient(context, studio: studio, name: name, contact: contact, email: email)
+            try Self.insertClient(context, studio: studio, name: name, contact: contact, email: email, tier: tier, preferences: preferences, notes: notes)
         }
     }
 
@@ -517,6 +517,14 @@ extension Session {
         }
     }
 
+    /// Shows not yet over (draft, confirmed, live) linked to a record through `table`.
+    static func showsNotOver(_ context: CommandContext, linkedBy table: String, column: String, id: Int64) throws -> [String] {
+        try String.fetchAll(context.db, sql: """
+            SELECT s.uid FROM \(table) l JOIN shows s ON s.id = l.show_id
+            WHERE l.\(column) = ? AND l.deleted_at IS NULL AND s.deleted_at IS NULL AND s.status IN ('draft', 'confirmed', 'live') ORDER BY s.start_at
+            """, arguments: [id])
+    }
+
     static func requireClientManager(_ context: CommandContext, _ client: ClientRecord, to action: String) throws {
         guard let studio = client.studioID else { throw SlateError.accessDenied("\(context.actor.login) may not \(action)") }
         let info = try context.studio(id: studio)
@@ -571,10 +579,7 @@ extension Session {
         try perform("platform delete") { context in
             try context.policy.requireAnyStudio(.manager, to: "delete platforms")
             let row = try context.row("platforms", ref: ref, what: "platform")
-            let live = try String.fetchAll(context.db, sql: """
-                SELECT s.uid FROM show_platforms p JOIN shows s ON s.id = p.show_id
-                WHERE p.platform_id = ? AND p.deleted_at IS NULL AND s.deleted_at IS NULL AND s.status IN ('draft', 'confirmed', 'live') ORDER BY s.start_at
-                """, arguments: [row["id"]])
+            let live = try Self.showsNotOver(context, linkedBy: "show_platforms", column: "platform_id", id: row["id"])
             try Self.refuseWhileReferenced(row["name"], live, what: "show(s) not over streaming on it", fix: "take it off those shows first")
             try context.softDelete("platforms", id: row["id"], expectedVersion: expectedVersion)
             context.summary = "delete platform \(row["name"] as String)"
@@ -609,10 +614,7 @@ extension Session {
             let row = try context.row("materials", uid: uid, what: "material")
             let client = try context.client(ref: try String.fetchOne(context.db, sql: "SELECT uid FROM clients WHERE id = ?", arguments: [row["client_id"]]) ?? "")
             try Self.requireClientManager(context, client, to: "delete material of \(client.name)")
-            let live = try String.fetchAll(context.db, sql: """
-                SELECT s.uid FROM show_materials m JOIN shows s ON s.id = m.show_id
-                WHERE m.material_id = ? AND m.deleted_at IS NULL AND s.deleted_at IS NULL AND s.status IN ('draft', 'confirmed', 'live') ORDER BY s.start_at
-                """, arguments: [row["id"]])
+            let live = try Self.showsNotOver(context, linkedBy: "show_materials", column: "material_id", id: row["id"])
             try Self.refuseWhileReferenced(row["title"], live, what: "show(s) not over using it", fix: "take it off those shows first")
             try context.softDelete("materials", id: row["id"], expectedVersion: expectedVersion)
             context.summary = "delete material \(row["title"] as String)"
@@ -717,12 +719,14 @@ extension Session {
         return item.uid
     }
 
-    static func insertClient(_ context: CommandContext, studio: String?, name: String, contact: String, email: String) throws -> String {
+    static func insertClient(_ context: CommandContext, studio: String?, name: String, contact: String, email: String, tier: String = "", preferences: String = "",
+                             notes: String = "") throws -> String {
         let studio = try context.studio(refOrOnly: studio)
         try context.require(.manager, studio: studio.id, studioName: studio.name, to: "add clients")
         let name = try TextInput.name(name)
         let row = try context.insert(NewClient(name: name, contact: try TextInput.line(contact, field: "contact"), email: try TextInput.line(email, field: "email"),
-                                               studioID: studio.id))
+                                               studioID: studio.id, tier: try TextInput.line(tier, field: "tier", limit: 64),
+                                               preferences: try TextInput.note(preferences, field: "preferences"), notes: try TextInput.note(notes, field: "notes")))
         context.summary = "add client \(name)"
         return row.uid
     }

@@ -161,6 +161,15 @@ public struct AppState: Equatable, Sendable {
         directory = DirectoryState(rows: max(1, height - Layout.chromeRows))
     }
 
+    /// `:filter tag=…` outside the grid and the directory: the records carrying the tag, or
+    /// nil for everything, in the timeline, the board, the tasks and the dashboard at once.
+    public mutating func filterByTag(_ uids: Set<String>?) {
+        tasks.tagged = uids
+        board.tagged = uids
+        timeline.tagged = uids
+        dashboard.tagged = uids
+    }
+
     /// Shows the period containing `instant` with the grid's cursor on it.
     public mutating func focus(on instant: Int64) {
         grid.focus(on: instant)

@@ -265,11 +265,9 @@ public struct EffectRunner: Sendable {
         case .editTalent(let uid, let changes, let version):
             return "Saved \(try session.editTalent(uid, changes, expectedVersion: version).value)."
         case .addClient(let studio, let name, let fields):
-            let uid = try session.addClient(studio: studio, name: name, contact: fields.fields["contact"] ?? "", email: fields.fields["email"] ?? "").value
-            var rest = fields.fields
-            rest["contact"] = nil
-            rest["email"] = nil
-            if !rest.isEmpty { _ = try session.editClient(uid, RecordChanges(rest)) }
+            let field = { fields.fields[$0] ?? "" }
+            let uid = try session.addClient(studio: studio, name: name, contact: field("contact"), email: field("email"), tier: field("tier"),
+                                            preferences: field("preferences"), notes: field("notes")).value
             return "Added client \(name) (\(uid))."
         case .editClient(let uid, let changes, let version):
             return "Saved \(try session.editClient(uid, changes, expectedVersion: version).value)."

@@ -298,10 +298,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.directory.panel = .results(results)
         return state.directory.loaded ? [] : [.loadDirectory]
     case .taggedLoaded(let tag, let uids):
-        state.tasks.tagged = uids
-        state.board.tagged = uids
-        state.timeline.tagged = uids
-        state.dashboard.tagged = uids
+        state.filterByTag(uids)
         state.status = StatusMessage(.info, "Showing what is tagged \(tag) (\(uids.count) record(s)) in the timeline, the board, the tasks and the dashboard; :filter clears it.")
         return []
     case .dashboardLoaded(let dashboard):
@@ -585,10 +582,7 @@ func runCommand(_ state: inout AppState, _ line: String) -> [Effect] {
                 state.status = StatusMessage(.error, "Here use :filter tag=TAG (or :filter to clear); / filters by text.")
                 return []
             }
-            state.tasks.tagged = nil
-            state.board.tagged = nil
-            state.timeline.tagged = nil
-            state.dashboard.tagged = nil
+            state.filterByTag(nil)
             state.status = StatusMessage(.info, "Tag filter cleared.")
             return []
         }

@@ -32,6 +32,18 @@ extension Driver {
     }
 
     var screen: String { render(state).text }
+
+    /// `M`, then French and hosting on Thursday 09:00–18:00, two-hour slots (not submitted).
+    mutating func typeMatch() {
+        press([.char("M")])
+        type("french,hosting")
+        press([.down, .down])
+        type("2026-12-03T09:00")
+        press([.down])
+        type("2026-12-03T18:00")
+        press([.down])
+        type("2h")
+    }
 }
 
 @Suite("The directory (view 5)")
@@ -46,14 +58,8 @@ struct DirectoryViewTests {
         driver.type("adebayo")
         driver.press([.enter, .enter])
         Golden.check("directory-card-\(width)x\(height).txt", driver.screen)
-        driver.press([.escape, .escape, .char("M")])
-        driver.type("french,hosting")
-        driver.press([.down, .down])
-        driver.type("2026-12-03T09:00")
-        driver.press([.down])
-        driver.type("2026-12-03T18:00")
-        driver.press([.down])
-        driver.type("2h")
+        driver.press([.escape, .escape])
+        driver.typeMatch()
         Golden.check("directory-match-form-\(width)x\(height).txt", driver.screen)
         driver.press([.enter])
         Golden.check("directory-match-\(width)x\(height).txt", driver.screen)
@@ -104,14 +110,7 @@ struct DirectoryViewTests {
     @Test func findAFrenchSpeakingHostOpenTheCardAndBookThem() throws {
         var driver = try Driver.demo()
         defer { driver.cleanUp() }
-        driver.press([.char("M")])
-        driver.type("french,hosting")
-        driver.press([.down, .down])
-        driver.type("2026-12-03T09:00")
-        driver.press([.down])
-        driver.type("2026-12-03T18:00")
-        driver.press([.down])
-        driver.type("2h")
+        driver.typeMatch()
         driver.press([.enter])
         guard case .results(let results)? = driver.state.directory.panel, case .match(let best)? = results.cursor else {
             Issue.record("no match results")
