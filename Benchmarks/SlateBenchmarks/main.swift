@@ -854,4 +854,20 @@ func directoryFigures(talent: Int, bookings: Int, communications: Int) throws {
         return state.directory.table.count
     }
     print("  directory first frame at 120x40, \(frame.count) talent (read every list, sort, render): min \(fmt(frame.min)) ms, p50 \(fmt(frame.p50)) ms (target < 50)")
+    // Where it goes: the read, the rows and their order, the drawing.
+    var parts: [[Double]] = [[], [], []]
+    for _ in 0..<(frameOnly ? 40 : 7) {
+        var state = AppState(width: 120, height: 40, now: clock.now(), zone: iso, workspaceName: "Bench", user: "bench")
+        _ = update(&state, .key(.char("5")))
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        let lists = try session.directory()
+        let t1 = DispatchTime.now().uptimeNanoseconds
+        _ = update(&state, .directoryLoaded(lists))
+        let t2 = DispatchTime.now().uptimeNanoseconds
+        _ = render(state)
+        let t3 = DispatchTime.now().uptimeNanoseconds
+        for (index, span) in [(t0, t1), (t1, t2), (t2, t3)].enumerated() { parts[index].append(Double(span.1 - span.0) / 1e6) }
+    }
+    let medians = parts.map { percentile($0.sorted(), 0.5) }
+    print("    of which p50: read \(fmt(medians[0])) ms, rows and order \(fmt(medians[1])) ms, drawing \(fmt(medians[2])) ms")
 }

@@ -5,10 +5,14 @@ import Foundation
 public enum SearchText {
     /// Lowercased without diacritics.
     public static func fold(_ text: String) -> String {
-        // Most names are ASCII: lowercasing their bytes is all folding does to them.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        // Most names are ASCII: lowercasing is all folding does to them, and nothing when
+        // they are lowercase already.
+        var upper = false
+        for byte in text.utf8 {
+            if byte >= 0x80 { return text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil) }
+            if byte >= 0x41 && byte <= 0x5A { upper = true }
         }
+        return upper ? text.lowercased() : text
         return text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     }
 

@@ -432,3 +432,34 @@ extension Statement {
         try execute()
     }
 }
+
+/// A row of `Statement.eachRow`: columns read straight from SQLite, for the listings that
+/// read tens of thousands of rows (GRDB's `Row` costs more than the query there).
+struct RawRow {
+    let statement: SQLiteStatement
+
+    func int(_ column: CInt) -> Int64 { sqlite3_column_int64(statement, column) }
+    func bool(_ column: CInt) -> Bool { sqlite3_column_int64(statement, column) != 0 }
+    func text(_ column: CInt) -> String {
+        guard let bytes = sqlite3_column_text(statement, column) else { return "" }
+        return String(cString: bytes)
+    }
+    func double(_ column: CInt) -> Double? {
+        sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_double(statement, column)
+    }
+}
+
+extension Statement {
+    /// Steps through the rows of the statement with `arguments`, handing each to `body`.
+    func eachRow(_ arguments: StatementArguments = [], _ body: (RawRow) throws -> Void) throws {
+        try setArguments(arguments)
+        let raw = RawRow(statement: sqliteStatement)
+        defer { sqlite3_reset(sqliteStatement) }
+        while true {
+            let code = sqlite3_step(sqliteStatement)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(sqliteStatement))), sql: sql) }
+            try body(raw)
+        }
+    }
+}

@@ -100,9 +100,10 @@ extension Session {
         }
     }
 
-    /// Talent the user may see, optionally only those with a skill. Skills and ratings are
-    /// read in one query each for all of them (the directory lists thousands).
-    public func talent(skill: String? = nil, studio: String? = nil) throws -> [TalentSummary] {
+    /// Talent the user may see, optionally only those with a skill, by name unless `ordered`
+    /// is false (the directory sorts them itself). Skills and ratings are read in one query
+    /// each for all of them (the directory lists thousands).
+    public func talent(skill: String? = nil, studio: String? = nil, ordered: Bool = true) throws -> [TalentSummary] {
         try read { reader in
             var sql = """
                 SELECT t.id, t.uid, t.name, t.alias, t.role, t.style_tags, t.rate_minor, t.banned, s.name AS studio, t.version, t.languages, t.contact, t.ban_reason
@@ -117,27 +118,26 @@ extension Session {
                 sql += " AND t.studio_id = ?"
                 arguments.append(try reader.studio(ref: studio).id)
             }
-            // Columns by position and rows by cursor: the directory reads ten thousand.
-            var skills: [Int64: [(key: String, text: String)]] = [:]
-            let skillRows = try Row.fetchCursor(reader.db, sql: "SELECT talent_id, skill, level FROM talent_skills WHERE deleted_at IS NULL")
-            while let row = try skillRows.next() {
-                let level: Int = row[2]
-                let skill: String = row[1]
-                skills[row[0], default: []].append((SearchText.fold(skill), level > 1 ? "\(skill):\(level)" : skill))
+            // Columns read straight from SQLite: the directory reads ten thousand. Skills come
+            // in order from the index on (talent, skill), which sorts them without case.
+            var skills: [Int64: [String]] = [:]
+            try reader.db.makeStatement(sql: "SELECT talent_id, skill, level FROM talent_skills WHERE deleted_at IS NULL ORDER BY talent_id, skill").eachRow { row in
+                let level = row.int(2)
+                let skill = row.text(1)
+                skills[row.int(0), default: []].append(level > 1 ? "\(skill):\(level)" : skill)
             }
             var ratings: [Int64: Double] = [:]
-            for row in try Row.fetchAll(reader.db, sql: "SELECT talent_id, avg(rating) FROM show_talent WHERE rating IS NOT NULL AND deleted_at IS NULL GROUP BY talent_id") {
-                ratings[row[0]] = row[1]
+            try reader.db.makeStatement(sql: "SELECT talent_id, avg(rating) FROM show_talent WHERE rating IS NOT NULL AND deleted_at IS NULL GROUP BY talent_id").eachRow { row in
+                ratings[row.int(0)] = row.double(1)
             }
             let format = reader.format
             var result: [TalentSummary] = []
-            let rows = try Row.fetchCursor(reader.db, sql: sql + " ORDER BY t.name", arguments: StatementArguments(arguments))
-            while let row = try rows.next() {
-                let id: Int64 = row[0]
-                result.append(TalentSummary(uid: row[1], name: row[2], alias: row[3], role: TalentRole(rawValue: row[4]) ?? .artist,
-                                            skills: (skills[id] ?? []).sorted { $0.key < $1.key }.map(\.text), styleTags: Self.split(row[5]), rateMinor: format.money(row[6]),
-                                            banned: row[7], studio: row[8], version: row[9], languages: Self.split(row[10]), contact: row[11],
-                                            banReason: row[12], rating: ratings[id]))
+            try reader.db.makeStatement(sql: sql + (ordered ? " ORDER BY t.name" : "")).eachRow(StatementArguments(arguments)) { row in
+                let id = row.int(0)
+                result.append(TalentSummary(uid: row.text(1), name: row.text(2), alias: row.text(3), role: TalentRole(rawValue: row.text(4)) ?? .artist,
+                                            skills: skills[id] ?? [], styleTags: Self.split(row.text(5)), rateMinor: format.money(row.int(6)),
+                                            banned: row.bool(7), studio: row.text(8), version: Int(row.int(9)), languages: Self.split(row.text(10)), contact: row.text(11),
+                                            banReason: row.text(12), rating: ratings[id]))
             }
             return result
         }

@@ -64,7 +64,7 @@ public struct RecordCard: Sendable, Equatable {
 extension Session {
     /// The directory's lists, as the user may see them.
     public func directory() throws -> Directory {
-        let talent = try talent()
+        let talent = try talent(ordered: false)
         let clients = try clients()
         let rooms = try rooms()
         let equipment = try equipment()

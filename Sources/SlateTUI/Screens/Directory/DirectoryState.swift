@@ -171,18 +171,18 @@ public struct DirectoryState: Equatable, Sendable {
             rows = zip(base, folded).filter { $0.1.contains(needle) }.map(\.0)
         }
         if let tag, !tag.isEmpty { rows = rows.filter { $0.tags.contains { $0.lowercased() == tag.lowercased() } } }
-        // Each row's key worked out once, then sorted (the name, then the id, breaks ties).
+        // Each row's key worked out once, then the positions sorted (the name, then the id,
+        // breaks ties) and the rows taken in that order once.
         let column = sortColumn
         let descending = descending
-        let decorated: [(key: String, name: String, row: DirectoryRow)] = rows.map { row in
-            let key = row.key(column)
-            return (key, column == 0 ? key : row.key(0), row)
+        let keys = rows.map { $0.key(column) }
+        let names = column == 0 ? keys : rows.map { $0.key(0) }
+        let order = rows.indices.sorted { a, b in
+            if keys[a] != keys[b] { return descending ? keys[a] > keys[b] : keys[a] < keys[b] }
+            if names[a] != names[b] { return names[a] < names[b] }
+            return rows[a].uid < rows[b].uid
         }
-        rows = decorated.sorted { a, b in
-            if a.key != b.key { return descending ? a.key > b.key : a.key < b.key }
-            if a.name != b.name { return a.name < b.name }
-            return a.row.uid < b.row.uid
-        }.map(\.row)
+        rows = order.map { rows[$0] }
         table = rows
         if let key, let index = rows.firstIndex(where: { $0.uid == key }) { list.selected = index }
         list.clamp(count: rows.count, visible: tableRows)
