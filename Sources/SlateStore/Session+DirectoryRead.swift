@@ -179,8 +179,8 @@ extension Session {
                 add("Materials", try String.fetchAll(reader.db, sql: "SELECT title || ' rev. ' || revision FROM materials WHERE client_id = ? AND deleted_at IS NULL ORDER BY title LIMIT 6",
                                                      arguments: [row["id"]]).joined(separator: ", "))
                 let format = reader.format
-                add("Invoices", try Row.fetchAll(reader.db, sql: "SELECT number, status, total_minor FROM invoices WHERE client_id = ? AND deleted_at IS NULL AND \(reader.visibility.predicate("invoices")) ORDER BY number DESC LIMIT 4",
-                                                 arguments: [row["id"]]).map { "no. \($0[0] as Int64) \($0[1] as String) \(format.money($0[2]).text)" }.joined(separator: ", "))
+                add("Invoices", try Row.fetchAll(reader.db, sql: "SELECT CAST(ifnull(json_extract(metadata, '$.number'), number) AS TEXT), status, total_minor FROM invoices WHERE client_id = ? AND deleted_at IS NULL AND \(reader.visibility.predicate("invoices")) ORDER BY number DESC LIMIT 4",
+                                                 arguments: [row["id"]]).map { "\($0[0] as String) \($0[1] as String) \(format.money($0[2]).text)" }.joined(separator: ", "))
                 upcoming = try Row.fetchAll(reader.db, sql: """
                     SELECT s.start_at, s.end_at, s.title, s.status, s.uid, st.time_zone FROM shows s JOIN studios st ON st.id = s.studio_id
                     WHERE s.client_id = ? AND s.end_at > ? AND s.deleted_at IS NULL AND s.status NOT IN ('cancelled') AND \(reader.visibility.predicate("shows", alias: "s"))

@@ -257,4 +257,14 @@ struct DirectoryTests {
         let client = try f.alice.recordCard(f.acme)
         #expect(client.week.isEmpty && client.kind == "client")
     }
+
+    @Test func aClientsCardNamesItsInvoicesAndShowsComingUp() throws {
+        let f = try Fixture.make()
+        let show = try InvoiceTests.completedShow(f)
+        _ = try f.alice.invoiceShow(show)
+        _ = try f.alice.addShow(ShowInput(client: f.acme, room: f.stageB, title: "Encore", start: "2026-12-05T10:00", end: "2026-12-05T11:00"))
+        let card = try f.alice.recordCard(f.acme)
+        #expect(card.fields.first { $0.name == "Invoices" }?.value.hasPrefix("F-2026-0001 draft") == true)
+        #expect(card.upcoming.contains { $0.contains("Encore") })
+    }
 }
