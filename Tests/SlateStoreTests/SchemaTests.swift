@@ -166,6 +166,8 @@ struct SchemaTests {
                   (2, 'ph-2', 0, 0, 1, 'Mastering', 1796374800, 1796461200);
                 INSERT INTO dependencies (id, uid, created_at, updated_at, predecessor_id, successor_id, lag_seconds) VALUES (1, 'dp-1', 0, 0, 1, 2, 172800);
                 INSERT INTO milestones (id, uid, created_at, updated_at, project_id, name, at) VALUES (1, 'ms-1', 0, 0, 1, 'Delivery', 1796461200);
+                INSERT INTO communications (id, uid, created_at, updated_at, kind, client_id, author_id, occurred_at, subject, body)
+                  VALUES (1, 'co-1', 0, 0, 'call', 1, 1, 0, 'Rehearsal with Éloïse', 'She sang Lǘ and the rehearsals ran late');
                 """)
         }
         try queue.close()
@@ -203,6 +205,11 @@ struct SchemaTests {
         #expect(violations { _ = try alice.place(BookingPlacement(resource: "rm-1", start: .instant(1_796_290_000), end: .instant(1_796_293_600), status: .confirmed)) }.map(\.kind) == [.doubleBooking])
         _ = try alice.place(BookingPlacement(resource: "Stage A", start: .instant(1_796_300_000), end: .instant(1_796_303_600), status: .confirmed))
         #expect(try migrated.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
+        // The communications index was made again from the rows: it folds every accent (ǘ has
+        // two, which the old tokenizer kept) and searches prefixes by index
+        #expect(try alice.searchCommunications("lu rehears*").map(\.uid) == ["co-1"])
+        #expect(try alice.searchCommunications("eloise").map(\.uid) == ["co-1"])
+        #expect(try migrated.read { db in try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'communications_fts'") }?.contains("remove_diacritics 2") == true)
     }
 
     @Test func aResourceAlwaysCarriesItsRoomsNameAndStudio() throws {
