@@ -108,7 +108,7 @@ struct WhoamiCommand: ParsableCommand {
 
 /// `slate studio ...`.
 struct StudioCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "studio", abstract: "List, add and edit studios.", subcommands: [List.self, Add.self, Edit.self], defaultSubcommand: List.self)
+    static let configuration = CommandConfiguration(commandName: "studio", abstract: "List, add, edit and delete studios.", subcommands: [List.self, Add.self, Edit.self, Delete.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List your studios.")
@@ -135,6 +135,14 @@ struct StudioCommand: ParsableCommand {
         @Option(help: "Opening hours: \"Mon-Fri 09:00-18:00, Sat 10:00-14:00\".") var hours: String?
         @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
         func run() throws { global.emit(try global.session().editStudio(studio, name: name, openingHours: hours, expectedVersion: ifVersion)) { "Updated \($0)." } }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove a studio (refused while its rooms, talent, equipment, shows or schedules are in use).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Studio id or name.") var studio: String
+        @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
+        func run() throws { global.emit(try global.session().deleteStudio(studio, expectedVersion: ifVersion)) { "Deleted \($0)." } }
     }
 }
 

@@ -638,6 +638,24 @@ extension Session {
         }
     }
 
+    /// Removes a studio (soft): refused while it has rooms, talent or equipment in use, or
+    /// shows or schedules not over; studio admin.
+    public func deleteStudio(_ ref: String, expectedVersion: Int? = nil) throws -> Outcome<String> {
+        try perform("studio delete") { context in
+            let studio = try context.studio(ref: ref)
+            try context.require(.admin, studio: studio.id, studioName: studio.name, to: "delete the studio")
+            let live = try String.fetchAll(context.db, sql: """
+                SELECT uid FROM resources WHERE studio_id = ?1 AND deleted_at IS NULL
+                UNION ALL SELECT uid FROM shows WHERE studio_id = ?1 AND deleted_at IS NULL AND status IN ('draft', 'confirmed', 'live')
+                UNION ALL SELECT uid FROM schedules WHERE studio_id = ?1 AND deleted_at IS NULL AND status IN ('draft', 'proposed', 'confirmed')
+                """, arguments: [studio.id])
+            try Self.refuseWhileReferenced(studio.name, live, what: "room(s), talent, equipment, show(s) or schedule(s) in use", fix: "delete or move them first")
+            try context.softDelete("studios", id: studio.id, expectedVersion: expectedVersion)
+            context.summary = "delete studio \(studio.name)"
+            return studio.uid
+        }
+    }
+
     /// Every revision of a material, the current one first.
     public func materialRevisions(_ uid: String) throws -> [MaterialRevision] {
         try read { reader in

@@ -9,13 +9,15 @@ public struct Directory: Sendable, Equatable {
     public var rooms: [RoomSummary]
     public var equipment: [EquipmentSummary]
     public var platforms: [PlatformSummary]
+    public var studios: [StudioSummary]
     public var materials: [MaterialSummary]
     public var jobs: [JobListing]
     /// Tag names by record id (`tl-…`, `cl-…`).
     public var tags: [String: [String]]
 
     public init(talent: [TalentSummary] = [], clients: [ClientSummary] = [], rooms: [RoomSummary] = [], equipment: [EquipmentSummary] = [],
-                platforms: [PlatformSummary] = [], materials: [MaterialSummary] = [], jobs: [JobListing] = [], tags: [String: [String]] = [:]) {
+                platforms: [PlatformSummary] = [], studios: [StudioSummary] = [], materials: [MaterialSummary] = [], jobs: [JobListing] = [], tags: [String: [String]] = [:]) {
+        self.studios = studios
         self.talent = talent
         self.clients = clients
         self.rooms = rooms
@@ -69,11 +71,12 @@ extension Session {
         let rooms = try rooms()
         let equipment = try equipment()
         let platforms = try platforms()
+        let studios = try studios()
         let materials = try materials()
         let jobs = try jobs()
         let tags = try read { reader -> [String: [String]] in
             var tags: [String: [String]] = [:]
-            for (table, uidTable) in [("resources", "resources"), ("clients", "clients"), ("platforms", "platforms"), ("materials", "materials")] {
+            for (table, uidTable) in [("resources", "resources"), ("clients", "clients"), ("platforms", "platforms"), ("studios", "studios"), ("materials", "materials")] {
                 let byID = try Self.tagsByRecord(reader, table: table)
                 guard !byID.isEmpty else { continue }
                 for row in try Row.fetchAll(reader.db, sql: "SELECT id, uid FROM \(uidTable) WHERE id IN (\(Self.ids(Set(byID.keys))))") {
@@ -82,7 +85,7 @@ extension Session {
             }
             return tags
         }
-        return Directory(talent: talent, clients: clients, rooms: rooms, equipment: equipment, platforms: platforms, materials: materials, jobs: jobs, tags: tags)
+        return Directory(talent: talent, clients: clients, rooms: rooms, equipment: equipment, platforms: platforms, studios: studios, materials: materials, jobs: jobs, tags: tags)
     }
 
     /// The card of a talent, client, room, equipment, platform or material.
@@ -189,6 +192,22 @@ extension Session {
                     let showZone = LocalTime.cached(show[5]) ?? zone
                     return "\(showZone.format(Interval(start: show[0], end: show[1])))  \(show[2] as String)  \(show[3] as String)  \(show[4] as String)"
                 }
+            case "studios":
+                let studio = try reader.studio(ref: uid)
+                let row = try reader.row("studios", uid: uid, what: "studio")
+                title = studio.name
+                kind = "studio"
+                version = row["version"]
+                zone = studio.zone
+                add("Time zone", studio.zone.timeZone.identifier)
+                add("Opening hours", studio.hours.text.isEmpty ? "always open" : studio.hours.text)
+                for (name, kindName) in [("Rooms", "room"), ("Talent", "talent"), ("Equipment", "equipment")] {
+                    add(name, try String.fetchAll(reader.db, sql: "SELECT name FROM resources WHERE studio_id = ? AND kind = ? AND deleted_at IS NULL ORDER BY name LIMIT 12",
+                                                  arguments: [studio.id, kindName]).joined(separator: ", "))
+                }
+                add("Members", try String.fetchAll(reader.db, sql: """
+                    SELECT u.login || ' (' || m.role || ')' FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.studio_id = ? AND m.deleted_at IS NULL ORDER BY u.login LIMIT 12
+                    """, arguments: [studio.id]).joined(separator: ", "))
             case "platforms":
                 let row = try reader.row("platforms", uid: uid, what: "platform")
                 title = row["name"]

@@ -123,8 +123,8 @@ extension Session {
     /// Studios the user belongs to.
     public func studios() throws -> [StudioSummary] {
         try read { reader in
-            try reader.fetch("SELECT uid, name, time_zone, opening_hours FROM studios WHERE deleted_at IS NULL AND \(reader.visibility.predicate("studios")) ORDER BY name") { row, _ in
-                StudioSummary(uid: row["uid"], name: row["name"], timeZone: row["time_zone"], openingHours: row["opening_hours"])
+            try reader.fetch("SELECT uid, name, time_zone, opening_hours, version FROM studios WHERE deleted_at IS NULL AND \(reader.visibility.predicate("studios")) ORDER BY name") { row, _ in
+                StudioSummary(uid: row["uid"], name: row["name"], timeZone: row["time_zone"], openingHours: row["opening_hours"], version: row["version"])
             }
         }
     }
@@ -214,9 +214,10 @@ extension Session {
 /// A studio of `studio list`.
 public struct StudioSummary: ReadModel, Equatable {
     public var uid, name, timeZone, openingHours: String
+    public var version = 1
 
     public var listing: Listing {
-        Listing([("uid", .text(uid)), ("name", .text(name)), ("time_zone", .text(timeZone)), ("opening_hours", .text(openingHours))])
+        Listing([("uid", .text(uid)), ("name", .text(name)), ("time_zone", .text(timeZone)), ("opening_hours", .text(openingHours)), ("version", .int(Int64(version)))])
     }
 }
 

@@ -73,7 +73,7 @@ struct Visibility {
     }
 
     /// Tables whose records carry comments and tags.
-    static let recordTables = ["resources", "shows", "bookings", "schedules", "phases", "tasks", "clients", "projects", "materials", "platforms", "invoices"]
+    static let recordTables = ["resources", "studios", "shows", "bookings", "schedules", "phases", "tasks", "clients", "projects", "materials", "platforms", "invoices"]
 
     /// A condition that holds when the record a comment or tag is on is visible.
     func recordVisible(table: String, id: String) -> String {

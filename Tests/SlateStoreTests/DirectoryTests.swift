@@ -159,6 +159,11 @@ struct DirectoryTests {
         _ = try f.alice.editShow(show, ShowEdit(materials: []))
         _ = try f.alice.deleteMaterial(brief)
         #expect(try f.alice.materials().isEmpty)
+        // A studio in use is not deleted; an empty one is
+        #expect(violations { _ = try f.alice.deleteStudio("North") }.first?.message.contains(f.stageB) == true)
+        _ = try f.alice.addStudio(name: "Pop-up", timeZone: "Europe/Berlin")
+        _ = try f.alice.deleteStudio("Pop-up")
+        #expect(!(try f.alice.studios().contains { $0.name == "Pop-up" }))
         // A studio is renamed or given new hours; a bad hours text is refused
         _ = try f.alice.editStudio("North", openingHours: "Mon-Fri 09:00-18:00")
         #expect(try f.alice.studios().first { $0.name == "North" }?.openingHours == "Mon-Fri 09:00-18:00")

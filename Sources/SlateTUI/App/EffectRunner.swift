@@ -281,6 +281,10 @@ public struct EffectRunner: Sendable {
             return "Added platform \(name) (\(try session.addPlatform(name: name, url: url).value))."
         case .editPlatform(let uid, let changes):
             return "Saved \(try session.editPlatform(uid, changes).value)."
+        case .addStudio(let name, let zone, let hours):
+            return "Added studio \(name) (\(try session.addStudio(name: name, timeZone: zone, openingHours: hours).value)); you are its admin."
+        case .editStudio(let uid, let name, let hours, let version):
+            return "Saved \(try session.editStudio(uid, name: name, openingHours: hours, expectedVersion: version).value)."
         case .addMaterial(let client, let kind, let title, let body):
             return "Added \(title) (\(try session.addMaterial(client: client, kind: kind, title: title, body: body).value))."
         case .reviseMaterial(let uid, let title, let body):
@@ -291,6 +295,7 @@ public struct EffectRunner: Sendable {
             case "platforms": _ = try session.deletePlatform(uid, expectedVersion: version)
             case "job_listings": return "Closed \(try session.closeJob(uid).value)."
             case "materials": _ = try session.deleteMaterial(uid, expectedVersion: version)
+            case "studios": _ = try session.deleteStudio(uid, expectedVersion: version)
             default: _ = try session.deleteResource(uid, expectedVersion: version)
             }
             return "Deleted \(uid) (u undoes it)."

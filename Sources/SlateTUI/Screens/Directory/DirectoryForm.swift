@@ -12,6 +12,8 @@ public enum DirectoryWrite: Equatable, Sendable {
     case editResource(String, RecordChanges, version: Int)
     case addPlatform(name: String, url: String)
     case editPlatform(String, RecordChanges)
+    case addStudio(name: String, timeZone: String, hours: String)
+    case editStudio(String, name: String?, hours: String?, version: Int)
     case addMaterial(client: String, kind: MaterialKind, title: String, body: String)
     case reviseMaterial(String, title: String?, body: String?)
     case delete(String, version: Int?)
@@ -83,6 +85,7 @@ public struct DirectoryForm: Equatable, Sendable, ScreenForm {
         case .rooms: [FormField("Name"), FormField("Studio"), FormField("Capacity", "0"), FormField("Notes")]
         case .equipment: [FormField("Name"), FormField("Studio"), FormField("Category"), FormField("Serial")]
         case .platforms: [FormField("Name"), FormField("URL")]
+        case .studios: [FormField("Name"), FormField("Time zone", "Europe/Paris"), FormField("Opening hours")]
         case .materials: [FormField("Title"), FormField("Client"), choice("Kind", "brief", MaterialKind.allCases.map(\.rawValue)), FormField("Body")]
         case .jobs: [FormField("Title"), FormField("Project"), FormField("Skills"), FormField("From", kind: .dateTime), FormField("To", kind: .dateTime), FormField("Rate")]
         }
@@ -115,6 +118,9 @@ public struct DirectoryForm: Equatable, Sendable, ScreenForm {
         case .platforms:
             guard let p = directory.platforms.first(where: { $0.uid == uid }) else { return nil }
             return DirectoryForm(.edit(tab, uid: uid, version: nil), [FormField("Name", p.name), FormField("URL", p.url)])
+        case .studios:
+            guard let studio = directory.studios.first(where: { $0.uid == uid }) else { return nil }
+            return DirectoryForm(.edit(tab, uid: uid, version: studio.version), [FormField("Name", studio.name), FormField("Opening hours", studio.openingHours)])
         case .materials:
             guard let m = directory.materials.first(where: { $0.uid == uid }) else { return nil }
             return DirectoryForm(.edit(tab, uid: uid, version: nil), [FormField("Title", m.title), FormField("Body")])
@@ -173,6 +179,8 @@ public struct DirectoryForm: Equatable, Sendable, ScreenForm {
             return .addEquipment(studio: optional("Studio"), name: form["Name"], category: text("Category"), serial: text("Serial"))
         case .platforms:
             return .addPlatform(name: form["Name"], url: text("URL"))
+        case .studios:
+            return .addStudio(name: form["Name"], timeZone: text("Time zone"), hours: text("Opening hours"))
         case .materials:
             return .addMaterial(client: text("Client"), kind: MaterialKind(rawValue: form["Kind"]) ?? .brief, title: form["Title"], body: form["Body"])
         case .jobs:
@@ -204,6 +212,11 @@ public struct DirectoryForm: Equatable, Sendable, ScreenForm {
             let changes = changed(["Name": "name", "URL": "url"])
             guard !changes.fields.isEmpty else { throw SlateError.invalidInput("nothing changed (Esc closes)") }
             return .editPlatform(uid, changes)
+        case .studios:
+            let name = form["Name"] == original["Name"] ? nil : form["Name"]
+            let hours = form["Opening hours"] == original["Opening hours"] ? nil : text("Opening hours")
+            guard name != nil || hours != nil else { throw SlateError.invalidInput("nothing changed; the time zone stays (Esc closes)") }
+            return .editStudio(uid, name: name, hours: hours, version: version ?? 0)
         case .materials:
             let title = form["Title"] == original["Title"] ? nil : form["Title"]
             let body = text("Body").isEmpty ? nil : form["Body"]
@@ -223,6 +236,7 @@ extension DirectoryTab {
         case .rooms: "room"
         case .equipment: "equipment"
         case .platforms: "platform"
+        case .studios: "studio"
         case .materials: "material"
         case .jobs: "job listing"
         }

@@ -3,7 +3,7 @@ import SlateStore
 
 /// The directory's lists, one tab each.
 public enum DirectoryTab: Int, CaseIterable, Sendable {
-    case talent, clients, rooms, equipment, platforms, materials, jobs
+    case talent, clients, rooms, equipment, platforms, studios, materials, jobs
 
     var title: String {
         switch self {
@@ -12,6 +12,7 @@ public enum DirectoryTab: Int, CaseIterable, Sendable {
         case .rooms: "Rooms"
         case .equipment: "Equipment"
         case .platforms: "Platforms"
+        case .studios: "Studios"
         case .materials: "Materials"
         case .jobs: "Jobs"
         }
@@ -25,6 +26,7 @@ public enum DirectoryTab: Int, CaseIterable, Sendable {
         case .rooms: [("Name", 18, true), ("Capacity", 8, false), ("Studio", 16, true), ("Notes", 16, true), ("Tags", 8, true)]
         case .equipment: [("Name", 18, true), ("Category", 12, true), ("Serial", 12, false), ("Studio", 16, true), ("Tags", 8, true)]
         case .platforms: [("Name", 18, true), ("URL", 30, true), ("Tags", 8, true)]
+        case .studios: [("Name", 18, true), ("Time zone", 16, false), ("Opening hours", 24, true), ("Tags", 8, true)]
         case .materials: [("Title", 20, true), ("Client", 16, true), ("Kind", 8, false), ("Rev", 3, false), ("Platform", 12, true)]
         case .jobs: [("Title", 18, true), ("Project", 14, true), ("Skills", 14, true), ("When", 16, false), ("Rate", 10, false), ("Status", 6, false), ("Talent", 12, true)]
         }
@@ -156,6 +158,7 @@ public struct DirectoryState: Equatable, Sendable {
         case "rooms": .rooms
         case "equipment": .equipment
         case "platforms": .platforms
+        case "studios": .studios
         case "materials": .materials
         case "job_listings": .jobs
         default: nil
@@ -196,6 +199,7 @@ public struct DirectoryState: Equatable, Sendable {
         case .rooms: directory.rooms.count
         case .equipment: directory.equipment.count
         case .platforms: directory.platforms.count
+        case .studios: directory.studios.count
         case .materials: directory.materials.count
         case .jobs: directory.jobs.count
         }
@@ -237,6 +241,8 @@ public struct DirectoryState: Equatable, Sendable {
             return directory.equipment.map { row($0.uid, [$0.name, $0.category, $0.serial, $0.studio]) }
         case .platforms:
             return directory.platforms.map { row($0.uid, [$0.name, $0.url]) }
+        case .studios:
+            return directory.studios.map { row($0.uid, [$0.name, $0.timeZone, $0.openingHours.isEmpty ? "always open" : $0.openingHours]) }
         case .materials:
             return directory.materials.map { row($0.uid, [$0.title, $0.client, $0.kind.rawValue, String($0.revision), $0.platform ?? ""]) }
         case .jobs:

@@ -8,7 +8,7 @@ public enum DirectoryCommand: Sendable, Equatable {
 
 /// The directory's keys: dispatch, footer hints, the `?` overlay and the README keymap.
 public let directoryKeys = Keymap<DirectoryCommand>(lineBindings { .line($0) } + [
-    Binding([.char("h"), .left], "← → or h l", "previous / next list: talent, clients, rooms, equipment, platforms, materials, jobs", hint: "h/l:list", .previousTab),
+    Binding([.char("h"), .left], "← → or h l", "previous / next list: talent, clients, rooms, equipment, platforms, studios, materials, jobs", hint: "h/l:list", .previousTab),
     Binding([.char("l"), .right], nil, "next list", .nextTab),
     Binding([.enter], "Enter", "open the record's card (fields, this week, coming up, communications, comments, tags, history); on a job, the talent matching it",
             hint: "Enter:card", .open),
@@ -120,6 +120,7 @@ enum DirectoryScreen: Screen {
     static func version(of uid: String, in directory: Directory) -> Int? {
         directory.talent.first { $0.uid == uid }?.version ?? directory.clients.first { $0.uid == uid }?.version
             ?? directory.rooms.first { $0.uid == uid }?.version ?? directory.equipment.first { $0.uid == uid }?.version
+            ?? directory.studios.first { $0.uid == uid }?.version
     }
 
     /// Where to book a match: its first free slot of the length asked, else the whole window.
