@@ -31,11 +31,12 @@ extension DirectoryScreen {
     private static func drawTabs(_ canvas: inout Canvas, _ state: AppState, y: Int) {
         let directory = state.directory
         canvas.fill(x: 0, y: y, width: state.width, height: 1, role: .header)
+        // Every list with its count when that fits, else the count of the open one only.
+        let counted = DirectoryTab.allCases.map { tab in " \(tab.title)\(directory.directory.map { " \(DirectoryState.count(tab, $0))" } ?? "") " }
+        let fits = counted.reduce(0) { $0 + DisplayWidth.of($1) } <= state.width
         var x = 0
-        for tab in DirectoryTab.allCases {
-            let count = directory.directory.map { DirectoryState.count(tab, $0) }
-            let label = " \(tab.title)\(count.map { " \($0)" } ?? "") "
-            x = canvas.put(label, x: x, y: y, role: tab == directory.tab ? .cursor : .header, limit: state.width - x)
+        for (tab, label) in zip(DirectoryTab.allCases, counted) {
+            x = canvas.put(fits || tab == directory.tab ? label : " \(tab.title) ", x: x, y: y, role: tab == directory.tab ? .cursor : .header, limit: state.width - x)
         }
         var filters: [String] = []
         if !directory.filter.isEmpty { filters.append("/\(directory.filter)") }
