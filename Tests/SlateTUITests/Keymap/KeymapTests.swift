@@ -8,9 +8,9 @@ struct KeymapTests {
     static let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("README.md")
 
-    /// The README's keymap rows as the keymaps write them: every view's, the timeline's, the grid's, the board's, the tasks', the directory's, the dashboard's, a show's card.
+    /// The README's keymap rows as the keymaps write them: every view's, the timeline's, the grid's, the board's, the tasks', the directory's (list, card, results), the dashboard's, a show's card.
     static var expectedRows: [String] {
-        (globalKeys.rows + timelineKeys.rows + gridKeys.rows + boardKeys.rows + tasksKeys.rows + directoryKeys.rows + dashboardKeys.rows + showCardKeys.rows).map { row in
+        (globalKeys.rows + timelineKeys.rows + gridKeys.rows + boardKeys.rows + tasksKeys.rows + directoryKeys.rows + directoryCardKeys.rows + directoryResultsKeys.rows + dashboardKeys.rows + showCardKeys.rows).map { row in
             let words = row.keys.split(separator: " ")
             let keys = words.map { words.count > 1 && ($0 == "/" || $0 == "or" || $0 == "…") ? String($0) : "`\($0)`" }.joined(separator: " ")
             return "| \(keys) | \(row.help) |"

@@ -166,33 +166,27 @@ func directoryModalKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
     }
     switch state.directory.panel {
     case .card(let card, let scroll)?:
-        return cardKey(&state, card, scroll: scroll, key)
+        guard let command = directoryCardKeys.command(for: key) else { return globalKeys.command(for: key) == nil ? [] : nil }
+        return cardCommand(&state, card, scroll: scroll, command)
     case .results(var results)?:
-        switch key {
-        case .escape, .char("q"):
+        guard let command = directoryResultsKeys.command(for: key) else { return globalKeys.command(for: key) == nil ? [] : nil }
+        switch command {
+        case .close:
             state.directory.panel = nil
-        case .char("j"), .down, .char("k"), .up, .pageDown, .pageUp:
-            let step: LineStep = key == .pageDown ? .pageDown : key == .pageUp ? .pageUp : (key == .char("j") || key == .down) ? .down : .up
+        case .line(let step):
             results.list.step(step, count: results.items.count, visible: state.directory.tableRows)
             state.directory.panel = .results(results)
-        case .enter:
+        case .open:
             switch results.cursor {
-            case .hit(let hit)?:
-                return openHit(&state, hit)
-            case .match(let match)?:
-                return [.loadRecordCard(match.uid)]
+            case .hit(let hit)?: return openHit(&state, hit)
+            case .match(let match)?: return [.loadRecordCard(match.uid)]
             default: break
             }
-        case .char("b"):
+        case .book:
             guard case .match(let match)? = results.cursor else { return [] }
-            if let job = results.job {
-                state.mode = .prompt(Prompt(question: "Fill the job listing with \(match.name)? It books them over its dates (clash-checked).",
-                                            onYes: [.directory(.fillJob(job, talent: match.uid))]))
-                return []
-            }
-            return DirectoryScreen.book(&state, match.uid, at: DirectoryScreen.slot(match, results))
+            return bookMatch(&state, match, results)
         default:
-            return globalKeys.command(for: key) == nil ? [] : nil
+            break
         }
         return []
     case nil:
@@ -200,46 +194,79 @@ func directoryModalKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
     }
 }
 
-/// Keys over a record's card.
-private func cardKey(_ state: inout AppState, _ card: RecordCard, scroll: Int, _ key: Key) -> [Effect]? {
-    switch key {
-    case .escape, .char("q"):
+/// What the keys over a card or a list of results do.
+public enum DirectoryPanelCommand: Sendable, Equatable {
+    case line(LineStep), open, edit, book, log, comment, tags, delete, close
+}
+
+/// The keys over a record's card in the directory.
+public let directoryCardKeys = Keymap<DirectoryPanelCommand>([
+    Binding([.char("j"), .down], "↑ ↓ or k j", "scroll the card", .line(.down)),
+    Binding([.char("k"), .up], nil, "scroll up", .line(.up)),
+    Binding([.char("e")], "e", "edit the record", .edit),
+    Binding([.char("b")], "b", "book talent, a room or equipment: the grid at its row, the form open (at the match's slot when opened from a match)", .book),
+    Binding([.char("c")], "c", "log a communication about talent or a client", .log),
+    Binding([.char("m")], "m", "comment (a reply names its comment)", .comment),
+    Binding([.char("t")], "t", "edit the tags", .tags),
+    Binding([.char("d")], "d", "delete the record (asks)", .delete),
+    Binding([.escape, .char("q")], "Esc", "close the card (back to the results it was opened from)", .close),
+])
+
+/// The keys over match or search results in the directory.
+public let directoryResultsKeys = Keymap<DirectoryPanelCommand>(lineBindings { .line($0) } + [
+    Binding([.enter], "Enter", "open the card (a show's card for a show; a hit's record)", .open),
+    Binding([.char("b")], "b", "book the talent at their first free slot, or fill the job the matches are for (asks)", .book),
+    Binding([.escape, .char("q")], "Esc", "close the results", .close),
+])
+
+/// `b` on a match: fill the job the matches are for (asking first), else book the talent
+/// at their first free slot.
+private func bookMatch(_ state: inout AppState, _ match: TalentMatchRow, _ results: DirectoryResults) -> [Effect] {
+    if let job = results.job {
+        state.mode = .prompt(Prompt(question: "Fill the job listing with \(match.name)? It books them over its dates (clash-checked).",
+                                    onYes: [.directory(.fillJob(job, talent: match.uid))]))
+        return []
+    }
+    return DirectoryScreen.book(&state, match.uid, at: DirectoryScreen.slot(match, results))
+}
+
+private func cardCommand(_ state: inout AppState, _ card: RecordCard, scroll: Int, _ command: DirectoryPanelCommand) -> [Effect] {
+    switch command {
+    case .close:
         state.directory.panel = state.directory.openedFrom.map { .results($0) }
         state.directory.openedFrom = nil
-    case .char("j"), .down:
-        state.directory.panel = .card(card, scroll: scroll + 1)
-    case .char("k"), .up:
-        state.directory.panel = .card(card, scroll: max(0, scroll - 1))
-    case .char("e"):
+    case .line(let step):
+        state.directory.panel = .card(card, scroll: max(0, scroll + (step == .down ? 1 : -1)))
+    case .edit:
         guard let tab = DirectoryState.tab(of: card.uid), let loaded = state.directory.directory, let form = DirectoryForm.edit(tab, card.uid, in: loaded) else { return [] }
         state.directory.form = form
-    case .char("c"):
+    case .log:
         guard ["talent", "client"].contains(card.kind) else {
             state.status = StatusMessage(.info, "Communications are about talent, clients or shows.")
             return []
         }
         state.directory.form = DirectoryScreen.logForm(card.uid, name: card.title)
-    case .char("m"):
+    case .comment:
         state.directory.form = DirectoryScreen.commentForm(card.uid, name: card.title)
-    case .char("t"):
+    case .tags:
         state.directory.form = DirectoryScreen.tagsForm(card.uid, name: card.title, current: card.tags)
-    case .char("b"):
+    case .book:
         guard !card.week.isEmpty else {
             state.status = StatusMessage(.info, "b books talent, rooms and equipment.")
             return []
         }
-        // Opened from a match: at the match's first free slot, as b on the result does.
+        // Opened from a match: as b on the result does.
         if let results = state.directory.openedFrom, let match = results.items.lazy.compactMap({ item -> TalentMatchRow? in
             if case .match(let match) = item, match.uid == card.uid { return match }
             return nil
         }).first {
-            return DirectoryScreen.book(&state, card.uid, at: DirectoryScreen.slot(match, results))
+            return bookMatch(&state, match, results)
         }
         return DirectoryScreen.book(&state, card.uid, at: nil)
-    case .char("d"):
+    case .delete:
         return DirectoryScreen.askDelete(&state, card.uid, name: card.title, jobs: false)
-    default:
-        return globalKeys.command(for: key) == nil ? [] : nil
+    case .open:
+        break
     }
     return []
 }
