@@ -46,6 +46,14 @@ public struct MatchCandidate: Sendable, Equatable {
     }
 }
 
+/// A talent's rating (the average of their show ratings, 1–5) as shown: `4.5`.
+public enum RatingText {
+    public static func of(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+}
+
 /// Whether a talent can take the slot.
 public enum MatchAvailability: Int, Sendable, Comparable, CaseIterable {
     /// A confirmed booking or hard time off leaves no slot.

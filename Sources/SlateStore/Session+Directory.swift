@@ -89,12 +89,12 @@ extension Session {
                 values.append(.banned(banned))
                 values.append(.banReason(banned ? try TextInput.line(changes.banReason ?? "", field: "reason", limit: 500) : ""))
             }
-            if let languages = changes.languages { values.append(.languages(try Self.levelledText(languages, field: "languages"))) }
+            if let languages = changes.languages { values.append(.languages(LevelledList.text(try LevelledList.parse(languages, field: "languages")))) }
             if let contact = changes.contact { values.append(.contact(try TextInput.line(contact, field: "contact", limit: 500))) }
             guard !values.isEmpty || changes.skills != nil else { throw SlateError.invalidInput("nothing to change; give at least one field") }
             // The talent row changes (and its version moves) even when only skills change.
             try context.update(talent.id, values, expectedVersion: expectedVersion)
-            if let skills = changes.skills { try Self.setSkills(context, talentID: talent.id, try Self.skills(skills)) }
+            if let skills = changes.skills { try Self.setSkills(context, talentID: talent.id, try LevelledList.parse(skills, field: "skills")) }
             context.summary = "edit talent \(talent.name)"
             return talent.uid
         }
@@ -126,10 +126,7 @@ extension Session {
                 let skill = row.text(1)
                 skills[row.int(0), default: []].append(level > 1 ? "\(skill):\(level)" : skill)
             }
-            var ratings: [Int64: Double] = [:]
-            try reader.db.makeStatement(sql: "SELECT talent_id, avg(rating) FROM show_talent WHERE rating IS NOT NULL AND deleted_at IS NULL GROUP BY talent_id").eachRow { row in
-                ratings[row.int(0)] = row.double(1)
-            }
+            let ratings = try Self.ratings(reader.db)
             let format = reader.format
             var result: [TalentSummary] = []
             try reader.db.makeStatement(sql: sql + (ordered ? " ORDER BY t.name" : "")).eachRow(StatementArguments(arguments)) { row in
@@ -327,23 +324,22 @@ extension Session {
         return "ifnull((SELECT group_concat(item, ',') FROM (SELECT \(item) AS item FROM talent_skills WHERE talent_id = \(talent).id AND deleted_at IS NULL ORDER BY skill COLLATE NOCASE)), '')"
     }
 
-    /// The average of a talent's show ratings, or NULL.
-    static func ratingColumn(_ talent: String) -> String {
-        "(SELECT avg(rating) FROM show_talent x WHERE x.talent_id = \(talent).id AND x.rating IS NOT NULL AND x.deleted_at IS NULL)"
+    /// Talent's ratings, the average of their show ratings, by talent id: of `talent` only,
+    /// or of everyone rated.
+    static func ratings(_ db: Database, of talent: Set<Int64>? = nil) throws -> [Int64: Double] {
+        var ratings: [Int64: Double] = [:]
+        try db.makeStatement(sql: """
+            SELECT talent_id, avg(rating) FROM show_talent WHERE rating IS NOT NULL AND deleted_at IS NULL \(talent.map { "AND talent_id IN (\(ids($0)))" } ?? "")
+            GROUP BY talent_id
+            """).eachRow { row in
+            ratings[row.int(0)] = row.double(1)
+        }
+        return ratings
     }
 
-    /// Clean skills with their levels (`french:4`), each once (case-insensitively).
-    static func skills(_ items: [String]) throws -> [(name: String, level: Int)] {
-        try levelled(items, field: "skills")
-    }
-
-    /// Languages as stored: `French:5,English`.
-    static func levelledText(_ items: [String], field: String) throws -> String {
-        try levelled(items, field: field).map { $0.level > 1 ? "\($0.name):\($0.level)" : $0.name }.joined(separator: ",")
-    }
 
     /// Makes the talent's live skills exactly `skills`: rows for new ones, levels changed, removed ones soft-deleted.
-    static func setSkills(_ context: CommandContext, talentID: Int64, _ skills: [(name: String, level: Int)]) throws {
+    static func setSkills(_ context: CommandContext, talentID: Int64, _ skills: [LevelledList.Item]) throws {
         let current = try Row.fetchAll(context.db, sql: "SELECT id, skill, level FROM talent_skills WHERE talent_id = ? AND deleted_at IS NULL", arguments: [talentID])
         let wanted = Dictionary(skills.map { ($0.name.lowercased(), $0.level) }, uniquingKeysWith: { a, _ in a })
         for row in current {
@@ -399,7 +395,7 @@ public struct TalentSummary: ReadModel, Equatable {
     public var listing: Listing {
         Listing([("uid", .text(uid)), ("name", .text(name)), ("alias", .text(alias)), ("role", .text(role.rawValue)), ("skills", .text(skills.joined(separator: ","))),
                  ("languages", .text(languages.joined(separator: ","))), ("style_tags", .text(styleTags.joined(separator: ","))), ("rate", .money(rateMinor)),
-                 ("rating", .text(rating.map { String(format: "%.1f", $0) })), ("banned", .bool(banned)), ("ban_reason", .text(banReason)), ("contact", .text(contact)),
+                 ("rating", .text(rating.map(RatingText.of))), ("banned", .bool(banned)), ("ban_reason", .text(banReason)), ("contact", .text(contact)),
                  ("studio", .text(studio)), ("version", .int(Int64(version)))])
     }
 }
@@ -707,9 +703,9 @@ extension Session {
         let talent = try context.insert(NewTalent(studioID: studio.id, resourceID: resource.id, userID: userID, name: name,
                                                   alias: try TextInput.line(input.alias, field: "alias"), role: input.role,
                                                   styleTags: try Self.list(input.styles, field: "styles"), rateMinor: input.rateMinor,
-                                                  languages: try Self.levelledText(input.languages, field: "languages"),
+                                                  languages: LevelledList.text(try LevelledList.parse(input.languages, field: "languages")),
                                                   contact: try TextInput.line(input.contact, field: "contact", limit: 500)))
-        try Self.setSkills(context, talentID: talent.id, try Self.skills(input.skills))
+        try Self.setSkills(context, talentID: talent.id, try LevelledList.parse(input.skills, field: "skills"))
         context.summary = "add talent \(name) to \(studio.name)"
         return talent.uid
     }

@@ -41,12 +41,14 @@ public struct RecordCard: Sendable, Equatable {
         public var label: String
         /// Local midnight of the day, epoch seconds.
         public var start: Int64
-        public var bookings: [(interval: Interval, status: BookingStatus, rank: Int?)]
+        public var bookings: [Booking]
+    }
 
-        public static func == (a: Day, b: Day) -> Bool {
-            a.label == b.label && a.start == b.start && a.bookings.map(\.interval) == b.bookings.map(\.interval)
-                && a.bookings.map(\.status) == b.bookings.map(\.status) && a.bookings.map(\.rank) == b.bookings.map(\.rank)
-        }
+    /// A booking of the week's mini-grid.
+    public struct Booking: Sendable, Equatable {
+        public var interval: Interval
+        public var status: BookingStatus
+        public var rank: Int?
     }
 
     public var uid, kind, title: String
@@ -119,7 +121,7 @@ extension Session {
                     add("Languages", row["languages"])
                     add("Styles", row["style_tags"])
                     add("Rate", "\(reader.format.money(row["rate_minor"]).text) per \(row["rate_unit"] as String)")
-                    add("Rating", try Double.fetchOne(reader.db, sql: "SELECT \(Self.ratingColumn("t")) FROM talent t WHERE t.id = ?", arguments: [talentID]).map { String(format: "%.1f of 5", $0) })
+                    add("Rating", try Self.ratings(reader.db, of: [talentID])[talentID].map { "\(RatingText.of($0)) of 5" })
                     add("Contact", row["contact"])
                     add("User", try String.fetchOne(reader.db, sql: "SELECT login FROM users WHERE id = ?", arguments: [row["user_id"] as Int64?]))
                     if row["banned"] { add("Banned", (row["ban_reason"] as String).isEmpty ? "yes" : "yes: \(row["ban_reason"] as String)") }
@@ -163,7 +165,7 @@ extension Session {
                                                start: days[index], bookings: rows.compactMap { row in
                         let interval = Interval(start: row[0], end: row[1])
                         guard interval.overlaps(span) else { return nil }
-                        return (interval, BookingStatus(rawValue: row[2]) ?? .confirmed, row[3])
+                        return RecordCard.Booking(interval: interval, status: BookingStatus(rawValue: row[2]) ?? .confirmed, rank: row[3])
                     }))
                 }
             case "clients":

@@ -46,7 +46,7 @@ public struct TalentMatchRow: ReadModel, Equatable {
         Listing([("rank", .int(Int64(rank))), ("uid", .text(uid)), ("name", .text(name)), ("role", .text(role)), ("studio", .text(studio)),
                  ("skills", .text(matched.joined(separator: ", "))), ("missing", .text(missing.joined(separator: ","))), ("styles", .int(Int64(styles))),
                  ("availability", .text(availability)), ("free_slots", .text(freeSlots.joined(separator: "; "))),
-                 ("rating", .text(rating.map { String(format: "%.1f", $0) })), ("rate", .money(rate))])
+                 ("rating", .text(rating.map(RatingText.of))), ("rate", .money(rate))])
     }
 }
 
@@ -55,7 +55,7 @@ extension Session {
     /// and bookings in the window are respected.
     public func matchTalent(_ query: TalentQuery) throws -> [TalentMatchRow] {
         try read { reader in
-            let skills = try Self.levelled(query.skills, field: "skills").map(\.name)
+            let skills = try LevelledList.parse(query.skills, field: "skills").map(\.name)
             guard !skills.isEmpty || !query.styles.isEmpty else { throw SlateError.invalidInput("give at least one skill (--skills french,hosting) or style") }
             var zone = LocalTime(timeZone: reader.settings.zone)
             var studioID: Int64?
@@ -120,13 +120,6 @@ extension Session {
         // First what ranks them (skills, languages, styles), in integers and short strings;
         // names and resources are read for the contenders only.
         var candidates: [Int64: MatchCandidate] = [:]
-        func parse(_ list: String) -> [(String, Int)] {
-            split(list).compactMap { item in
-                let parts = item.utf8.split(separator: UInt8(ascii: ":"), maxSplits: 1)
-                guard let name = parts.first else { return nil }
-                return (SearchText.fold(String(decoding: name, as: UTF8.self)), parts.count == 2 ? Int(String(decoding: parts[1], as: UTF8.self)) ?? 1 : 1)
-            }
-        }
         if !names.isEmpty {
             let skillRows = try Row.fetchCursor(reader.db, sql: """
                 SELECT k.talent_id, k.skill, k.level FROM talent_skills k JOIN talent t ON t.id = k.talent_id
@@ -145,7 +138,9 @@ extension Session {
                                                    arguments: StatementArguments(names.flatMap { ["%\($0)%", $0] } + scope))
             while let row = try languageRows.next() {
                 let id: Int64 = row[0]
-                for (language, level) in parse(row[1]) where names.contains(language) {
+                for item in LevelledList.stored(row[1]) {
+                    let language = SearchText.fold(item.name), level = item.level
+                    guard names.contains(language) else { continue }
                     candidates[id, default: MatchCandidate(id: id, name: "", skills: [:])].skills[language] = max(candidates[id]?.skills[language] ?? 0, level)
                 }
             }
@@ -178,11 +173,7 @@ extension Session {
         }
         // Only the contenders need their ratings and bookings read.
         if !rows.isEmpty {
-            for row in try Row.fetchAll(reader.db, sql: """
-                SELECT talent_id, avg(rating) FROM show_talent WHERE rating IS NOT NULL AND deleted_at IS NULL AND talent_id IN (\(ids(Set(order)))) GROUP BY talent_id
-                """) {
-                rows[row[0]]?.candidate.rating = row[1]
-            }
+            for (id, rating) in try ratings(reader.db, of: Set(order)) { rows[id]?.candidate.rating = rating }
         }
         if let window = request.window, !rows.isEmpty {
             let resources = ids(Set(byResource.keys))
@@ -204,26 +195,6 @@ extension Session {
             }
         }
         return order.compactMap { rows[$0] }
-    }
-
-    /// `french:4` or `french` (level 1): a skill or language with its level, each once.
-    static func levelled(_ items: [String], field: String) throws -> [(name: String, level: Int)] {
-        var seen = Set<String>()
-        var result: [(name: String, level: Int)] = []
-        for item in items.flatMap({ $0.split(separator: ",") }) {
-            let parts = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            let name = try TextInput.line(parts.first ?? "", field: field, limit: 64)
-            guard !name.isEmpty else { continue }
-            var level = 1
-            if parts.count == 2 {
-                guard let value = Int(parts[1]), (1...5).contains(value) else {
-                    throw SlateError.invalidInput("\(field): the level of \(TextInput.printable(name)) must be 1 to 5 (\(TextInput.printable(String(item))))")
-                }
-                level = value
-            }
-            if seen.insert(name.lowercased()).inserted { result.append((name, level)) }
-        }
-        return result
     }
 }
 
@@ -252,7 +223,7 @@ extension Session {
             try context.require(.manager, studio: studio.id, studioName: studio.name, to: "open job listings")
             let interval = try Interval.validated(start: from.resolve(in: studio.zone), end: to.resolve(in: studio.zone))
             guard rateMinor >= 0 else { throw SlateError.invalidInput("the rate must not be negative") }
-            let skills = try Self.levelled(skills, field: "skills").map(\.name)
+            let skills = try LevelledList.parse(skills, field: "skills").map(\.name)
             guard !skills.isEmpty else { throw SlateError.invalidInput("give the skills the role needs (--skills hosting,french)") }
             let title = try TextInput.name(title, field: "title")
             let row = try context.insert(NewJobListing(projectID: project["id"], title: title, skills: skills.joined(separator: ","),

@@ -111,6 +111,17 @@ struct TalentMatchingTests {
         #expect(TalentMatching.gaps(in: window, around: [window], atLeast: 1).isEmpty)
     }
 
+    @Test func levelledListsAreCheckedWrittenAndReadBack() throws {
+        let items = try LevelledList.parse(["French:5, english", "FRENCH:2,Mandarin:3"], field: "languages")
+        #expect(items == [.init(name: "French", level: 5), .init(name: "english", level: 1), .init(name: "Mandarin", level: 3)])
+        #expect(LevelledList.text(items) == "French:5,english,Mandarin:3")
+        #expect(LevelledList.stored(LevelledList.text(items)) == items)
+        #expect(throws: SlateError.self) { try LevelledList.parse(["french:0"], field: "skills") }
+        #expect(throws: SlateError.self) { try LevelledList.parse(["french:x"], field: "skills") }
+        #expect(LevelledList.stored("").isEmpty)
+        #expect(RatingText.of(4.25) == "4.3" && RatingText.of(5) == "5.0")
+    }
+
     @Test func searchTextFoldsAccentsAndQuotesEveryWord() {
         #expect(SearchText.fold("Éloïse ADÉBÁYỌ̀") == "eloise adebayo")
         #expect(SearchText.ftsQuery("rehears* Éloïse") == "\"rehears\"* \"Éloïse\"")

@@ -85,7 +85,7 @@ extension DirectoryScreen {
     static func matchLine(_ match: TalentMatchRow, unicode: Bool) -> String {
         var parts = ["\(match.role)", match.matched.joined(separator: ", ") + (match.missing.isEmpty ? "" : " (no \(match.missing.joined(separator: ", ")))")]
         parts.append(match.availability + (match.freeSlots.isEmpty ? "" : " " + match.freeSlots.prefix(2).map { String($0.suffix(11)) }.joined(separator: ", ")))
-        if let rating = match.rating { parts.append((unicode ? "★ " : "rating ") + String(format: "%.1f", rating)) }
+        if let rating = match.rating { parts.append((unicode ? "★ " : "rating ") + RatingText.of(rating)) }
         parts.append(match.rate.text)
         parts.append(match.studio)
         let rank = match.rank < 10 ? " \(match.rank)" : "\(match.rank)"

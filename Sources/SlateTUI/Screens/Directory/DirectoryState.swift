@@ -223,8 +223,8 @@ public struct DirectoryState: Equatable, Sendable {
         }
         func rating(_ value: Double?) -> (text: String, key: String) {
             guard let value else { return ("", "") }
-            let tenths = Int((value * 10).rounded())
-            return ("\(tenths / 10).\(tenths % 10)", (tenths < 100 ? "0" : "") + "\(tenths / 10).\(tenths % 10)")
+            let text = RatingText.of(value)
+            return (text, (value < 9.95 ? "0" : "") + text)
         }
         switch tab {
         case .talent:
