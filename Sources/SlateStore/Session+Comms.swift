@@ -13,6 +13,11 @@ struct RecordRef {
 }
 
 extension Lookup {
+    /// The public id of row `id` of `table` ("" when there is none).
+    func uid(of table: String, id: Int64) throws -> String {
+        try String.fetchOne(db, sql: "SELECT uid FROM \(table) WHERE id = ?", arguments: [id]) ?? ""
+    }
+
     /// A visible record by public id: a resource (room, talent, equipment), show, booking,
     /// schedule, phase, task, client, project, material, platform or invoice.
     func record(uid: String) throws -> RecordRef {
@@ -195,17 +200,18 @@ extension Session {
             let parentRow = try parent.map { try context.row("comments", uid: $0, what: "comment") }
             let record = try parentRow.map { row -> RecordRef in
                 let table: String = row["record_table"]
-                let uid = try String.fetchOne(context.db, sql: "SELECT uid FROM \(table) WHERE id = ?", arguments: [row["record_id"]]) ?? ""
-                return try context.record(uid: uid)
+                return try context.record(uid: context.uid(of: table, id: row["record_id"]))
             } ?? context.record(uid: ref)
             let body = try TextInput.note(body, field: "comment")
             guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw SlateError.invalidInput("the comment is empty") }
             try Self.checkMentions(context, body)
-            let row = try context.insert(NewComment(recordTable: record.table, recordID: record.id, parentID: parentRow?["id"], authorID: context.actor.userID, body: body))
+            // Whoever may see the record may comment (a client member on their client's); the
+            // log shows the command to the record's studio.
             if let studio = record.studioID, context.policy.role(inStudio: studio) != nil {
                 let info = try context.studio(id: studio)
                 try context.require(.member, studio: info.id, studioName: info.name, to: "comment")
             }
+            let row = try context.insert(NewComment(recordTable: record.table, recordID: record.id, parentID: parentRow?["id"], authorID: context.actor.userID, body: body))
             context.summary = "comment on \(record.label)"
             return row.uid
         }
@@ -308,7 +314,7 @@ extension Session {
                 ORDER BY c.id DESC LIMIT \(max(1, limit))
                 """, [login]) { row, format in
                 let table: String = row["record_table"]
-                let record = try String.fetchOne(reader.db, sql: "SELECT uid FROM \(table) WHERE id = ?", arguments: [row["record_id"]]) ?? ""
+                let record = try reader.uid(of: table, id: row["record_id"])
                 return CommentEntry(uid: row["uid"], parentUID: row["parent_uid"], depth: 0, author: row["author"], at: format.time(row["created_at"] as Int64),
                                     body: row["body"], edited: (row["version"] as Int) > 1, mentions: Self.mentions(in: row["body"]), recordUID: record, version: row["version"])
             }.filter { $0.mentions.contains(login) }
@@ -419,8 +425,8 @@ extension Session {
                 ORDER BY x.record_table, x.record_id
                 """, arguments: [name]) {
                 let table: String = row[0]
-                guard let uid = try String.fetchOne(reader.db, sql: "SELECT uid FROM \(table) WHERE id = ?", arguments: [row[1]]),
-                      let record = try? reader.record(uid: uid) else { continue }
+                let uid = try reader.uid(of: table, id: row[1])
+                guard let record = try? reader.record(uid: uid) else { continue }
                 let kind: SearchHit.Kind = switch PublicID.table(ofUID: uid) {
                 case "talent": .talent
                 case "rooms": .room
@@ -462,7 +468,7 @@ extension Session {
                 WHERE c.deleted_at IS NULL AND instr(slate_fold(c.body), ?) > 0 AND \(reader.visibility.predicate("comments", alias: "c")) ORDER BY c.id DESC LIMIT \(limit)
                 """, arguments: [needle]).map { row in
                 let table: String = row["record_table"]
-                let target = try String.fetchOne(reader.db, sql: "SELECT uid FROM \(table) WHERE id = ?", arguments: [row["record_id"]]) ?? ""
+                let target = try reader.uid(of: table, id: row["record_id"])
                 return SearchHit(kind: .comment, uid: row["uid"], title: row["body"], detail: "by \(row["login"] as String) on \(target)", target: target)
             }
             return hits

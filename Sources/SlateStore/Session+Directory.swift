@@ -587,7 +587,7 @@ extension Session {
     public func reviseMaterial(_ uid: String, title: String? = nil, body: String? = nil, expectedVersion: Int? = nil) throws -> Outcome<Int> {
         try perform("material revise") { context in
             let row = try context.row("materials", uid: uid, what: "material")
-            let client = try context.client(ref: try String.fetchOne(context.db, sql: "SELECT uid FROM clients WHERE id = ?", arguments: [row["client_id"]]) ?? "")
+            let client = try context.client(ref: context.uid(of: "clients", id: row["client_id"]))
             let studioRole = client.studioID.flatMap { context.policy.role(inStudio: $0) }
             guard (studioRole ?? .member) >= .manager || (context.policy.role(inClient: client.id) ?? .member) >= .manager else {
                 throw SlateError.accessDenied("\(context.actor.login) needs the manager role on a studio or on client \(client.name) to revise material")
@@ -608,7 +608,7 @@ extension Session {
     public func deleteMaterial(_ uid: String, expectedVersion: Int? = nil) throws -> Outcome<String> {
         try perform("material delete") { context in
             let row = try context.row("materials", uid: uid, what: "material")
-            let client = try context.client(ref: try String.fetchOne(context.db, sql: "SELECT uid FROM clients WHERE id = ?", arguments: [row["client_id"]]) ?? "")
+            let client = try context.client(ref: context.uid(of: "clients", id: row["client_id"]))
             try Self.requireClientManager(context, client, to: "delete material of \(client.name)")
             let live = try Self.showsNotOver(context, linkedBy: "show_materials", column: "material_id", id: row["id"])
             try Self.refuseWhileReferenced(row["title"], live, what: "show(s) not over using it", fix: "take it off those shows first")

@@ -281,7 +281,7 @@ extension Session {
     public func closeJob(_ uid: String) throws -> Outcome<String> {
         try perform("job close") { context in
             let job = try context.row("job_listings", uid: uid, what: "job listing")
-            let project = try context.row("projects", uid: try String.fetchOne(context.db, sql: "SELECT uid FROM projects WHERE id = ?", arguments: [job["project_id"]]) ?? "", what: "project")
+            let project = try context.row("projects", uid: context.uid(of: "projects", id: job["project_id"]), what: "project")
             let studio = try context.studio(id: project["studio_id"])
             try context.require(.manager, studio: studio.id, studioName: studio.name, to: "close job listings")
             try context.updateColumns("job_listings", id: job["id"], [("status", "closed")])
