@@ -87,8 +87,7 @@ extension Session {
             var board = Dashboard(now: Timestamp(now, in: zone))
             let shows = reader.visibility.predicate("shows", alias: "sh")
             // Each time in its studio's zone, named when the user's studios are in several.
-            let zones = try String.fetchAll(reader.db, sql: "SELECT DISTINCT time_zone FROM studios s WHERE deleted_at IS NULL AND \(reader.visibility.predicate("studios", alias: "s"))")
-            let several = LocalTime.severalZones(zones)
+            let several = try reader.zonesInPlay()
             func local(_ name: String) -> LocalTime { LocalTime.cached(name) ?? zone }
             func place(_ name: String) -> String { several ? " " + LocalTime.placeName(name) : "" }
             // Days in the workspace's words (`lun. 23 nov.`), times as the clock shows them.

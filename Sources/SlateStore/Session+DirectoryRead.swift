@@ -98,6 +98,7 @@ extension Session {
         let table = PublicID.table(ofUID: uid)
         let communications = ["talent", "clients"].contains(table ?? "") ? try communications(about: uid, limit: 5) : []
         return try read { reader in
+            let several = try reader.zonesInPlay()
             var fields: [RecordCard.Field] = []
             func add(_ name: String, _ value: String?) { if let value, !value.isEmpty { fields.append(.init(name: name, value: value)) } }
             var upcoming: [String] = []
@@ -147,7 +148,7 @@ extension Session {
                     """, arguments: [resource.id, reader.now - longest, reader.now]).map { row in
                     let status: String = row[2]
                     let rank: Int? = row[3]
-                    return "\(zone.format(Interval(start: row[0], end: row[1])))  \(status == "hold" ? "\(HoldQueue.ordinal(rank ?? 1)) hold" : status)  \(row[4] as String)"
+                    return "\(zone.format(Interval(start: row[0], end: row[1])))\(several ? " " + zone.placeName : "")  \(status == "hold" ? "\(HoldQueue.ordinal(rank ?? 1)) hold" : status)  \(row[4] as String)"
                         + ((row[5] as String?).map { "  \($0)" } ?? "")
                 }
                 // The week's mini-grid: Monday to Sunday of the current week, in the studio's zone.
@@ -192,7 +193,7 @@ extension Session {
                     ORDER BY s.start_at LIMIT 8
                     """, arguments: [row["id"], reader.now]).map { show in
                     let showZone = LocalTime.cached(show[5]) ?? zone
-                    return "\(showZone.format(Interval(start: show[0], end: show[1])))  \(show[2] as String)  \(show[3] as String)  \(show[4] as String)"
+                    return "\(showZone.format(Interval(start: show[0], end: show[1])))\(several ? " " + showZone.placeName : "")  \(show[2] as String)  \(show[3] as String)  \(show[4] as String)"
                 }
             case "studios":
                 let studio = try reader.studio(ref: uid)

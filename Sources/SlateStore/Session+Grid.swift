@@ -148,15 +148,20 @@ extension Session {
     /// True when the studios the user sees lie in more than one zone (or another than the
     /// workspace's): every time shown then names its zone.
     public func zonesInPlay() throws -> Bool {
-        try read { reader in
-            let zones = try String.fetchAll(reader.db, sql: "SELECT DISTINCT time_zone FROM studios WHERE deleted_at IS NULL AND \(reader.visibility.predicate("studios"))")
-            return LocalTime.severalZones(zones + [reader.settings.zone.identifier])
-        }
+        try read { reader in try reader.zonesInPlay() }
     }
 
     /// The workspace's name and time zone, for the top bar.
     public func workspaceInfo() throws -> (name: String, zone: String) {
         try read { reader in (reader.settings.name, reader.settings.zone.identifier) }
     }
+}
 
+extension Reader {
+    /// True when the studios the user sees lie in more than one zone (or another than the
+    /// workspace's): every time shown then names its zone. The one rule for every read.
+    func zonesInPlay() throws -> Bool {
+        let zones = try String.fetchAll(db, sql: "SELECT DISTINCT time_zone FROM studios WHERE deleted_at IS NULL AND \(visibility.predicate("studios"))")
+        return LocalTime.severalZones(zones + [settings.zone.identifier])
+    }
 }

@@ -88,12 +88,14 @@ extension Session {
                 shown[row["id"]] = row
             }
             let format = reader.format
+            // Free slots in the zone the window was typed in, named when several are in play.
+            let place = try reader.zonesInPlay() ? " " + zone.placeName : ""
             return ranked.enumerated().compactMap { index, match in
                 guard let row = shown[match.candidate.id] else { return nil }
                 return TalentMatchRow(rank: index + 1, uid: row["uid"], name: match.candidate.name, alias: row["alias"], role: row["role"], studio: row["studio"],
                                       matched: match.matched.map { "\($0) \(match.candidate.skills[$0] ?? 1)" }, missing: match.missing, styles: match.styleMatches,
                                       availability: match.availability.text,
-                                      freeSlots: match.freeSlots.map { zone.format($0.start) + "–" + String(zone.format($0.end).suffix(5)) },
+                                      freeSlots: match.freeSlots.map { zone.format($0) + place },
                                       rating: match.candidate.rating, rate: format.money(row["rate_minor"]), freeIntervals: match.freeSlots, window: window)
             }
         }

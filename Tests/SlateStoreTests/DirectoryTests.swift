@@ -30,8 +30,9 @@ struct DirectoryTests {
         // Ava's French is a language (level 5) and her hosting level 4: first on skills, free in the morning
         #expect(rows.map(\.name) == ["Ava Martin", "Inès Dubois", "Held Host"])
         #expect(rows.map(\.availability) == ["free", "free", "held"])
-        #expect(rows[0].freeSlots == ["2026-12-03T09:00–12:00"])
-        #expect(rows[1].freeSlots == ["2026-12-03T09:00–13:00", "2026-12-03T15:00–18:00"])
+        // In the zone the window was typed in, named: the workspace has a London studio too
+        #expect(rows[0].freeSlots == ["2026-12-03T09:00–12:00 Paris"])
+        #expect(rows[1].freeSlots == ["2026-12-03T09:00–13:00 Paris", "2026-12-03T15:00–18:00 Paris"])
         #expect(!rows.contains { $0.uid == zoe })
         // The whole window: Ava and Ines are busy (hard time off, a booking), the held host only held
         let whole = try f.alice.matchTalent(TalentQuery(skills: ["french", "hosting"], from: "2026-12-03T09:00", to: "2026-12-03T18:00"))

@@ -84,7 +84,8 @@ extension DirectoryScreen {
     /// ` 1. Ngozi Adébáyọ̀  host · french 1, hosting 1 · free 09:00–18:00 · ★ 4.5 · 850,00 €`
     static func matchLine(_ match: TalentMatchRow, unicode: Bool) -> String {
         var parts = ["\(match.role)", match.matched.joined(separator: ", ") + (match.missing.isEmpty ? "" : " (no \(match.missing.joined(separator: ", ")))")]
-        parts.append(match.availability + (match.freeSlots.isEmpty ? "" : " " + match.freeSlots.prefix(2).map { String($0.suffix(11)) }.joined(separator: ", ")))
+        // The day is the window's: each slot from its time of day on.
+        parts.append(match.availability + (match.freeSlots.isEmpty ? "" : " " + match.freeSlots.prefix(2).map { String($0.dropFirst(11)) }.joined(separator: ", ")))
         if let rating = match.rating { parts.append((unicode ? "★ " : "rating ") + RatingText.of(rating)) }
         parts.append(match.rate.text)
         parts.append(match.studio)
