@@ -20,7 +20,7 @@ struct DemoCommand: ParsableCommand {
               \(summary.studios) studios, \(summary.rooms) rooms, \(summary.equipment) equipment, \(summary.talent) talent, \(summary.clients) clients, \(summary.platforms) platforms
               \(summary.projects) projects with \(summary.phases) phases, \(summary.schedules) schedules with \(summary.draftShows) draft shows, \(summary.confirmedShows) confirmed shows
               \(summary.bookings) confirmed bookings, \(summary.holds) holds, \(summary.tasks) tasks, \(summary.timeOff) time-off periods
-            Try: slate\(global.db.map { " --db \($0)" } ?? "") status · slate booking list · slate schedule list · slate check · slate task list --open
+            Try: \(["status", "booking list", "schedule list", "check", "task list --open", "talent match --skills french,hosting"].map { "slate \($0)\(global.db.map { " --db \($0)" } ?? "")" }.joined(separator: " · "))
             """)
     }
 }

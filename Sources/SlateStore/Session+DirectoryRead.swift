@@ -14,6 +14,8 @@ public struct Directory: Sendable, Equatable {
     public var jobs: [JobListing]
     /// Tag names by record id (`tl-…`, `cl-…`).
     public var tags: [String: [String]]
+    /// The user's studios lie in several zones: times name theirs.
+    public var zonesInPlay = false
 
     public init(talent: [TalentSummary] = [], clients: [ClientSummary] = [], rooms: [RoomSummary] = [], equipment: [EquipmentSummary] = [],
                 platforms: [PlatformSummary] = [], studios: [StudioSummary] = [], materials: [MaterialSummary] = [], jobs: [JobListing] = [], tags: [String: [String]] = [:]) {
@@ -76,6 +78,7 @@ extension Session {
         let studios = try studios()
         let materials = try materials()
         let jobs = try jobs()
+        let zonesInPlay = try zonesInPlay()
         let tags = try read { reader -> [String: [String]] in
             var tags: [String: [String]] = [:]
             for (table, uidTable) in [("resources", "resources"), ("clients", "clients"), ("platforms", "platforms"), ("studios", "studios"), ("materials", "materials")] {
@@ -87,7 +90,9 @@ extension Session {
             }
             return tags
         }
-        return Directory(talent: talent, clients: clients, rooms: rooms, equipment: equipment, platforms: platforms, studios: studios, materials: materials, jobs: jobs, tags: tags)
+        var lists = Directory(talent: talent, clients: clients, rooms: rooms, equipment: equipment, platforms: platforms, studios: studios, materials: materials, jobs: jobs, tags: tags)
+        lists.zonesInPlay = zonesInPlay
+        return lists
     }
 
     /// The card of a talent, client, room, equipment, platform or material.

@@ -208,6 +208,8 @@ public struct JobListing: ReadModel, Equatable {
     public var rate: MoneyValue
     public var status: String
     public var talent, booking: String?
+    /// The zone its times are in: the project's studio's.
+    public var timeZone = ""
 
     public var listing: Listing {
         Listing([("uid", .text(uid)), ("project", .text(project)), ("title", .text(title)), ("skills", .text(skills.joined(separator: ","))),
@@ -248,7 +250,8 @@ extension Session {
                 var format = format
                 format.zone = LocalTime.cached(row["time_zone"]) ?? format.zone
                 return JobListing(uid: row["uid"], project: row["project"], title: row["title"], skills: Self.split(row["skills"]), startAt: format.time(row["start_at"] as Int64),
-                                  endAt: format.time(row["end_at"] as Int64), rate: format.money(row["rate_minor"]), status: row["status"], talent: row["talent"], booking: row["booking"])
+                                  endAt: format.time(row["end_at"] as Int64), rate: format.money(row["rate_minor"]), status: row["status"], talent: row["talent"], booking: row["booking"],
+                                  timeZone: row["time_zone"])
             }
         }
     }
@@ -267,7 +270,10 @@ extension Session {
     public func fillJob(_ uid: String, talent: String, hold: Bool = false) throws -> Outcome<BookingView> {
         try perform("job fill") { context in
             let job = try context.row("job_listings", uid: uid, what: "job listing")
-            guard (job["status"] as String) == "open" else { throw SlateError.refused([RuleViolation(.transition, "\(uid) is \(job["status"] as String), not open")]) }
+            guard (job["status"] as String) == "open" else {
+                let filledBy = try (job["talent_id"] as Int64?).map { try context.uid(of: "talent", id: $0) }.flatMap { try? context.talent(ref: $0).name }
+                throw SlateError.refused([RuleViolation(.transition, "\(uid) is \(job["status"] as String)\(filledBy.map { " (by \($0))" } ?? ""), not open")])
+            }
             let person = try context.talent(ref: talent)
             let booking = try Self.placeBooking(context, BookingPlacement(resource: person.uid, start: .instant(job["start_at"]), end: .instant(job["end_at"]),
                                                                           status: hold ? .hold : .confirmed, note: "job \(job["title"] as String)"))

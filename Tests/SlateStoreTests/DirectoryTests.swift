@@ -224,7 +224,7 @@ struct DirectoryTests {
         let booking = try f.alice.fillJob(job, talent: f.ava).value
         #expect(booking.status == .confirmed && booking.startLocal == "2026-12-05T10:00")
         #expect(try f.alice.jobs().first.map { [$0.status, $0.talent, $0.booking] } == ["filled", "Ava Martin", booking.uid])
-        #expect(violations { _ = try f.alice.fillJob(job, talent: f.noah) }.first?.message.contains("filled") == true)
+        #expect(violations { _ = try f.alice.fillJob(job, talent: f.noah) }.first?.message.contains("filled (by Ava Martin)") == true)
         _ = try f.alice.undo()
         #expect(try f.alice.jobs().first?.status == "open")
         #expect(try f.count("SELECT count(*) FROM bookings WHERE uid = '\(booking.uid)' AND deleted_at IS NULL") == 0)

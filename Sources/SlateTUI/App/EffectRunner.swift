@@ -230,9 +230,9 @@ public struct EffectRunner: Sendable {
                                                         items: matches.isEmpty ? [.heading("Nobody has any of its skills.")] : matches.map { .match($0) },
                                                         window: matches.first?.window, job: uid))]
             case .directory(let write):
-                return [.succeeded(try Self.write(session, write), warnings: [])]
+                return [.succeeded(try Self.write(session, write, labelled: state.grid.zonesInPlay), warnings: [])]
             case .directoryBatch(let writes):
-                return [.succeeded(try writes.map { try Self.write(session, $0) }.joined(separator: " "), warnings: [])]
+                return [.succeeded(try writes.map { try Self.write(session, $0, labelled: state.grid.zonesInPlay) }.joined(separator: " "), warnings: [])]
             case .undo:
                 let outcome = try session.undo()
                 return [.succeeded("Undone: \(outcome.value.summary)", warnings: [])]
@@ -258,7 +258,8 @@ public struct EffectRunner: Sendable {
     }
 
     /// Runs a directory write; the status line's words.
-    static func write(_ session: Session, _ write: DirectoryWrite) throws -> String {
+    /// With `labelled`, times name their zone (several are in play).
+    static func write(_ session: Session, _ write: DirectoryWrite, labelled: Bool) throws -> String {
         switch write {
         case .addTalent(let input):
             return "Added \(input.name) (\(try session.addTalent(input).value))."
@@ -311,7 +312,7 @@ public struct EffectRunner: Sendable {
             return "Opened job \(title) (\(try session.addJob(project: project, title: title, skills: [skills], from: .local(from), to: .local(to), rateMinor: rate).value))."
         case .fillJob(let job, let talent):
             let booking = try session.fillJob(job, talent: talent).value
-            return "Filled \(job): \(booking.resourceName) booked \(booking.startLocal)–\(booking.endLocal) (\(booking.uid))."
+            return "Filled \(job): \(booking.resourceName) booked \(booking.when(labelled: labelled)) (\(booking.uid))."
         }
     }
 }

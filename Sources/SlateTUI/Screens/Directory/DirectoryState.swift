@@ -28,7 +28,7 @@ public enum DirectoryTab: Int, CaseIterable, Sendable {
         case .platforms: [("Name", 18, true), ("URL", 30, true), ("Tags", 8, true)]
         case .studios: [("Name", 18, true), ("Time zone", 16, false), ("Opening hours", 24, true), ("Tags", 8, true)]
         case .materials: [("Title", 20, true), ("Client", 16, true), ("Kind", 8, false), ("Rev", 3, false), ("Platform", 12, true)]
-        case .jobs: [("Title", 18, true), ("Project", 14, true), ("Skills", 14, true), ("When", 16, false), ("Rate", 10, false), ("Status", 6, false), ("Talent", 12, true)]
+        case .jobs: [("Title", 18, true), ("Project", 14, true), ("Skills", 14, true), ("When", 23, false), ("Rate", 10, false), ("Status", 6, false), ("Talent", 12, true)]
         }
     }
 }
@@ -247,7 +247,8 @@ public struct DirectoryState: Equatable, Sendable {
             return directory.materials.map { row($0.uid, [$0.title, $0.client, $0.kind.rawValue, String($0.revision), $0.platform ?? ""]) }
         case .jobs:
             return directory.jobs.map {
-                row($0.uid, [$0.title, $0.project, $0.skills.joined(separator: ","), $0.startAt.shown.replacingOccurrences(of: "T", with: " "), $0.rate.text, $0.status, $0.talent ?? ""],
+                row($0.uid, [$0.title, $0.project, $0.skills.joined(separator: ","),
+                             $0.startAt.shown.replacingOccurrences(of: "T", with: " ") + (directory.zonesInPlay ? " " + LocalTime.placeName($0.timeZone) : ""), $0.rate.text, $0.status, $0.talent ?? ""],
                     keys: [3: $0.startAt.shown, 4: amount($0.rate)])
             }
         }
