@@ -69,6 +69,9 @@ public enum DisplayWidth {
         0x00DF: "s", 0x00E6: "a", 0x00C6: "A", 0x00F8: "o", 0x00D8: "O", 0x0142: "l", 0x0141: "L", 0x0111: "d", 0x0110: "D",
         0x2018: "'", 0x2019: "'", 0x201C: "\"", 0x201D: "\"", 0x2013: "-", 0x2014: "-", 0x2026: ".", 0x00A0: " ", 0x00B7: ".",
         0x2022: "*", 0x2190: "<", 0x2192: ">", 0x2191: "^", 0x2193: "v", 0x00D7: "x", 0x2212: "-",
+        // Money and ratings keep their meaning: the narrow no-break space of French thousands,
+        // a currency's letter, a star.
+        0x202F: " ", 0x20AC: "E", 0x00A3: "L", 0x00A5: "Y", 0x2605: "*",
     ]
 
     /// The text cut to at most `cells` cells, with `…` (`.` with `ascii`) when it was cut.

@@ -50,6 +50,8 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.shown("Chloé", ascii: true) == "Chloe")
         #expect(DisplayWidth.shown("Ngozi Adébáyọ̀", ascii: true) == "Ngozi Adebayo")
         #expect(DisplayWidth.shown("王芳 🎤", ascii: true) == "???? ??")
+        // Money keeps its meaning outside UTF-8: French thousands, the euro's letter
+        #expect(DisplayWidth.shown("1\u{202F}000,00\u{00A0}€ ★ 4.5", ascii: true) == "1 000,00 E * 4.5")
         #expect(DisplayWidth.shown("Straße · ok…", ascii: true) == "Strase . ok.")
         for text in ["Chloé", "王芳 🎤", "Zoë 🎤 Park", "👨‍👩‍👧‍👦"] {
             let ascii = DisplayWidth.shown(text, ascii: true)
