@@ -183,11 +183,10 @@ struct BookingCommand: ParsableCommand {
         ["uid", "resource", "status", "rank", "start", "end"] + (labelled ? ["zone"] : []) + ["holder", "show"]
     }
 
-    /// `bk-…: Stage A 2026-12-03T14:00 to 2026-12-03T16:00 — 1st hold`, the zone's place
-    /// after the times when several zones are in play.
+    /// `bk-…: Stage A jeu. 3 déc. 14:00–16:00 — 1st hold`, the zone's place after the times
+    /// when several zones are in play.
     static func describe(_ view: BookingView, labelled: Bool) -> String {
-        let place = labelled ? " " + LocalTime.placeName(view.timeZone) : ""
-        return "\(view.uid): \(view.resourceName) \(view.startLocal) to \(view.endLocal)\(place) — \(view.statusText)"
+        "\(view.uid): \(view.resourceName) \(view.when(labelled: labelled)) — \(view.statusText)"
     }
 }
 

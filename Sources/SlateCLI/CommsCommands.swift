@@ -178,7 +178,7 @@ struct JobCommand: ParsableCommand {
         @Argument var job: String
         @Option var talent: String
         @Flag(help: "Pencil them (a hold) instead of confirming.") var hold = false
-        func run() throws { global.emit(try global.session().fillJob(job, talent: talent, hold: hold)) { "Filled: \($0.uid) \($0.resourceName) \($0.startLocal)–\($0.endLocal)." } }
+        func run() throws { global.emit(try global.session().fillJob(job, talent: talent, hold: hold)) { "Filled: \($0.uid) \($0.resourceName) \($0.when(labelled: false))." } }
     }
 
     struct Close: ParsableCommand {

@@ -80,7 +80,7 @@ struct GlobalOptions: ParsableArguments {
             guard let first = records.first else { return }
             let names = first.fields.map(\.name)
             environment.output.out(names.map(Self.csvField).joined(separator: ","))
-            for record in records { environment.output.out(record.fields.map { Self.csvField($0.value.description) }.joined(separator: ",")) }
+            for record in records { environment.output.out(record.fields.map { Self.csvField($0.value.csvText) }.joined(separator: ",")) }
             return
         }
         let output = environment.output

@@ -146,6 +146,7 @@ extension JSONOutput {
         if let client = schedule.client { json.field("client", client) }
         json.strings("critical_chain", schedule.criticalChain)
         json.field("finish", schedule.finish.iso)
+        json.field("locale", schedule.locale)
         json.field("name", schedule.name)
         json.field("open_weekdays", raw: "[" + schedule.openWeekdays.map(String.init).joined(separator: ",") + "]")
         json.key("phases")
@@ -162,6 +163,7 @@ extension JSONOutput {
             json.field("fixed", raw: String(phase.fixed))
             json.field("late_finish", phase.lateFinish.iso)
             json.field("late_start", phase.lateStart.iso)
+            json.field("locale", phase.locale)
             json.field("milestone", raw: String(phase.milestone))
             json.field("name", phase.name)
             links("predecessors", phase.predecessors)

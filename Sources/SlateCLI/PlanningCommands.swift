@@ -41,12 +41,11 @@ struct ScheduleCommand: ParsableCommand {
             global.out("\(summary.name) (\(summary.uid)) · \(summary.client) · \(summary.studio) · \(summary.status.rawValue) · \(summary.shows) show(s)")
             var day = ""
             for show in board.shows {
-                let date = String(show.start.shown.prefix(10))
-                if date != day {
-                    day = date
-                    global.out(date)
+                if show.start.day != day {
+                    day = show.start.day
+                    global.out(day)
                 }
-                let parts = ["  \(show.start.shown.dropFirst(11))–\(show.end.shown.dropFirst(11))", show.title, show.room ?? "no room",
+                let parts = ["  \(show.start.clock)–\(show.end.clock)", show.title, show.room ?? "no room",
                              show.talent.joined(separator: ", "), show.platforms.joined(separator: ", "), "\(show.type.rawValue)/\(show.standard.rawValue)",
                              show.status.rawValue, show.uid, show.series.map { "series \($0)" } ?? ""]
                 global.out(TextInput.printable(parts.filter { !$0.isEmpty }.joined(separator: " · "), limit: 400) + (show.clashes.isEmpty ? "" : " · CLASH"))

@@ -67,7 +67,8 @@ struct ProjectCommand: ParsableCommand {
                 global.out(JSONOutput.encode(schedule))
                 return
             }
-            global.out("\(schedule.name): \(schedule.start.iso) to \(schedule.finish.iso) (\(schedule.studio), working days)")
+            let words = LocaleFormat.of(schedule.locale)
+            global.out("\(schedule.name): \(words.date(schedule.start)) to \(words.date(schedule.finish)) (\(schedule.studio), working days)")
             global.emit(schedule.phases, columns: ["id", "name", "early_start", "early_finish", "late_start", "late_finish", "float", "critical", "violated"])
             let names = Dictionary(schedule.phases.map { ($0.uid, $0.name) }, uniquingKeysWith: { a, _ in a })
             global.out("Critical chain: " + schedule.criticalChain.map { names[$0] ?? $0 }.joined(separator: " -> "))

@@ -9,7 +9,9 @@ struct SlateCommand: ParsableCommand {
         commandName: "slate",
         abstract: "Book talent, rooms and equipment without double-booking; plan shows and their tasks.",
         discussion: """
-            Times are ISO 8601 local time in the studio's time zone (2026-12-03T14:00).
+            Times are typed as ISO 8601 local time in the studio's time zone (2026-12-03T14:00).
+            Tables and messages write days, times and money in the workspace's locale
+            (jeu. 3 déc. 14:00, 1 234,50 €); --csv writes times as they are typed, --json as ISO 8601.
             Exit status: 0 done, 1 refused by a rule or by access, 2 bad usage or input, 3 storage failure.
             """,
         version: "slate 0.5 (workspace schema \(Workspace.schemaVersion))",
@@ -41,7 +43,7 @@ struct StatusCommand: ParsableCommand {
             global.out(JSONOutput.encode(StatusJSON(workspace: global.path, user: session.login, dashboard: dashboard)))
             return
         }
-        global.out("Workspace \(global.path) — you are \(session.login) — \(dashboard.nowText)")
+        global.out("Workspace \(global.path) — you are \(session.login) — \(dashboard.now.shown)")
         for (title, items) in dashboard.sections {
             global.out("")
             global.out("\(title): \(items.isEmpty ? "none" : String(items.count))")

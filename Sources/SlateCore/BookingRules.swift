@@ -24,13 +24,16 @@ public struct BookingSurroundings: Sendable {
     public var openingHours: OpeningHours
     /// Zone of the resource's studio, for messages and opening hours.
     public var zone: LocalTime
+    /// The workspace's words for the times in messages (`jeu. 3 déc. 14:00–16:00`).
+    public var words: LocaleFormat
 
-    public init(confirmed: [BookingSnapshot], holds: [BookingSnapshot], timeOff: [TimeOffPeriod], openingHours: OpeningHours, zone: LocalTime) {
+    public init(confirmed: [BookingSnapshot], holds: [BookingSnapshot], timeOff: [TimeOffPeriod], openingHours: OpeningHours, zone: LocalTime, words: LocaleFormat) {
         self.confirmed = confirmed
         self.holds = holds
         self.timeOff = timeOff
         self.openingHours = openingHours
         self.zone = zone
+        self.words = words
     }
 }
 
@@ -83,9 +86,9 @@ public enum BookingRules {
     }
 
     /// Warnings about when a booking lies: one that ends before `now` is in the past.
-    public static func timing(_ interval: Interval, now: Int64, zone: LocalTime) -> [RuleWarning] {
+    public static func timing(_ interval: Interval, now: Int64, zone: LocalTime, words: LocaleFormat) -> [RuleWarning] {
         guard interval.end <= now else { return [] }
-        return [RuleWarning(.pastTime, "\(zone.format(interval)) is in the past (it ended before now)")]
+        return [RuleWarning(.pastTime, "\(words.span(interval, in: zone)) is in the past (it ended before now)")]
     }
 
     /// Refuses releasing a confirmed booking or cancelling a hold (rule 17): the two verbs
@@ -113,13 +116,14 @@ public enum BookingRules {
         let zone = around.zone
         let name = request.resource.name
         // Formatted only for a message: most requests have none.
-        var when: String { zone.format(request.interval) }
+        func text(_ interval: Interval) -> String { around.words.span(interval, in: zone) }
+        var when: String { text(request.interval) }
         let excluded = request.existing?.id
 
         if let banned = banned(request.resource) { outcome.violations.append(banned) }
         for period in around.timeOff where period.interval.overlaps(request.interval) {
             let why = period.reason.isEmpty ? "" : " (\(period.reason))"
-            let text = "\(name) is off \(zone.format(period.interval))\(why)"
+            let text = "\(name) is off \(text(period.interval))\(why)"
             if period.hard {
                 outcome.violations.append(RuleViolation(.hardTimeOff, "\(text); \(when) cannot be booked", otherUID: period.uid))
             } else {
@@ -134,7 +138,7 @@ public enum BookingRules {
         for other in around.confirmed where other.id != excluded && other.interval.overlaps(request.interval) {
             outcome.violations.append(RuleViolation(
                 .doubleBooking,
-                "\(name) is already booked \(zone.format(other.interval)) by \(other.holder) (\(other.uid))",
+                "\(name) is already booked \(text(other.interval)) by \(other.holder) (\(other.uid))",
                 otherUID: other.uid))
         }
         let me = request.existing ?? BookingSnapshot(id: .max, uid: "", resourceID: request.resource.id, status: .hold,
@@ -145,7 +149,7 @@ public enum BookingRules {
             let rank = hold.rank ?? HoldQueue.rank(of: hold, among: around.holds)
             outcome.violations.append(RuleViolation(
                 .holdAbove,
-                "\(name) has a \(HoldQueue.ordinal(rank)) hold \(zone.format(hold.interval)) by \(hold.holder) (\(hold.uid)) ahead of this request; challenge it or force-confirm with a reason",
+                "\(name) has a \(HoldQueue.ordinal(rank)) hold \(text(hold.interval)) by \(hold.holder) (\(hold.uid)) ahead of this request; challenge it or force-confirm with a reason",
                 otherUID: hold.uid))
         }
         return outcome

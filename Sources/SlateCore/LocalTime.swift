@@ -166,6 +166,13 @@ public struct LocalTime: Sendable, Equatable {
         return (weekday, (c.hour ?? 0) * 60 + (c.minute ?? 0))
     }
 
+    /// Seconds since local midnight at `instant` (0 ..< 86,400).
+    public func secondOfDay(_ instant: Int64) -> Int {
+        let local = instant + offset(at: instant)
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        return Int(local - days * 86_400)
+    }
+
     /// The local calendar day that contains `instant`.
     public func day(of instant: Int64) -> Day {
         let local = instant + offset(at: instant)

@@ -57,15 +57,32 @@ public struct MoneyValue: Encodable, Equatable, Sendable {
 /// An instant as JSON gives it: ISO 8601 local time with its offset, and epoch seconds.
 public struct Timestamp: Encodable, Equatable, Sendable {
     public var epoch: Int64
+    /// ISO 8601 with the zone's offset, for machines: `2026-12-03T14:00:00+01:00`.
     public var local: String
+    /// The day in the workspace's words: `jeu. 3 déc.`. Not in JSON.
+    public var day: String
+    /// The time of day: `14:00`. Not in JSON.
+    public var clock: String
 
-    public init(_ epoch: Int64, in zone: LocalTime) {
+    private enum CodingKeys: String, CodingKey { case epoch, local }
+
+    public init(_ epoch: Int64, in zone: LocalTime, words: LocaleFormat) {
         self.epoch = epoch
         self.local = zone.iso(epoch)
+        self.day = words.day(zone.day(of: epoch))
+        self.clock = words.clock(epoch, in: zone)
     }
 
-    /// The local time as tables show it: `2026-12-03T14:00` (seconds only when not zero).
-    public var shown: String {
+    /// As people read it, in the workspace's locale: `jeu. 3 déc. 14:00`.
+    public var shown: String { day + " " + clock }
+
+    /// `jeu. 3 déc. 14:00–16:00`: from this to `end`, the day written once when it is the same.
+    public func span(to end: Timestamp) -> String {
+        end.day == day ? shown + "–" + end.clock : shown + " – " + end.shown
+    }
+
+    /// The local time as it is typed: `2026-12-03T14:00` (seconds only when not zero), for CSV.
+    public var typed: String {
         let minutes = String(local.prefix(16))
         let seconds = local.dropFirst(17).prefix(2)
         return seconds == "00" || seconds.isEmpty ? minutes : minutes + ":" + seconds

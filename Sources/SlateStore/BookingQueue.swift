@@ -56,7 +56,7 @@ enum BookingQueue {
         BookingSurroundings(confirmed: try confirmed(db, resource: resource, overlapping: interval),
                             holds: try holds(db, resource: resource, overlapping: interval),
                             timeOff: try timeOff(db, resource: resource, overlapping: interval),
-                            openingHours: studio.hours, zone: studio.zone)
+                            openingHours: studio.hours, zone: studio.zone, words: studio.words)
     }
 
     /// Recomputes the stored rank of every live hold overlapping `window` (auto-promotion),

@@ -383,7 +383,7 @@ final class CommandContext {
                     changed.append(column)
                 }
             }
-            text = "\(uid) was last changed by \(login) at \(LocalTime(timeZone: settings.zone).format(at))"
+            text = "\(uid) was last changed by \(login) at \(settings.words.moment(at, in: LocalTime(timeZone: settings.zone)))"
                 + (changed.isEmpty ? "" : " (\(changed.joined(separator: ", ")))") + "; \(versions)"
         }
         return text + ". Reload and try again."
@@ -402,6 +402,9 @@ struct WorkspaceSettings {
     var currency = "USD"
     /// The workspace's locale (`fr_FR`): how numbers are typed and shown.
     var locale = "en_US"
+
+    /// How the workspace's locale writes days, times and money (`jeu. 3 déc. 14:00`).
+    var words: LocaleFormat { LocaleFormat.of(locale) }
 
     static func load(_ db: Database) throws -> WorkspaceSettings {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """

@@ -9,9 +9,12 @@ public struct Listing: Sendable, Equatable, Encodable {
         case int(Int64)
         case text(String)
         case bool(Bool)
-        /// An instant: local time in tables, `{"local": ISO with offset, "epoch": …}` in JSON.
-        case time(Timestamp, shown: String)
+        /// An instant: in the workspace's words in tables (`jeu. 3 déc. 14:00`), as typed in
+        /// CSV (`2026-12-03T14:00`), `{"local": ISO with offset, "epoch": …}` in JSON.
+        case time(Timestamp)
         case money(MoneyValue)
+        /// A calendar day: in the workspace's words in tables (`3 déc.`), ISO in CSV and JSON.
+        case day(Day, shown: String)
 
         public var description: String {
             switch self {
@@ -19,8 +22,18 @@ public struct Listing: Sendable, Equatable, Encodable {
             case .int(let value): String(value)
             case .text(let value): value
             case .bool(let value): value ? "yes" : "no"
-            case .time(_, let shown): shown
+            case .time(let value): value.shown
             case .money(let value): value.text
+            case .day(_, let shown): shown
+            }
+        }
+
+        /// The value in a CSV file: times as they are typed, so a sheet can sort them.
+        public var csvText: String {
+            switch self {
+            case .time(let value): value.typed
+            case .day(let day, _): day.iso
+            default: description
             }
         }
 
@@ -31,8 +44,9 @@ public struct Listing: Sendable, Equatable, Encodable {
             case .int(let value): try container.encode(value)
             case .text(let value): try container.encode(value)
             case .bool(let value): try container.encode(value)
-            case .time(let value, _): try container.encode(value)
+            case .time(let value): try container.encode(value)
             case .money(let value): try container.encode(value)
+            case .day(let day, _): try container.encode(day.iso)
             }
         }
     }

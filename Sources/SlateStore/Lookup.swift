@@ -42,6 +42,14 @@ struct StudioInfo {
     var name: String
     var zone: LocalTime
     var hours: OpeningHours
+    /// The workspace's words for days and times.
+    var words: LocaleFormat
+
+    /// `jeu. 3 déc. 14:00–16:00`: an interval in the studio's zone, as people read it.
+    func text(_ interval: Interval) -> String { words.span(interval, in: zone) }
+
+    /// `jeu. 3 déc. 14:00`: an instant likewise.
+    func text(_ instant: Int64) -> String { words.moment(instant, in: zone) }
 }
 
 extension Lookup {
@@ -97,7 +105,7 @@ extension Lookup {
         let zoneName: String = row["time_zone"]
         return StudioInfo(id: row["id"], uid: row["uid"], name: row["name"],
                           zone: LocalTime.cached(zoneName) ?? LocalTime(timeZone: .gmt),
-                          hours: OpeningHours.cached(row["opening_hours"]))
+                          hours: OpeningHours.cached(row["opening_hours"]), words: settings.words)
     }
 
     /// A bookable resource by the public id of the resource, room, talent or equipment, or by name.

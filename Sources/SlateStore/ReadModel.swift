@@ -20,8 +20,10 @@ struct ReadFormat {
     let currency: String
     let locale: String
 
-    func time(_ epoch: Int64) -> Timestamp { Timestamp(epoch, in: zone) }
-    func time(_ epoch: Int64?) -> Timestamp? { epoch.map { Timestamp($0, in: zone) } }
+    var words: LocaleFormat { LocaleFormat.of(locale) }
+
+    func time(_ epoch: Int64) -> Timestamp { Timestamp(epoch, in: zone, words: words) }
+    func time(_ epoch: Int64?) -> Timestamp? { epoch.map { Timestamp($0, in: zone, words: words) } }
     func money(_ minor: Int64) -> MoneyValue { MoneyValue(minor: minor, currency: currency, locale: locale) }
 }
 
@@ -38,7 +40,7 @@ extension Reader {
 extension Listing.Value {
     /// A time cell: local time in tables, ISO with offset and epoch in JSON.
     static func time(_ timestamp: Timestamp?) -> Listing.Value {
-        timestamp.map { .time($0, shown: $0.shown) } ?? .null
+        timestamp.map { .time($0) } ?? .null
     }
 
     static func text(_ value: String?) -> Listing.Value { value.map { .text($0) } ?? .null }

@@ -140,7 +140,7 @@ extension Session {
                                   materials: try uids("SELECT m.uid FROM show_materials sm JOIN materials m ON m.id = sm.material_id WHERE sm.show_id = ? AND sm.deleted_at IS NULL ORDER BY sm.id"),
                                   notes: row["notes"])
             let copy = try ShowWriting.insert(context, input)
-            context.summary = "copy \(show.label) to \(studio.zone.format(interval))"
+            context.summary = "copy \(show.label) to \(studio.text(interval))"
             return copy
         }
     }
@@ -178,7 +178,7 @@ extension Session {
                 let studio = try context.studio(id: show.studioID)
                 let interval = studio.zone.shifted(show.interval, days: days, minutes: minutes)
                 try ShowMove.apply(context, showID: show.id, to: interval, forceReason: nil)
-                moved[show.uid] = "\(show.title) → \(studio.zone.format(interval))"
+                moved[show.uid] = "\(show.title) → \(studio.text(interval))"
             }
             // A show that could not move leaves its bookings where the next would land:
             // those clashes are with the moving shows themselves, not real; the real ones stay.

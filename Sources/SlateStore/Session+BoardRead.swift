@@ -89,7 +89,7 @@ public struct ShowCard: Encodable, Sendable, Equatable {
 
     /// The card as text: the same in the terminal UI and `slate show card`.
     public var lines: [String] {
-        let time = "\(start.shown.replacingOccurrences(of: "T", with: " "))–\(end.shown.suffix(5)) \(LocalTime.placeName(zone))"
+        let time = "\(start.span(to: end)) \(LocalTime.placeName(zone))"
         var lines = ["\(title) (\(uid)) · \(status.rawValue)",
                      "Client \(client)\(schedule.map { " · schedule \($0) (\(scheduleUID ?? ""))" } ?? "") · \(studio)",
                      "\(time) · \(type.rawValue) · \(standard.rawValue) · room \(room ?? "none")"]
@@ -123,11 +123,11 @@ public struct ShowCard: Encodable, Sendable, Equatable {
         if !comments.isEmpty {
             lines.append("")
             lines.append("Comments:")
-            lines += comments.map { "  \($0.author) \($0.at.shown.replacingOccurrences(of: "T", with: " ")): \($0.body)" }
+            lines += comments.map { "  \($0.author) \($0.at.shown): \($0.body)" }
         }
         lines.append("")
         lines.append("History (\(LocalTime.placeName(zone)) time):")
-        lines += history.suffix(12).map { "  \($0.at.shown.replacingOccurrences(of: "T", with: " ")) \($0.user) \($0.action == "insert" ? "created it" : $0.changes)" }
+        lines += history.suffix(12).map { "  \($0.at.shown) \($0.user) \($0.action == "insert" ? "created it" : $0.changes)" }
         return lines
     }
 }
@@ -189,7 +189,7 @@ extension Session {
                 ORDER BY sh.start_at, sh.id
                 """, arguments: [schedule.id]).map { row in
                 BoardShow(uid: row["uid"], title: row["title"], status: ShowStatus(rawValue: row["status"]) ?? .draft,
-                          start: Timestamp(row["start_at"], in: studio.zone), end: Timestamp(row["end_at"], in: studio.zone), room: row["room"],
+                          start: Timestamp(row["start_at"], in: studio.zone, words: reader.settings.words), end: Timestamp(row["end_at"], in: studio.zone, words: reader.settings.words), room: row["room"],
                           talent: Self.list(row["talent"]), platforms: Self.list(row["platforms"]),
                           type: ShowType(rawValue: row["type"]) ?? .other, standard: ShowStandard(rawValue: row["standard"]) ?? .standard,
                           version: row["version"], clashes: clashes[row["uid"]] ?? [], series: row["series"])
@@ -243,14 +243,14 @@ extension Session {
             let comments = try Row.fetchAll(reader.db, sql: """
                 SELECT u.login, k.created_at, k.body FROM comments k JOIN users u ON u.id = k.author_id
                 WHERE k.record_table = 'shows' AND k.record_id = ? AND k.deleted_at IS NULL ORDER BY k.id
-                """, arguments: [show.id]).map { ShowCard.Comment(author: $0["login"], at: Timestamp($0["created_at"], in: zone), body: $0["body"]) }
+                """, arguments: [show.id]).map { ShowCard.Comment(author: $0["login"], at: Timestamp($0["created_at"], in: zone, words: reader.settings.words), body: $0["body"]) }
             let next = ShowLifecycle.nextStep(from: show.status)
             let gate = next.flatMap { ShowLifecycle.gate($0) }
             let clashes = show.status == .draft
                 ? try draftClashList(reader, studios: "\(show.studioID)", window: show.interval).filter { $0.show == uid }.map(\.text) : []
             return ShowCard(uid: uid, title: show.title, client: row["client"], schedule: row["schedule"], scheduleUID: row["schedule_uid"], studio: studio.name,
                             zone: zone.timeZone.identifier, type: ShowType(rawValue: row["type"]) ?? .other, standard: ShowStandard(rawValue: row["standard"]) ?? .standard,
-                            status: show.status, start: Timestamp(show.interval.start, in: zone), end: Timestamp(show.interval.end, in: zone), room: row["room"],
+                            status: show.status, start: Timestamp(show.interval.start, in: zone, words: reader.settings.words), end: Timestamp(show.interval.end, in: zone, words: reader.settings.words), room: row["room"],
                             notes: row["notes"], version: row["version"], series: row["series"], talent: talent, equipment: equipment, platforms: platforms, materials: materials, bookings: bookings, tasks: tasks,
                             nextStep: next, blocking: tasks.filter { $0.itemType == gate && $0.required && $0.status.isOpen }.map(\.title),
                             clashes: clashes, comments: comments, history: [])
@@ -272,7 +272,7 @@ extension Session {
         }
         return try read { reader in
             let schedule = try reader.schedule(uid: uid)
-            let zone = try reader.studio(id: schedule.studioID).zone
+            let studio = try reader.studio(id: schedule.studioID)
             func value(_ change: Change, _ column: String) -> Int64? { change.fields[column]?.last.flatMap { $0 }.flatMap { Int64($0) } }
             // Names read once for the whole plan (a schedule may confirm a thousand shows).
             var titles: [String: (title: String, interval: Interval)] = [:]
@@ -292,17 +292,17 @@ extension Session {
                 switch (change.table, change.action) {
                 case ("shows", .update) where change.fields["status"]?.last == "confirmed":
                     let show = titles[change.uid]
-                    shows.append("\(show?.title ?? change.uid) \(show.map { zone.format($0.interval) } ?? "") (\(change.uid))")
+                    shows.append("\(show?.title ?? change.uid) \(show.map { studio.text($0.interval) } ?? "") (\(change.uid))")
                 case ("bookings", .insert):
                     let interval = Interval(start: value(change, "start_at") ?? 0, end: value(change, "end_at") ?? 1)
                     let resource = value(change, "resource_id").flatMap { resources[$0] } ?? "?"
-                    bookings.append("\(resource) \(zone.format(interval)) for \(value(change, "show_id").flatMap { titlesByID[$0] } ?? "?")")
+                    bookings.append("\(resource) \(studio.text(interval)) for \(value(change, "show_id").flatMap { titlesByID[$0] } ?? "?")")
                 case ("bookings", .update):
                     let row = try Row.fetchOne(reader.db.cachedStatement(sql: "SELECT r.name, b.start_at, b.end_at FROM bookings b JOIN resources r ON r.id = b.resource_id WHERE b.uid = ?"),
                                                arguments: [change.uid])
                     let what = change.fields["status"]?.last == "released" ? "released" : change.fields["rank"].map { "hold \($0.first.flatMap { $0 } ?? "?") → \($0.last.flatMap { $0 } ?? "?")" }
                     if let what, let row {
-                        holds.append("\(row["name"] as String) \(zone.format(Interval(start: row["start_at"], end: row["end_at"]))) \(change.uid): \(what)")
+                        holds.append("\(row["name"] as String) \(studio.text(Interval(start: row["start_at"], end: row["end_at"]))) \(change.uid): \(what)")
                     }
                 default:
                     break

@@ -31,6 +31,8 @@ public struct BookingView: ReadModel, Equatable {
     public var phase: String? = nil
     /// The series the booking is an occurrence of: its id and how it repeats (`rc-… weekly MO,WE`).
     public var series: String? = nil
+    /// The workspace's locale, which writes the times people read (`jeu. 3 déc. 14:00–16:00`).
+    public var locale = "en_US"
 
     private enum CodingKeys: String, CodingKey {
         case uid, resourceUID, resourceName, resourceKind, studioUID, timeZone, status, start, end, rank, expiresAt, challengeDeadline
@@ -39,7 +41,8 @@ public struct BookingView: ReadModel, Equatable {
 
     /// JSON: snake_case keys; times as `{"local": ISO with offset, "epoch": …}` in the studio's zone.
     public func encode(to encoder: any Encoder) throws {
-        let zone = LocalTime.cached(timeZone) ?? LocalTime(timeZone: .gmt)
+        let zone = self.zone
+        let words = LocaleFormat.of(locale)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(uid, forKey: .uid)
         try container.encode(resourceUID, forKey: .resourceUID)
@@ -48,11 +51,11 @@ public struct BookingView: ReadModel, Equatable {
         try container.encode(studioUID, forKey: .studioUID)
         try container.encode(timeZone, forKey: .timeZone)
         try container.encode(status, forKey: .status)
-        try container.encode(Timestamp(start, in: zone), forKey: .start)
-        try container.encode(Timestamp(end, in: zone), forKey: .end)
+        try container.encode(Timestamp(start, in: zone, words: words), forKey: .start)
+        try container.encode(Timestamp(end, in: zone, words: words), forKey: .end)
         try container.encode(rank, forKey: .rank)
-        try container.encode(expiresAt.map { Timestamp($0, in: zone) }, forKey: .expiresAt)
-        try container.encode(challengeDeadline.map { Timestamp($0, in: zone) }, forKey: .challengeDeadline)
+        try container.encode(expiresAt.map { Timestamp($0, in: zone, words: words) }, forKey: .expiresAt)
+        try container.encode(challengeDeadline.map { Timestamp($0, in: zone, words: words) }, forKey: .challengeDeadline)
         try container.encode(holder, forKey: .holder)
         try container.encode(showUID, forKey: .showUID)
         try container.encode(showTitle, forKey: .showTitle)
@@ -62,18 +65,19 @@ public struct BookingView: ReadModel, Equatable {
         try container.encode(phase, forKey: .phase)
     }
 
-    /// Start and end in the studio's zone (`2026-12-03T14:00–16:00`), followed by the
-    /// zone's place name when `labelled` (several zones in play).
+    private var zone: LocalTime { LocalTime.cached(timeZone) ?? LocalTime(timeZone: .gmt) }
+
+    /// Start and end in the studio's zone, in the workspace's words (`jeu. 3 déc. 14:00–16:00`),
+    /// followed by the zone's place name when `labelled` (several zones in play).
     public func when(labelled: Bool) -> String {
-        let zone = LocalTime.cached(timeZone) ?? LocalTime(timeZone: .gmt)
-        return zone.format(Interval(start: start, end: end)) + (labelled ? " " + zone.placeName : "")
+        LocaleFormat.of(locale).span(Interval(start: start, end: end), in: zone) + (labelled ? " " + zone.placeName : "")
     }
 
     /// The booking as table cells; times in its studio's zone, named in `zone`.
     public var listing: Listing {
         Listing([("uid", .text(uid)), ("resource", .text(resourceName)), ("status", .text(status.rawValue)), ("rank", rank.map { .int(Int64($0)) } ?? .null),
                  ("series", .text(series.map { String($0.prefix { $0 != " " }) })),
-                 ("start", .text(startLocal)), ("end", .text(endLocal)), ("zone", .text(LocalTime.placeName(timeZone))), ("holder", .text(holder)),
+                 ("start", .time(Timestamp(start, in: zone, words: LocaleFormat.of(locale)))), ("end", .time(Timestamp(end, in: zone, words: LocaleFormat.of(locale)))), ("zone", .text(LocalTime.placeName(timeZone))), ("holder", .text(holder)),
                  ("show", .text(showTitle ?? "")), ("note", .text(note)), ("version", .int(Int64(version)))])
     }
 
@@ -135,7 +139,7 @@ extension Session {
             BookingView(uid: uid, resourceUID: resource.uid, resourceName: resource.name, resourceKind: resource.kind.rawValue, studioUID: studio.uid,
                         timeZone: studio.zone.timeZone.identifier, status: status, start: interval.start, end: interval.end, startLocal: studio.zone.format(interval.start),
                         endLocal: studio.zone.format(interval.end), rank: rank, expiresAt: expires, challengeDeadline: nil,
-                        holder: context.actor.login, showUID: show?.uid, showTitle: show?.title, clientName: nil, note: note, version: 1)
+                        holder: context.actor.login, showUID: show?.uid, showTitle: show?.title, clientName: nil, note: note, version: 1, locale: context.settings.locale)
         }
         var around = try BookingQueue.surroundings(context.db, resource: resource.id, interval: interval, studio: studio)
         // A phase's booking holds its whole days: opening hours do not apply to it.
@@ -155,7 +159,7 @@ extension Session {
             }
         }
         context.violations += outcome.violations
-        context.warnings += outcome.warnings + BookingRules.timing(interval, now: context.now, zone: studio.zone)
+        context.warnings += outcome.warnings + BookingRules.timing(interval, now: context.now, zone: studio.zone, words: studio.words)
             + [placement.start, placement.end].compactMap { $0.ambiguity(in: studio.zone) }
         // Never returned: `perform` turns the violations into a refusal.
         guard outcome.isAllowed else { return view("", status) }
@@ -163,7 +167,7 @@ extension Session {
                              placedAt: context.now, note: note)
         let placed = try Self.insertBooking(context, row, queue: around.holds, expires: placement.expires?.resolve(in: studio.zone))
         let made = view(placed.uid, status, rank: placed.rank, expires: placed.expiresAt)
-        context.summary = "\(status == .hold ? "hold" : "book") \(resource.name) \(made.startLocal)–\(made.endLocal) (\(placed.uid))"
+        context.summary = "\(status == .hold ? "hold" : "book") \(resource.name) \(made.when(labelled: false)) (\(placed.uid))"
         return made
     }
 
@@ -200,7 +204,7 @@ extension Session {
             if context.settings.autoPromote {
                 try BookingQueue.rerank(context, resource: resource.id, window: booking.interval)
             }
-            context.summary = "confirm \(resource.name) \(studio.zone.format(booking.interval)) (\(uid))"
+            context.summary = "confirm \(resource.name) \(studio.text(booking.interval)) (\(uid))"
             return try Self.view(context, id: booking.id)
         }
     }
@@ -226,7 +230,7 @@ extension Session {
                 throw SlateError.refused([RuleViolation(.partOfShow, "\(uid) is \(resource.name)'s booking for show '\(show.title)' (\(show.uid)); a show's bookings share its fate: cancel the show (slate show cancel \(show.uid)) or move it (slate show move \(show.uid))", otherUID: show.uid)])
             }
             try BookingQueue.retire(context, booking: booking, to: verb == .release ? .released : .cancelled)
-            context.summary = "\(verb.rawValue) \(resource.name) \(studio.zone.format(booking.interval)) (\(uid))"
+            context.summary = "\(verb.rawValue) \(resource.name) \(studio.text(booking.interval)) (\(uid))"
             return try Self.view(context, id: booking.id)
         }
     }
@@ -251,7 +255,7 @@ extension Session {
                     try context.update(hold.id, [BookingChange.challengeDeadline(deadline), .challengedBy(booking.id)])
                 }
             }
-            context.summary = "challenge \(above.count) hold(s) above \(uid) on \(resource.name), deadline \(studio.zone.format(deadline))"
+            context.summary = "challenge \(above.count) hold(s) above \(uid) on \(resource.name), deadline \(studio.text(deadline))"
             return try above.map { try Self.view(context, id: $0.id) }
         }
     }
@@ -267,7 +271,7 @@ extension Session {
             context.warnings += [start, end].compactMap { $0.ambiguity(in: studio.zone) }
             if let show = try Self.owningShow(context, booking: booking.id) {
                 try ShowMove.apply(context, showID: show.id, to: interval, forceReason: forceReason)
-                context.summary = "move show '\(show.title)' (\(show.uid)) with \(uid) to \(studio.zone.format(interval))"
+                context.summary = "move show '\(show.title)' (\(show.uid)) with \(uid) to \(studio.text(interval))"
                 return try Self.view(context, id: booking.id)
             }
             if let phase = try Row.fetchOne(context.db, sql: "SELECT ph.uid, ph.name FROM bookings b JOIN phases ph ON ph.id = b.phase_id WHERE b.id = ?", arguments: [booking.id]) {
@@ -275,7 +279,7 @@ extension Session {
                 throw SlateError.refused([RuleViolation(.partOfPhase, "\(uid) assigns \(resource.name) to phase '\(name)' (\(phaseUID)) and spans it; move the phase (slate phase move \(phaseUID)) and its bookings follow", otherUID: phaseUID)])
             }
             try Self.moveBooking(context, booking, of: resource, in: studio, to: interval, forceReason: forceReason)
-            context.summary = "move \(uid) on \(resource.name) to \(studio.zone.format(interval))"
+            context.summary = "move \(uid) on \(resource.name) to \(studio.text(interval))"
             return try Self.view(context, id: booking.id)
         }
     }
@@ -287,7 +291,7 @@ extension Session {
         var around = try BookingQueue.surroundings(context.db, resource: resource.id, interval: interval, studio: studio)
         if wholeDays { around.openingHours = .always }
         var outcome = BookingRules.evaluateMove(booking, of: resource, to: interval, around: around)
-        outcome.warnings += BookingRules.timing(interval, now: context.now, zone: studio.zone)
+        outcome.warnings += BookingRules.timing(interval, now: context.now, zone: studio.zone, words: studio.words)
         if !outcome.isAllowed, let reason = forceReason {
             var surroundings = around
             surroundings.holds = around.holds.filter { !$0.interval.overlaps(booking.interval) }
@@ -374,7 +378,7 @@ extension Session {
                            status: BookingStatus(rawValue: row[5]) ?? .released,
                            start: start, end: end, startLocal: zone.format(start), endLocal: zone.format(end), rank: row[9], expiresAt: row[10],
                            challengeDeadline: row[11], holder: row[12], showUID: row[13], showTitle: row[14], clientName: row[15], note: row[16], version: row[17],
-                           phase: row[18], series: row[19])
+                           phase: row[18], series: row[19], locale: context.settings.locale)
     }
 
     /// A live booking the actor may change (manager of the resource's studio).

@@ -58,7 +58,7 @@ extension Session {
             let label = "show '\(row["title"] as String)' (\(row["show_uid"] as String))"
             let problem = (ShowStatus(rawValue: row["status"]) ?? .cancelled).releasesBookings
                 ? "is \(row["status"] as String) but its booking \(row["uid"] as String) of \(row["resource"] as String) is live"
-                : "is \(zone.format(Interval(start: row["show_start"], end: row["show_end"]))) but its booking \(row["uid"] as String) of \(row["resource"] as String) is \(zone.format(Interval(start: row["start_at"], end: row["end_at"])))"
+                : "is \(reader.settings.words.span(Interval(start: row["show_start"], end: row["show_end"]), in: zone)) but its booking \(row["uid"] as String) of \(row["resource"] as String) is \(reader.settings.words.span(Interval(start: row["start_at"], end: row["end_at"]), in: zone))"
             findings.append(Finding(severity: "error", kind: "show_bookings_disagree", subject: row["show_uid"], message: "\(label) \(problem)"))
         }
 
@@ -85,11 +85,11 @@ extension Session {
             let studio = try studiosByID[studioID] ?? reader.studio(id: studioID)
             studiosByID[studioID] = studio
             let interval = Interval(start: row["start_at"], end: row["end_at"])
-            var messages = (timeOff[row["resource_id"]]?.overlapping(interval) ?? []).map { "in time off \(studio.zone.format($0.interval))\($0.reason.isEmpty ? "" : " (\($0.reason))")" }
+            var messages = (timeOff[row["resource_id"]]?.overlapping(interval) ?? []).map { "in time off \(studio.text($0.interval))\($0.reason.isEmpty ? "" : " (\($0.reason))")" }
             // A phase's booking holds its whole days: opening hours do not apply to it.
             if (row["phase_id"] as Int64?) == nil, !studio.hours.contains(interval, in: studio.zone) { messages.append("outside opening hours (\(studio.hours.text))") }
             for message in messages {
-                findings.append(Finding(severity: "warning", kind: "availability", subject: row["uid"], message: "\(row["uid"] as String) \(studio.zone.format(interval)): \(message)"))
+                findings.append(Finding(severity: "warning", kind: "availability", subject: row["uid"], message: "\(row["uid"] as String) \(studio.text(interval)): \(message)"))
             }
         }
         return findings
@@ -167,7 +167,7 @@ extension Session {
         for draft in order.compactMap({ drafts[$0] }) {
             let interval = draft.interval
             let studio = try reader.studio(id: draft.studioID)
-            let label = "draft '\(draft.title)' \(studio.zone.format(interval))"
+            let label = "draft '\(draft.title)' \(studio.text(interval))"
             if !studio.hours.contains(interval, in: studio.zone) {
                 findings.append((draft.uid, label, "outside opening hours (\(studio.hours.text))"))
             }
@@ -175,13 +175,13 @@ extension Session {
                 let name = names[resource] ?? "?"
                 func clash(_ text: String) { findings.append((draft.uid, label, "\(name) \(text)")) }
                 for booking in try BookingQueue.confirmed(reader.db, resource: resource, overlapping: interval) {
-                    clash("is booked \(studio.zone.format(booking.interval)) by \(booking.holder) (\(booking.uid))")
+                    clash("is booked \(studio.text(booking.interval)) by \(booking.holder) (\(booking.uid))")
                 }
                 for hold in try BookingQueue.holds(reader.db, resource: resource, overlapping: interval) {
-                    clash("is held \(studio.zone.format(hold.interval)) by \(hold.holder) (\(hold.uid)\(hold.rank.map { ", \(HoldQueue.ordinal($0)) hold" } ?? ""))")
+                    clash("is held \(studio.text(hold.interval)) by \(hold.holder) (\(hold.uid)\(hold.rank.map { ", \(HoldQueue.ordinal($0)) hold" } ?? ""))")
                 }
                 for off in try BookingQueue.timeOff(reader.db, resource: resource, overlapping: interval) {
-                    clash("is off \(studio.zone.format(off.interval))\(off.reason.isEmpty ? "" : " (\(off.reason))")\(off.hard ? ", hard time off" : "")")
+                    clash("is off \(studio.text(off.interval))\(off.reason.isEmpty ? "" : " (\(off.reason))")\(off.hard ? ", hard time off" : "")")
                 }
                 for other in (byResource[resource] ?? []).compactMap({ drafts[$0] }) where other.id != draft.id && other.interval.overlaps(interval) {
                     clash("is also in draft '\(other.title)' (\(other.uid))")

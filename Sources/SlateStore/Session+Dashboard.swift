@@ -43,9 +43,8 @@ public struct Utilisation: Sendable, Equatable, Encodable {
 
 /// The dashboard (view 6 and `slate status`): today and the next seven days, most urgent first.
 public struct Dashboard: Sendable, Equatable, Encodable {
+    /// Now; `now.shown` is in the workspace's words: `mer. 2 déc. 09:00`.
     public var now: Timestamp
-    /// Now in the workspace's words: `mer. 2 déc. 09:00`.
-    public var nowText = ""
     /// Shows on air now (live, or confirmed and under way).
     public var live: [DashboardItem] = []
     /// Draft clashes, soft warnings and shows whose bookings disagree, over the eight days.
@@ -84,22 +83,16 @@ extension Session {
             let today = zone.startOfDay(now, addingDays: 0)
             let tomorrow = zone.startOfDay(now, addingDays: 1)
             let horizon = zone.startOfDay(now, addingDays: 8)
-            var board = Dashboard(now: Timestamp(now, in: zone))
+            let words = reader.settings.words
+            var board = Dashboard(now: Timestamp(now, in: zone, words: words))
             let shows = reader.visibility.predicate("shows", alias: "sh")
             // Each time in its studio's zone, named when the user's studios are in several.
             let several = try reader.zonesInPlay()
             func local(_ name: String) -> LocalTime { LocalTime.cached(name) ?? zone }
             func place(_ name: String) -> String { several ? " " + LocalTime.placeName(name) : "" }
-            // Days in the workspace's words (`lun. 23 nov.`), times as the clock shows them.
-            let words = LocaleFormat.of(reader.settings.locale)
-            func at(_ epoch: Int64, _ zone: LocalTime) -> String { words.day(zone.day(of: epoch)) + " " + zone.format(epoch).suffix(5) }
-            board.nowText = at(now, zone)
-            func day(_ epoch: Int64, _ name: String) -> String { at(epoch, local(name)) + place(name) }
-            func time(_ interval: Interval, _ name: String) -> String {
-                let zone = local(name)
-                let sameDay = zone.day(of: interval.start) == zone.day(of: max(interval.start, interval.end - 1))
-                return at(interval.start, zone) + "–" + (sameDay ? String(zone.format(interval.end).suffix(5)) : at(interval.end, zone)) + place(name)
-            }
+            // Days and times in the workspace's words (`lun. 23 nov. 10:00–12:00`).
+            func day(_ epoch: Int64, _ name: String) -> String { words.moment(epoch, in: local(name)) + place(name) }
+            func time(_ interval: Interval, _ name: String) -> String { words.span(interval, in: local(name)) + place(name) }
 
             for row in try Row.fetchAll(reader.db, sql: """
                 SELECT sh.uid, sh.title, sh.status, sh.start_at, sh.end_at, c.name, rm.name, s.time_zone
@@ -113,7 +106,7 @@ extension Session {
                 let text = "\(time(interval, row[7]))  \(row[1] as String) · \(row[5] as String)\((row[6] as String?).map { " · \($0)" } ?? "") · \(status.rawValue)"
                 board.shows.append(DashboardItem(text: text, target: .show(row[0])))
                 if status == .live || (status == .confirmed && interval.start <= now && now < interval.end) {
-                    board.live.append(DashboardItem(text: "\(row[1] as String) · \(row[6] as String? ?? "no room") until \(local(row[7]).format(interval.end).suffix(5))\(place(row[7]))",
+                    board.live.append(DashboardItem(text: "\(row[1] as String) · \(row[6] as String? ?? "no room") until \(words.clock(interval.end, in: local(row[7])))\(place(row[7]))",
                                                     target: .show(row[0])))
                 }
             }
@@ -170,7 +163,7 @@ extension Session {
                 """, arguments: [today, tomorrow, today - (try Self.longestBooking(reader.db))]) {
                 let interval = Interval(start: row[2], end: row[3])
                 let location = [row[4] as String?, row[5] as String?].compactMap { $0 }.joined(separator: " · ")
-                board.people.append(DashboardItem(text: "\(row[1] as String) · \(local(row[6]).format(interval).dropFirst(11))\(place(row[6]))\(location.isEmpty ? "" : " · \(location)")",
+                board.people.append(DashboardItem(text: "\(row[1] as String) · \(words.clock(interval.start, in: local(row[6])))–\(words.clock(interval.end, in: local(row[6])))\(place(row[6]))\(location.isEmpty ? "" : " · \(location)")",
                                                   target: .booking(resource: row[0], start: row[2])))
             }
 
@@ -181,7 +174,7 @@ extension Session {
                 ORDER BY i.status, i.number
                 """) {
                 let status = InvoiceStatus(rawValue: row[3]) ?? .draft
-                let what = status == .draft ? "draft to send" : "sent \((row[6] as Int64?).map { String(zone.format($0).prefix(10)) } ?? ""), not paid"
+                let what = status == .draft ? "draft to send" : "sent \((row[6] as Int64?).map { words.day(zone.day(of: $0)) } ?? ""), not paid"
                 board.invoices.append(DashboardItem(text: "\(row[1] as String? ?? "") · \(row[2] as String) · \(reader.format.money(row[4]).text) · \(what)",
                                                     target: .invoice(row[0])))
             }

@@ -206,7 +206,7 @@ extension Session {
             try context.require(.manager, studio: studio.id, studioName: studio.name, to: "record time off")
             let interval = try Interval.validated(start: start.resolve(in: studio.zone), end: end.resolve(in: studio.zone))
             let row = try context.insert(NewTimeOff(resourceID: info.id, interval: interval, hard: hard, reason: try TextInput.line(reason, field: "reason", limit: 500)))
-            context.summary = "time off for \(info.name) \(studio.zone.format(interval))"
+            context.summary = "time off for \(info.name) \(studio.text(interval))"
             return row.uid
         }
     }
@@ -660,7 +660,7 @@ extension Session {
             let current = MaterialRevision(revision: row["revision"], title: row["title"], body: row["body"], replacedAt: nil)
             return try [current] + Row.fetchAll(reader.db, sql: "SELECT revision, title, body, created_at FROM material_revisions WHERE material_id = ? AND deleted_at IS NULL ORDER BY revision DESC",
                                                 arguments: [row["id"]]).map {
-                MaterialRevision(revision: $0["revision"], title: $0["title"], body: $0["body"], replacedAt: Timestamp($0["created_at"] as Int64, in: format.zone))
+                MaterialRevision(revision: $0["revision"], title: $0["title"], body: $0["body"], replacedAt: Timestamp($0["created_at"] as Int64, in: format.zone, words: format.words))
             }
         }
     }

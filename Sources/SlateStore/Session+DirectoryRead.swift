@@ -145,7 +145,7 @@ extension Session {
                     add("Rate", "\(reader.format.money(row["rate_minor"]).text) per \(row["rate_unit"] as String)")
                 }
                 add("Time off", try Row.fetchAll(reader.db, sql: "SELECT start_at, end_at, hard FROM time_off WHERE resource_id = ? AND deleted_at IS NULL AND end_at > ? ORDER BY start_at LIMIT 3",
-                                                 arguments: [resource.id, reader.now]).map { "\(zone.format(Interval(start: $0[0], end: $0[1])))\(($0[2] as Bool) ? " (hard)" : "")" }.joined(separator: "; "))
+                                                 arguments: [resource.id, reader.now]).map { "\(reader.settings.words.span(Interval(start: $0[0], end: $0[1]), in: zone))\(($0[2] as Bool) ? " (hard)" : "")" }.joined(separator: "; "))
                 let longest = try Int64.fetchOne(reader.db, sql: "SELECT longest_booking_seconds FROM workspaces LIMIT 1") ?? 0
                 upcoming = try Row.fetchAll(reader.db, sql: """
                     SELECT b.start_at, b.end_at, b.status, b.rank, b.uid, s.title FROM bookings b LEFT JOIN shows s ON s.id = b.show_id
@@ -153,7 +153,7 @@ extension Session {
                     """, arguments: [resource.id, reader.now - longest, reader.now]).map { row in
                     let status: String = row[2]
                     let rank: Int? = row[3]
-                    return "\(zone.format(Interval(start: row[0], end: row[1])))\(several ? " " + zone.placeName : "")  \(status == "hold" ? "\(HoldQueue.ordinal(rank ?? 1)) hold" : status)  \(row[4] as String)"
+                    return "\(reader.settings.words.span(Interval(start: row[0], end: row[1]), in: zone))\(several ? " " + zone.placeName : "")  \(status == "hold" ? "\(HoldQueue.ordinal(rank ?? 1)) hold" : status)  \(row[4] as String)"
                         + ((row[5] as String?).map { "  \($0)" } ?? "")
                 }
                 // The week's mini-grid: Monday to Sunday of the current week, in the studio's zone.
@@ -198,7 +198,7 @@ extension Session {
                     ORDER BY s.start_at LIMIT 8
                     """, arguments: [row["id"], reader.now]).map { show in
                     let showZone = LocalTime.cached(show[5]) ?? zone
-                    return "\(showZone.format(Interval(start: show[0], end: show[1])))\(several ? " " + showZone.placeName : "")  \(show[2] as String)  \(show[3] as String)  \(show[4] as String)"
+                    return "\(reader.settings.words.span(Interval(start: show[0], end: show[1]), in: showZone))\(several ? " " + showZone.placeName : "")  \(show[2] as String)  \(show[3] as String)  \(show[4] as String)"
                 }
             case "studios":
                 let studio = try reader.studio(ref: uid)

@@ -151,9 +151,9 @@ extension Session {
         try read { reader in try reader.zonesInPlay() }
     }
 
-    /// The workspace's name and time zone, for the top bar.
-    public func workspaceInfo() throws -> (name: String, zone: String) {
-        try read { reader in (reader.settings.name, reader.settings.zone.identifier) }
+    /// The workspace's name, time zone and locale, for the top bar and every date shown.
+    public func workspaceInfo() throws -> (name: String, zone: String, locale: String) {
+        try read { reader in (reader.settings.name, reader.settings.zone.identifier, reader.settings.locale) }
     }
 }
 

@@ -93,7 +93,7 @@ extension Session {
             if let zone { format.zone = zone }
             func shown(_ column: String, _ value: Any) -> String {
                 guard let zone, column.hasSuffix("_at"), let instant = Int64("\(value)") else { return "\(value)" }
-                return zone.format(instant)
+                return reader.settings.words.moment(instant, in: zone)
             }
             return rows.map { row in
                 let old = Dictionary(((try? RowJSON.decode((row["old_values"] as String?) ?? "{}")) ?? []), uniquingKeysWith: { a, _ in a })
@@ -216,7 +216,7 @@ enum History {
         let name = try String.fetchOne(context.db, sql: "SELECT name FROM resources WHERE id = ?", arguments: [resourceID]) ?? "the resource"
         let zone = LocalTime(timeZone: context.settings.zone)
         context.violations += clashes.map {
-            RuleViolation(.doubleBooking, "cannot restore \(current["uid"] as String): \(name) is now booked \(zone.format($0.interval)) by \($0.holder) (\($0.uid))", otherUID: $0.uid)
+            RuleViolation(.doubleBooking, "cannot restore \(current["uid"] as String): \(name) is now booked \(context.settings.words.span($0.interval, in: zone)) by \($0.holder) (\($0.uid))", otherUID: $0.uid)
         }
         if !clashes.isEmpty { throw SlateError.refused(context.violations) }
     }

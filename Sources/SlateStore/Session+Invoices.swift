@@ -38,7 +38,7 @@ public struct InvoiceDocument: Sendable, Equatable, Encodable {
         var text = ["# \(invoice.creditOf == nil ? "Invoice" : "Credit note") \(invoice.number)", ""]
         text.append("- Client: \(invoice.client)")
         text.append("- From: \(invoice.studio)")
-        text.append("- Status: \(invoice.status.rawValue)" + (invoice.issuedAt.map { ", issued \($0.shown.prefix(10))" } ?? ""))
+        text.append("- Status: \(invoice.status.rawValue)" + (invoice.issuedAt.flatMap { Day(iso: String($0.local.prefix(10))) }.map { ", issued \(words.date($0))" } ?? ""))
         if let credit = invoice.creditOf { text.append("- Corrects: \(credit)") }
         if let period { text.append("- Period: \(period)") }
         text += ["", "| Description | Quantity | Unit price | Amount |", "|---|---:|---:|---:|"]
@@ -111,7 +111,7 @@ extension Session {
             let taken = try Self.invoiced(context.db, shows: shows.map(\.id))
             let open = shows.filter { !taken.contains($0.id) }
             guard !open.isEmpty else {
-                throw SlateError.refused([RuleViolation(.transition, "\(client.name) has no completed show left to invoice in \(studio.zone.format(period))")])
+                throw SlateError.refused([RuleViolation(.transition, "\(client.name) has no completed show left to invoice in \(studio.text(period))")])
             }
             return try Self.makeInvoice(context, studio: studio, clientID: client.id, shows: open, period: period)
         }
@@ -231,7 +231,7 @@ extension Session {
             let row = try Row.fetchOne(reader.db, sql: "SELECT i.period_from, i.period_to, s.time_zone FROM invoices i JOIN studios s ON s.id = i.studio_id WHERE i.id = ?", arguments: [id])
             let zone = LocalTime.cached(row?[2] ?? "UTC") ?? reader.format.zone
             let period: String? = (row?[0] as Int64?).flatMap { from in
-                (row?[1] as Int64?).map { to in "\(zone.format(from).prefix(10))–\(zone.format(to - 1).prefix(10))" }
+                (row?[1] as Int64?).map { to in "\(reader.settings.words.date(zone.day(of: from)))–\(reader.settings.words.date(zone.day(of: to - 1)))" }
             }
             return InvoiceDocument(invoice: summary, lines: lines, period: period)
         }
@@ -283,7 +283,7 @@ extension Session {
             """, arguments: ["[" + shows.map { String($0.id) }.joined(separator: ",") + "]"]) {
             guard let show = byID[row[0]] else { continue }
             let interval = Interval(start: row[2], end: row[3])
-            let description = "\(show.title) · \(row[4] as String) · \(studio.zone.format(interval).replacingOccurrences(of: "T", with: " "))"
+            let description = "\(show.title) · \(row[4] as String) · \(studio.text(interval))"
             items.append(NewInvoiceItem(invoiceID: id, showID: show.id, bookingID: row[1],
                                         line: Invoicing.bookingLine(seconds: interval.duration, rateMinor: row[5], unit: RateUnit(rawValue: row[6]) ?? .hour,
                                                                     description: String(description.prefix(500)))))

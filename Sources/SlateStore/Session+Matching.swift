@@ -37,6 +37,8 @@ public struct TalentMatchRow: ReadModel, Equatable {
     public var rate: MoneyValue
     /// The free slots as instants (booking from the view).
     public var freeIntervals: [Interval] = []
+    /// The free slots' times of day (`09:00–18:00`), when the window's day goes without saying.
+    public var freeTimes: [String] = []
     /// The window matched, when one was given.
     public var window: Interval?
 
@@ -95,8 +97,9 @@ extension Session {
                 return TalentMatchRow(rank: index + 1, uid: row["uid"], name: match.candidate.name, alias: row["alias"], role: row["role"], studio: row["studio"],
                                       matched: match.matched.map { "\($0) \(match.candidate.skills[$0] ?? 1)" }, missing: match.missing, styles: match.styleMatches,
                                       availability: match.availability.text,
-                                      freeSlots: match.freeSlots.map { zone.format($0) + place },
-                                      rating: match.candidate.rating, rate: format.money(row["rate_minor"]), freeIntervals: match.freeSlots, window: window)
+                                      freeSlots: match.freeSlots.map { format.words.span($0, in: zone) + place },
+                                      rating: match.candidate.rating, rate: format.money(row["rate_minor"]), freeIntervals: match.freeSlots,
+                                      freeTimes: match.freeSlots.map { format.words.clock($0.start, in: zone) + "–" + format.words.clock($0.end, in: zone) }, window: window)
             }
         }
     }

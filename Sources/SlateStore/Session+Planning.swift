@@ -365,11 +365,12 @@ extension Session {
         return phase
     }
 
-    /// "2026-01-05..2026-01-09", or one day for a milestone.
+    /// "5 janv. – 9 janv.", or one day for a milestone.
     static func span(_ schedule: ProjectPlan, _ interval: Interval?, milestone: Bool) -> String {
         guard let interval else { return "" }
-        let first = schedule.studio.zone.day(of: interval.start)
-        return milestone ? first.iso : "\(first.iso)..\(max(first, schedule.studio.zone.day(of: interval.end - 1)).iso)"
+        let zone = schedule.studio.zone
+        let first = zone.day(of: interval.start)
+        return milestone ? schedule.studio.words.day(first) : schedule.studio.words.days(first, max(first, zone.day(of: interval.end - 1)))
     }
 
     /// Each phase's budget and its actual cost: its confirmed bookings at their resources' rates.
@@ -442,12 +443,12 @@ extension Session {
                                  earlyStart: calendar.day(at: path.earlyStart[p]), earlyFinish: last(path.earlyStart[p], tasks[p].duration),
                                  lateStart: calendar.day(at: path.lateStart[p]), lateFinish: last(path.lateStart[p], tasks[p].duration),
                                  totalFloat: path.totalFloat[p], critical: path.isCritical(p), predecessors: predecessors[p], successors: successors[p],
-                                 violatedBy: violated[p], assigned: phase.id.flatMap { assigned[$0] } ?? [])
+                                 violatedBy: violated[p], assigned: phase.id.flatMap { assigned[$0] } ?? [], locale: schedule.studio.words.identifier)
         }
         return ProjectSchedule(uid: schedule.uid, name: schedule.name, studio: schedule.studio.name, client: nil, timeZone: schedule.studio.zone.timeZone.identifier,
                                start: calendar.workingDay(onOrAfter: schedule.start), finish: schedule.finish(path),
                                openWeekdays: calendar.openWeekdays.sorted(),
-                               criticalChain: path.chain.map { schedule.phases[$0].uid }, phases: phases)
+                               criticalChain: path.chain.map { schedule.phases[$0].uid }, phases: phases, locale: schedule.studio.words.identifier)
     }
 }
 
@@ -521,10 +522,14 @@ public struct PhaseSchedule: ReadModel, Equatable {
     /// What it may cost, and what its confirmed bookings cost at their rates (seed 002).
     public var budget = MoneyValue(minor: 0, currency: "USD")
     public var actual = MoneyValue(minor: 0, currency: "USD")
+    /// The workspace's locale, which writes its days in tables.
+    public var locale = "en_US"
 
     public var listing: Listing {
-        Listing([("id", .text(uid)), ("name", .text(name)), ("early_start", .text(earlyStart.iso)), ("early_finish", .text(earlyFinish.iso)),
-                 ("late_start", .text(lateStart.iso)), ("late_finish", .text(lateFinish.iso)), ("float", .int(Int64(totalFloat))),
+        let words = LocaleFormat.of(locale)
+        func day(_ day: Day) -> Listing.Value { .day(day, shown: words.monthDay(day)) }
+        return Listing([("id", .text(uid)), ("name", .text(name)), ("early_start", day(earlyStart)), ("early_finish", day(earlyFinish)),
+                 ("late_start", day(lateStart)), ("late_finish", day(lateFinish)), ("float", .int(Int64(totalFloat))),
                  ("critical", .text(critical ? "yes" : "")), ("violated", .text(violatedBy.isEmpty ? "" : "after " + violatedBy.joined(separator: ", "))),
                  ("budget", .money(budget)), ("actual", .money(actual)), ("difference", .money(MoneyValue(minor: actual.minor - budget.minor, currency: budget.currency, locale: budget.locale)))])
     }
@@ -541,4 +546,6 @@ public struct ProjectSchedule: Sendable, Equatable, Encodable {
     /// Public ids of one critical chain, first phase first.
     public var criticalChain: [String]
     public var phases: [PhaseSchedule]
+    /// The workspace's locale, which writes its days.
+    public var locale = "en_US"
 }

@@ -119,7 +119,7 @@ extension Session {
                 (occurrence.start, occurrence.end) = (.instant(interval.start), .instant(interval.end))
                 shows.append(try ShowWriting.insert(context, occurrence, recurrenceID: recurrenceID))
             }
-            context.summary = "add show \(input.title) \(rule.text) from \(zone.format(first)): \(shows.count) draft(s)"
+            context.summary = "add show \(input.title) \(rule.text) from \(studio.text(first)): \(shows.count) draft(s)"
             return SeriesResult(series: PublicID.make(prefix: PublicID.prefix(forTable: "recurrences"), id: recurrenceID), occurrences: shows, skipped: [])
         }
     }
@@ -147,7 +147,7 @@ extension Session {
                 let interval = zone.shifted(first, days: day - firstDay)
                 let around = try BookingQueue.surroundings(context.db, resource: resource.id, interval: interval, studio: studio)
                 let outcome = BookingRules.evaluate(BookingRequest(resource: resource, interval: interval, status: placement.status), around: around)
-                let label = "\(zone.format(interval))"
+                let label = studio.text(interval)
                 guard outcome.isAllowed else {
                     if skipClashes {
                         result.skipped.append("\(label): " + outcome.violations.map(\.message).joined(separator: "; "))
@@ -157,7 +157,7 @@ extension Session {
                     }
                     continue
                 }
-                context.warnings += outcome.warnings.map { RuleWarning($0.kind, "occurrence \(label): \($0.message)") } + BookingRules.timing(interval, now: context.now, zone: zone)
+                context.warnings += outcome.warnings.map { RuleWarning($0.kind, "occurrence \(label): \($0.message)") } + BookingRules.timing(interval, now: context.now, zone: zone, words: studio.words)
                 let row = NewBooking(resourceID: resource.id, holderID: context.actor.userID, showID: nil, status: placement.status, interval: interval,
                                      placedAt: context.now, note: note, recurrenceID: recurrenceID)
                 result.occurrences.append(try Self.insertBooking(context, row, queue: around.holds).uid)
@@ -169,7 +169,7 @@ extension Session {
                 throw SlateError.refused([RuleViolation(.doubleBooking, "every occurrence of the series clashes; nothing was booked")])
             }
             result.series = PublicID.make(prefix: PublicID.prefix(forTable: "recurrences"), id: recurrenceID)
-            context.summary = "\(placement.status == .hold ? "hold" : "book") \(resource.name) \(rule.text) from \(zone.format(first)): \(result.occurrences.count) occurrence(s)"
+            context.summary = "\(placement.status == .hold ? "hold" : "book") \(resource.name) \(rule.text) from \(studio.text(first)): \(result.occurrences.count) occurrence(s)"
             return result
         }
     }
@@ -197,8 +197,8 @@ extension Session {
                 let zone = LocalTime.cached(row["time_zone"]) ?? LocalTime(timeZone: .gmt)
                 let record = SeriesRecord(row, zone: zone)
                 let next = (row["next"] as Double?).flatMap { $0 < 9e18 ? Int64($0) : nil }
-                return SeriesSummary(uid: record.uid, resource: row["resource"], rule: record.rule.text, first: Timestamp(record.first.start, in: zone),
-                                     live: row["live"], next: next.map { Timestamp($0, in: zone) }, exceptions: record.exceptions.map(\.iso))
+                return SeriesSummary(uid: record.uid, resource: row["resource"], rule: record.rule.text, first: Timestamp(record.first.start, in: zone, words: reader.settings.words),
+                                     live: row["live"], next: next.map { Timestamp($0, in: zone, words: reader.settings.words) }, exceptions: record.exceptions.map(\.iso))
             }
         }
     }
@@ -259,7 +259,7 @@ extension Session {
                 for show in shows.shows {
                     let interval = try retimed(show.interval, zone)
                     try ShowMove.apply(context, showID: show.id, to: interval, forceReason: nil)
-                    moved.append("\(show.uid) → \(zone.format(interval))")
+                    moved.append("\(show.uid) → \(context.settings.words.span(interval, in: zone))")
                 }
             } else {
                 let bookings: [BookingSnapshot]
@@ -269,8 +269,8 @@ extension Session {
                 let (resource, studio, _) = try context.resource(ref: ref, checkAccess: false)
                 for booking in bookings {
                     let interval = try retimed(booking.interval, zone)
-                    try Session.moveBooking(context, booking, of: resource, in: studio, to: interval, forceReason: nil, label: "occurrence \(zone.format(booking.interval))")
-                    moved.append("\(booking.uid) → \(zone.format(interval))")
+                    try Session.moveBooking(context, booking, of: resource, in: studio, to: interval, forceReason: nil, label: "occurrence \(studio.text(booking.interval))")
+                    moved.append("\(booking.uid) → \(studio.text(interval))")
                 }
             }
             if scope == .all {

@@ -104,11 +104,11 @@ extension Session {
             LEFT JOIN shows sh ON sh.schedule_id = sc.id AND sh.deleted_at IS NULL
             WHERE sc.deleted_at IS NULL AND (? IS NULL OR sc.id = ?) AND \(reader.visibility.predicate("schedules", alias: "sc"))
             GROUP BY sc.id ORDER BY sc.id
-            """, [id, id]) { row, _ in
+            """, [id, id]) { row, format in
             let zone = LocalTime.cached(row["time_zone"]) ?? LocalTime(timeZone: .gmt)
             return ScheduleSummary(uid: row["uid"], name: row["name"], status: ScheduleStatus(rawValue: row["status"]) ?? .draft, client: row["client"],
-                                   studio: row["studio"], shows: row["shows"], first: (row["first"] as Int64?).map { Timestamp($0, in: zone) },
-                                   last: (row["last"] as Int64?).map { Timestamp($0, in: zone) }, version: row["version"])
+                                   studio: row["studio"], shows: row["shows"], first: (row["first"] as Int64?).map { Timestamp($0, in: zone, words: format.words) },
+                                   last: (row["last"] as Int64?).map { Timestamp($0, in: zone, words: format.words) }, version: row["version"])
         }
     }
 
@@ -259,7 +259,7 @@ extension Session {
             try context.requireVersion("shows", id: show.id, expected: expectedVersion)
             let interval = try Interval.validated(start: start.resolve(in: studio.zone), end: end.resolve(in: studio.zone))
             try ShowMove.apply(context, showID: show.id, to: interval, forceReason: forceReason)
-            context.summary = "move \(show.label) to \(studio.zone.format(interval))"
+            context.summary = "move \(show.label) to \(studio.text(interval))"
             return uid
         }
     }
@@ -310,7 +310,7 @@ enum ShowMove {
         try BookingQueue.moveLive(context, of: .show(showID), to: interval, forceReason: forceReason, label: label)
         for index in before..<context.violations.count { context.violations[index].subjectUID = show.uid }
         if !context.violations.isEmpty { return }
-        if status == .draft { context.warnings += BookingRules.timing(interval, now: context.now, zone: studio.zone) }
+        if status == .draft { context.warnings += BookingRules.timing(interval, now: context.now, zone: studio.zone, words: studio.words) }
         try context.update(showID, [ShowChange.startAt(interval.start), .endAt(interval.end)])
     }
 }

@@ -45,7 +45,7 @@ extension Session {
                 return bookings + off + drafts
             }
             return SlotSearch.suggest(for: show.interval, within: window, busy: busy, hours: studio.hours, zone: zone, limit: limit).map {
-                SlotSuggestion(start: Timestamp($0.start, in: zone), end: Timestamp($0.end, in: zone))
+                SlotSuggestion(start: Timestamp($0.start, in: zone, words: reader.settings.words), end: Timestamp($0.end, in: zone, words: reader.settings.words))
             }
         }
     }

@@ -238,7 +238,7 @@ extension Session {
                 zones[zoneName] = zone
                 func stamp(_ epoch: Int64) -> Timestamp {
                     if let known = stamps[zoneName]?[epoch] { return known }
-                    let made = Timestamp(epoch, in: zone)
+                    let made = Timestamp(epoch, in: zone, words: format.words)
                     stamps[zoneName, default: [:]][epoch] = made
                     return made
                 }

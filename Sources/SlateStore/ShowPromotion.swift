@@ -199,7 +199,7 @@ enum ShowPromotion {
         /// What `BookingQueue.surroundings` would read for `interval`.
         func around(_ interval: Interval, studio: StudioInfo) -> BookingSurroundings {
             BookingSurroundings(confirmed: confirmed.overlapping(interval), holds: holds.overlapping(interval), timeOff: timeOff.overlapping(interval),
-                                openingHours: studio.hours, zone: studio.zone)
+                                openingHours: studio.hours, zone: studio.zone, words: studio.words)
         }
     }
 }

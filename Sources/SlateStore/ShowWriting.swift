@@ -28,7 +28,7 @@ enum ShowWriting {
         for platform in input.platforms { try addPlatform(context, showID: show.id, ref: platform) }
         for item in input.equipment { try addEquipment(context, showID: show.id, ref: item, studio: studio) }
         for material in input.materials { try addMaterial(context, showID: show.id, clientID: clientID, ref: material) }
-        context.summary = "add draft show \(title) \(studio.zone.format(interval))"
+        context.summary = "add draft show \(title) \(studio.text(interval))"
         return show.uid
     }
 

@@ -98,7 +98,7 @@ struct EndToEndTests {
 
         // Day view; zooming in from the week's 08:00–12:00 column puts the cursor at 08:00.
         try tmux.keys(":", "zoom day", "Enter")
-        #expect(try tmux.wait(for: "Tu 2026-12-01") != nil)
+        #expect(try tmux.wait(for: "Tue, Dec 1 ") != nil)
         try tmux.keys("p")
         #expect(try tmux.wait(for: "Placed 1st hold") != nil, "\(tmux.shown)")
         try tmux.keys("c")
@@ -107,7 +107,7 @@ struct EndToEndTests {
         // A clash is refused, and a hold is offered instead.
         try tmux.keys("l", "l", "n", "Tab", "Tab", "Tab", "Tab", "Tab", "Space", "Enter")
         #expect(try tmux.wait(for: "Place it as a 1st hold instead? (y/n)") != nil, "\(tmux.shown)")
-        #expect(try tmux.screen().contains("Stage A is already booked 2026-12-01T10:00–12:00 by root"))
+        #expect(try tmux.screen().contains("Stage A is already booked Tue, Dec 1 10:00–12:00 by root"))
         try tmux.keys("n")
         #expect(try tmux.wait(for: "Cancelled.") != nil)
 
@@ -359,7 +359,8 @@ extension EndToEndTests {
         // The form opens on the first free slot, two hours long; Kind toggles to a confirmed booking
         try tmux.keys("Down", "Down", "Down", "Down", "Down", "Space", "Enter")
         #expect(try tmux.wait(for: "Placed confirmed") != nil, "\(tmux.shown)")
-        let start = String(slot.prefix(16))
+        // The slot reads `jeu. 3 déc. 09:00–18:00 Paris`: its start is that day at that time.
+        let start = "2026-12-03T" + (slot.split(separator: " ").dropFirst(3).first?.prefix(5) ?? "")
         let listed = try Binary.run(["booking", "list", "--resource", uid, "--from", "2026-12-03T00:00", "--to", "2026-12-04T00:00", "--json", "--db", db], environment: now).out
         let bookings = try #require(try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [[String: Any]])
         #expect(bookings.contains { $0["status"] as? String == "confirmed" && (($0["start"] as? [String: Any])?["local"] as? String)?.hasPrefix(start) == true },
@@ -399,7 +400,7 @@ extension EndToEndTests {
         try tmux.keys("g", "j", "j")
         #expect(try tmux.wait(for: "Enter shows the invoice") != nil, "\(tmux.shown)")
         try tmux.keys("Enter")
-        #expect(try tmux.wait(for: "Launch · Stage A · 2026-12-01 08:00–09:30") != nil, "Enter did not show the invoice:\n\(tmux.shown)")
+        #expect(try tmux.wait(for: "Launch · Stage A · mar. 1 déc. 08:00–09:30") != nil, "Enter did not show the invoice:\n\(tmux.shown)")
         try tmux.keys("Escape", "q")
         #expect(try tmux.wait(for: "SLATE-EXITED-0") != nil)
     }
@@ -484,7 +485,7 @@ extension EndToEndTests {
         #expect(try tmux.wait(for: "5 shows · 1 clashing") != nil, "\(tmux.shown)")
         // The clash list takes the cursor to the clashing draft; s finds it a free time.
         try tmux.keys("c")
-        #expect(try tmux.wait(for: "Stage A is booked 2026-12-02T10:00–12:00") != nil, "\(tmux.shown)")
+        #expect(try tmux.wait(for: "Stage A is booked mer. 2 déc. 10:00–12:00") != nil, "\(tmux.shown)")
         try tmux.keys("Enter")
         #expect(try tmux.wait(for: "Pop-up 1 (sh-") != nil, "\(tmux.shown)")
         try tmux.keys("s")

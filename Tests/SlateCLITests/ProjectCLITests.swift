@@ -83,7 +83,7 @@ struct ProjectCLITests {
         #expect(try h.value("SELECT date(start_at + 3600, 'unixepoch') FROM phases WHERE name = 'Tracking'") == "2026-12-11")
         let applied = h.run("phase", "resize", keys["write"]!, "--duration", "5d", "--cascade")
         #expect(applied.code == 0)
-        #expect(applied.out.contains("\n  'Tracking' 2026-12-11..2026-12-12 -> 2026-12-13..2026-12-14\n"))
+        #expect(applied.out.contains("\n  'Tracking' 11 déc. – 12 déc. -> 13 déc. – 14 déc.\n"))
         #expect(!applied.out.contains("\\u{a}"))
         #expect(h.run("undo").code == 0)
         #expect(h.run("project", "schedule", "Album").out.contains("Critical chain: Writing -> Tracking -> Master"))
@@ -171,7 +171,7 @@ struct SuggestCLITests {
         let show = try #require(shows.first?["uid"] as? String)
         let table = h.run("show", "suggest", show, "--limit", "2")
         #expect(table.code == 0)
-        #expect(table.out.split(separator: "\n").map(String.init) == ["START             END", "2026-12-03T09:00  2026-12-03T10:00", "2026-12-03T12:00  2026-12-03T13:00"])
+        #expect(table.out.split(separator: "\n").map(String.init) == ["START              END", "jeu. 3 déc. 09:00  jeu. 3 déc. 10:00", "jeu. 3 déc. 12:00  jeu. 3 déc. 13:00"])
         #expect(h.run("show", "suggest", show, "--limit", "0").code == 2)
     }
 }

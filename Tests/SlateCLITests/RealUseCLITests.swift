@@ -79,7 +79,7 @@ struct RealUseCLITests {
         let h = try CLIHarness.ready()
         let result = h.run("book", "Stage A", "--from", "2026-11-20T10:00", "--to", "2026-11-20T11:00")
         #expect(result.code == 0)
-        #expect(result.err.contains("warning: 2026-11-20T10:00–11:00 is in the past"))
+        #expect(result.err.contains("warning: ven. 20 nov. 10:00–11:00 is in the past"))
     }
 
     @Test func textLimitsCountCharactersAfterComposing() throws {
@@ -111,22 +111,22 @@ struct RealUseCLITests {
         try DatabaseQueue(path: h.path).write { db in try db.execute(sql: "UPDATE bookings SET end_at = end_at + 600") }
         let check = h.run("check")
         #expect(check.code == 1)
-        #expect(check.out.contains("error: show 'Live' (\(uid)) is 2026-12-03T10:00–12:00 but its booking"))
+        #expect(check.out.contains("error: show 'Live' (\(uid)) is jeu. 3 déc. 10:00–12:00 but its booking"))
     }
 
     @Test func bookingsInSeveralZonesSayTheirZone() throws {
         let h = try CLIHarness.ready()
-        #expect(h.run("book", "Stage A", "--from", "2026-12-03T15:00", "--to", "2026-12-03T16:00").out.hasSuffix("2026-12-03T16:00 — confirmed\n"))
+        #expect(h.run("book", "Stage A", "--from", "2026-12-03T15:00", "--to", "2026-12-03T16:00").out.hasSuffix("jeu. 3 déc. 15:00–16:00 — confirmed\n"))
         #expect(!h.run("booking", "list").out.contains("ZONE"))
         // Once a studio in another zone is in play, every time names its zone, here and in the grid
         #expect(h.run("studio", "add", "Harbour Sound", "--tz", "Europe/London").code == 0)
         #expect(h.run("room", "add", "Studio L", "--studio", "Harbour Sound").code == 0)
         let booked = h.run("book", "Studio L", "--from", "2026-12-03T15:00", "--to", "2026-12-03T16:00")
-        #expect(booked.out.hasSuffix("2026-12-03T16:00 London — confirmed\n"), "\(booked.out)")
+        #expect(booked.out.hasSuffix("jeu. 3 déc. 15:00–16:00 London — confirmed\n"), "\(booked.out)")
         let listed = h.run("booking", "list").out
         #expect(listed.contains("ZONE"))
-        #expect(listed.split(separator: "\n").contains { $0.contains("Studio L") && $0.contains("2026-12-03T15:00") && $0.contains("London") })
-        #expect(listed.split(separator: "\n").contains { $0.contains("Stage A") && $0.contains("2026-12-03T15:00") && $0.contains("Paris") })
+        #expect(listed.split(separator: "\n").contains { $0.contains("Studio L") && $0.contains("jeu. 3 déc. 15:00") && $0.contains("London") })
+        #expect(listed.split(separator: "\n").contains { $0.contains("Stage A") && $0.contains("jeu. 3 déc. 15:00") && $0.contains("Paris") })
     }
 
     @Test func listingsAreTypedInJSON() throws {
@@ -140,7 +140,7 @@ struct RealUseCLITests {
         #expect(show["status"] as? String == "draft" && show["version"] as? Int == 1)
         let talent = try JSONSerialization.jsonObject(with: Data(h.run("talent", "list", "--json").out.utf8)) as? [[String: Any]]
         #expect(talent?.first?["skills"] as? [String] == ["beauty", "french"])
-        #expect(h.run("show", "list").out.contains("2026-12-03T10:00"))
+        #expect(h.run("show", "list").out.contains("jeu. 3 déc. 10:00"))
     }
 
     @Test func listingsPrintAsTablesWholeAndExact() throws {
@@ -151,9 +151,9 @@ struct RealUseCLITests {
         let stageA = try #require(try h.value("SELECT uid FROM bookings WHERE resource_id = (SELECT id FROM resources WHERE name = 'Stage A')"))
         let ava = try #require(try h.value("SELECT uid FROM bookings WHERE resource_id = (SELECT id FROM resources WHERE name = 'Ava Martin')"))
         #expect(bookings == """
-            UID        RESOURCE    STATUS     RANK  START             END               HOLDER  SHOW
-            \(stageA)  Stage A     hold       1     2026-12-03T10:00  2026-12-03T12:00  alice   
-            \(ava)  Ava Martin  confirmed        2026-12-03T10:00  2026-12-03T12:00  alice   
+            UID        RESOURCE    STATUS     RANK  START              END                HOLDER  SHOW
+            \(stageA)  Stage A     hold       1     jeu. 3 déc. 10:00  jeu. 3 déc. 12:00  alice   
+            \(ava)  Ava Martin  confirmed        jeu. 3 déc. 10:00  jeu. 3 déc. 12:00  alice   
 
             """)
         let talent = try #require(try h.value("SELECT uid FROM talent"))

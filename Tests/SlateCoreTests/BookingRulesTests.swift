@@ -11,7 +11,7 @@ enum Make {
     }
 
     static func around(confirmed: [BookingSnapshot] = [], holds: [BookingSnapshot] = [], timeOff: [TimeOffPeriod] = [], hours: String = "") throws -> BookingSurroundings {
-        BookingSurroundings(confirmed: confirmed, holds: holds, timeOff: timeOff, openingHours: try OpeningHours(hours), zone: paris)
+        BookingSurroundings(confirmed: confirmed, holds: holds, timeOff: timeOff, openingHours: try OpeningHours(hours), zone: paris, words: .of("en_US"))
     }
 }
 

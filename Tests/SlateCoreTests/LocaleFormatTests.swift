@@ -32,4 +32,46 @@ struct LocaleFormatTests {
         #expect(LocaleFormat.of("ja_JP").day(monday) == "11月23日(月)")
         #expect(LocaleFormat.of("fr_FR").day(Day(year: 2026, month: 8, day: 2)) == "dim. 2 août")
     }
+
+    /// Times as every view and table writes them: the day in the locale's words, the clock
+    /// 00–23 in the studio's zone, one day written once.
+    @Test func timesAndSpansInFourLocales() throws {
+        let paris = try LocalTime(zoneIdentifier: "Europe/Paris")
+        let start = try paris.parse("2026-12-03T14:00"), end = try paris.parse("2026-12-03T16:30")
+        let overnight = Interval(start: try paris.parse("2026-12-03T22:00"), end: try paris.parse("2026-12-04T02:00"))
+        let expected: [(String, String, String, String)] = [
+            ("fr_FR", "jeu. 3 déc. 14:00", "jeu. 3 déc. 14:00–16:30", "jeu. 3 déc. 22:00 – ven. 4 déc. 02:00"),
+            ("en_US", "Thu, Dec 3 14:00", "Thu, Dec 3 14:00–16:30", "Thu, Dec 3 22:00 – Fri, Dec 4 02:00"),
+            ("de_DE", "Do., 3. Dez. 14:00", "Do., 3. Dez. 14:00–16:30", "Do., 3. Dez. 22:00 – Fr., 4. Dez. 02:00"),
+            ("ja_JP", "12月3日(木) 14:00", "12月3日(木) 14:00–16:30", "12月3日(木) 22:00 – 12月4日(金) 02:00"),
+        ]
+        for (locale, moment, span, across) in expected {
+            let words = LocaleFormat.of(locale)
+            #expect(words.moment(start, in: paris) == moment)
+            #expect(words.span(Interval(start: start, end: end), in: paris) == span)
+            #expect(words.span(overnight, in: paris) == across)
+            let stamp = Timestamp(start, in: paris, words: words)
+            #expect(stamp.shown == moment && stamp.typed == "2026-12-03T14:00" && stamp.local == "2026-12-03T14:00:00+01:00")
+            #expect(stamp.span(to: Timestamp(end, in: paris, words: words)) == span)
+        }
+        // Seconds show only when there are some; a booking ending at midnight stays on its day.
+        #expect(LocaleFormat.of("en_US").clock(start + 30, in: paris) == "14:00:30")
+        #expect(LocaleFormat.of("fr_FR").span(Interval(start: start, end: try paris.parse("2026-12-04T00:00")), in: paris) == "jeu. 3 déc. 14:00–00:00")
+        // London is an hour behind: the same instant, its own clock
+        #expect(LocaleFormat.of("en_GB").moment(start, in: try LocalTime(zoneIdentifier: "Europe/London")) == "Thu, 3 Dec 13:00")
+    }
+
+    @Test func datesWithYearsRangesAndHeadersInFourLocales() {
+        let day = Day(year: 2026, month: 12, day: 3), later = Day(year: 2026, month: 12, day: 9)
+        let expected: [(String, String, String, String)] = [
+            ("fr_FR", "3 déc. 2026", "3 déc. – 9 déc.", "je"), ("en_US", "Dec 3, 2026", "Dec 3 – Dec 9", "Th"),
+            ("de_DE", "3. Dez. 2026", "3. Dez. – 9. Dez.", "Do"), ("ja_JP", "2026年12月3日", "12月3日 – 12月9日", "木"),
+        ]
+        for (locale, date, range, letters) in expected {
+            let words = LocaleFormat.of(locale)
+            #expect(words.date(day) == date && words.days(day, later) == range && words.weekdayLetters(day.weekday) == letters, "\(locale)")
+            #expect(words.days(day, day) == words.monthDay(day))
+        }
+        #expect(LocaleFormat.of("fr_FR").month(9) == "sept." && LocaleFormat.of("en_US").month(12) == "Dec")
+    }
 }

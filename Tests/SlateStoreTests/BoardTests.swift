@@ -19,7 +19,7 @@ struct BoardTests {
 
     func interval(_ f: Fixture, _ show: String) throws -> (String, String) {
         let card = try f.alice.showCard(show)
-        return (card.start.shown, card.end.shown)
+        return (card.start.typed, card.end.typed)
     }
 
     @Test func theBoardNamesEveryKindOfClashADraftWouldMeet() throws {
@@ -32,7 +32,7 @@ struct BoardTests {
         let other = try f.alice.addShow(ShowInput(client: f.acme, room: f.stageA, title: "Elsewhere", start: .local("2026-12-09T11:00"), end: .local("2026-12-09T12:00"))).value
         let board = try f.alice.board(schedule: schedule)
         #expect(board.zone == "Europe/Paris")
-        #expect(board.schedule.first?.shown == "2026-12-03T10:00" && board.schedule.last?.shown == "2026-12-09T12:00")
+        #expect(board.schedule.first?.typed == "2026-12-03T10:00" && board.schedule.last?.typed == "2026-12-09T12:00")
         let clashes = Dictionary(uniqueKeysWithValues: board.shows.map { ($0.uid, $0.clashes) })
         #expect(clashes[shows[0]]?.contains { $0.contains("is booked") && $0.contains(booked.uid) } == true)
         #expect(clashes[shows[1]]?.contains { $0.contains("is held") && $0.contains(held.uid) && $0.contains("1st hold") } == true)
@@ -60,7 +60,7 @@ struct BoardTests {
         #expect(outcome.commandUID != nil)
         let card = try f.alice.showCard(show)
         #expect(card.title == "Acme live (extended)" && card.room == "Stage B" && card.standard == .premium && card.notes == "bring the ring light")
-        #expect(card.start.shown == "2026-12-03T14:00" && card.end.shown == "2026-12-03T17:00")
+        #expect(card.start.typed == "2026-12-03T14:00" && card.end.typed == "2026-12-03T17:00")
         #expect(card.talent.map(\.name) == ["Noah Rossi"] && card.platforms.map(\.name) == ["Twitch"] && card.materials.map(\.title) == ["Winter brief"])
         // Stage A and Ava were cancelled; Stage B and Noah are booked at the new times.
         let live = card.bookings.filter { $0.status == .confirmed }.map(\.resource).sorted()
@@ -71,7 +71,7 @@ struct BoardTests {
         #expect(try f.count("SELECT count(DISTINCT command_id) FROM audits WHERE id > \(before)") == 1)
         _ = try f.alice.undo()
         let restored = try f.alice.showCard(show)
-        #expect(restored.title == "Acme live" && restored.room == "Stage A" && restored.start.shown == "2026-12-03T10:00")
+        #expect(restored.title == "Acme live" && restored.room == "Stage A" && restored.start.typed == "2026-12-03T10:00")
         #expect(restored.talent.map(\.name) == ["Ava Martin"] && restored.platforms.isEmpty && restored.materials.isEmpty)
         #expect(restored.bookings.filter { $0.status == .confirmed }.map(\.resource).sorted() == ["Ava Martin", "Stage A"])
         #expect(try f.alice.check(from: "2026-12-01T00:00", to: "2026-12-31T00:00").isEmpty)
@@ -102,7 +102,7 @@ struct BoardTests {
         // 25 October 2026: Paris goes from +02:00 to +01:00.
         let copy = try f.alice.copyShow(shows[0], toDay: "2026-10-27").value
         let card = try f.alice.showCard(copy)
-        #expect(card.start.local == "2026-10-27T10:00:00+01:00" && card.end.shown == "2026-10-27T12:00")
+        #expect(card.start.local == "2026-10-27T10:00:00+01:00" && card.end.typed == "2026-10-27T12:00")
         #expect(card.status == .draft && card.scheduleUID == schedule && card.room == "Stage A")
         #expect(card.talent.map(\.name) == ["Ava Martin"] && card.platforms.map(\.name) == ["YouTube"])
         #expect(throws: SlateError.self) { _ = try f.alice.copyShow(shows[0], toDay: "27/10/2026") }
@@ -147,7 +147,7 @@ struct BoardTests {
         let audits = try f.count("SELECT count(*) FROM audits")
         let plan = try f.alice.confirmationPlan(schedule: schedule)
         #expect(!plan.refused && plan.shows.count == 3 && plan.bookings.count == 6 && plan.tasks == 0)
-        #expect(plan.bookings.contains("Stage A 2026-12-03T10:00–12:00 for Acme live 3"))
+        #expect(plan.bookings.contains("Stage A jeu. 3 déc. 10:00–12:00 for Acme live 3"))
         #expect(plan.lines.first == "Confirming December books 3 shows at once, or none: 6 bookings, 0 tasks.")
         #expect(try f.count("SELECT count(*) FROM audits") == audits)
         // Moving a show onto Stage B's queue: forcing would release the holds, which the plan names.
@@ -185,8 +185,8 @@ struct BoardTests {
         _ = try f.alice.editShow(shows[0], ShowEdit(equipment: [camera]))
         let booked = try f.book(camera, "2026-12-03T11:00", "2026-12-03T12:00")
         // The draft clashes on the camera; suggest looks for a time it is free too.
-        #expect(try f.alice.board(schedule: schedule).shows[0].clashes == ["Sony FX6 is booked 2026-12-03T11:00–12:00 by alice (\(booked.uid))"])
-        #expect(try f.alice.suggestSlots(show: shows[0]).first?.start.shown == "2026-12-03T09:00")
+        #expect(try f.alice.board(schedule: schedule).shows[0].clashes == ["Sony FX6 is booked jeu. 3 déc. 11:00–12:00 by alice (\(booked.uid))"])
+        #expect(try f.alice.suggestSlots(show: shows[0]).first?.start.typed == "2026-12-03T09:00")
         _ = try f.alice.cancel(booked.uid)
         _ = try f.alice.confirmShow(shows[0])
         var card = try f.alice.showCard(shows[0])

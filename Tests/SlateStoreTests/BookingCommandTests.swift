@@ -17,7 +17,7 @@ struct BookingCommandTests {
         // Then it is refused naming the existing booking, and nothing was written
         #expect(found.map(\.kind) == [.doubleBooking])
         #expect(found[0].otherUID == first.uid)
-        #expect(found[0].message.contains("2026-12-03T14:00–16:00"))
+        #expect(found[0].message.contains("jeu. 3 déc. 14:00–16:00"))
         #expect(try f.count("SELECT count(*) FROM audits") == audits)
         #expect(try f.count("SELECT count(*) FROM bookings") == 1)
         // And back-to-back is fine (half-open intervals)

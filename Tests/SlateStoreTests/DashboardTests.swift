@@ -36,7 +36,7 @@ struct DashboardTests {
         let (f, onAir, afternoon, draft, hold, schedule) = try Self.morning()
         defer { try? FileManager.default.removeItem(atPath: f.directory) }
         let board = try f.alice.dashboard()
-        #expect(board.nowText == "mar. 1 déc. 09:00", "a French workspace's day")
+        #expect(board.now.shown == "mar. 1 déc. 09:00", "a French workspace's day")
         #expect(board.live.map(\.target) == [.show(onAir)])
         #expect(board.live.first?.text == "Morning live · Stage A until 10:00")
         #expect(board.clashes.contains { $0.target == .show(draft) && $0.text.contains("Stage A") }, "\(board.clashes)")

@@ -31,8 +31,8 @@ struct DirectoryTests {
         #expect(rows.map(\.name) == ["Ava Martin", "Inès Dubois", "Held Host"])
         #expect(rows.map(\.availability) == ["free", "free", "held"])
         // In the zone the window was typed in, named: the workspace has a London studio too
-        #expect(rows[0].freeSlots == ["2026-12-03T09:00–12:00 Paris"])
-        #expect(rows[1].freeSlots == ["2026-12-03T09:00–13:00 Paris", "2026-12-03T15:00–18:00 Paris"])
+        #expect(rows[0].freeSlots == ["jeu. 3 déc. 09:00–12:00 Paris"])
+        #expect(rows[1].freeSlots == ["jeu. 3 déc. 09:00–13:00 Paris", "jeu. 3 déc. 15:00–18:00 Paris"])
         #expect(!rows.contains { $0.uid == zoe })
         // The whole window: Ava and Ines are busy (hard time off, a booking), the held host only held
         let whole = try f.alice.matchTalent(TalentQuery(skills: ["french", "hosting"], from: "2026-12-03T09:00", to: "2026-12-03T18:00"))

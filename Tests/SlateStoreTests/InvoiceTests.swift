@@ -30,7 +30,7 @@ struct InvoiceTests {
         _ = try f.alice.addInvoiceLine(invoice, description: "Loyalty discount", quantity: "1", unitPrice: "-10.01")
         let document = try f.alice.invoice(invoice)
         #expect(document.lines.map(\.amountMinor) == [18_000, 45_000, 12_000, -1_001])
-        #expect(document.lines[0].description == "Launch 1 · Stage A · 2026-12-01 10:00–11:30" && document.lines[0].quantityCenti == 150)
+        #expect(document.lines[0].description == "Launch 1 · Stage A · mar. 1 déc. 10:00–11:30" && document.lines[0].quantityCenti == 150)
         // 739.99 + 20 % (147.998 → 148.00) = 887.99
         #expect(document.invoice.subtotal.minor == 73_999 && document.invoice.tax.minor == 14_800 && document.invoice.total.minor == 88_799)
         #expect(document.invoice.number == "F-2026-0001" && document.invoice.status == .draft && document.invoice.total.text == "887,99\u{00A0}€", "a French workspace writes its money in French")
@@ -84,7 +84,7 @@ struct InvoiceTests {
         // The month's invoice takes the completed show not invoiced yet
         let month = try f.alice.invoiceClient(f.acme, from: .local("2026-12-01T00:00"), to: .local("2027-01-01T00:00")).value
         let document = try f.alice.invoice(month)
-        #expect(document.lines.allSatisfy { $0.description.hasPrefix("Launch 2") } && document.lines.count == 2 && document.period == "2026-12-01–2026-12-31")
+        #expect(document.lines.allSatisfy { $0.description.hasPrefix("Launch 2") } && document.lines.count == 2 && document.period == "1 déc. 2026–31 déc. 2026")
         #expect(violations { _ = try f.alice.invoiceClient(f.acme, from: .local("2026-12-01T00:00"), to: .local("2027-01-01T00:00")) }.first?.message.contains("no completed show left") == true)
     }
 

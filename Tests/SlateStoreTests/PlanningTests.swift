@@ -86,8 +86,8 @@ struct PlanningTests {
         #expect(try days(f, project)["Tracking"] == "2026-12-15..2026-12-16")
         let applied = try f.alice.editPhase(keys["write"]!, [.resize(7)], cascade: true)
         #expect(applied.value == plan.value)
-        #expect(applied.value.map(\.line) == ["'Writing' 2026-12-07..2026-12-09 -> 2026-12-07..2026-12-15", "'Tracking' 2026-12-15..2026-12-16 -> 2026-12-16..2026-12-17",
-                                              "'Mixing' 2026-12-17..2026-12-18 -> 2026-12-18..2026-12-21", "'Master' 2026-12-21 -> 2026-12-22"])
+        #expect(applied.value.map(\.line) == ["'Writing' 7 déc. – 9 déc. -> 7 déc. – 15 déc.", "'Tracking' 15 déc. – 16 déc. -> 16 déc. – 17 déc.",
+                                              "'Mixing' 17 déc. – 18 déc. -> 18 déc. – 21 déc.", "'Master' lun. 21 déc. -> mar. 22 déc."])
         #expect(applied.warnings.isEmpty)
         #expect(try f.alice.projectSchedule(project).phases.allSatisfy { $0.violatedBy.isEmpty })
         // One undo step puts every phase back
@@ -165,8 +165,8 @@ struct SuggestTests {
         _ = try f.alice.addShow(ShowInput(client: f.acme, room: f.stageA, title: "Other draft", start: "2026-12-03T12:00", end: "2026-12-03T13:00"))
         let show = try f.alice.addShow(ShowInput(client: f.acme, room: f.stageA, title: "Launch", start: "2026-12-03T10:30", end: "2026-12-03T11:30",
                                                  talent: [f.ava])).value
-        let slots = try f.alice.suggestSlots(show: show, limit: 3).map { "\($0.start.shown)–\($0.end.shown.suffix(5))" }
-        #expect(slots == ["2026-12-03T09:00–10:00", "2026-12-03T16:00–17:00", "2026-12-03T16:15–17:15"])
+        let slots = try f.alice.suggestSlots(show: show, limit: 3).map { $0.start.span(to: $0.end) }
+        #expect(slots == ["jeu. 3 déc. 09:00–10:00", "jeu. 3 déc. 16:00–17:00", "jeu. 3 déc. 16:15–17:15"])
         // Unknown shows answer like everywhere else
         #expect(failure { _ = try f.alice.suggestSlots(show: "sh-zzzzzz") } == "not_found")
     }

@@ -66,12 +66,12 @@ struct RealUseStoreTests {
         let after = try f.alice.bookings().filter { $0.showUID == show }
         #expect(after.map(\.startLocal) == ["2026-12-03T14:00", "2026-12-03T14:00"])
         #expect(after.map(\.endLocal) == ["2026-12-03T17:00", "2026-12-03T17:00"])
-        #expect(try f.alice.shows().first { $0["uid"] == show }?["start_at"] == "2026-12-03T14:00")
+        #expect(try f.alice.shows().first { $0["uid"] == show }?["start_at"] == "jeu. 3 déc. 14:00")
         #expect(try f.alice.check(from: "2026-12-01T00:00", to: "2026-12-31T00:00").isEmpty)
         // And one undo puts all of it back
         _ = try f.alice.undo()
         #expect(try f.alice.bookings().filter { $0.showUID == show }.map(\.startLocal) == ["2026-12-03T10:00", "2026-12-03T10:00"])
-        #expect(try f.alice.shows().first { $0["uid"] == show }?["start_at"] == "2026-12-03T10:00")
+        #expect(try f.alice.shows().first { $0["uid"] == show }?["start_at"] == "jeu. 3 déc. 10:00")
     }
 
     @Test func aShowMoveThatWouldDoubleBookOneOfItsPeopleIsRefusedWhole() throws {

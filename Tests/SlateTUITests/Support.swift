@@ -41,8 +41,8 @@ enum Scene {
     }
 
     /// The scene loaded into a state of the given size, as the runtime would.
-    static func state(width: Int = 80, height: Int = 24, unicode: Bool = true) -> AppState {
-        var state = AppState(width: width, height: height, now: now, zone: zone, workspaceName: "Demo", user: "alice", unicode: unicode)
+    static func state(width: Int = 80, height: Int = 24, unicode: Bool = true, locale: String = "en_US") -> AppState {
+        var state = AppState(width: width, height: height, now: now, zone: zone, words: .of(locale), workspaceName: "Demo", user: "alice", unicode: unicode)
         let effects = update(&state, .resourcesLoaded(resources))
         if case .loadWindow(let period)? = effects.first { _ = update(&state, .windowLoaded(window, period, Set(resources.map(\.uid)))) }
         return state

@@ -114,6 +114,8 @@ public struct AppState: Equatable, Sendable {
     public var height: Int
     public var now: Int64
     public var zone: LocalTime
+    /// The workspace's words for days, times and money (`jeu. 3 déc. 14:00`).
+    public var words: LocaleFormat
     public var workspaceName: String
     public var user: String
     public var unicode: Bool
@@ -144,16 +146,18 @@ public struct AppState: Equatable, Sendable {
     /// A show's card open over the view, and its edit form.
     public var showCard: ShowCardPanel?
     public var showForm: ShowForm?
-    public init(width: Int, height: Int, now: Int64, zone: LocalTime, workspaceName: String, user: String, unicode: Bool = true, themeName: String = "default") {
+    public init(width: Int, height: Int, now: Int64, zone: LocalTime, words: LocaleFormat = .of("en_US"), workspaceName: String, user: String,
+                unicode: Bool = true, themeName: String = "default") {
         self.width = width
         self.height = height
         self.now = now
         self.zone = zone
+        self.words = words
         self.workspaceName = workspaceName
         self.user = user
         self.unicode = unicode
         self.themeName = themeName
-        grid = BookingGridState(zone: zone, now: now, rows: max(1, height - Layout.chromeRows))
+        grid = BookingGridState(zone: zone, words: words, now: now, rows: max(1, height - Layout.chromeRows))
         timeline = TimelineState(today: zone.day(of: now), rows: max(1, height - Layout.chromeRows - 1))
         tasks = TasksState(rows: max(1, height - Layout.chromeRows))
         board = BoardState(today: zone.day(of: now), rows: max(1, height - Layout.chromeRows))

@@ -254,7 +254,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
         state.board.picker = BoardPicker(title: "Free times, nearest first · Enter moves the show there", items: slots.map {
             .slot(show: show, version: version, interval: Interval(start: $0.start.epoch, end: $0.end.epoch),
-                  label: "\($0.start.shown.replacingOccurrences(of: "T", with: " "))–\($0.end.shown.dropFirst(11))")
+                  label: $0.start.span(to: $0.end))
         })
         return []
     case .confirmationPlanned(let plan):

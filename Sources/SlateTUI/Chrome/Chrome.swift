@@ -15,7 +15,7 @@ func drawTooSmall(_ canvas: inout Canvas, _ state: AppState) {
 
 func drawTopBar(_ canvas: inout Canvas, _ state: AppState) {
     canvas.fill(x: 0, y: 0, width: state.width, height: 1, role: .topBar)
-    let clock = state.zone.format(state.now).prefix(16).suffix(5) + (state.grid.zonesInPlay ? " " + state.zone.placeName : "")
+    let clock = state.words.clock(state.now - state.now % 60, in: state.zone) + (state.grid.zonesInPlay ? " " + state.zone.placeName : "")
     // Tabs in full when the user and the time still fit, else the other views shortened,
     // then without the name of the program, then every view shortened, then the other
     // views by number alone.

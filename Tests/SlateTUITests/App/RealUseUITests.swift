@@ -73,14 +73,14 @@ struct RealUseUITests {
         driver.press(Key.typed("2026-12-03T15:00") + [.tab])
         for _ in 0..<16 { driver.press([.backspace]) }
         driver.press(Key.typed("2026-12-03T16:00") + [.enter])
-        #expect(driver.state.status?.text.contains("2026-12-03T15:00–16:00 London") == true, "\(driver.state.status?.text ?? "")")
+        #expect(driver.state.status?.text.contains("Thu, Dec 3 15:00–16:00 London") == true, "\(driver.state.status?.text ?? "")")
         let booking = try #require(try driver.session.bookings(resource: london).first)
         #expect(booking.start == (try LocalTime(zoneIdentifier: "Europe/London").parse("2026-12-03T15:00")))
         #expect(booking.startLocal == "2026-12-03T15:00")
         // The grid draws it in the Paris column of 16:00
         driver.press([.char(":")] + Key.typed("goto 2026-12-03T16:30") + [.enter])
         #expect(driver.state.grid.pickedBooking?.uid == booking.uid)
-        #expect(render(driver.state).text.contains("\(booking.uid)  1st hold  2026-12-03T15:00–16:00 London"))
+        #expect(render(driver.state).text.contains("\(booking.uid)  1st hold  Thu, Dec 3 15:00–16:00 London"))
     }
 
     @Test func aStackedCellLetsTheUserPickWhichBookingTheKeysActOn() {
@@ -108,7 +108,7 @@ struct RealUseUITests {
         var state = Scene.state()
         state.grid.cursorSlot = state.grid.slot(of: Scene.at("2026-12-03T02:00"))
         let screen = render(state).text
-        #expect(screen.contains("Closed 2026-12-03T00:00–04:00 (opening hours Mon-Sat 08:00-22:00).") && screen.contains("before holding."), "\(screen)")
+        #expect(screen.contains("Closed Thu, Dec 3 00:00–04:00 (opening hours Mon-Sat 08:00-22:00).") && screen.contains("before holding."), "\(screen)")
         #expect(Scene.press(&state, [.char("p")]) == [])
         guard case .prompt(let prompt) = state.mode else { Issue.record("no prompt"); return }
         #expect(prompt.question.hasPrefix("Stage A is closed then"))

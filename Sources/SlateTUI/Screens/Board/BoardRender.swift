@@ -65,18 +65,17 @@ private func drawScheduleList(_ canvas: inout Canvas, _ state: AppState, y: Int,
     let columns = [TableColumn("Schedule", width: nameWidth), TableColumn("Client", width: 14)] + (withStudio ? [TableColumn("Studio", width: 14)] : [])
         + [TableColumn("Window", width: 23), TableColumn("Shows", width: 5), TableColumn("Status", width: 9)]
     let rows = schedules.map { schedule -> [String] in
-        let window = schedule.first.map { first in "\(first.shown.prefix(10)) – \((schedule.last ?? first).shown.prefix(10))" } ?? "no shows yet"
+        // The days the shows span, without weekdays so that a month fits: `10 déc. – 1 janv.`
+        let days = [schedule.first, schedule.last].map { $0.flatMap { Day(iso: String($0.local.prefix(10))) } }
+        let window = days[0].map { first in state.words.days(first, days[1] ?? first) } ?? "no shows yet"
         return [schedule.name, schedule.client] + (withStudio ? [schedule.studio] : []) + [window, "\(schedule.shows)", schedule.status.rawValue]
     }
     canvas.table(Rect(x: 0, y: y, width: state.width, height: height), columns: columns, rows: rows, list: state.board.list)
 }
 
-/// "Mon 07 Dec" for a day heading.
-private func dayTitle(_ day: Day) -> String {
-    let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-    let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    let (_, month, date) = day.fields
-    return "\(names[day.weekday - 1]) \(date < 10 ? "0" : "")\(date) \(months[month - 1])"
+/// A day heading in the workspace's words: `lun. 7 déc.`, or `lu 7` in a narrow column.
+private func dayTitle(_ day: Day, _ state: AppState, narrow: Bool = false) -> String {
+    narrow ? "\(state.words.weekdayLetters(day.weekday)) \(day.fields.day)" : state.words.day(day)
 }
 
 /// A card's lines: time and markers, title, room and cast, platforms, type and status.
@@ -84,7 +83,7 @@ private func cardLines(_ show: BoardShow, _ state: AppState) -> [String] {
     // Markers first, so a narrow column never cuts them off.
     let clash = show.clashes.isEmpty ? "" : state.unicode ? "⚠ " : "! "
     let mark = (state.board.selection.contains(show.uid) ? (state.unicode ? "● " : "* ") : "") + (show.series == nil ? "" : state.unicode ? "↻ " : "r ")
-    return ["\(mark)\(clash)\(show.start.shown.dropFirst(11))–\(show.end.shown.dropFirst(11))", show.title,
+    return ["\(mark)\(clash)\(show.start.clock)–\(show.end.clock)", show.title,
             ([show.room ?? "no room"] + show.talent).joined(separator: " · "),
             ([show.status.rawValue] + show.platforms + ["\(show.type.rawValue)/\(show.standard.rawValue)"]).joined(separator: " · ")]
 }
@@ -105,7 +104,7 @@ private func drawColumns(_ canvas: inout Canvas, _ state: AppState, _ board: Boa
         let x = column * columnWidth
         let width = columnWidth - 1
         let shows = state.board.byDay[index]
-        let title = columnWidth < 22 ? String(dayTitle(day).prefix(6)) : dayTitle(day)
+        let title = dayTitle(day, state, narrow: columnWidth < 22)
         let heading = "\(title)\(shows.isEmpty ? "" : " (\(shows.count))")\(day == state.board.today ? " today" : "")"
         canvas.fill(x: x, y: y, width: width, height: 1, role: index == state.board.day && shows.isEmpty ? .cursor : .header)
         canvas.put(heading, x: x, y: y, role: index == state.board.day && shows.isEmpty ? .cursor : .header, limit: width)
@@ -144,7 +143,7 @@ private func drawDayRows(_ canvas: inout Canvas, _ state: AppState, _ board: Boa
         let shows = state.board.byDay[index]
         let onDay = index == state.board.day
         if onDay && shows.isEmpty { cursorLine = lines.count }
-        lines.append(("\(dayTitle(day))\(day == state.board.today ? " · today" : "")\(shows.isEmpty ? " · no shows" : "")", .header, onDay && shows.isEmpty))
+        lines.append(("\(dayTitle(day, state))\(day == state.board.today ? " · today" : "")\(shows.isEmpty ? " · no shows" : "")", .header, onDay && shows.isEmpty))
         for (at, showIndex) in shows.enumerated() {
             let show = board.shows[showIndex]
             let cursor = onDay && at == state.board.card
@@ -168,14 +167,14 @@ func boardPaneLines(_ state: AppState) -> [String] {
     guard state.board.board != nil else {
         guard let schedule = state.board.cursorSchedule else { return ["No schedule."] }
         return ["\(schedule.name) (\(schedule.uid)) · \(schedule.client) · \(schedule.status.rawValue)",
-                "\(schedule.shows) show\(schedule.shows == 1 ? "" : "s")" + (schedule.first.map { " from \($0.shown.replacingOccurrences(of: "T", with: " ")) to \((schedule.last ?? $0).shown.replacingOccurrences(of: "T", with: " "))" } ?? ""),
+                "\(schedule.shows) show\(schedule.shows == 1 ? "" : "s")" + (schedule.first.map { " from \($0.shown) to \((schedule.last ?? $0).shown)" } ?? ""),
                 "Enter opens it on the board; n makes a new schedule."]
     }
     guard let show = state.board.cursorShow else {
-        let day = state.board.days.indices.contains(state.board.day) ? dayTitle(state.board.days[state.board.day]) : ""
+        let day = state.board.days.indices.contains(state.board.day) ? dayTitle(state.board.days[state.board.day], state) : ""
         return ["\(day): no shows", "n adds a draft here\(state.board.clipboard == nil ? "" : ", p pastes the copied show")."]
     }
-    var lines = ["\(show.title) (\(show.uid)) · \(show.status.rawValue) · \(show.start.shown.replacingOccurrences(of: "T", with: " "))–\(show.end.shown.dropFirst(11))",
+    var lines = ["\(show.title) (\(show.uid)) · \(show.status.rawValue) · \(show.start.span(to: show.end))",
                  (["Room \(show.room ?? "none")", "talent \(show.talent.isEmpty ? "none" : show.talent.joined(separator: ", "))"] + show.platforms).joined(separator: " · ")]
     if let series = show.series { lines[1] += " · \(state.unicode ? "↻" : "(r)") series \(series)" }
     if show.clashes.isEmpty {

@@ -74,7 +74,7 @@ func runBoard(_ state: inout AppState, _ command: BoardCommand) -> [Effect] {
         guard let show = boardShow(&state, to: "find free times for") else { return [] }
         return [.suggestSlots(show: show.uid, version: show.version)]
     case .clashes:
-        let items = board.shows.flatMap { show in show.clashes.map { BoardPicker.Item.clash(show: show.uid, label: "\(show.start.shown.replacingOccurrences(of: "T", with: " ")) \(show.title): \($0)") } }
+        let items = board.shows.flatMap { show in show.clashes.map { BoardPicker.Item.clash(show: show.uid, label: "\(show.start.shown) \(show.title): \($0)") } }
         guard !items.isEmpty else {
             state.status = StatusMessage(.ok, "No draft of \(board.schedule.name) clashes.")
             return []

@@ -6,6 +6,8 @@ import SlateStore
 public struct BookingGridState: Equatable, Sendable {
     /// The zone the grid's columns are laid out in (the workspace's).
     public var zone: LocalTime
+    /// The workspace's words for days and times (`jeu. 3 déc. 14:00–16:00`).
+    public var words: LocaleFormat
     /// Rows of resources the screen shows (kept by the shell as the terminal resizes).
     public var rows: Int
 
@@ -50,8 +52,9 @@ public struct BookingGridState: Equatable, Sendable {
     /// Which booking of a stacked cell the keys act on (`]` / `[` cycle).
     public var pick = 0
 
-    public init(zone: LocalTime, now: Int64, rows: Int) {
+    public init(zone: LocalTime, words: LocaleFormat = .of("en_US"), now: Int64, rows: Int) {
         self.zone = zone
+        self.words = words
         self.rows = rows
         axis = TimeAxis(zone: zone, zoom: .week, containing: now)
         cursorSlot = axis.slot(of: now)
@@ -142,12 +145,12 @@ public struct BookingGridState: Equatable, Sendable {
 
     /// An interval in `zone`, followed by the zone's place when several zones are in play.
     func when(_ interval: Interval, in zone: LocalTime) -> String {
-        zone.format(interval) + (zonesInPlay ? " " + zone.placeName : "")
+        words.span(interval, in: zone) + (zonesInPlay ? " " + zone.placeName : "")
     }
 
     /// An instant in `zone`, labelled likewise.
     func when(_ instant: Int64, in zone: LocalTime) -> String {
-        zone.format(instant) + (zonesInPlay ? " " + zone.placeName : "")
+        words.moment(instant, in: zone) + (zonesInPlay ? " " + zone.placeName : "")
     }
 }
 

@@ -72,16 +72,17 @@ func drawGrid(_ canvas: inout Canvas, _ state: AppState, _ area: Rect) {
 
 /// The title of the period, short enough for the name column (19 cells).
 func periodTitle(_ state: AppState) -> String {
-    let start = state.zone.format(state.grid.anchor).prefix(10)
+    let start = state.words.day(state.zone.day(of: state.grid.anchor))
     switch state.grid.zoom {
-    case .day: return "\(weekdayName(state, state.grid.anchor)) \(start)"
-    case .week: return "Week of \(start)"
-    case .month: return "5 weeks \(start)"
+    case .day: return start
+    case .week: return "Week \(start)"
+    case .month: return "5 wks \(start)"
     }
 }
 
+/// The weekday in two columns, in the workspace's words (`lu`, `Mo`, `月`).
 func weekdayName(_ state: AppState, _ instant: Int64) -> String {
-    ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"][state.zone.weekdayAndMinute(instant).weekday - 1]
+    state.words.weekdayLetters(state.zone.weekdayAndMinute(instant).weekday)
 }
 
 /// The label over a column, or "" where a label would run into the next one: hours where

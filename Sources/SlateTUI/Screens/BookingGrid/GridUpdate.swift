@@ -277,7 +277,7 @@ func editMove(_ state: inout AppState, _ move: MoveState, _ key: Key) -> [Effect
         let zone = LocalTime.cached(move.booking.timeZone) ?? state.zone
         // An occurrence of a series kept on its day may take the others with it (rule 14).
         if let series = move.booking.series.map({ String($0.prefix { $0 != " " }) }), zone.day(of: move.interval.start) == zone.day(of: move.booking.start) {
-            let at = String(zone.format(move.interval.start).dropFirst(11).prefix(5))
+            let at = state.words.clock(move.interval.start, in: zone)
             let minutes = Int(move.interval.duration / 60)
             state.mode = .prompt(Prompt(question: "Move to \(at) for \(minutes) min:", onYes: [], choices: [
                 .init(key: "o", label: "only this", effects: [plain]),

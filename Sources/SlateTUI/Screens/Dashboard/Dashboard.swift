@@ -108,7 +108,7 @@ enum DashboardScreen: Screen {
         let board = state.dashboard
         let width = state.width
         let heading = board.dashboard.map {
-            "Dashboard · \($0.nowText)" + ($0.revenue.map { " · booked this month: \($0.text)" } ?? "")
+            "Dashboard · \($0.now.shown)" + ($0.revenue.map { " · booked this month: \($0.text)" } ?? "")
         } ?? "Dashboard"
         canvas.fill(x: 0, y: area.y, width: width, height: 1, role: .header)
         canvas.put(heading, x: 0, y: area.y, role: .header, limit: width)

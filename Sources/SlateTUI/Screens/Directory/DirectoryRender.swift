@@ -85,7 +85,7 @@ extension DirectoryScreen {
     static func matchLine(_ match: TalentMatchRow, unicode: Bool) -> String {
         var parts = ["\(match.role)", match.matched.joined(separator: ", ") + (match.missing.isEmpty ? "" : " (no \(match.missing.joined(separator: ", ")))")]
         // The day is the window's: each slot from its time of day on.
-        parts.append(match.availability + (match.freeSlots.isEmpty ? "" : " " + match.freeSlots.prefix(2).map { String($0.dropFirst(11)) }.joined(separator: ", ")))
+        parts.append(match.availability + (match.freeSlots.isEmpty ? "" : " " + match.freeTimes.prefix(2).joined(separator: ", ")))
         if let rating = match.rating { parts.append((unicode ? "★ " : "rating ") + RatingText.of(rating)) }
         parts.append(match.rate.text)
         parts.append(match.studio)
@@ -146,12 +146,12 @@ extension DirectoryScreen {
         if card.kind == "talent" || card.kind == "client" {
             lines += ["", "Communications (c logs one)"]
             lines += card.communications.isEmpty ? ["  none"] : card.communications.map {
-                "  \($0.occurredAt.shown.replacingOccurrences(of: "T", with: " ")) \($0.kind.rawValue) \($0.author): \($0.subject)" + ($0.body.isEmpty ? "" : " — \($0.body)")
+                "  \($0.occurredAt.shown) \($0.kind.rawValue) \($0.author): \($0.subject)" + ($0.body.isEmpty ? "" : " — \($0.body)")
             }
         }
         lines += ["", "Comments (m adds one; a reply names its comment)"]
         lines += card.comments.isEmpty ? ["  none"] : card.comments.map {
-            String(repeating: "  ", count: $0.depth + 1) + "\($0.author) \($0.at.shown.replacingOccurrences(of: "T", with: " "))\($0.edited ? " (edited)" : "") \($0.uid): \($0.body)"
+            String(repeating: "  ", count: $0.depth + 1) + "\($0.author) \($0.at.shown)\($0.edited ? " (edited)" : "") \($0.uid): \($0.body)"
         }
         if !card.history.isEmpty { lines += ["", "History (newest first)"] + card.history.map { "  " + $0 } }
         return lines

@@ -248,8 +248,8 @@ public struct DirectoryState: Equatable, Sendable {
         case .jobs:
             return directory.jobs.map {
                 row($0.uid, [$0.title, $0.project, $0.skills.joined(separator: ","),
-                             $0.startAt.shown.replacingOccurrences(of: "T", with: " ") + (directory.zonesInPlay ? " " + LocalTime.placeName($0.timeZone) : ""), $0.rate.text, $0.status, $0.talent ?? ""],
-                    keys: [3: $0.startAt.shown, 4: amount($0.rate)])
+                             $0.startAt.shown + (directory.zonesInPlay ? " " + LocalTime.placeName($0.timeZone) : ""), $0.rate.text, $0.status, $0.talent ?? ""],
+                    keys: [3: $0.startAt.local, 4: amount($0.rate)])
             }
         }
     }

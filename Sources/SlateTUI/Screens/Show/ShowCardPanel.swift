@@ -21,8 +21,8 @@ public struct ShowForm: Equatable, Sendable, ScreenForm {
         let standards = ShowStandard.allCases.map(\.rawValue)
         form = FormState([
             FormField("Title", card.title),
-            FormField("Start", card.start.shown, kind: .dateTime),
-            FormField("End", card.end.shown, kind: .dateTime),
+            FormField("Start", card.start.typed, kind: .dateTime),
+            FormField("End", card.end.typed, kind: .dateTime),
             FormField("Room", card.room ?? ""),
             FormField("Talent", card.talent.map(\.name).joined(separator: ", ")),
             FormField("Equipment", card.equipment.map(\.name).joined(separator: ", ")),
@@ -42,7 +42,7 @@ public struct ShowForm: Equatable, Sendable, ScreenForm {
         let values = form
         var edit = ShowEdit()
         if values["Title"] != original.title { edit.title = values["Title"] }
-        if values["Start"] != original.start.shown || values["End"] != original.end.shown {
+        if values["Start"] != original.start.typed || values["End"] != original.end.typed {
             edit.start = .local(values["Start"])
             edit.end = .local(values["End"])
         }

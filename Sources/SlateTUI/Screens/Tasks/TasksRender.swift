@@ -32,7 +32,14 @@ private func drawChecklist(_ canvas: inout Canvas, _ state: AppState, y: Int) {
         return
     }
     let width = state.width
-    let titleWidth = max(16, width - 58)
+    // Due times in the workspace's words (`jeu. 3 déc. 10:00`), the column as wide as the
+    // widest shown.
+    func due(_ task: TaskSummary) -> String {
+        task.dueAt.map { $0.shown + (state.tasks.severalZones ? " " + String(LocalTime.placeName(task.timeZone).prefix(3)) : "") } ?? ""
+    }
+    let visible = tasks.lines.dropFirst(tasks.list.scroll).prefix(tasks.rows)
+    let dueWidth = visible.map { line in if case .task(let index) = line { DisplayWidth.of(due(tasks.tasks[index])) + 1 } else { 0 } }.max() ?? 0
+    let titleWidth = max(16, width - 46 - dueWidth)
     for row in 0..<tasks.rows {
         let index = tasks.list.scroll + row
         guard index < tasks.lines.count else { break }
@@ -58,11 +65,9 @@ private func drawChecklist(_ canvas: inout Canvas, _ state: AppState, y: Int) {
             let role: StyleRole = selected ? .cursor : task.status == .cancelled ? .dim : task.overdue ? .statusError : task.status == .blocked ? .statusWarning
                 : task.status == .completed ? .barDone : .normal
             if selected { canvas.fill(x: 0, y: lineY, width: width, height: 1, role: .cursor) }
-            let place = state.tasks.severalZones ? " " + String(LocalTime.placeName(task.timeZone).prefix(3)) : ""
-            let due = task.dueAt.map { String($0.local.dropFirst(5).prefix(11)).replacingOccurrences(of: "T", with: " ") + place } ?? ""
             var x = canvas.put("    " + box + (task.required ? " * " : "   "), x: 0, y: lineY, role: role)
             x = canvas.put(DisplayWidth.pad(DisplayWidth.truncate(task.title, to: titleWidth, ascii: !state.unicode), to: titleWidth), x: x, y: lineY, role: role)
-            x = canvas.put(" " + DisplayWidth.pad(due + (task.overdue ? "!" : ""), to: 12 + place.count), x: x, y: lineY, role: role)
+            x = canvas.put(" " + DisplayWidth.pad(due(task) + (task.overdue ? "!" : ""), to: dueWidth), x: x, y: lineY, role: role)
             x = canvas.put(" " + DisplayWidth.pad(DisplayWidth.truncate(task.assignee ?? "—", to: 10, ascii: !state.unicode), to: 10), x: x, y: lineY, role: role)
             x = canvas.put(" " + DisplayWidth.pad(task.status.text, to: 11), x: x, y: lineY, role: role)
             canvas.put(" " + task.value, x: x, y: lineY, role: role, limit: max(0, width - x))
@@ -110,13 +115,13 @@ func tasksPaneLines(_ state: AppState) -> [String] {
                         + (task.required ? " · required" : "")]
         var second = "\(task.status.text)" + (task.blockedReason.isEmpty ? "" : ": \(task.blockedReason)")
         if let due = task.dueAt {
-            second += " · due \(due.local.prefix(16).replacingOccurrences(of: "T", with: " "))" + (state.tasks.severalZones ? " " + LocalTime.placeName(task.timeZone) : "")
+            second += " · due \(due.shown)" + (state.tasks.severalZones ? " " + LocalTime.placeName(task.timeZone) : "")
                 + (task.overdue ? " (overdue)" : "")
         }
         second += " · " + (task.assignee.map { "assigned to \($0)" } ?? "nobody assigned")
         lines.append(second)
         lines.append("Show: \(task.show) (\(task.showStatus.rawValue))" + (task.value.isEmpty ? "" : " · value: \(task.value)"))
-        if let by = task.doneBy, let at = task.doneAt { lines.append("Completed by \(by) at \(at.local.prefix(16).replacingOccurrences(of: "T", with: " "))") }
+        if let by = task.doneBy, let at = task.doneAt { lines.append("Completed by \(by) at \(at.shown)") }
         return lines
     }
     if let show = state.tasks.cursorShow { return [show.title] + showLines(state, show.uid).filter { !$0.isEmpty }.prefix(3) }

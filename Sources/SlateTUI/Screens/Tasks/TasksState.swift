@@ -112,7 +112,7 @@ public struct TasksState: Equatable, Sendable {
             for show in order {
                 let members = byShow[show] ?? []
                 let first = tasks[members[0]]
-                group("\(first.show) · \(first.showStart.local.prefix(16).replacingOccurrences(of: "T", with: " "))\(severalZones ? " " + LocalTime.placeName(first.timeZone) : "") · \(first.showStatus.rawValue)",
+                group("\(first.show) · \(first.showStart.shown)\(severalZones ? " " + LocalTime.placeName(first.timeZone) : "") · \(first.showStatus.rawValue)",
                       members, show: show)
                 for type in TaskItemType.allCases {
                     let ofType = members.filter { tasks[$0].itemType == type }

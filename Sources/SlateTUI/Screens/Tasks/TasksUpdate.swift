@@ -77,7 +77,7 @@ private func taskUnderCursor(_ state: inout AppState, to action: String) -> Task
 func showLines(_ state: AppState, _ show: String) -> [String] {
     let tasks = state.tasks.tasks.filter { $0.showUID == show }
     guard let first = tasks.first else { return [] }
-    var lines = ["\(first.showUID) · \(first.showStart.local.prefix(16).replacingOccurrences(of: "T", with: " ")) · \(first.showStatus.rawValue)", ""]
+    var lines = ["\(first.showUID) · \(first.showStart.shown) · \(first.showStatus.rawValue)", ""]
     for type in TaskItemType.allCases {
         let ofType = tasks.filter { $0.itemType == type && $0.status != .cancelled }
         guard !ofType.isEmpty else { continue }

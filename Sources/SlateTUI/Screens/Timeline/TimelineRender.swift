@@ -1,8 +1,6 @@
 import SlateCore
 import SlateStore
 
-private let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-private let weekdayNames = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
 
 /// Draws the timeline: the axis, a line per project and phase (only those on screen), the pane.
 func drawTimeline(_ canvas: inout Canvas, _ state: AppState, _ area: Rect) {
@@ -67,7 +65,7 @@ private func drawAxis(_ canvas: inout Canvas, _ state: AppState, y: Int, nameWid
         let (year, month, date) = day.fields
         if previous.map({ $0.fields.month != month }) ?? true {
             // At quarter zoom months are short; the first label and January carry the year.
-            let label = timeline.zoom == .quarter && month != 1 && monthEnd > 0 ? monthNames[month - 1] : "\(monthNames[month - 1]) \(year)"
+            let label = timeline.zoom == .quarter && month != 1 && monthEnd > 0 ? state.words.month(month) : "\(state.words.month(month)) \(year)"
             // The month at the left edge is named only when its label fits before the next.
             let room = (1...DisplayWidth.of(label)).allSatisfy { timeline.day(atColumn: column + $0).fields.month == month }
             if column >= monthEnd, previous != nil || room { monthEnd = canvas.put(label, x: chartX + column, y: y, role: .header, limit: chartWidth - column) - chartX + 1 }
@@ -75,7 +73,7 @@ private func drawAxis(_ canvas: inout Canvas, _ state: AppState, y: Int, nameWid
         previous = day
         if timeline.zoom == .day {
             if column % timeline.zoom.cellsPerDay == 0 {
-                canvas.put(weekdayNames[day.weekday - 1] + (date < 10 ? "0" : "") + String(date), x: chartX + column, y: y + 1, role: .header, limit: chartWidth - column)
+                canvas.put(state.words.weekdayLetters(day.weekday) + (date < 10 ? "0" : "") + String(date), x: chartX + column, y: y + 1, role: .header, limit: chartWidth - column)
             }
         } else if let monday = (0..<timeline.zoom.daysPerCell).map({ day + $0 }).first(where: { $0.weekday == 1 }), column >= dayEnd {
             dayEnd = canvas.put(String(monday.fields.day), x: chartX + column, y: y + 1, role: .header, limit: chartWidth - column) - chartX + 1
@@ -149,20 +147,21 @@ func timelinePaneLines(_ state: AppState) -> [String] {
     guard let phase else {
         let names = Dictionary(project.phases.map { ($0.uid, $0.name) }, uniquingKeysWith: { a, _ in a })
         return ["\(project.name) · \(project.uid) · \(project.studio)\(project.client.map { " · for \($0)" } ?? "")",
-                "\(project.start.iso) to \(project.finish.iso) · \(project.phases.count) phases · working days \(workingDays(project.openWeekdays))",
+                "\(state.words.date(project.start)) to \(state.words.date(project.finish)) · \(project.phases.count) phases · working days \(workingDays(project.openWeekdays, state.words))",
                 "Critical chain: " + project.criticalChain.map { names[$0] ?? $0 }.joined(separator: " → "),
                 "Enter/Space opens or closes · n adds a phase"]
     }
     let timing = phase.milestone ? "milestone" + (phase.fixed ? " on a set day" : ", placed after its dependencies")
         : phase.fixed ? "fixed days, \(phase.workingDays) working" : "\(phase.workingDays) working days, auto-scheduled"
-    let first = phase.milestone ? phase.start.iso : "\(phase.start.iso)..\(phase.end.iso)"
+    let words = state.words
+    let first = phase.milestone ? words.day(phase.start) : words.days(phase.start, phase.end)
     var lines = ["\(phase.name) · \(phase.uid) · \(first) · \(timing) · \(phase.progress) % done",
-                 "Early \(phase.earlyStart.iso)..\(phase.earlyFinish.iso) · late \(phase.lateStart.iso)..\(phase.lateFinish.iso) · float \(phase.totalFloat)d"
+                 "Early \(words.days(phase.earlyStart, phase.earlyFinish)) · late \(words.days(phase.lateStart, phase.lateFinish)) · float \(phase.totalFloat)d"
                     + (phase.critical ? " · critical" : "")]
     switch timeline.edit {
     case .move(let draft) where draft.uid == phase.uid:
         let days = timeline.drafted(phase, in: project, draft)
-        lines.append((draft.cascade ? "Cascade move" : "Move") + " to \(days.first.iso)..\(days.last.iso) (\(draft.shift >= 0 ? "+" : "")\(draft.shift)d"
+        lines.append((draft.cascade ? "Cascade move" : "Move") + " to \(words.days(days.first, days.last)) (\(draft.shift >= 0 ? "+" : "")\(draft.shift)d"
                      + (draft.resize != 0 ? ", length \(phase.workingDays + draft.resize)d" : "") + ")")
         lines.append(draft.feedback ?? (draft.shift == 0 && draft.resize == 0 ? "← → shift, < > length, Enter saves, Esc cancels" : "Checking…"))
         return lines
@@ -183,8 +182,8 @@ func timelinePaneLines(_ state: AppState) -> [String] {
     return lines
 }
 
-private func workingDays(_ weekdays: [Int]) -> String {
-    weekdays.count == 7 ? "every day" : weekdays.map { weekdayNames[$0 - 1] }.joined(separator: " ")
+private func workingDays(_ weekdays: [Int], _ words: LocaleFormat) -> String {
+    weekdays.count == 7 ? "every day" : weekdays.map { words.weekdayLetters($0) }.joined(separator: " ")
 }
 
 /// The timeline's form, over the screen.

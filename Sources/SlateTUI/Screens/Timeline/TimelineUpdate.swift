@@ -77,7 +77,7 @@ func runTimeline(_ state: inout AppState, _ command: TimelineCommand) -> [Effect
             state.status = StatusMessage(.info, "'\(phase.name)' is a milestone; assign people and rooms to a phase.")
             return []
         }
-        timeline.edit = .form(TimelineForm(title: "Assign to \(phase.name) (\(phase.start.iso)..\(phase.end.iso))", purpose: .assign(phase: phase.uid),
+        timeline.edit = .form(TimelineForm(title: "Assign to \(phase.name) (\(state.words.days(phase.start, phase.end)))", purpose: .assign(phase: phase.uid),
                                            form: FormState([FormField("Resource"), FormField("Kind", "book", kind: .choice(["book", "hold"], shown: ["book (confirmed)", "hold (pencil)"]))])))
     case .dependency:
         guard let phase = phaseUnderCursor(&state, timeline, to: "add a dependency to") else { return [] }

@@ -36,8 +36,15 @@ struct GoldenScreenTests {
         for line in [day, month] {
             #expect(!line.contains("0001") && !line.contains("3001"), "\(line)")
         }
-        #expect(month.hasPrefix("5 weeks 2026-11-30") && month.contains("Mo 30") && month.contains("Mo 07"), "\(month)")
-        #expect(day.hasPrefix("Th 2026-12-03"))
+        #expect(month.hasPrefix("5 wks Mon, Nov 30") && month.contains("Mo 30") && month.contains("Mo 07"), "\(month)")
+        #expect(day.hasPrefix("Thu, Dec 3 "))
+    }
+
+    /// The grid speaks the workspace's locale: its title and its weekdays.
+    @Test(arguments: [("fr_FR", "Week lun. 30 nov.", "lu 30 ma 01"), ("de_DE", "Week Mo., 30. Nov.", "Mo 30 Di 01"), ("ja_JP", "Week 11月30日(月)", "月 30 火 01")])
+    func theWeekInTheWorkspacesLocale(locale: String, title: String, days: String) {
+        let header = render(Scene.state(width: 100, height: 30, locale: locale)).text.split(separator: "\n")[1]
+        #expect(header.hasPrefix(title) && header.contains(days), "\(header)")
     }
 
     /// Per cell: attributes in mono (hex of bold 1, underline 2, reverse 4, dim 8), and the

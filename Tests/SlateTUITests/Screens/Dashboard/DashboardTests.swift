@@ -51,7 +51,7 @@ struct DashboardViewTests {
         _ = update(&state, .resourcesLoaded(Scene.resources))
         _ = update(&state, .windowLoaded(Scene.window, state.grid.period, Set(Scene.resources.map(\.uid))))
         _ = update(&state, .key(.char("6")))
-        var board = Dashboard(now: Timestamp(DashboardScene.now, in: Scene.zone))
+        var board = Dashboard(now: Timestamp(DashboardScene.now, in: Scene.zone, words: .of("en_US")))
         board.clashes = [DashboardItem(text: "a draft clashes", target: .show("sh-1")), DashboardItem(text: "a booking in time off", target: .booking(resource: "rs-2", start: DashboardScene.now + 86_400))]
         board.overdue = [DashboardItem(text: "Brief", target: .task("tk-3", overdue: true))]
         board.waiting = [DashboardItem(text: "December", target: .schedule("sc-4"))]

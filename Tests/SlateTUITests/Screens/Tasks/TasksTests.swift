@@ -139,9 +139,9 @@ struct TasksViewTests {
         state.tasks.severalZones = true
         _ = TasksScene.press(&state, [.char("j"), .char("j")])
         let text = render(state).text
-        #expect(text.contains("2026-12-03 10:00 Paris · confirmed"))
-        #expect(text.contains("12-02 10:00 Par!"))
-        #expect(tasksPaneLines(state)[1].contains("due 2026-12-02 10:00 Paris (overdue)"))
+        #expect(text.contains("Thu, Dec 3 10:00 Paris · confirmed"))
+        #expect(text.contains("Wed, Dec 2 10:00 Par!"))
+        #expect(tasksPaneLines(state)[1].contains("due Wed, Dec 2 10:00 Paris (overdue)"))
     }
 
     @Test func aLongWorkspaceNameGivesWayToTheClockOnANarrowScreen() {

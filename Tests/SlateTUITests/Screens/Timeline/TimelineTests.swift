@@ -90,7 +90,7 @@ struct TimelineTests {
         let uid = state.timeline.cursor!.phase!.uid
         #expect(effects.last == .editPhase(uid, [.moveBy(2), .resize(5)], cascade: false, version: 1, plan: true))
         _ = update(&state, .phasePreviewed("Moves 'Tracking' …"))
-        #expect(timelinePaneLines(state)[2] == "Move to 2026-12-07..2026-12-11 (+2d, length 5d)")
+        #expect(timelinePaneLines(state)[2] == "Move to Dec 7 – Dec 11 (+2d, length 5d)")
         #expect(timelinePaneLines(state)[3] == "Moves 'Tracking' …")
         #expect(render(state).text.contains("Move: ← → a working day"))
         // q is not quit while moving; Enter saves
@@ -206,16 +206,16 @@ struct TimelineRealUseTests {
         d.press([.char("M")])
         d.press([.char("l")])
         d.press([.char("l")])
-        #expect(timelinePaneLines(d.state)[3].contains("Moves 'Prep' 2026-12-07..2026-12-08 -> 2026-12-09..2026-12-10; 'Shoot' 2026-12-09..2026-12-10 -> 2026-12-11..2026-12-12"))
+        #expect(timelinePaneLines(d.state)[3].contains("Moves 'Prep' Dec 7 – Dec 8 -> Dec 9 – Dec 10; 'Shoot' Dec 9 – Dec 10 -> Dec 11 – Dec 12"))
         d.press([.enter])
         guard case .prompt(let prompt) = d.state.mode else { Issue.record("no prompt: \(d.state.mode)"); return }
         #expect(prompt.question == "Apply the cascade: move 3 phases?")
         d.press([.char("y")])
         #expect(d.state.status?.text.hasPrefix("Saved the phase. Moved:") == true, "\(String(describing: d.state.status))")
         #expect(try d.session.projectSchedule(made.project).phases.map { "\($0.name) \($0.start)" } == ["Prep 2026-12-09", "Shoot 2026-12-11", "Cut 2026-12-13"])
-        #expect(timelinePaneLines(d.state)[0].contains("2026-12-09..2026-12-10"))
+        #expect(timelinePaneLines(d.state)[0].contains("Dec 9 – Dec 10"))
         d.press([.char("u")])
         #expect(try d.session.projectSchedule(made.project).phases.map { "\($0.name) \($0.start)" } == ["Prep 2026-12-07", "Shoot 2026-12-09", "Cut 2026-12-11"])
-        #expect(timelinePaneLines(d.state)[0].contains("2026-12-07..2026-12-08"))
+        #expect(timelinePaneLines(d.state)[0].contains("Dec 7 – Dec 8"))
     }
 }
