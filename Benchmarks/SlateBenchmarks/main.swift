@@ -286,6 +286,8 @@ func dashboardFigure(existing: Int) throws {
     }
     times.sort()
     print("  dashboard first frame, \(existing) bookings (\(items) lines, utilisation of \(resourceCount) rooms, the month's revenue): min \(fmt(times.first ?? 0)) ms, p50 \(fmt(percentile(times, 0.5))) ms (target < 100)")
+    // --keep leaves the workspace to profile its queries (at the printed path and time).
+    if arguments.contains("--keep") { return print("  kept at \(path), now \(middle)") }
     try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
 }
 

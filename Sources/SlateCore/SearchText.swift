@@ -13,7 +13,6 @@ public enum SearchText {
             if byte >= 0x41 && byte <= 0x5A { upper = true }
         }
         return upper ? text.lowercased() : text
-        return text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     }
 
     /// The words of a search line as an FTS5 query: every word must appear (in any order);

@@ -31,18 +31,31 @@ extension Session {
         // Booking scans start no earlier than the longest booking before the period (an index range).
         let earliest = start - (try Self.longestBooking(reader.db))
 
-        let overlaps = try Row.fetchAll(reader.db, sql: """
-            SELECT uid, previous_uid, resource FROM (
-              SELECT b.uid, r.name AS resource, b.start_at,
-                     lag(b.end_at) OVER (PARTITION BY b.resource_id ORDER BY b.start_at) AS previous_end,
-                     lag(b.uid) OVER (PARTITION BY b.resource_id ORDER BY b.start_at) AS previous_uid
-              FROM bookings b JOIN resources r ON r.id = b.resource_id
-              WHERE b.status = 'confirmed' AND b.deleted_at IS NULL AND r.studio_id IN (\(studios)) AND b.end_at > ? AND b.start_at < ? AND b.start_at >= ?
-            ) WHERE previous_end > start_at
-            """, arguments: [start, end, earliest])
-        for row in overlaps {
-            findings.append(Finding(severity: "error", kind: RuleViolation.Kind.doubleBooking.rawValue, subject: row["uid"],
-                                    message: "\(row["resource"] as String): \(row["uid"] as String) overlaps \(row["previous_uid"] as String)"))
+        // Bookings are read from their indexes alone (resource, start, end, row id), in
+        // order per resource; public ids and names are looked up for what is found, which is few.
+        let window: StatementArguments = [start, end, earliest]
+        func scan(_ index: String, _ status: String, _ body: (_ resource: Int64, _ interval: Interval, _ id: Int64) throws -> Void) throws {
+            try reader.db.makeStatement(sql: """
+                SELECT b.resource_id, b.start_at, b.end_at, b.id FROM bookings b INDEXED BY \(index)
+                WHERE b.resource_id IN (SELECT id FROM resources WHERE studio_id IN (\(studios)))
+                  AND b.status = '\(status)' AND b.deleted_at IS NULL AND b.end_at > ? AND b.start_at < ? AND b.start_at >= ?
+                ORDER BY b.resource_id, b.start_at
+                """).eachRow(window) { row in try body(row.int(0), Interval(start: row.int(1), end: row.int(2)), row.int(3)) }
+        }
+        // An overlap is a confirmed booking starting before the one before it on its resource ends.
+        var overlaps: [(id: Int64, previous: Int64)] = []
+        var last: (resource: Int64, end: Int64, id: Int64)?
+        try scan("bookings_confirmed", "confirmed") { resource, interval, id in
+            if let previous = last, previous.resource == resource, previous.end > interval.start { overlaps.append((id, previous.id)) }
+            last = (resource, interval.end, id)
+        }
+        let pair = try reader.db.makeStatement(sql: """
+            SELECT b.uid, p.uid, r.name FROM bookings b JOIN bookings p ON p.id = ?2 JOIN resources r ON r.id = b.resource_id WHERE b.id = ?1
+            """)
+        for overlap in overlaps {
+            guard let row = try Row.fetchOne(pair, arguments: [overlap.id, overlap.previous]) else { continue }
+            findings.append(Finding(severity: "error", kind: RuleViolation.Kind.doubleBooking.rawValue, subject: row[0],
+                                    message: "\(row[2] as String): \(row[0] as String) overlaps \(row[1] as String)"))
         }
 
         // Rule 15: a show's live bookings share its times and its fate.
@@ -64,11 +77,6 @@ extension Session {
 
         findings += try draftClashes(reader, studios: studios, window: Interval(start: start, end: max(end, start + 1)))
 
-        let live = try Row.fetchAll(reader.db, sql: """
-            SELECT b.id, b.uid, b.resource_id, b.status, b.start_at, b.end_at, b.phase_id, r.studio_id FROM bookings b JOIN resources r ON r.id = b.resource_id
-            WHERE b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL AND r.studio_id IN (\(studios)) AND b.end_at > ? AND b.start_at < ? AND b.start_at >= ?
-            ORDER BY b.start_at LIMIT 5000
-            """, arguments: [start, end, earliest])
         // Time off over the period read once for all; each studio looked up once.
         var timeOff: [Int64: IntervalList<TimeOffPeriod>] = [:]
         var periods: [Int64: [TimeOffPeriod]] = [:]
@@ -80,16 +88,30 @@ extension Session {
         }
         for (resource, list) in periods { timeOff[resource] = IntervalList(list) { $0.interval } }
         var studiosByID: [Int64: StudioInfo] = [:]
-        for row in live {
-            let studioID: Int64 = row["studio_id"]
-            let studio = try studiosByID[studioID] ?? reader.studio(id: studioID)
-            studiosByID[studioID] = studio
-            let interval = Interval(start: row["start_at"], end: row["end_at"])
-            var messages = (timeOff[row["resource_id"]]?.overlapping(interval) ?? []).map { "in time off \(studio.text($0.interval))\($0.reason.isEmpty ? "" : " (\($0.reason))")" }
+        var studioOf: [Int64: Int64] = [:]
+        for row in try Row.fetchAll(reader.db, sql: "SELECT id, studio_id FROM resources WHERE studio_id IN (\(studios))") {
+            studioOf[row[0]] = row[1]
+            if studiosByID[row[1]] == nil { studiosByID[row[1]] = try reader.studio(id: row[1]) }
+        }
+        // Live bookings in time off or outside opening hours, earliest first (at most 5,000).
+        var flagged: [(id: Int64, interval: Interval, studio: StudioInfo, offs: [TimeOffPeriod], closed: Bool)] = []
+        func checkLive(_ resource: Int64, _ interval: Interval, _ id: Int64) {
+            guard let studio = studioOf[resource].flatMap({ studiosByID[$0] }) else { return }
+            let offs = timeOff[resource]?.overlapping(interval) ?? []
+            let closed = !studio.hours.contains(interval, in: studio.zone)
+            if !offs.isEmpty || closed { flagged.append((id, interval, studio, offs, closed)) }
+        }
+        try scan("bookings_holds", "hold", checkLive)
+        try scan("bookings_confirmed", "confirmed", checkLive)
+        let booking = try reader.db.makeStatement(sql: "SELECT uid, phase_id FROM bookings WHERE id = ?")
+        for live in flagged.sorted(by: { ($0.interval.start, $0.id) < ($1.interval.start, $1.id) }).prefix(5_000) {
+            guard let row = try Row.fetchOne(booking, arguments: [live.id]) else { continue }
+            let uid: String = row[0]
+            var messages = live.offs.map { "in time off \(live.studio.text($0.interval))\($0.reason.isEmpty ? "" : " (\($0.reason))")" }
             // A phase's booking holds its whole days: opening hours do not apply to it.
-            if (row["phase_id"] as Int64?) == nil, !studio.hours.contains(interval, in: studio.zone) { messages.append("outside opening hours (\(studio.hours.text))") }
+            if live.closed, (row[1] as Int64?) == nil { messages.append("outside opening hours (\(live.studio.hours.text))") }
             for message in messages {
-                findings.append(Finding(severity: "warning", kind: "availability", subject: row["uid"], message: "\(row["uid"] as String) \(studio.text(interval)): \(message)"))
+                findings.append(Finding(severity: "warning", kind: "availability", subject: uid, message: "\(uid) \(live.studio.text(live.interval)): \(message)"))
             }
         }
         return findings

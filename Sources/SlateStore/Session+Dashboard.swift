@@ -200,7 +200,7 @@ extension Session {
               UNION ALL SELECT resource_id, rate_minor, rate_unit FROM talent WHERE rate_minor > 0 AND deleted_at IS NULL)
             SELECT b.end_at - b.start_at, p.rate_minor, p.rate_unit, count(*)
             FROM priced p JOIN resources r ON r.id = p.resource_id
-            JOIN bookings b ON b.resource_id = p.resource_id AND b.status = 'confirmed' AND b.deleted_at IS NULL AND b.start_at >= ? AND b.start_at < ?
+            JOIN bookings b INDEXED BY bookings_confirmed ON b.resource_id = p.resource_id AND b.status = 'confirmed' AND b.deleted_at IS NULL AND b.start_at >= ? AND b.start_at < ?
             WHERE r.studio_id IN (\(Self.ids(reader.policy.studioIDs)))
             GROUP BY 1, 2, 3
             """, arguments: [month, next]) {
@@ -229,9 +229,9 @@ extension Session {
             let open = weeks.map { studio.hours.openSeconds(in: $0, zone: zone) }
             for row in try Row.fetchAll(reader.db, sql: """
                 SELECT r.name, r.kind,
-                       (SELECT sum(min(b.end_at, ?2) - max(b.start_at, ?1)) FROM bookings b
+                       (SELECT sum(min(b.end_at, ?2) - max(b.start_at, ?1)) FROM bookings b INDEXED BY bookings_confirmed
                         WHERE b.resource_id = r.id AND b.status = 'confirmed' AND b.deleted_at IS NULL AND b.end_at > ?1 AND b.start_at < ?2 AND b.start_at >= ?1 - ?4),
-                       (SELECT sum(min(b.end_at, ?3) - max(b.start_at, ?2)) FROM bookings b
+                       (SELECT sum(min(b.end_at, ?3) - max(b.start_at, ?2)) FROM bookings b INDEXED BY bookings_confirmed
                         WHERE b.resource_id = r.id AND b.status = 'confirmed' AND b.deleted_at IS NULL AND b.end_at > ?2 AND b.start_at < ?3 AND b.start_at >= ?2 - ?4)
                 FROM resources r WHERE r.studio_id = ?5 AND r.deleted_at IS NULL AND r.kind IN ('room', 'talent')
                 """, arguments: [weeks[0].start, weeks[0].end, weeks[1].end, longest, studioID]) {

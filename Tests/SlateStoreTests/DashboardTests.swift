@@ -107,4 +107,22 @@ struct DashboardTests {
         _ = try f.alice.setInvoiceStatus(invoice, to: .paid)
         #expect(try f.alice.dashboard().invoices.isEmpty)
     }
+
+    /// The backstop's own check: confirmed bookings that overlap (written past the trigger,
+    /// as a damaged or hand-edited file might hold them) are named pair by pair, in `slate
+    /// check` and among the dashboard's clashes; bookings that only touch are not.
+    @Test func overlappingConfirmedBookingsAreNamedPairByPair() throws {
+        let f = try Fixture.make()
+        let first = try f.book(f.stageA, "2026-12-02T10:00", "2026-12-02T12:00")
+        let touching = try f.book(f.stageA, "2026-12-02T12:00", "2026-12-02T13:00")
+        _ = try f.book(f.stageB, "2026-12-02T10:00", "2026-12-02T12:00")
+        #expect(try f.alice.check().filter { $0.kind == "double_booking" }.isEmpty)
+        try f.workspace.pool.write { db in
+            try db.execute(sql: "DROP TRIGGER bookings_no_double_booking_update")
+            try db.execute(sql: "UPDATE bookings SET start_at = start_at - 1800 WHERE uid = ?", arguments: [touching.uid])
+        }
+        let found = try f.alice.check().filter { $0.kind == "double_booking" }
+        #expect(found.map(\.message) == ["Stage A: \(touching.uid) overlaps \(first.uid)"] && found.map(\.subject) == [touching.uid])
+        #expect(try f.alice.dashboard().clashes.contains { $0.text == "Stage A: \(touching.uid) overlaps \(first.uid)" })
+    }
 }
