@@ -125,4 +125,18 @@ struct DashboardTests {
         #expect(found.map(\.message) == ["Stage A: \(touching.uid) overlaps \(first.uid)"] && found.map(\.subject) == [touching.uid])
         #expect(try f.alice.dashboard().clashes.contains { $0.text == "Stage A: \(touching.uid) overlaps \(first.uid)" })
     }
+
+    /// Live bookings and holds in time off or outside opening hours are warned of, earliest
+    /// first, each once, in the workspace's words; a booking in open hours is not.
+    @Test func liveBookingsInTimeOffOrOutsideOpeningHoursAreWarnedOf() throws {
+        let f = try Fixture.make(hours: "Mon-Fri 09:00-18:00")
+        _ = try f.alice.addTimeOff(resource: f.ava, start: "2026-12-02T00:00", end: "2026-12-03T00:00", reason: "dentist")
+        let late = try f.hold(f.stageA, "2026-12-02T17:00", "2026-12-02T19:00")
+        let inTimeOff = try f.book(f.ava, "2026-12-02T10:00", "2026-12-02T11:00")
+        _ = try f.book(f.stageB, "2026-12-02T10:00", "2026-12-02T11:00")
+        let found = try f.alice.check().filter { $0.kind == "availability" }
+        #expect(found.map(\.subject) == [inTimeOff.uid, late.uid])
+        #expect(found.first.map { $0.message.hasPrefix("\(inTimeOff.uid) mer. 2 déc. 10:00–11:00: in time off") && $0.message.hasSuffix("(dentist)") } == true)
+        #expect(found.last?.message.hasPrefix("\(late.uid) mer. 2 déc. 17:00–19:00: outside opening hours") == true)
+    }
 }
