@@ -156,9 +156,14 @@ public struct LocaleFormat: Sendable, Equatable {
     }
 
     /// `jeu. 3 déc. 14:00–16:00`, or both days when it crosses midnight
-    /// (`jeu. 3 déc. 22:00 – ven. 4 déc. 02:00`).
+    /// (`jeu. 3 déc. 22:00 – ven. 4 déc. 02:00`); whole days as days (`jeu. 3 déc.`,
+    /// `jeu. 3 déc. – ven. 4 déc.`).
     public func span(_ interval: Interval, in zone: LocalTime) -> String {
         let first = zone.day(of: interval.start)
+        if interval.end > interval.start, zone.secondOfDay(interval.start) == 0, zone.secondOfDay(interval.end) == 0 {
+            let last = zone.day(of: interval.end - 1)
+            return last == first ? day(first) : day(first) + " – " + day(last)
+        }
         if interval.end <= interval.start || zone.day(of: interval.end - 1) == first {
             return moment(interval.start, in: zone) + "–" + clock(interval.end, in: zone)
         }

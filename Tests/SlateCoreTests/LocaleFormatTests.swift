@@ -57,6 +57,10 @@ struct LocaleFormatTests {
         // Seconds show only when there are some; a booking ending at midnight stays on its day.
         #expect(LocaleFormat.of("en_US").clock(start + 30, in: paris) == "14:00:30")
         #expect(LocaleFormat.of("fr_FR").span(Interval(start: start, end: try paris.parse("2026-12-04T00:00")), in: paris) == "jeu. 3 déc. 14:00–00:00")
+        // Whole days read as days: a day off, a phase's three days
+        let midnight = try paris.parse("2026-12-03T00:00")
+        #expect(LocaleFormat.of("fr_FR").span(Interval(start: midnight, end: midnight + 86_400), in: paris) == "jeu. 3 déc.")
+        #expect(LocaleFormat.of("en_US").span(Interval(start: midnight, end: try paris.parse("2026-12-06T00:00")), in: paris) == "Thu, Dec 3 – Sat, Dec 5")
         // London is an hour behind: the same instant, its own clock
         #expect(LocaleFormat.of("en_GB").moment(start, in: try LocalTime(zoneIdentifier: "Europe/London")) == "Thu, 3 Dec 13:00")
     }
