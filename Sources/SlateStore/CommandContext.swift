@@ -442,6 +442,7 @@ struct RawRow {
     let statement: SQLiteStatement
 
     func int(_ column: CInt) -> Int64 { sqlite3_column_int64(statement, column) }
+    func optionalInt(_ column: CInt) -> Int64? { sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_int64(statement, column) }
     func bool(_ column: CInt) -> Bool { sqlite3_column_int64(statement, column) != 0 }
     func text(_ column: CInt) -> String {
         guard let bytes = sqlite3_column_text(statement, column) else { return "" }

@@ -14,9 +14,6 @@ public struct BookingView: ReadModel, Equatable {
     public var status: BookingStatus
     public var start: Int64
     public var end: Int64
-    /// Start and end as local time in the studio's zone.
-    public var startLocal: String
-    public var endLocal: String
     public var rank: Int?
     public var expiresAt: Int64?
     public var challengeDeadline: Int64?
@@ -66,6 +63,10 @@ public struct BookingView: ReadModel, Equatable {
     }
 
     private var zone: LocalTime { LocalTime.cached(timeZone) ?? LocalTime(timeZone: .gmt) }
+
+    /// Start and end as they are typed, in the studio's zone (`2026-12-03T14:00`).
+    public var startLocal: String { zone.format(start) }
+    public var endLocal: String { zone.format(end) }
 
     /// Start and end in the studio's zone, in the workspace's words (`jeu. 3 déc. 14:00–16:00`),
     /// followed by the zone's place name when `labelled` (several zones in play).
@@ -137,8 +138,7 @@ extension Session {
         let phaseID: Int64? = try placement.phase.map { try context.row("phases", uid: $0, what: "phase")["id"] }
         func view(_ uid: String, _ status: BookingStatus, rank: Int? = nil, expires: Int64? = nil) -> BookingView {
             BookingView(uid: uid, resourceUID: resource.uid, resourceName: resource.name, resourceKind: resource.kind.rawValue, studioUID: studio.uid,
-                        timeZone: studio.zone.timeZone.identifier, status: status, start: interval.start, end: interval.end, startLocal: studio.zone.format(interval.start),
-                        endLocal: studio.zone.format(interval.end), rank: rank, expiresAt: expires, challengeDeadline: nil,
+                        timeZone: studio.zone.timeZone.identifier, status: status, start: interval.start, end: interval.end, rank: rank, expiresAt: expires, challengeDeadline: nil,
                         holder: context.actor.login, showUID: show?.uid, showTitle: show?.title, clientName: nil, note: note, version: 1, locale: context.settings.locale)
         }
         var around = try BookingQueue.surroundings(context.db, resource: resource.id, interval: interval, studio: studio)
@@ -371,12 +371,9 @@ extension Session {
     }
 
     static func view(_ row: Row, _ context: some Lookup) throws -> BookingView {
-        let zone = LocalTime.cached(row[8]) ?? LocalTime(timeZone: context.settings.zone)
-        let start: Int64 = row[6]
-        let end: Int64 = row[7]
-        return BookingView(uid: row[0], resourceUID: row[1], resourceName: row[2], resourceKind: row[3], studioUID: row[4], timeZone: row[8],
+        BookingView(uid: row[0], resourceUID: row[1], resourceName: row[2], resourceKind: row[3], studioUID: row[4], timeZone: row[8],
                            status: BookingStatus(rawValue: row[5]) ?? .released,
-                           start: start, end: end, startLocal: zone.format(start), endLocal: zone.format(end), rank: row[9], expiresAt: row[10],
+                           start: row[6], end: row[7], rank: row[9], expiresAt: row[10],
                            challengeDeadline: row[11], holder: row[12], showUID: row[13], showTitle: row[14], clientName: row[15], note: row[16], version: row[17],
                            phase: row[18], series: row[19], locale: context.settings.locale)
     }

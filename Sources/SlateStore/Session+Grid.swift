@@ -97,12 +97,7 @@ extension Session {
         try read { reader in
             let ids = Self.ids(Set(resources.map(\.id)))
             let longest = try Int64.fetchOne(reader.db.cachedStatement(sql: "SELECT longest_booking_seconds FROM workspaces LIMIT 1")) ?? 0
-            let rows = try Row.fetchAll(reader.db, sql: Self.viewSQL + """
-                 WHERE b.resource_id IN (\(ids)) AND b.start_at >= ? AND b.start_at < ? AND b.end_at > ?
-                   AND b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL
-                 ORDER BY b.start_at
-                """, arguments: [window.start - longest, window.end, window.start])
-            let bookings = try rows.map { try Self.view($0, reader) }
+            let bookings = try Self.windowBookings(reader, resources: ids, window: window, longest: longest)
             let drafts = try Row.fetchAll(reader.db, sql: """
                 SELECT sh.uid, sh.title, r.uid, sh.start_at, sh.end_at FROM shows sh
                 JOIN rooms m ON m.id = sh.room_id JOIN resources r ON r.id = m.resource_id
@@ -121,6 +116,52 @@ extension Session {
                 GridTimeOff(resourceUID: $0[0], interval: Interval(start: $0[1], end: $0[2]), hard: $0[3], reason: $0[4])
             }
             return GridWindow(bookings: bookings, drafts: drafts, timeOff: timeOff)
+        }
+    }
+
+    /// The live bookings of `resources` (row ids, comma-separated) in `window`, earliest
+    /// first, as `viewSQL` reads them. A week at a million bookings holds thousands: they
+    /// are read from the bookings table alone, and what many of them share (resource and
+    /// studio, holder, show and client, phase, series) is read once by id.
+    static func windowBookings(_ reader: Reader, resources ids: String, window: Interval, longest: Int64) throws -> [BookingView] {
+        struct Raw {
+            var uid: String, resource: Int64, status: BookingStatus, start, end: Int64, rank: Int?, expires, challenge: Int64?
+            var holder: Int64, show: Int64?, note: String, version: Int, phase, series: Int64?
+        }
+        var raws: [Raw] = []
+        try reader.db.makeStatement(sql: """
+            SELECT b.uid, b.resource_id, b.status, b.start_at, b.end_at, b.rank, b.expires_at, b.challenge_deadline, b.holder_id, b.show_id, b.note, b.version,
+                   b.phase_id, b.recurrence_id
+            FROM bookings b WHERE b.resource_id IN (\(ids)) AND b.start_at >= ? AND b.start_at < ? AND b.end_at > ?
+              AND b.status IN ('hold', 'confirmed') AND b.deleted_at IS NULL
+            ORDER BY b.start_at, b.id
+            """).eachRow([window.start - longest, window.end, window.start]) { row in
+            raws.append(Raw(uid: row.text(0), resource: row.int(1), status: BookingStatus(rawValue: row.text(2)) ?? .released, start: row.int(3), end: row.int(4),
+                            rank: row.optionalInt(5).map { Int($0) }, expires: row.optionalInt(6), challenge: row.optionalInt(7), holder: row.int(8), show: row.optionalInt(9),
+                            note: row.text(10), version: Int(row.int(11)), phase: row.optionalInt(12), series: row.optionalInt(13)))
+        }
+        guard !raws.isEmpty else { return [] }
+        func byID(_ sql: String, _ wanted: Set<Int64>) throws -> [Int64: Row] {
+            guard !wanted.isEmpty else { return [:] }
+            return Dictionary(try Row.fetchAll(reader.db, sql: sql + " IN (\(Self.ids(wanted)))").map { ($0[0] as Int64, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        let resources = try byID("SELECT r.id, r.uid, r.name, r.kind, s.uid, s.time_zone FROM resources r JOIN studios s ON s.id = r.studio_id WHERE r.id", Set(raws.map(\.resource)))
+        let users = try byID("SELECT id, login FROM users WHERE id", Set(raws.map(\.holder)))
+        let shows = try byID("SELECT sh.id, sh.uid, sh.title, cl.name FROM shows sh LEFT JOIN clients cl ON cl.id = sh.client_id WHERE sh.id", Set(raws.compactMap(\.show)))
+        let phases = try byID("SELECT ph.id, ph.name || ' (' || pj.name || ')' FROM phases ph LEFT JOIN projects pj ON pj.id = ph.project_id WHERE ph.id",
+                              Set(raws.compactMap(\.phase)))
+        let series = try byID("""
+            SELECT rc.id, rc.uid || ' ' || rc.frequency || CASE WHEN rc.every > 1 THEN ' every ' || rc.every ELSE '' END || CASE WHEN rc.weekdays != '' THEN ' ' || rc.weekdays ELSE '' END
+            FROM recurrences rc WHERE rc.id
+            """, Set(raws.compactMap(\.series)))
+        let locale = reader.settings.locale
+        return raws.compactMap { raw in
+            guard let resource = resources[raw.resource], let holder = users[raw.holder] else { return nil }
+            let show = raw.show.flatMap { shows[$0] }
+            return BookingView(uid: raw.uid, resourceUID: resource[1], resourceName: resource[2], resourceKind: resource[3], studioUID: resource[4], timeZone: resource[5],
+                               status: raw.status, start: raw.start, end: raw.end, rank: raw.rank, expiresAt: raw.expires, challengeDeadline: raw.challenge,
+                               holder: holder[1], showUID: show?[1], showTitle: show?[2], clientName: show?[3], note: raw.note, version: raw.version,
+                               phase: raw.phase.flatMap { phases[$0]?[1] }, series: raw.series.flatMap { series[$0]?[1] }, locale: locale)
         }
     }
 

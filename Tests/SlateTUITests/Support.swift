@@ -18,7 +18,7 @@ enum Scene {
 
     static func booking(_ uid: String, _ resource: Int64, _ start: String, _ end: String, _ status: BookingStatus, rank: Int? = nil, show: String? = nil, holder: String = "alice") -> BookingView {
         BookingView(uid: uid, resourceUID: "rs-\(resource)", resourceName: "r\(resource)", resourceKind: "room", studioUID: "st-1", timeZone: "Europe/Paris", status: status,
-                    start: at(start), end: at(end), startLocal: start, endLocal: end, rank: rank, expiresAt: rank == nil ? nil : at("2026-12-10T09:00"),
+                    start: at(start), end: at(end), rank: rank, expiresAt: rank == nil ? nil : at("2026-12-10T09:00"),
                     challengeDeadline: nil, holder: holder, showUID: show.map { _ in "sh-1" }, showTitle: show, clientName: show.map { _ in "Acme" }, note: "", version: 1)
     }
 
