@@ -335,17 +335,23 @@ func gridFigures(existing: Int) throws {
     _ = update(&state, .windowLoaded(try session.gridWindow(resources: state.grid.resources, window: state.grid.period), state.grid.period, Set(state.grid.resources.map(\.uid))))
     _ = render(state)
     let t1 = DispatchTime.now().uptimeNanoseconds
-    var samples: [Double] = []
+    var samples: [Double] = [], reads: [Double] = [], updates: [Double] = []
     let first = state.grid.period
     for week in 0..<(existing >= 100_000 ? 20 : 1) {
         let period = Interval(start: first.start + Int64(week) * 7 * 86_400, end: first.end + Int64(week) * 7 * 86_400)
         let s0 = DispatchTime.now().uptimeNanoseconds
         let window = try session.gridWindow(resources: state.grid.resources, window: period)
+        let s1 = DispatchTime.now().uptimeNanoseconds
         state.grid.anchor = period.start
         _ = update(&state, .windowLoaded(window, period, Set(state.grid.resources.map(\.uid))))
+        let s2 = DispatchTime.now().uptimeNanoseconds
         _ = render(state)
         samples.append(Double(DispatchTime.now().uptimeNanoseconds - s0) / 1e6)
+        reads.append(Double(s1 - s0) / 1e6)
+        updates.append(Double(s2 - s1) / 1e6)
     }
+    reads.sort()
+    updates.sort()
     let loaded = state.grid.window.bookings.count
     var keys: [Double] = []
     for index in 0..<200 {
@@ -357,6 +363,7 @@ func gridFigures(existing: Int) throws {
     samples.sort()
     keys.sort()
     print("  \(existing) bookings: start to first frame \(fmt(Double(t1 - t0) / 1e6)) ms; week query + render p50 \(fmt(percentile(samples, 0.5))) ms, max \(fmt(samples.last ?? 0)) ms (\(loaded) bookings in the last week); key press to new frame p50 \(fmt(percentile(keys, 0.5), 2)) ms, p99 \(fmt(percentile(keys, 0.99), 2)) ms")
+    print("    of the week: read p50 \(fmt(percentile(reads, 0.5))) ms, loading it into the grid \(fmt(percentile(updates, 0.5))) ms, the rest drawing")
     try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
 }
 

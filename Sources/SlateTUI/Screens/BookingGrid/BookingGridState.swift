@@ -24,7 +24,7 @@ public struct BookingGridState: Equatable, Sendable {
     }
     /// The columns of the visible period.
     public var spans: [Interval] { axis.spans }
-    public var allResources: [GridResource] = []
+    public var allResources: [GridResource] = [] { didSet { admitted = Derived(allResources.filter(filter.admits)) } }
     public var window = GridWindow(bookings: [], drafts: [], timeOff: []) {
         didSet {
             byResource = Derived(RowData(bookings: Dictionary(grouping: window.bookings, by: \.resourceUID),
@@ -39,7 +39,9 @@ public struct BookingGridState: Equatable, Sendable {
     /// Resources `window` covers: the visible rows and a page either side, so memory and
     /// query time follow the screen, not the workspace.
     public var loadedResources: Set<String> = []
-    public var filter = GridFilter()
+    public var filter = GridFilter() { didSet { admitted = Derived(allResources.filter(filter.admits)) } }
+    /// `allResources` the filter admits (derived once per change: every draw and key reads it).
+    private var admitted = Derived([GridResource]())
     /// Cursor: resource uid (kept across reloads) and column.
     public var cursorResource: String?
     public var cursorSlot = 0
@@ -69,7 +71,7 @@ public struct BookingGridState: Equatable, Sendable {
     // MARK: derived
 
     /// Resources passing the filter, in display order.
-    public var resources: [GridResource] { allResources.filter(filter.admits) }
+    public var resources: [GridResource] { admitted.value }
 
     /// The visible period.
     public var period: Interval { axis.period }
