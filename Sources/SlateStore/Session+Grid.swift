@@ -141,13 +141,19 @@ extension Session {
                             note: row.text(10), version: Int(row.int(11)), phase: row.optionalInt(12), series: row.optionalInt(13)))
         }
         guard !raws.isEmpty else { return [] }
-        func byID(_ sql: String, _ wanted: Set<Int64>) throws -> [Int64: Row] {
+        // Each shared row's texts decoded once, not once per booking that shows them.
+        func byID(_ sql: String, _ wanted: Set<Int64>) throws -> [Int64: [String?]] {
             guard !wanted.isEmpty else { return [:] }
-            return Dictionary(try Row.fetchAll(reader.db, sql: sql + " IN (\(Self.ids(wanted)))").map { ($0[0] as Int64, $0) }, uniquingKeysWith: { a, _ in a })
+            var found: [Int64: [String?]] = [:]
+            for row in try Row.fetchAll(reader.db, sql: sql + " IN (\(Self.ids(wanted)))") {
+                found[row[0]] = (1..<row.count).map { row[$0] as String? }
+            }
+            return found
         }
         let resources = try byID("SELECT r.id, r.uid, r.name, r.kind, s.uid, s.time_zone FROM resources r JOIN studios s ON s.id = r.studio_id WHERE r.id", Set(raws.map(\.resource)))
         let users = try byID("SELECT id, login FROM users WHERE id", Set(raws.map(\.holder)))
-        let shows = try byID("SELECT sh.id, sh.uid, sh.title, cl.name FROM shows sh LEFT JOIN clients cl ON cl.id = sh.client_id WHERE sh.id", Set(raws.compactMap(\.show)))
+        let shows = try byID("SELECT sh.id, sh.uid, sh.title, cl.name FROM shows sh LEFT JOIN clients cl ON cl.id = sh.client_id WHERE sh.id",
+                             Set(raws.compactMap(\.show)))
         let phases = try byID("SELECT ph.id, ph.name || ' (' || pj.name || ')' FROM phases ph LEFT JOIN projects pj ON pj.id = ph.project_id WHERE ph.id",
                               Set(raws.compactMap(\.phase)))
         let series = try byID("""
@@ -158,10 +164,11 @@ extension Session {
         return raws.compactMap { raw in
             guard let resource = resources[raw.resource], let holder = users[raw.holder] else { return nil }
             let show = raw.show.flatMap { shows[$0] }
-            return BookingView(uid: raw.uid, resourceUID: resource[1], resourceName: resource[2], resourceKind: resource[3], studioUID: resource[4], timeZone: resource[5],
-                               status: raw.status, start: raw.start, end: raw.end, rank: raw.rank, expiresAt: raw.expires, challengeDeadline: raw.challenge,
-                               holder: holder[1], showUID: show?[1], showTitle: show?[2], clientName: show?[3], note: raw.note, version: raw.version,
-                               phase: raw.phase.flatMap { phases[$0]?[1] }, series: raw.series.flatMap { series[$0]?[1] }, locale: locale)
+            return BookingView(uid: raw.uid, resourceUID: resource[0] ?? "", resourceName: resource[1] ?? "", resourceKind: resource[2] ?? "", studioUID: resource[3] ?? "",
+                               timeZone: resource[4] ?? "", status: raw.status, start: raw.start, end: raw.end, rank: raw.rank, expiresAt: raw.expires,
+                               challengeDeadline: raw.challenge, holder: holder[0] ?? "", showUID: show?[0], showTitle: show?[1], clientName: show?[2] ?? nil,
+                               note: raw.note, version: raw.version, phase: raw.phase.flatMap { phases[$0]?[0] ?? nil },
+                               series: raw.series.flatMap { series[$0]?[0] ?? nil }, locale: locale)
         }
     }
 
