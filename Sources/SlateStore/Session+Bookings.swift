@@ -347,11 +347,17 @@ extension Session {
 
     // MARK: helpers
 
+    /// A booking's phase as the views name it: "Recording (Album: Low Tide)" (`ph`, `pj`).
+    static let phaseText = "ph.name || ' (' || pj.name || ')'"
+    /// A booking's series: its id and how it repeats, "rc-… weekly every 2 MO,WE" (`rc`).
+    static let seriesText = """
+        rc.uid || ' ' || rc.frequency || CASE WHEN rc.every > 1 THEN ' every ' || rc.every ELSE '' END || CASE WHEN rc.weekdays != '' THEN ' ' || rc.weekdays ELSE '' END
+        """
+
     /// Columns read by position in `view(_:_:)`; keep the two in step.
     static let viewSQL = """
         SELECT b.uid, r.uid, r.name, r.kind, s.uid, b.status, b.start_at, b.end_at, s.time_zone, b.rank, b.expires_at,
-               b.challenge_deadline, u.login, sh.uid, sh.title, cl.name, b.note, b.version, ph.name || ' (' || pj.name || ')',
-               rc.uid || ' ' || rc.frequency || CASE WHEN rc.every > 1 THEN ' every ' || rc.every ELSE '' END || CASE WHEN rc.weekdays != '' THEN ' ' || rc.weekdays ELSE '' END
+               b.challenge_deadline, u.login, sh.uid, sh.title, cl.name, b.note, b.version, \(phaseText), \(seriesText)
         FROM bookings b
         JOIN resources r ON r.id = b.resource_id
         JOIN studios s ON s.id = r.studio_id

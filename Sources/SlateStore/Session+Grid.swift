@@ -154,12 +154,8 @@ extension Session {
         let users = try byID("SELECT id, login FROM users WHERE id", Set(raws.map(\.holder)))
         let shows = try byID("SELECT sh.id, sh.uid, sh.title, cl.name FROM shows sh LEFT JOIN clients cl ON cl.id = sh.client_id WHERE sh.id",
                              Set(raws.compactMap(\.show)))
-        let phases = try byID("SELECT ph.id, ph.name || ' (' || pj.name || ')' FROM phases ph LEFT JOIN projects pj ON pj.id = ph.project_id WHERE ph.id",
-                              Set(raws.compactMap(\.phase)))
-        let series = try byID("""
-            SELECT rc.id, rc.uid || ' ' || rc.frequency || CASE WHEN rc.every > 1 THEN ' every ' || rc.every ELSE '' END || CASE WHEN rc.weekdays != '' THEN ' ' || rc.weekdays ELSE '' END
-            FROM recurrences rc WHERE rc.id
-            """, Set(raws.compactMap(\.series)))
+        let phases = try byID("SELECT ph.id, \(Self.phaseText) FROM phases ph LEFT JOIN projects pj ON pj.id = ph.project_id WHERE ph.id", Set(raws.compactMap(\.phase)))
+        let series = try byID("SELECT rc.id, \(Self.seriesText) FROM recurrences rc WHERE rc.id", Set(raws.compactMap(\.series)))
         let locale = reader.settings.locale
         return raws.compactMap { raw in
             guard let resource = resources[raw.resource], let holder = users[raw.holder] else { return nil }
