@@ -10,9 +10,7 @@ struct AuditTests {
     /// Inserts know the row they wrote from its values and the table's defaults; this
     /// holds that to the rows as SQLite stored them, for every table the demo writes.
     @Test func everyInsertSnapshotIsTheRowAsStored() throws {
-        let directory = Scratch.directory("slate-audit")
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let (workspace, _) = try DemoWorkspace.build(at: directory + "/demo.slate", login: "alice", userName: "Alice", clock: .fixed(1_796_112_000))
+        let workspace = try DemoWorkspace.scratch("slate-audit")
         let checked = try workspace.read { db -> [String: Int] in
             var checked: [String: Int] = [:]
             let audits = try Row.fetchAll(db, sql: "SELECT record_table, record_id, new_values FROM audits WHERE action = 'insert' ORDER BY id")

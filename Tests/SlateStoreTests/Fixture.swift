@@ -102,3 +102,12 @@ func violations(_ body: () throws -> Void) -> [RuleViolation] {
         return [RuleViolation(.transition, "unexpected error: \(error)")]
     }
 }
+
+extension DemoWorkspace {
+    /// The demo workspace in a scratch directory, as alice made it at 2026-12-01T08:00Z.
+    static func scratch(_ name: String) throws -> Workspace {
+        let directory = Scratch.directory(name)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        return try build(at: directory + "/demo.slate", login: "alice", userName: "Alice", clock: .fixed(Fixture.start)).0
+    }
+}

@@ -11,10 +11,8 @@ struct GridWindowTests {
     /// id; this holds it to the one booking view every other read uses (`viewSQL`), week by
     /// week on the demo: shows and clients, holds, phases, a series, two studios' zones.
     @Test func aWeekReadsAsEveryOtherBookingRead() throws {
-        let directory = Scratch.directory("slate-grid")
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let start: Int64 = 1_796_112_000
-        let (workspace, _) = try DemoWorkspace.build(at: directory + "/demo.slate", login: "alice", userName: "Alice", clock: .fixed(start))
+        let start = Fixture.start
+        let workspace = try DemoWorkspace.scratch("slate-grid")
         let session = Session(workspace: workspace, login: "alice", clock: .fixed(start))
         let rooms = try session.gridResources().filter { $0.kind == .room }
         _ = try session.placeSeries(BookingPlacement(resource: rooms[0].uid, start: "2026-12-07T07:00", end: "2026-12-07T08:00", status: .hold, note: "warm-up"),
