@@ -163,7 +163,6 @@ extension JSONOutput {
             json.field("fixed", raw: String(phase.fixed))
             json.field("late_finish", phase.lateFinish.iso)
             json.field("late_start", phase.lateStart.iso)
-            json.field("locale", phase.locale)
             json.field("milestone", raw: String(phase.milestone))
             json.field("name", phase.name)
             links("predecessors", phase.predecessors)

@@ -443,7 +443,7 @@ extension Session {
                                  earlyStart: calendar.day(at: path.earlyStart[p]), earlyFinish: last(path.earlyStart[p], tasks[p].duration),
                                  lateStart: calendar.day(at: path.lateStart[p]), lateFinish: last(path.lateStart[p], tasks[p].duration),
                                  totalFloat: path.totalFloat[p], critical: path.isCritical(p), predecessors: predecessors[p], successors: successors[p],
-                                 violatedBy: violated[p], assigned: phase.id.flatMap { assigned[$0] } ?? [], locale: schedule.studio.words.identifier)
+                                 violatedBy: violated[p], assigned: phase.id.flatMap { assigned[$0] } ?? [])
         }
         return ProjectSchedule(uid: schedule.uid, name: schedule.name, studio: schedule.studio.name, client: nil, timeZone: schedule.studio.zone.timeZone.identifier,
                                start: calendar.workingDay(onOrAfter: schedule.start), finish: schedule.finish(path),
@@ -522,11 +522,9 @@ public struct PhaseSchedule: ReadModel, Equatable {
     /// What it may cost, and what its confirmed bookings cost at their rates (seed 002).
     public var budget = MoneyValue(minor: 0, currency: "USD")
     public var actual = MoneyValue(minor: 0, currency: "USD")
-    /// The workspace's locale, which writes its days in tables.
-    public var locale = "en_US"
-
     public var listing: Listing {
-        let words = LocaleFormat.of(locale)
+        // Its days in the words of the workspace, whose locale its money carries.
+        let words = LocaleFormat.of(budget.locale)
         func day(_ day: Day) -> Listing.Value { .day(day, shown: words.monthDay(day)) }
         return Listing([("id", .text(uid)), ("name", .text(name)), ("early_start", day(earlyStart)), ("early_finish", day(earlyFinish)),
                  ("late_start", day(lateStart)), ("late_finish", day(lateFinish)), ("float", .int(Int64(totalFloat))),

@@ -157,7 +157,7 @@ public struct AppState: Equatable, Sendable {
         self.user = user
         self.unicode = unicode
         self.themeName = themeName
-        grid = BookingGridState(zone: zone, words: words, now: now, rows: max(1, height - Layout.chromeRows))
+        grid = BookingGridState(zone: zone, now: now, rows: max(1, height - Layout.chromeRows))
         timeline = TimelineState(today: zone.day(of: now), rows: max(1, height - Layout.chromeRows - 1))
         tasks = TasksState(rows: max(1, height - Layout.chromeRows))
         board = BoardState(today: zone.day(of: now), rows: max(1, height - Layout.chromeRows))

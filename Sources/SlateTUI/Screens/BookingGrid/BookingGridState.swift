@@ -6,8 +6,6 @@ import SlateStore
 public struct BookingGridState: Equatable, Sendable {
     /// The zone the grid's columns are laid out in (the workspace's).
     public var zone: LocalTime
-    /// The workspace's words for days and times (`jeu. 3 déc. 14:00–16:00`).
-    public var words: LocaleFormat
     /// Rows of resources the screen shows (kept by the shell as the terminal resizes).
     public var rows: Int
 
@@ -54,9 +52,8 @@ public struct BookingGridState: Equatable, Sendable {
     /// Which booking of a stacked cell the keys act on (`]` / `[` cycle).
     public var pick = 0
 
-    public init(zone: LocalTime, words: LocaleFormat = .of("en_US"), now: Int64, rows: Int) {
+    public init(zone: LocalTime, now: Int64, rows: Int) {
         self.zone = zone
-        self.words = words
         self.rows = rows
         axis = TimeAxis(zone: zone, zoom: .week, containing: now)
         cursorSlot = axis.slot(of: now)
@@ -144,16 +141,6 @@ public struct BookingGridState: Equatable, Sendable {
     func zone(of resource: GridResource) -> LocalTime {
         LocalTime.cached(resource.zone) ?? zone
     }
-
-    /// An interval in `zone`, followed by the zone's place when several zones are in play.
-    func when(_ interval: Interval, in zone: LocalTime) -> String {
-        words.span(interval, in: zone) + (zonesInPlay ? " " + zone.placeName : "")
-    }
-
-    /// An instant in `zone`, labelled likewise.
-    func when(_ instant: Int64, in zone: LocalTime) -> String {
-        words.moment(instant, in: zone) + (zonesInPlay ? " " + zone.placeName : "")
-    }
 }
 
 /// `window` grouped by resource uid, for drawing rows.
@@ -173,4 +160,17 @@ struct Derived<Value: Sendable>: Equatable, Sendable {
     }
 
     static func == (lhs: Derived, rhs: Derived) -> Bool { true }
+}
+
+extension AppState {
+    /// An interval in `zone` in the workspace's words, followed by the zone's place when
+    /// several zones are in play.
+    func when(_ interval: Interval, in zone: LocalTime) -> String {
+        words.span(interval, in: zone) + (grid.zonesInPlay ? " " + zone.placeName : "")
+    }
+
+    /// An instant in `zone`, labelled likewise.
+    func when(_ instant: Int64, in zone: LocalTime) -> String {
+        words.moment(instant, in: zone) + (grid.zonesInPlay ? " " + zone.placeName : "")
+    }
 }

@@ -126,7 +126,7 @@ func drawPane(_ canvas: inout Canvas, _ state: AppState, _ area: Rect) {
         lines.append("> " + entry.text + (state.unicode ? "▏" : "_"))
     } else if case .move(let move) = state.mode {
         let movingZone = LocalTime.cached(move.booking.timeZone) ?? zone
-        lines.append("Moving \(move.booking.uid)\(move.booking.showUID.map { " with show \($0)" } ?? "") to \(state.grid.when(move.interval, in: movingZone))")
+        lines.append("Moving \(move.booking.uid)\(move.booking.showUID.map { " with show \($0)" } ?? "") to \(state.when(move.interval, in: movingZone))")
         lines.append(move.feedback.map { $0.isEmpty ? "No clash: Enter saves." : $0 } ?? "Checking…")
     } else if let booking = state.grid.pickedBooking {
         let ordered = stack.ordered
@@ -138,8 +138,8 @@ func drawPane(_ canvas: inout Canvas, _ state: AppState, _ area: Rect) {
             let parts = series.split(separator: " ", maxSplits: 1).map(String.init)
             second.append("\(state.unicode ? "↻" : "(r)") repeats \(parts.count > 1 ? parts[1] : "") (series \(parts[0]))")
         }
-        if let expires = booking.expiresAt { second.append("expires \(state.grid.when(expires, in: zone))") }
-        if let deadline = booking.challengeDeadline { second.append("challenged: decide by \(state.grid.when(deadline, in: zone))") }
+        if let expires = booking.expiresAt { second.append("expires \(state.when(expires, in: zone))") }
+        if let deadline = booking.challengeDeadline { second.append("challenged: decide by \(state.when(deadline, in: zone))") }
         if !booking.note.isEmpty { second.append("note: \(booking.note)") }
         if !second.isEmpty { lines.append(second.joined(separator: " · ")) }
         if ordered.count > 1 {
@@ -147,13 +147,13 @@ func drawPane(_ canvas: inout Canvas, _ state: AppState, _ area: Rect) {
             lines.append("\(ordered.count) here (] [ pick): " + ordered.map { ($0.uid == booking.uid ? marker : "") + "\($0.uid) \($0.statusText) \($0.holder)" }.joined(separator: ", "))
         }
     }
-    for draft in stack.drafts.prefix(1) { lines.append("draft show: \(draft.title) (\(draft.showUID)) \(state.grid.when(draft.interval, in: zone)) — reserves nothing until confirmed") }
-    for off in stack.timeOff.prefix(1) { lines.append("\(off.hard ? "hard " : "")time off \(state.grid.when(off.interval, in: zone))\(off.reason.isEmpty ? "" : ": \(off.reason)")") }
+    for draft in stack.drafts.prefix(1) { lines.append("draft show: \(draft.title) (\(draft.showUID)) \(state.when(draft.interval, in: zone)) — reserves nothing until confirmed") }
+    for off in stack.timeOff.prefix(1) { lines.append("\(off.hard ? "hard " : "")time off \(state.when(off.interval, in: zone))\(off.reason.isEmpty ? "" : ": \(off.reason)")") }
     if lines.isEmpty {
         if state.grid.isClosed(resource, span) {
-            lines.append("Closed \(state.grid.when(span, in: zone)) (opening hours \(OpeningHours.cached(resource.openingHours).text)). p asks before holding.")
+            lines.append("Closed \(state.when(span, in: zone)) (opening hours \(OpeningHours.cached(resource.openingHours).text)). p asks before holding.")
         } else {
-            lines.append("Free \(state.grid.when(span, in: zone)). n: new booking · p: hold · Enter: details")
+            lines.append("Free \(state.when(span, in: zone)). n: new booking · p: hold · Enter: details")
         }
     }
     if resource.zone != state.zone.timeZone.identifier {
@@ -176,9 +176,9 @@ func drawDetail(_ canvas: inout Canvas, _ state: AppState) {
                      + (booking.phase.map { "  phase: \($0)" } ?? ""))
         if !booking.note.isEmpty { lines.append("    note: \(booking.note)") }
     }
-    for draft in stack.drafts { lines.append("\(draft.showUID)  draft  \(state.grid.when(draft.interval, in: zone))  \(draft.title)") }
-    for off in stack.timeOff { lines.append("time off \(state.grid.when(off.interval, in: zone))\(off.hard ? " (hard)" : "")  \(off.reason)") }
-    box(&canvas, state, title: "\(resource.name) · \(state.grid.when(state.grid.slotInterval(state.grid.cursorSlot), in: zone))", lines: lines)
+    for draft in stack.drafts { lines.append("\(draft.showUID)  draft  \(state.when(draft.interval, in: zone))  \(draft.title)") }
+    for off in stack.timeOff { lines.append("time off \(state.when(off.interval, in: zone))\(off.hard ? " (hard)" : "")  \(off.reason)") }
+    box(&canvas, state, title: "\(resource.name) · \(state.when(state.grid.slotInterval(state.grid.cursorSlot), in: zone))", lines: lines)
 }
 
 func drawForm(_ canvas: inout Canvas, _ state: AppState, _ booking: BookingForm) {
