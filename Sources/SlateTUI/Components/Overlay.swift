@@ -4,6 +4,9 @@ import SlateStore
 /// A panel over the screen; with `scroll`, lines that do not fit scroll (j/k) and the
 /// title says so.
 func box(_ canvas: inout Canvas, _ state: AppState, title: String, lines: [String], scroll: Int = 0) {
+    // A line wider than the screen allows wraps at words, so a long message reads whole at 80 columns.
+    let room = state.width - 7
+    let lines = lines.flatMap { DisplayWidth.of($0) <= room ? [$0] : Canvas.wrap($0, width: room) }
     let width = min(state.width - 4, max(DisplayWidth.of(title) + 6, (lines.map(DisplayWidth.of).max() ?? 0) + 4))
     let height = min(state.height - 2, lines.count + 2)
     let x = (state.width - width) / 2

@@ -135,6 +135,17 @@ struct RealUseUITests {
         #expect(lines.first?.contains("problem 59") == true && lines.count == 50)
     }
 
+    /// At 80 columns a message longer than the panel wraps at words and reads whole.
+    @Test func aLongMessageReadsWholeAt80Columns() {
+        var state = Scene.state()
+        let message = "Not saved, the record changed meanwhile: bk-jobin0 was last changed by root at Wed, Dec 2 10:31 (start_at, end_at); version 2, not 1"
+        _ = update(&state, .failed(.invalidInput(message)))
+        Scene.press(&state, [.char(":")] + Key.typed("messages") + [.enter])
+        let shown = render(state).text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(shown.contains { $0.contains("Not saved, the record changed meanwhile") }, "\(shown)")
+        #expect(shown.contains { $0.contains("version 2, not 1") }, "\(shown)")
+    }
+
     @Test func theCommandLineTakesWholeStudioNamesPartialNamesAndKeepsTheTimeOnGoto() {
         var state = Scene.state()
         Scene.press(&state, [.char(":")] + Key.typed("filter studio=North Light kind=room") + [.enter])
