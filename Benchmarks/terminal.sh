@@ -29,7 +29,16 @@ after=$(stat -c %s "$work/out")
 for _ in $(seq 20); do tmux -L slate-bench send-keys -t b j; sleep 0.05; done
 sleep 0.5
 rows=$(stat -c %s "$work/out")
+# Week view from its Monday: twenty steps along a row (six slots a day) stay inside the week.
+day=${middle%T*}
+monday=$(date -u -d "$day -$(( $(date -u -d "$day" +%u) - 1 )) days" +%F)
+tmux -L slate-bench send-keys -t b : "zoom week" Enter : "goto $monday" Enter
+sleep 0.5
+weekBefore=$(stat -c %s "$work/out")
+for _ in $(seq 20); do tmux -L slate-bench send-keys -t b l; sleep 0.05; done
+sleep 0.5
+weekAfter=$(stat -c %s "$work/out")
 sleep 3
 idle=$(stat -c %s "$work/out")
-printf 'bookings %s: first frame after %.0f ms; resident %.1f MB; bytes per step: %s along a row, %s down the rows (scrolling included); idle 3 s: %s bytes\n' \
-  "$count" "$(echo "$first * 1000" | bc)" "$rss" "$(( (after - before) / 20 ))" "$(( (rows - after) / 20 ))" "$(( idle - rows ))"
+printf 'bookings %s: first frame after %.0f ms; resident %.1f MB; bytes per step: %s along a row in day zoom, %s along a row in week zoom, %s down the rows (scrolling included); idle 3 s: %s bytes\n' \
+  "$count" "$(echo "$first * 1000" | bc)" "$rss" "$(( (after - before) / 20 ))" "$(( (weekAfter - weekBefore) / 20 ))" "$(( (rows - after) / 20 ))" "$(( idle - weekAfter ))"

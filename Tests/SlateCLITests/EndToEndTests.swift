@@ -246,6 +246,62 @@ extension EndToEndTests {
 
     /// `slate --demo` opens an existing demo rather than wiping practice work, and shows a
     /// busy week first.
+    /// DESIGN §7: a cursor step along a row sends at most 120 bytes on average, in day and
+    /// week zoom, over a row where bookings and free time alternate (the pane changes with
+    /// every step). Counted from what the program wrote to its terminal (pipe-pane).
+    @Test func aCursorStepAlongARowSendsFewBytes() throws {
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        let directory = Scratch.directory("slate-e2e")
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let db = directory + "/steps.slate"
+        let now = ["SLATE_NOW": "2026-11-30T06:00:00Z"]
+        #expect(try Binary.run(["init", "--studio", "North", "--tz", "Europe/Paris", "--db", db], environment: now).code == 0)
+        #expect(try Binary.run(["room", "add", "Stage A", "--db", db], environment: now).code == 0)
+        for day in ["2026-11-30", "2026-12-01"] {
+            for hour in ["00", "06", "12", "18"] {
+                let from = "\(day)T\(hour):10", to = "\(day)T\(String(format: "%02d", Int(hour)! + 2)):10"
+                #expect(try Binary.run(["book", "Stage A", "--from", from, "--to", to, "--db", db], environment: now).code == 0)
+            }
+        }
+        let output = directory + "/steps.out"
+        try tmux.start("env -u NO_COLOR LC_ALL=C.UTF-8 TERM=xterm-256color SLATE_NOW=2026-11-30T06:00:00Z \(Binary.path) --db \(db); sleep 30", width: 120, height: 40)
+        #expect(try tmux.wait(for: "Stage A") != nil, "\(tmux.shown)")
+        try tmux.run(["pipe-pane", "-o", "-t", tmux.session, "cat >> \(output)"])
+        func written() -> Int { ((try? FileManager.default.attributesOfItem(atPath: output))?[.size] as? Int) ?? 0 }
+        /// Waits until the program has written what a key caused: the count grows, then stays still.
+        func settled(after before: Int) -> Int {
+            var last = before, still = 0, waited = 0
+            while waited < 100 && (last == before || still < 4) {
+                Thread.sleep(forTimeInterval: 0.05)
+                waited += 1
+                let now = written()
+                still = now == last ? still + 1 : 0
+                last = now
+            }
+            return last
+        }
+        for (zoom, label) in [("day", "Mon, Nov 30"), ("week", "Week Mon, Nov 30")] {
+            try tmux.keys(":", "zoom \(zoom)", "Enter", ":", "goto 2026-11-30", "Enter")
+            #expect(try tmux.wait(for: label) != nil, "\(tmux.shown)")
+            var total = written()
+            total = settled(after: total - 1)
+            let start = total
+            var sawBooking = false, sawFree = false
+            for _ in 0..<12 {
+                try tmux.keys("l")
+                total = settled(after: total)
+                let screen = try tmux.screen()
+                sawBooking = sawBooking || screen.contains("confirmed, held by")
+                sawFree = sawFree || screen.contains("  free")
+            }
+            let perStep = (total - start) / 12
+            #expect(perStep <= 120, "\(zoom): \(perStep) bytes per step")
+            #expect(perStep > 20, "\(zoom): \(perStep) bytes per step: the steps were not drawn")
+            #expect(sawBooking && sawFree, "\(zoom): the steps should cross bookings and free time:\n\(tmux.shown)")
+        }
+    }
+
     @Test func theDemoOpensWhereTheWorkIsAndKeepsPracticeWork() throws {
         let tmux = Tmux()
         defer { tmux.kill() }

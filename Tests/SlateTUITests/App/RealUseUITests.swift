@@ -80,7 +80,7 @@ struct RealUseUITests {
         // The grid draws it in the Paris column of 16:00
         driver.press([.char(":")] + Key.typed("goto 2026-12-03T16:30") + [.enter])
         #expect(driver.state.grid.pickedBooking?.uid == booking.uid)
-        #expect(render(driver.state).text.contains("\(booking.uid)  1st hold  Thu, Dec 3 15:00–16:00 London"))
+        #expect(render(driver.state).text.contains("Thu, Dec 3 15:00–16:00 London  \(booking.uid) 1st hold, held by"))
     }
 
     @Test func aStackedCellLetsTheUserPickWhichBookingTheKeysActOn() {
@@ -108,7 +108,7 @@ struct RealUseUITests {
         var state = Scene.state()
         state.grid.cursorSlot = state.grid.slot(of: Scene.at("2026-12-03T02:00"))
         let screen = render(state).text
-        #expect(screen.contains("Closed Thu, Dec 3 00:00–04:00 (opening hours Mon-Sat 08:00-22:00).") && screen.contains("before holding."), "\(screen)")
+        #expect(screen.contains("Thu, Dec 3 00:00–04:00  closed (opening hours Mon-Sat 08:00-22:00)") && screen.contains("before holding"), "\(screen)")
         #expect(Scene.press(&state, [.char("p")]) == [])
         guard case .prompt(let prompt) = state.mode else { Issue.record("no prompt"); return }
         #expect(prompt.question.hasPrefix("Stage A is closed then"))

@@ -130,7 +130,8 @@ func drawPane(_ canvas: inout Canvas, _ state: AppState, _ area: Rect) {
         lines.append(move.feedback.map { $0.isEmpty ? "No clash: Enter saves." : $0 } ?? "Checking…")
     } else if let booking = state.grid.pickedBooking {
         let ordered = stack.ordered
-        lines.append("\(booking.uid)  \(booking.statusText)  \(booking.when(labelled: labelled))  held by \(booking.holder)")
+        // The time leads, as on a free cell, so a step along a row rewrites the least.
+        lines.append("\(booking.when(labelled: labelled))  \(booking.uid) \(booking.statusText), held by \(booking.holder)")
         var second: [String] = []
         if let title = booking.showTitle { second.append("show: \(title)" + (booking.clientName.map { " for \($0)" } ?? "")) }
         if let phase = booking.phase { second.append("phase: \(phase) (moves with it; 1 opens the timeline)") }
@@ -151,9 +152,9 @@ func drawPane(_ canvas: inout Canvas, _ state: AppState, _ area: Rect) {
     for off in stack.timeOff.prefix(1) { lines.append("\(off.hard ? "hard " : "")time off \(state.when(off.interval, in: zone))\(off.reason.isEmpty ? "" : ": \(off.reason)")") }
     if lines.isEmpty {
         if state.grid.isClosed(resource, span) {
-            lines.append("Closed \(state.when(span, in: zone)) (opening hours \(OpeningHours.cached(resource.openingHours).text)). p asks before holding.")
+            lines.append("\(state.when(span, in: zone))  closed (opening hours \(OpeningHours.cached(resource.openingHours).text)); p asks before holding")
         } else {
-            lines.append("Free \(state.when(span, in: zone)). n: new booking · p: hold · Enter: details")
+            lines.append("\(state.when(span, in: zone))  free")
         }
     }
     if resource.zone != state.zone.timeZone.identifier {
