@@ -335,23 +335,32 @@ func gridFigures(existing: Int) throws {
     _ = update(&state, .windowLoaded(try session.gridWindow(resources: state.grid.resources, window: state.grid.period), state.grid.period, Set(state.grid.resources.map(\.uid))))
     _ = render(state)
     let t1 = DispatchTime.now().uptimeNanoseconds
-    var samples: [Double] = [], reads: [Double] = [], updates: [Double] = []
+    // Each week as the program shows it: the effect the grid asks for when its week changes
+    // (it reads the rows on screen and a screen above and below), loaded, then drawn.
+    let runner = EffectRunner(session: session)
+    var samples: [Double] = [], reads: [Double] = [], updates: [Double] = [], everyRow: [Double] = []
     let first = state.grid.period
     for week in 0..<(existing >= 100_000 ? 20 : 1) {
         let period = Interval(start: first.start + Int64(week) * 7 * 86_400, end: first.end + Int64(week) * 7 * 86_400)
         let s0 = DispatchTime.now().uptimeNanoseconds
-        let window = try session.gridWindow(resources: state.grid.resources, window: period)
-        let s1 = DispatchTime.now().uptimeNanoseconds
         state.grid.anchor = period.start
-        _ = update(&state, .windowLoaded(window, period, Set(state.grid.resources.map(\.uid))))
+        let actions = runner.run(.loadWindow(state.grid.period), state: state)
+        let s1 = DispatchTime.now().uptimeNanoseconds
+        for action in actions { _ = update(&state, action) }
         let s2 = DispatchTime.now().uptimeNanoseconds
         _ = render(state)
         samples.append(Double(DispatchTime.now().uptimeNanoseconds - s0) / 1e6)
         reads.append(Double(s1 - s0) / 1e6)
         updates.append(Double(s2 - s1) / 1e6)
+        // For comparison: the week of all 500 rows at once (what a filter over every row reads).
+        let a0 = DispatchTime.now().uptimeNanoseconds
+        _ = try session.gridWindow(resources: state.grid.resources, window: period)
+        everyRow.append(Double(DispatchTime.now().uptimeNanoseconds - a0) / 1e6)
     }
+    precondition(state.grid.loadedPeriod == state.grid.period, "the grid did not load the week it shows")
     reads.sort()
     updates.sort()
+    everyRow.sort()
     let loaded = state.grid.window.bookings.count
     var keys: [Double] = []
     for index in 0..<200 {
@@ -360,10 +369,22 @@ func gridFigures(existing: Int) throws {
         _ = render(state)
         keys.append(Double(DispatchTime.now().uptimeNanoseconds - k0) / 1e6)
     }
+    // Paging down the 500 rows: each page that leaves the loaded rows reads the next ones.
+    var pages: [Double] = []
+    for _ in 0..<20 {
+        let p0 = DispatchTime.now().uptimeNanoseconds
+        for effect in update(&state, .key(.pageDown)) {
+            if case .loadWindow = effect { for action in runner.run(effect, state: state) { _ = update(&state, action) } }
+        }
+        _ = render(state)
+        pages.append(Double(DispatchTime.now().uptimeNanoseconds - p0) / 1e6)
+    }
+    pages.sort()
     samples.sort()
     keys.sort()
     print("  \(existing) bookings: start to first frame \(fmt(Double(t1 - t0) / 1e6)) ms; week query + render p50 \(fmt(percentile(samples, 0.5))) ms, max \(fmt(samples.last ?? 0)) ms (\(loaded) bookings in the last week); key press to new frame p50 \(fmt(percentile(keys, 0.5), 2)) ms, p99 \(fmt(percentile(keys, 0.99), 2)) ms")
-    print("    of the week: read p50 \(fmt(percentile(reads, 0.5))) ms, loading it into the grid \(fmt(percentile(updates, 0.5))) ms, the rest drawing")
+    print("    of the week: read p50 \(fmt(percentile(reads, 0.5))) ms (\(state.grid.loadedResources.count) rows: those on screen and a screen above and below), loading it into the grid \(fmt(percentile(updates, 0.5))) ms, the rest drawing; reading all \(state.grid.resources.count) rows' week p50 \(fmt(percentile(everyRow, 0.5))) ms")
+    print("    page down through the rows, reading the rows it reaches: p50 \(fmt(percentile(pages, 0.5))) ms, max \(fmt(pages.last ?? 0)) ms")
     try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
 }
 
