@@ -45,6 +45,7 @@ let package = Package(
         .testTarget(name: "SlateCLITests", dependencies: [
             "SlateCLI", "SlateStore", "slate", "SlateTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], exclude: ["Calendar"]),
     ],
     swiftLanguageModes: [.v6]

@@ -145,7 +145,7 @@ struct BookingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "booking", abstract: "List and inspect bookings.", subcommands: [List.self, Show.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List live bookings you can see.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List live bookings you can see.")
         @OptionGroup var global: GlobalOptions
         @Option var resource: String?
         @Option var from: String?
@@ -167,7 +167,7 @@ struct BookingCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one booking.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one booking.")
         @OptionGroup var global: GlobalOptions
         @Argument var booking: String
         func run() throws {
@@ -211,13 +211,13 @@ struct SeriesCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List series.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List series.")
         @OptionGroup var global: GlobalOptions
         func run() throws { global.emit(try global.session().series(), empty: "no series") }
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A series' occurrences (bookings, or shows), whatever their status.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "A series' occurrences (bookings, or shows), whatever their status.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Series id (rc-...).") var series: String
         func run() throws {
@@ -246,7 +246,7 @@ struct SeriesCommand: ParsableCommand {
     }
 
     struct Cancel: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Cancel occurrences (holds released, bookings cancelled), one command.")
+        static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel occurrences (holds released, bookings cancelled), one command.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Series id (rc-...).") var series: String
         @OptionGroup var scope: ScopeOptions

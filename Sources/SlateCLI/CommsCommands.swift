@@ -10,7 +10,7 @@ struct CommsCommand: ParsableCommand {
                                                     subcommands: [List.self, Add.self, Search.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Communications about a client, talent or show (or all), newest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Communications about a client, talent or show (or all), newest first.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Client, talent or show id or name.") var about: String?
         @Option(help: "At most this many.") var limit = 100
@@ -18,7 +18,7 @@ struct CommsCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Log a call, note, email or message.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Log a call, note, email or message.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Client, talent or show id or name.") var about: String
         @Option(help: "call, note, email or message.") var kind: CommunicationKind = .note
@@ -31,7 +31,7 @@ struct CommsCommand: ParsableCommand {
     }
 
     struct Search: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Full-text search of subjects and bodies: every word must appear; word* for a prefix; accents and case ignored.")
+        static let configuration = CommandConfiguration(commandName: "search", abstract: "Full-text search of subjects and bodies: every word must appear; word* for a prefix; accents and case ignored.")
         @OptionGroup var global: GlobalOptions
         @Argument(parsing: .remaining, help: "Words.") var words: [String]
         @Option(help: "At most this many.") var limit = 50
@@ -47,7 +47,7 @@ struct CommentCommand: ParsableCommand {
                                                     subcommands: [List.self, Add.self, Edit.self, Delete.self, Mentions.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The comments on a record, replies under their parent.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "The comments on a record, replies under their parent.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The record's id (sh-…, bk-…, tl-…, cl-…).") var record: String
         func run() throws {
@@ -59,7 +59,7 @@ struct CommentCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Comment on a record (@login mentions someone); --reply answers a comment.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Comment on a record (@login mentions someone); --reply answers a comment.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The record's id, or a comment's id with --reply.") var record: String
         @Argument var body: String
@@ -70,7 +70,7 @@ struct CommentCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change your own comment.")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change your own comment.")
         @OptionGroup var global: GlobalOptions
         @Argument var comment: String
         @Argument var body: String
@@ -79,14 +79,14 @@ struct CommentCommand: ParsableCommand {
     }
 
     struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove your own comment.")
+        static let configuration = CommandConfiguration(commandName: "delete", abstract: "Remove your own comment.")
         @OptionGroup var global: GlobalOptions
         @Argument var comment: String
         func run() throws { global.emit(try global.session().deleteComment(comment)) { "Deleted \($0)." } }
     }
 
     struct Mentions: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Comments that mention you, newest first.")
+        static let configuration = CommandConfiguration(commandName: "mentions", abstract: "Comments that mention you, newest first.")
         @OptionGroup var global: GlobalOptions
         func run() throws { global.emit(try global.session().mentions(), columns: global.json ? nil : ["uid", "at", "author", "record", "body"]) }
     }
@@ -98,14 +98,14 @@ struct TagCommand: ParsableCommand {
                                                     subcommands: [List.self, Add.self, Remove.self, Find.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Tags in use (or those of one record), with how many records carry each.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Tags in use (or those of one record), with how many records carry each.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only the tags of this record.") var on: String?
         func run() throws { global.emit(try global.session().tags(on: on)) }
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Tag a record: slate tag add sh-… vip,outdoor.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Tag a record: slate tag add sh-… vip,outdoor.")
         @OptionGroup var global: GlobalOptions
         @Argument var record: String
         @Argument(help: "Tags, comma-separated.") var tags: String
@@ -114,7 +114,7 @@ struct TagCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Take tags off a record.")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Take tags off a record.")
         @OptionGroup var global: GlobalOptions
         @Argument var record: String
         @Argument var tags: String
@@ -122,7 +122,7 @@ struct TagCommand: ParsableCommand {
     }
 
     struct Find: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The records carrying a tag.")
+        static let configuration = CommandConfiguration(commandName: "find", abstract: "The records carrying a tag.")
         @OptionGroup var global: GlobalOptions
         @Argument var tag: String
         func run() throws { global.emit(try global.session().tagged(tag)) }
@@ -143,14 +143,14 @@ struct JobCommand: ParsableCommand {
                                                     subcommands: [List.self, Add.self, Match.self, Fill.self, Close.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Job listings, open ones first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Job listings, open ones first.")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Only open ones.") var open = false
         func run() throws { global.emit(try global.session().jobs(openOnly: open)) }
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Open a role: slate job add \"Host for launch\" --project P --skills hosting,french --from … --to … --rate 600.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Open a role: slate job add \"Host for launch\" --project P --skills hosting,french --from … --to … --rate 600.")
         @OptionGroup var global: GlobalOptions
         @Argument var title: String
         @Option var project: String
@@ -164,7 +164,7 @@ struct JobCommand: ParsableCommand {
     }
 
     struct Match: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Talent for a listing: its skills over its dates, best first.")
+        static let configuration = CommandConfiguration(commandName: "match", abstract: "Talent for a listing: its skills over its dates, best first.")
         @OptionGroup var global: GlobalOptions
         @Argument var job: String
         func run() throws {
@@ -173,7 +173,7 @@ struct JobCommand: ParsableCommand {
     }
 
     struct Fill: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Fill a listing: books the talent over its dates (clash-checked), in one command.")
+        static let configuration = CommandConfiguration(commandName: "fill", abstract: "Fill a listing: books the talent over its dates (clash-checked), in one command.")
         @OptionGroup var global: GlobalOptions
         @Argument var job: String
         @Option var talent: String
@@ -182,7 +182,7 @@ struct JobCommand: ParsableCommand {
     }
 
     struct Close: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Close a listing without filling it.")
+        static let configuration = CommandConfiguration(commandName: "close", abstract: "Close a listing without filling it.")
         @OptionGroup var global: GlobalOptions
         @Argument var job: String
         func run() throws { global.emit(try global.session().closeJob(job)) { "Closed \($0)." } }

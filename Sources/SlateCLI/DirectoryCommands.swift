@@ -8,7 +8,7 @@ struct TalentCommand: ParsableCommand {
                                                     subcommands: [List.self, Add.self, Edit.self, Match.self, Rate.self, Ban.self, Unban.self, Delete.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List talent.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List talent.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only talent with this skill.") var skill: String?
         @Option(help: "Only this studio.") var studio: String?
@@ -18,7 +18,7 @@ struct TalentCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add talent to a studio.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add talent to a studio.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Full name.") var name: String
         @Option(help: "Studio id or name (default: your only studio).") var studio: String?
@@ -38,7 +38,7 @@ struct TalentCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change talent fields.")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change talent fields.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Talent id or name.") var talent: String
         @Option var name: String?
@@ -58,7 +58,7 @@ struct TalentCommand: ParsableCommand {
     }
 
     struct Match: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Talent for a gig, best first: all skills asked, then levels, styles, availability, rating.",
+        static let configuration = CommandConfiguration(commandName: "match", abstract: "Talent for a gig, best first: all skills asked, then levels, styles, availability, rating.",
                                                         discussion: """
                                                             A skill is matched by a skill or a language of that name. Banned talent never appears.
                                                             With --from/--to, confirmed bookings and hard time off make talent busy, holds and soft
@@ -81,7 +81,7 @@ struct TalentCommand: ParsableCommand {
     }
 
     struct Rate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Rate talent's work on a show, 1 to 5 stars; their rating is the average.")
+        static let configuration = CommandConfiguration(commandName: "rate", abstract: "Rate talent's work on a show, 1 to 5 stars; their rating is the average.")
         @OptionGroup var global: GlobalOptions
         @Argument var talent: String
         @Option var show: String
@@ -91,7 +91,7 @@ struct TalentCommand: ParsableCommand {
     }
 
     struct Ban: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Ban talent: no new holds or bookings.")
+        static let configuration = CommandConfiguration(commandName: "ban", abstract: "Ban talent: no new holds or bookings.")
         @OptionGroup var global: GlobalOptions
         @Argument var talent: String
         @Option(help: "Why (shown on their card).") var reason = ""
@@ -99,14 +99,14 @@ struct TalentCommand: ParsableCommand {
     }
 
     struct Unban: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Lift a ban.")
+        static let configuration = CommandConfiguration(commandName: "unban", abstract: "Lift a ban.")
         @OptionGroup var global: GlobalOptions
         @Argument var talent: String
         func run() throws { global.emit(try global.session().editTalent(talent, TalentChanges(banned: false))) { "Unbanned \($0)." } }
     }
 
     struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove talent from use (history is kept).")
+        static let configuration = CommandConfiguration(commandName: "delete", abstract: "Remove talent from use (history is kept).")
         @OptionGroup var global: GlobalOptions
         @Argument var talent: String
         @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
@@ -119,13 +119,13 @@ struct RoomCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "room", abstract: "Rooms of your studios.", subcommands: [List.self, Add.self, Edit.self, Delete.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List rooms.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List rooms.")
         @OptionGroup var global: GlobalOptions
         func run() throws { global.emit(try global.session().rooms()) }
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a room.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a room.")
         @OptionGroup var global: GlobalOptions
         @Argument var name: String
         @Option var studio: String?
@@ -135,7 +135,7 @@ struct RoomCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change its fields.")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change its fields.")
         @OptionGroup var global: GlobalOptions
         @Argument var room: String
         @Option var name: String?
@@ -149,7 +149,7 @@ struct RoomCommand: ParsableCommand {
     }
 
     struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a room from use.")
+        static let configuration = CommandConfiguration(commandName: "delete", abstract: "Remove a room from use.")
         @OptionGroup var global: GlobalOptions
         @Argument var room: String
         func run() throws { global.emit(try global.session().deleteResource(room)) { "Deleted \($0)." } }
@@ -161,13 +161,13 @@ struct EquipmentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "equipment", abstract: "Bookable kit.", subcommands: [List.self, Add.self, Edit.self, Delete.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List equipment.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List equipment.")
         @OptionGroup var global: GlobalOptions
         func run() throws { global.emit(try global.session().equipment()) }
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add equipment.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add equipment.")
         @OptionGroup var global: GlobalOptions
         @Argument var name: String
         @Option var studio: String?
@@ -177,7 +177,7 @@ struct EquipmentCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change its fields.")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change its fields.")
         @OptionGroup var global: GlobalOptions
         @Argument var equipment: String
         @Option var name: String?
@@ -191,7 +191,7 @@ struct EquipmentCommand: ParsableCommand {
     }
 
     struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove equipment from use.")
+        static let configuration = CommandConfiguration(commandName: "delete", abstract: "Remove equipment from use.")
         @OptionGroup var global: GlobalOptions
         @Argument var equipment: String
         func run() throws { global.emit(try global.session().deleteResource(equipment)) { "Deleted \($0)." } }
@@ -203,7 +203,7 @@ struct ClientCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "client", abstract: "Client companies.", subcommands: [List.self, Add.self, Edit.self, Delete.self], defaultSubcommand: List.self)
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a client's fields.")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a client's fields.")
         @OptionGroup var global: GlobalOptions
         @Argument var client: String
         @Option var name: String?
@@ -220,7 +220,7 @@ struct ClientCommand: ParsableCommand {
     }
 
     struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a client (refused while it has shows or schedules not over).")
+        static let configuration = CommandConfiguration(commandName: "delete", abstract: "Remove a client (refused while it has shows or schedules not over).")
         @OptionGroup var global: GlobalOptions
         @Argument var client: String
         @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
@@ -228,13 +228,13 @@ struct ClientCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List clients.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List clients.")
         @OptionGroup var global: GlobalOptions
         func run() throws { global.emit(try global.session().clients()) }
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a client of a studio (its staff see the client's details and materials).")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a client of a studio (its staff see the client's details and materials).")
         @OptionGroup var global: GlobalOptions
         @Argument var name: String
         @Option(help: "Studio the client works with (default: your only studio).") var studio: String?
@@ -253,13 +253,13 @@ struct PlatformCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "platform", abstract: "Streaming platforms.", subcommands: [List.self, Add.self, Edit.self, Delete.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List platforms.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List platforms.")
         @OptionGroup var global: GlobalOptions
         func run() throws { global.emit(try global.session().platforms()) }
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a platform.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a platform.")
         @OptionGroup var global: GlobalOptions
         @Argument var name: String
         @Option var url = ""
@@ -267,7 +267,7 @@ struct PlatformCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change its fields.")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change its fields.")
         @OptionGroup var global: GlobalOptions
         @Argument var platform: String
         @Option var name: String?
@@ -280,7 +280,7 @@ struct PlatformCommand: ParsableCommand {
     }
 
     struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a platform (refused while shows not over stream on it).")
+        static let configuration = CommandConfiguration(commandName: "delete", abstract: "Remove a platform (refused while shows not over stream on it).")
         @OptionGroup var global: GlobalOptions
         @Argument var platform: String
         @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
@@ -293,14 +293,14 @@ struct MaterialCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "material", abstract: "Client briefs, mechanics, scripts and scenes.", subcommands: [List.self, Add.self, Revise.self, History.self, Delete.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List materials.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List materials.")
         @OptionGroup var global: GlobalOptions
         @Option var client: String?
         func run() throws { global.emit(try global.session().materials(client: client)) }
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add material for a client.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add material for a client.")
         @OptionGroup var global: GlobalOptions
         @Argument var title: String
         @Option var client: String
@@ -311,7 +311,7 @@ struct MaterialCommand: ParsableCommand {
     }
 
     struct Revise: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A new revision of a material; the old text is kept.")
+        static let configuration = CommandConfiguration(commandName: "revise", abstract: "A new revision of a material; the old text is kept.")
         @OptionGroup var global: GlobalOptions
         @Argument var material: String
         @Option var title: String?
@@ -321,7 +321,7 @@ struct MaterialCommand: ParsableCommand {
     }
 
     struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a material (refused while shows not over use it).")
+        static let configuration = CommandConfiguration(commandName: "delete", abstract: "Remove a material (refused while shows not over use it).")
         @OptionGroup var global: GlobalOptions
         @Argument var material: String
         @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
@@ -329,7 +329,7 @@ struct MaterialCommand: ParsableCommand {
     }
 
     struct History: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every revision of a material, the current one first.")
+        static let configuration = CommandConfiguration(commandName: "history", abstract: "Every revision of a material, the current one first.")
         @OptionGroup var global: GlobalOptions
         @Argument var material: String
         func run() throws { global.emit(try global.session().materialRevisions(material)) }
@@ -341,14 +341,14 @@ struct TimeOffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "time-off", abstract: "When resources are unavailable.", subcommands: [List.self, Add.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List time off.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List time off.")
         @OptionGroup var global: GlobalOptions
         @Option var resource: String?
         func run() throws { global.emit(try global.session().timeOff(resource: resource)) }
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Listing time off; --hard makes it reject bookings.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Listing time off; --hard makes it reject bookings.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Talent, room or equipment id or name.") var resource: String
         @OptionGroup var period: PeriodOptions

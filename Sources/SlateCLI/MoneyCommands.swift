@@ -10,7 +10,7 @@ struct InvoiceCommand: ParsableCommand {
         subcommands: [List.self, Create.self, Line.self, Show.self, Send.self, Pay.self, Void.self, Credit.self, Export.self, Settings.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the invoices you may see (a client's members: their own, once sent).")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the invoices you may see (a client's members: their own, once sent).")
         @OptionGroup var global: GlobalOptions
         func run() throws {
             global.emit(try global.session().invoices(), columns: global.json ? nil : ["uid", "number", "client", "status", "issued_at", "subtotal", "tax", "total", "credit_of"])
@@ -18,7 +18,7 @@ struct InvoiceCommand: ParsableCommand {
     }
 
     struct Create: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Invoice a completed show, or a client's completed shows in a period (a line per booking at its rate).")
+        static let configuration = CommandConfiguration(commandName: "create", abstract: "Invoice a completed show, or a client's completed shows in a period (a line per booking at its rate).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "A completed show.") var show: String?
         @Option(help: "A client: their completed shows from --from to --to not yet invoiced.") var client: String?
@@ -38,7 +38,7 @@ struct InvoiceCommand: ParsableCommand {
     }
 
     struct Line: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a line to a draft invoice (a negative price for a discount).")
+        static let configuration = CommandConfiguration(commandName: "line", abstract: "Add a line to a draft invoice (a negative price for a discount).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The invoice.") var invoice: String
         @Argument(help: "What it is.") var description: String
@@ -50,7 +50,7 @@ struct InvoiceCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "An invoice with its lines and totals.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "An invoice with its lines and totals.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The invoice.") var invoice: String
         func run() throws {
@@ -61,35 +61,35 @@ struct InvoiceCommand: ParsableCommand {
     }
 
     struct Send: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Issue a draft: from then on it does not change.")
+        static let configuration = CommandConfiguration(commandName: "send", abstract: "Issue a draft: from then on it does not change.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The invoice.") var invoice: String
         func run() throws { global.emit(try global.session().setInvoiceStatus(invoice, to: .sent)) { "Sent \($0)." } }
     }
 
     struct Pay: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record that a sent invoice is paid.")
+        static let configuration = CommandConfiguration(commandName: "pay", abstract: "Record that a sent invoice is paid.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The invoice.") var invoice: String
         func run() throws { global.emit(try global.session().setInvoiceStatus(invoice, to: .paid)) { "Paid \($0)." } }
     }
 
     struct Void: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Void a draft (its number stays used; a sent invoice takes a credit note).")
+        static let configuration = CommandConfiguration(commandName: "void", abstract: "Void a draft (its number stays used; a sent invoice takes a credit note).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The invoice.") var invoice: String
         func run() throws { global.emit(try global.session().setInvoiceStatus(invoice, to: .void)) { "Voided \($0)." } }
     }
 
     struct Credit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A credit note for a sent or paid invoice: a draft with every line negated.")
+        static let configuration = CommandConfiguration(commandName: "credit", abstract: "A credit note for a sent or paid invoice: a draft with every line negated.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The invoice.") var invoice: String
         func run() throws { global.emit(try global.session().creditInvoice(invoice)) { "Created credit note \($0) (draft) for \(invoice)." } }
     }
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "An invoice as a Markdown document or as CSV lines.")
+        static let configuration = CommandConfiguration(commandName: "export", abstract: "An invoice as a Markdown document or as CSV lines.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The invoice.") var invoice: String
         @Option(help: "md (a document) or csv (its lines).") var format = "md"
@@ -104,7 +104,7 @@ struct InvoiceCommand: ParsableCommand {
     }
 
     struct Settings: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The tax rate on invoices and the prefix of their numbers (workspace admins).")
+        static let configuration = CommandConfiguration(commandName: "settings", abstract: "The tax rate on invoices and the prefix of their numbers (workspace admins).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Tax in percent (20, 5.5).") var tax: String?
         @Option(help: "Number prefix (F gives F-2026-0001).") var prefix: String?

@@ -9,13 +9,13 @@ struct ScheduleCommand: ParsableCommand {
                                                     defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List schedules.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List schedules.")
         @OptionGroup var global: GlobalOptions
         func run() throws { global.emit(try global.session().schedules()) }
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a draft schedule.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Create a draft schedule.")
         @OptionGroup var global: GlobalOptions
         @Argument var name: String
         @Option var client: String
@@ -24,14 +24,14 @@ struct ScheduleCommand: ParsableCommand {
     }
 
     struct Shows: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List a schedule's shows.")
+        static let configuration = CommandConfiguration(commandName: "shows", abstract: "List a schedule's shows.")
         @OptionGroup var global: GlobalOptions
         @Argument var schedule: String
         func run() throws { global.emit(try global.session().shows(schedule: schedule), columns: global.json ? nil : ["uid", "title", "status", "start_at", "end_at", "room", "talent"]) }
     }
 
     struct Board: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A schedule's shows by day, each with what it would clash with (the draft board as text).")
+        static let configuration = CommandConfiguration(commandName: "board", abstract: "A schedule's shows by day, each with what it would clash with (the draft board as text).")
         @OptionGroup var global: GlobalOptions
         @Argument var schedule: String
         func run() throws {
@@ -55,14 +55,14 @@ struct ScheduleCommand: ParsableCommand {
     }
 
     struct Clashes: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "What the schedule's drafts would clash with (soft markers).")
+        static let configuration = CommandConfiguration(commandName: "clashes", abstract: "What the schedule's drafts would clash with (soft markers).")
         @OptionGroup var global: GlobalOptions
         @Argument var schedule: String
         func run() throws { CheckCommand.print(try global.session().draftClashes(schedule: schedule), global) }
     }
 
     struct Propose: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Propose a draft schedule to the client.")
+        static let configuration = CommandConfiguration(commandName: "propose", abstract: "Propose a draft schedule to the client.")
         @OptionGroup var global: GlobalOptions
         @Argument var schedule: String
         func run() throws { global.emit(try global.session().setScheduleStatus(schedule, to: .proposed)) { "Proposed \($0)." } }
@@ -76,7 +76,7 @@ struct ScheduleCommand: ParsableCommand {
     }
 
     struct Confirm: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Confirm a proposed schedule: all its draft shows are booked in one step, or none.")
+        static let configuration = CommandConfiguration(commandName: "confirm", abstract: "Confirm a proposed schedule: all its draft shows are booked in one step, or none.")
         @OptionGroup var global: GlobalOptions
         @Argument var schedule: String
         @Flag(help: "Show what it would do (shows, bookings, tasks, holds) or every clash that would refuse it, without writing.") var plan = false
@@ -92,14 +92,14 @@ struct ScheduleCommand: ParsableCommand {
     }
 
     struct Archive: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Archive a confirmed schedule.")
+        static let configuration = CommandConfiguration(commandName: "archive", abstract: "Archive a confirmed schedule.")
         @OptionGroup var global: GlobalOptions
         @Argument var schedule: String
         func run() throws { global.emit(try global.session().setScheduleStatus(schedule, to: .archived)) { "Archived \($0)." } }
     }
 
     struct Cancel: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Cancel a draft or proposed schedule and its draft shows.")
+        static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a draft or proposed schedule and its draft shows.")
         @OptionGroup var global: GlobalOptions
         @Argument var schedule: String
         func run() throws { global.emit(try global.session().setScheduleStatus(schedule, to: .cancelled)) { "Cancelled \($0)." } }
@@ -114,14 +114,14 @@ struct ShowCommand: ParsableCommand {
                                                     defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List shows.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List shows.")
         @OptionGroup var global: GlobalOptions
         @Option var schedule: String?
         func run() throws { global.emit(try global.session().shows(schedule: schedule), columns: global.json ? nil : ["uid", "title", "status", "start_at", "end_at", "client", "room", "talent"]) }
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a draft show (reserves nothing until confirmed).")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a draft show (reserves nothing until confirmed).")
         @OptionGroup var global: GlobalOptions
         @Argument var title: String
         @Option var client: String
@@ -152,7 +152,7 @@ struct ShowCommand: ParsableCommand {
     }
 
     struct Card: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Everything about a show: client, times, room, talent, equipment, platforms, materials, bookings, tasks, comments, history.")
+        static let configuration = CommandConfiguration(commandName: "card", abstract: "Everything about a show: client, times, room, talent, equipment, platforms, materials, bookings, tasks, comments, history.")
         @OptionGroup var global: GlobalOptions
         @Argument var show: String
         func run() throws {
@@ -163,7 +163,7 @@ struct ShowCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a show as one command: fields, times, room, cast, equipment, platforms, materials (each booking clash-checked).")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a show as one command: fields, times, room, cast, equipment, platforms, materials (each booking clash-checked).")
         @OptionGroup var global: GlobalOptions
         @Argument var show: String
         @Option var title: String?
@@ -193,7 +193,7 @@ struct ShowCommand: ParsableCommand {
     }
 
     struct Copy: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Copy a show to another day as a new draft (same time, room, cast, platforms, materials).")
+        static let configuration = CommandConfiguration(commandName: "copy", abstract: "Copy a show to another day as a new draft (same time, room, cast, platforms, materials).")
         @OptionGroup var global: GlobalOptions
         @Argument var show: String
         @Option(help: "The day, 2026-12-10.") var to: String
@@ -201,7 +201,7 @@ struct ShowCommand: ParsableCommand {
     }
 
     struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete a draft show (confirmed shows are cancelled instead).")
+        static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete a draft show (confirmed shows are cancelled instead).")
         @OptionGroup var global: GlobalOptions
         @Argument var show: String
         @Option(help: "Refuse if the show is no longer at this version.") var ifVersion: Int?
@@ -209,7 +209,7 @@ struct ShowCommand: ParsableCommand {
     }
 
     struct Shift: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Move several shows by days and minutes, same wall-clock time, as one command (any clash refuses all).")
+        static let configuration = CommandConfiguration(commandName: "shift", abstract: "Move several shows by days and minutes, same wall-clock time, as one command (any clash refuses all).")
         @OptionGroup var global: GlobalOptions
         @Argument var shows: [String]
         @Option(help: "Days later (negative: earlier).") var days = 0
@@ -221,7 +221,7 @@ struct ShowCommand: ParsableCommand {
     }
 
     struct Move: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Move or resize a show with all its bookings (one command, each booking clash-checked).")
+        static let configuration = CommandConfiguration(commandName: "move", abstract: "Move or resize a show with all its bookings (one command, each booking clash-checked).")
         @OptionGroup var global: GlobalOptions
         @Argument var show: String
         @OptionGroup var period: PeriodOptions
@@ -243,7 +243,7 @@ struct ShowCommand: ParsableCommand {
     }
 
     struct Suggest: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Free times for a show, nearest first: its room and all its talent free, inside opening hours.")
+        static let configuration = CommandConfiguration(commandName: "suggest", abstract: "Free times for a show, nearest first: its room and all its talent free, inside opening hours.")
         @OptionGroup var global: GlobalOptions
         @Argument var show: String
         @Option var limit = 10
@@ -275,7 +275,7 @@ struct ShowCommand: ParsableCommand {
     }
 
     struct Confirm: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Confirm a draft show: book its room and talent, generate its tasks.")
+        static let configuration = CommandConfiguration(commandName: "confirm", abstract: "Confirm a draft show: book its room and talent, generate its tasks.")
         @OptionGroup var global: GlobalOptions
         @Argument var show: String
         @Flag var plan = false
@@ -284,21 +284,21 @@ struct ShowCommand: ParsableCommand {
     }
 
     struct Live: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark a confirmed show live (needs required pre-production tasks done).")
+        static let configuration = CommandConfiguration(commandName: "live", abstract: "Mark a confirmed show live (needs required pre-production tasks done).")
         @OptionGroup var global: GlobalOptions
         @Argument var show: String
         func run() throws { global.emit(try global.session().setShowStatus(show, to: .live)) { "\($0) is live." } }
     }
 
     struct Complete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Complete a live show (needs required production tasks done).")
+        static let configuration = CommandConfiguration(commandName: "complete", abstract: "Complete a live show (needs required production tasks done).")
         @OptionGroup var global: GlobalOptions
         @Argument var show: String
         func run() throws { global.emit(try global.session().setShowStatus(show, to: .completed)) { "\($0) is completed." } }
     }
 
     struct Cancel: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Cancel a show and release its bookings.")
+        static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a show and release its bookings.")
         @OptionGroup var global: GlobalOptions
         @Argument var show: String
         func run() throws { global.emit(try global.session().setShowStatus(show, to: .cancelled)) { "Cancelled \($0)." } }

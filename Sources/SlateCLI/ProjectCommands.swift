@@ -9,13 +9,13 @@ struct ProjectCommand: ParsableCommand {
                                                     subcommands: [List.self, Add.self, Import.self, Export.self, Schedule.self, Budget.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List projects.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List projects.")
         @OptionGroup var global: GlobalOptions
         func run() throws { global.emit(try global.session().projects()) }
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a project.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a project.")
         @OptionGroup var global: GlobalOptions
         @Argument var name: String
         @Option var studio: String?
@@ -28,7 +28,7 @@ struct ProjectCommand: ParsableCommand {
     }
 
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a whole project from a JSON file (one command, one undo step).",
+        static let configuration = CommandConfiguration(commandName: "import", abstract: "Create a whole project from a JSON file (one command, one undo step).",
                                                         discussion: """
                                                         {"name": "Album", "studio": "North", "start": "2026-01-05",
                                                          "phases": [{"key": "t1", "name": "Writing", "duration": "3d"},
@@ -51,14 +51,14 @@ struct ProjectCommand: ParsableCommand {
     }
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write a project in the import format (phase ids as keys).")
+        static let configuration = CommandConfiguration(commandName: "export", abstract: "Write a project in the import format (phase ids as keys).")
         @OptionGroup var global: GlobalOptions
         @Argument var project: String
         func run() throws { global.out(try global.session().exportProject(project).json().trimmingCharacters(in: .newlines)) }
     }
 
     struct Schedule: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A project's plan: early and late dates, float in working days, the critical chain.")
+        static let configuration = CommandConfiguration(commandName: "schedule", abstract: "A project's plan: early and late dates, float in working days, the critical chain.")
         @OptionGroup var global: GlobalOptions
         @Argument var project: String
         func run() throws {
@@ -78,7 +78,7 @@ struct ProjectCommand: ParsableCommand {
 
 extension ProjectCommand {
     struct Budget: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Budget against actuals per phase: its confirmed bookings at their resources' rates.")
+        static let configuration = CommandConfiguration(commandName: "budget", abstract: "Budget against actuals per phase: its confirmed bookings at their resources' rates.")
         @OptionGroup var global: GlobalOptions
         @Argument var project: String
         func run() throws {
@@ -121,14 +121,14 @@ struct PhaseCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List phases.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List phases.")
         @OptionGroup var global: GlobalOptions
         @Option var project: String?
         func run() throws { global.emit(try global.session().phases(project: project)) }
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a phase: fixed days (--from/--to) or auto-scheduled working days (--duration).")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a phase: fixed days (--from/--to) or auto-scheduled working days (--duration).")
         @OptionGroup var global: GlobalOptions
         @Argument var name: String
         @Option var project: String
@@ -150,7 +150,7 @@ struct PhaseCommand: ParsableCommand {
     }
 
     struct Move: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Move a phase (an auto-scheduled one is pinned where it lands).")
+        static let configuration = CommandConfiguration(commandName: "move", abstract: "Move a phase (an auto-scheduled one is pinned where it lands).")
         @OptionGroup var global: GlobalOptions
         @Argument var phase: String
         @Option(help: "New first day (2026-01-12).") var to: String?
@@ -170,7 +170,7 @@ struct PhaseCommand: ParsableCommand {
     }
 
     struct Resize: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change how many working days a phase lasts.")
+        static let configuration = CommandConfiguration(commandName: "resize", abstract: "Change how many working days a phase lasts.")
         @OptionGroup var global: GlobalOptions
         @Argument var phase: String
         @Option(help: "Working days, e.g. 5d.") var duration: String
@@ -184,7 +184,7 @@ struct PhaseCommand: ParsableCommand {
     }
 
     struct Progress: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set a phase's progress (0–100 %).")
+        static let configuration = CommandConfiguration(commandName: "progress", abstract: "Set a phase's progress (0–100 %).")
         @OptionGroup var global: GlobalOptions
         @Argument var phase: String
         @Argument var percent: Int
@@ -192,7 +192,7 @@ struct PhaseCommand: ParsableCommand {
     }
 
     struct Budget: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set what a phase may cost (its actuals come from its bookings at their rates).")
+        static let configuration = CommandConfiguration(commandName: "budget", abstract: "Set what a phase may cost (its actuals come from its bookings at their rates).")
         @OptionGroup var global: GlobalOptions
         @Argument var phase: String
         @Argument(help: "Amount in the workspace currency (12000, 1250.50).") var amount: String
@@ -203,7 +203,7 @@ struct PhaseCommand: ParsableCommand {
     }
 
     struct Rename: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Rename a phase.")
+        static let configuration = CommandConfiguration(commandName: "rename", abstract: "Rename a phase.")
         @OptionGroup var global: GlobalOptions
         @Argument var phase: String
         @Argument var name: String
@@ -211,7 +211,7 @@ struct PhaseCommand: ParsableCommand {
     }
 
     struct Assign: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Book a person, room or equipment for a phase's days (moves with the phase).")
+        static let configuration = CommandConfiguration(commandName: "assign", abstract: "Book a person, room or equipment for a phase's days (moves with the phase).")
         @OptionGroup var global: GlobalOptions
         @Argument var phase: String
         @Argument var resource: String
@@ -228,7 +228,7 @@ struct MilestoneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "milestone", abstract: "Project milestones (phases of no length).", subcommands: [Add.self], defaultSubcommand: Add.self)
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a milestone on a day, or placed after its dependencies.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a milestone on a day, or placed after its dependencies.")
         @OptionGroup var global: GlobalOptions
         @Argument var name: String
         @Option var project: String
@@ -246,7 +246,7 @@ struct DependencyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "dependency", abstract: "Phase dependencies.", subcommands: [Add.self, Remove.self], defaultSubcommand: Add.self)
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Make a phase depend on another (cycles are refused).")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Make a phase depend on another (cycles are refused).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Predecessor phase (id or name).") var predecessor: String
         @Argument(help: "Successor phase (id or name).") var successor: String
@@ -264,7 +264,7 @@ struct DependencyCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove the dependency between two phases.")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove the dependency between two phases.")
         @OptionGroup var global: GlobalOptions
         @Argument var predecessor: String
         @Argument var successor: String

@@ -113,13 +113,13 @@ struct StudioCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "studio", abstract: "List, add, edit and delete studios.", subcommands: [List.self, Add.self, Edit.self, Delete.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List your studios.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List your studios.")
         @OptionGroup var global: GlobalOptions
         func run() throws { global.emit(try global.session().studios()) }
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a studio (you become its admin).")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a studio (you become its admin).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Studio name.") var name: String
         @Option(help: "IANA time zone.") var tz: String
@@ -130,7 +130,7 @@ struct StudioCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Rename a studio or change its opening hours (the time zone stays).")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Rename a studio or change its opening hours (the time zone stays).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Studio id or name.") var studio: String
         @Option var name: String?
@@ -140,7 +140,7 @@ struct StudioCommand: ParsableCommand {
     }
 
     struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a studio (refused while its rooms, talent, equipment, shows or schedules are in use).")
+        static let configuration = CommandConfiguration(commandName: "delete", abstract: "Remove a studio (refused while its rooms, talent, equipment, shows or schedules are in use).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Studio id or name.") var studio: String
         @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
@@ -153,13 +153,13 @@ struct MemberCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "member", abstract: "Grant and remove memberships.", subcommands: [List.self, Add.self, Remove.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List memberships you can see.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List memberships you can see.")
         @OptionGroup var global: GlobalOptions
         func run() throws { global.emit(try global.session().members()) }
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Give an OS account a role on a studio, client or platform.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Give an OS account a role on a studio, client or platform.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The account's login.") var login: String
         @Option(help: "member, manager or admin.") var role: Role = .member
@@ -181,7 +181,7 @@ struct MemberCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "End a membership.")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "End a membership.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Membership id (mb-...).") var membership: String
         func run() throws { global.emit(try global.session().removeMember(membership)) { "Removed \($0)." } }

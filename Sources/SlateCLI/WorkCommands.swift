@@ -8,7 +8,7 @@ struct TaskCommand: ParsableCommand {
                                                     subcommands: [List.self, Done.self, Undone.self, Value.self, Assign.self, Status.self, Block.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List tasks (by show time; --overdue and --due-within by due time).")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List tasks (by show time; --overdue and --due-within by due time).")
         @OptionGroup var global: GlobalOptions
         @Option var show: String?
         @Flag(help: "Only tasks assigned to you or about you.") var mine = false
@@ -27,7 +27,7 @@ struct TaskCommand: ParsableCommand {
     }
 
     struct Done: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Complete a task, with its value (checked by its input type).")
+        static let configuration = CommandConfiguration(commandName: "done", abstract: "Complete a task, with its value (checked by its input type).")
         @OptionGroup var global: GlobalOptions
         @Argument var task: String
         @Option var value: String?
@@ -36,7 +36,7 @@ struct TaskCommand: ParsableCommand {
     }
 
     struct Undone: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Reopen a completed task.")
+        static let configuration = CommandConfiguration(commandName: "undone", abstract: "Reopen a completed task.")
         @OptionGroup var global: GlobalOptions
         @Argument var task: String
         @Option(help: "Refuse if the task is no longer at this version.") var ifVersion: Int?
@@ -44,7 +44,7 @@ struct TaskCommand: ParsableCommand {
     }
 
     struct Value: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a task's value without completing it (numbers in the workspace's locale).")
+        static let configuration = CommandConfiguration(commandName: "value", abstract: "Record a task's value without completing it (numbers in the workspace's locale).")
         @OptionGroup var global: GlobalOptions
         @Argument var task: String
         @Argument var value: String
@@ -53,7 +53,7 @@ struct TaskCommand: ParsableCommand {
     }
 
     struct Assign: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Assign a task to a member (managers); --nobody takes it back.")
+        static let configuration = CommandConfiguration(commandName: "assign", abstract: "Assign a task to a member (managers); --nobody takes it back.")
         @OptionGroup var global: GlobalOptions
         @Argument var task: String
         @Argument var login: String?
@@ -65,7 +65,7 @@ struct TaskCommand: ParsableCommand {
     }
 
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Move a task: pending, assigned, in_progress, review, completed or blocked (with --reason).")
+        static let configuration = CommandConfiguration(commandName: "status", abstract: "Move a task: pending, assigned, in_progress, review, completed or blocked (with --reason).")
         @OptionGroup var global: GlobalOptions
         @Argument var task: String
         @Argument var status: TaskStatus
@@ -77,7 +77,7 @@ struct TaskCommand: ParsableCommand {
     }
 
     struct Block: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark a task blocked, saying why.")
+        static let configuration = CommandConfiguration(commandName: "block", abstract: "Mark a task blocked, saying why.")
         @OptionGroup var global: GlobalOptions
         @Argument var task: String
         @Option var reason: String
@@ -92,13 +92,13 @@ struct TemplateCommand: ParsableCommand {
                                                     defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List templates and their items.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List templates and their items.")
         @OptionGroup var global: GlobalOptions
         func run() throws { global.emit(try global.session().templates()) }
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a template.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a template.")
         @OptionGroup var global: GlobalOptions
         @Argument var name: String
         @Option var studio: String?
@@ -106,7 +106,7 @@ struct TemplateCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Rename a template (tasks already generated keep their text).")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Rename a template (tasks already generated keep their text).")
         @OptionGroup var global: GlobalOptions
         @Argument var template: String
         @Option var name: String
@@ -114,7 +114,7 @@ struct TemplateCommand: ParsableCommand {
     }
 
     struct Activate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Turn a template on (--off: off); only active templates generate tasks.")
+        static let configuration = CommandConfiguration(commandName: "activate", abstract: "Turn a template on (--off: off); only active templates generate tasks.")
         @OptionGroup var global: GlobalOptions
         @Argument var template: String
         @Flag var off = false
@@ -130,7 +130,7 @@ struct TemplateCommand: ParsableCommand {
     }
 
     struct Item: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add an item to a template.")
+        static let configuration = CommandConfiguration(commandName: "item", abstract: "Add an item to a template.")
         @OptionGroup var global: GlobalOptions
         @Argument var template: String
         @Argument var title: String

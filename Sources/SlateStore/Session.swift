@@ -39,7 +39,7 @@ public struct Session: Sendable {
         let login = self.login
         let pause = workspace.pauseBeforeCommit
         return try Self.mapErrors {
-            try workspace.pool.writeWithoutTransaction { db in
+            try workspace.database.writeWithoutTransaction { db in
                 // Expiries and challenge deadlines are facts of time: release them in their
                 // own committed command, so a refused or planned command cannot undo them.
                 // Nothing can fall due later at the same `now` (expiries and deadlines are
@@ -90,7 +90,7 @@ public struct Session: Sendable {
         let login = self.login
         let now = clock.now()
         return try Self.mapErrors {
-            try workspace.pool.read { db in
+            try workspace.database.read { db in
                 let actor = try Self.loadActor(db, login: login)
                 return try body(Reader(db: db, actor: actor, now: now, settings: try WorkspaceSettings.load(db)))
             }

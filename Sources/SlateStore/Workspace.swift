@@ -2,7 +2,12 @@ import Foundation
 import GRDB
 import SlateCore
 
-/// One Slate workspace: a single SQLite file in WAL mode, opened through one connection pool.
+/// One Slate workspace: a single SQLite file in WAL mode, opened through one connection.
+///
+/// One connection, not a pool: every front end runs its reads and writes one after another
+/// on one thread, and other processes still read while one writes (WAL). A pool opened a
+/// connection for writing and another for reading, each parsing the whole schema, which
+/// was most of the time a one-command `slate` process spent in the database (DESIGN §7).
 ///
 /// New workspaces are created from exactly `schema.sql`; the schema version lives in
 /// `PRAGMA user_version`. A newer workspace is refused, an older one is copied aside and
@@ -37,16 +42,16 @@ public final class Workspace: Sendable {
 
     /// Path of the database file.
     public let path: String
-    let pool: DatabasePool
+    let database: DatabaseQueue
     /// True when the file was opened for viewing only (it is not writable).
     public let readOnly: Bool
     /// Test hook: sleep this long inside each write transaction, after its writes and
     /// before commit, so crash tests can kill a process mid-command.
     let pauseBeforeCommit: TimeInterval
 
-    private init(path: String, pool: DatabasePool, readOnly: Bool, pauseBeforeCommit: TimeInterval) {
+    private init(path: String, database: DatabaseQueue, readOnly: Bool, pauseBeforeCommit: TimeInterval) {
         self.path = path
-        self.pool = pool
+        self.database = database
         self.readOnly = readOnly
         self.pauseBeforeCommit = pauseBeforeCommit
     }
@@ -85,7 +90,8 @@ public final class Workspace: Sendable {
         restrictNewFiles()
         do {
             let workspace = try connect(path: path, options: options, readOnly: false)
-            try workspace.pool.barrierWriteWithoutTransaction { db in
+            try workspace.setUpForWriting()
+            try workspace.database.barrierWriteWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     try db.execute(sql: options.schema)
                     try db.execute(sql: "PRAGMA user_version = \(options.targetVersion); PRAGMA application_id = \(applicationID)")
@@ -114,16 +120,12 @@ public final class Workspace: Sendable {
         var isSlate: Bool
     }
 
-    /// Reads the schema version, application id and tables through a read-only connection,
-    /// which never changes the file (no journal mode switch, no test tables).
-    private static func inspect(_ path: String) throws -> Inspection {
-        var config = Configuration()
-        config.readonly = true
-        config.busyMode = .timeout(15)
+    /// Reads the schema version, application id and tables before anything can change the
+    /// file: the connection is fresh, and its journal mode is switched to WAL only once the
+    /// file is known to be a Slate workspace, so a foreign file keeps every byte.
+    private func inspect() throws -> Inspection {
         do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            defer { try? queue.close() }
-            return try queue.read { db in
+            return try database.read { db in
                 let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
                 return Inspection(version: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
                                   applicationID: Int32(truncatingIfNeeded: try Int64.fetchOne(db, sql: "PRAGMA application_id") ?? 0),
@@ -155,21 +157,25 @@ public final class Workspace: Sendable {
         guard header == Data("SQLite format 3\0".utf8) else {
             throw SlateError.storage("\(path) is not a Slate workspace (not an SQLite database, or damaged); the file was left untouched")
         }
-        // Everything below is decided on a read-only connection: a foreign, newer or
-        // read-only file is refused or opened for viewing without a byte changing.
-        let found = try inspect(path)
+        // Everything below is decided before a byte can change: a foreign, newer or
+        // read-only file is refused or opened for viewing as it is.
+        let writable = isWritable(path)
+        restrictNewFiles()
+        let workspace = try connect(path: path, options: options, readOnly: !writable)
+        let found = try workspace.inspect()
         guard found.applicationID == applicationID || found.applicationID == 0, found.isSlate, found.version > 0 else {
+            try? workspace.database.close()
             throw SlateError.storage("\(path) is an SQLite database but not a Slate workspace; the file was left untouched")
         }
         if found.version > options.targetVersion {
+            try? workspace.database.close()
             throw SlateError.storage("\(path) was written by a newer Slate (schema \(found.version); this build knows \(options.targetVersion)); upgrade Slate to open it")
         }
-        let writable = isWritable(path)
         if !writable, found.version < options.targetVersion {
+            try? workspace.database.close()
             throw SlateError.storage("\(path) is read-only and from an older Slate (schema \(found.version)); it must be writable once to be migrated")
         }
-        restrictNewFiles()
-        let workspace = try connect(path: path, options: options, readOnly: !writable)
+        if writable { try workspace.setUpForWriting() }
         if found.version < options.targetVersion {
             try workspace.migrate(from: found.version, options: options)
         }
@@ -180,14 +186,14 @@ public final class Workspace: Sendable {
     private func migrate(from version: Int, options: Options) throws {
         let backup = "\(path).v\(version).backup"
         do {
-            try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+            try database.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
             if FileManager.default.fileExists(atPath: backup) { try FileManager.default.removeItem(atPath: backup) }
             try FileManager.default.copyItem(atPath: path, toPath: backup)
         } catch {
             throw SlateError.storage("cannot copy \(path) aside before migrating it: \(error)")
         }
         do {
-            try pool.barrierWriteWithoutTransaction { db in
+            try database.barrierWriteWithoutTransaction { db in
                 // Tables are rebuilt with their references pointing at them by name, so
                 // foreign keys are off during the transaction and checked before commit.
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
@@ -229,21 +235,34 @@ public final class Workspace: Sendable {
                 String.fromDatabaseValue(values[0]).map(SearchText.fold)
             })
         }
-        let durability = options.durability.rawValue
         if !readOnly {
+            let durability = options.durability.rawValue
             config.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = \(durability); PRAGMA wal_autocheckpoint = 0")
             }
         }
         do {
-            let pool = try DatabasePool(path: path, configuration: config)
-            if !readOnly {
-                // The writer keeps 16 MiB of pages (SQLite's default is 2 MiB): at a million
-                // bookings the indexes a confirmation writes no longer fit in 2 MiB, and
-                // each insert then rereads pages. Readers keep the default.
-                try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -16384") }
+            return Workspace(path: path, database: try DatabaseQueue(path: path, configuration: config), readOnly: readOnly, pauseBeforeCommit: options.pauseBeforeCommit)
+        } catch {
+            throw SlateError.storage("cannot open \(path): \(error)")
+        }
+    }
+
+    /// WAL mode (a no-op on a workspace already in it), and 16 MiB of cached pages (SQLite's
+    /// default is 2 MiB): at a million bookings the indexes a confirmation writes no longer
+    /// fit in 2 MiB, and each insert then rereads pages.
+    private func setUpForWriting() throws {
+        do {
+            try database.writeWithoutTransaction { db in
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() != "wal" {
+                    guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")?.lowercased() == "wal" else {
+                        throw SlateError.storage("\(path) cannot use a write-ahead log (is its folder on a network file system?)")
+                    }
+                }
+                try db.execute(sql: "PRAGMA cache_size = -16384")
             }
-            return Workspace(path: path, pool: pool, readOnly: readOnly, pauseBeforeCommit: options.pauseBeforeCommit)
+        } catch let error as SlateError {
+            throw error
         } catch {
             throw SlateError.storage("cannot open \(path): \(error)")
         }
@@ -258,7 +277,7 @@ public final class Workspace: Sendable {
     /// checkpoints are disabled so they never run inside a commit).
     public func checkpoint() {
         guard !readOnly else { return }
-        _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+        _ = try? database.writeWithoutTransaction { db in try db.checkpoint(.passive) }
     }
 
     /// Copies the workspace to a new file at `destination` while others keep writing: SQLite's
@@ -273,7 +292,7 @@ public final class Workspace: Sendable {
         Workspace.removeFiles(at: partial)
         do {
             let copy = try DatabaseQueue(path: partial)
-            try pool.backup(to: copy)
+            try database.backup(to: copy)
             let check = try copy.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }
             try copy.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
             try copy.close()
@@ -289,7 +308,7 @@ public final class Workspace: Sendable {
 
     /// A read-only view for raw inspection in tests and benchmarks.
     public func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
-        try pool.read(body)
+        try database.read(body)
     }
 
     /// A watcher that tells when the file has been committed to since it last looked.

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Testing
 @testable import SlateCLI
@@ -19,6 +20,26 @@ struct CommandLineTests {
         #expect(book.out.contains("--db <db>"))
         #expect(book.out.contains("--json"))
         #expect(book.out.contains("--from <from>"))
+    }
+
+    /// A command without its own name is named from its type by reflection each time the
+    /// tree is built, which was a third of every `slate` process's start (DESIGN §7). Every
+    /// command names itself, as its type would (`time-off` for TimeOffCommand's "time-off").
+    @Test func everyCommandNamesItselfSoAProcessStartsWithoutReflection() {
+        var unnamed: [String] = []
+        var names: Set<String> = []
+        func walk(_ type: any ParsableCommand.Type, _ path: String) {
+            let name = type.configuration.commandName
+            if name == nil { unnamed.append("\(path) \(type)") }
+            names.insert("\(path) \(name ?? "?")")
+            for sub in type.configuration.subcommands { walk(sub, "\(path) \(name ?? "?")") }
+        }
+        walk(SlateCommand.self, "")
+        #expect(unnamed.isEmpty, "\(unnamed)")
+        #expect(names.count > 150)
+        for path in ["slate task list", "slate task done", "slate booking list", "slate schedule confirm", "slate show suggest", "slate time-off add"] {
+            #expect(names.contains(" " + path), "\(path)")
+        }
     }
 
     @Test func aBookingSessionFromInitToUndo() throws {

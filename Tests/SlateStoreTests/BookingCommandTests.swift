@@ -218,7 +218,7 @@ struct BookingCommandTests {
         let f = try Fixture.make()
         let hold = try f.hold(f.stageA, "2026-12-03T10:00", "2026-12-03T12:00")
         _ = try f.alice.confirm(hold.uid)
-        let rows = try f.workspace.pool.read { db in
+        let rows = try f.workspace.database.read { db in
             try Row.fetchAll(db, sql: "SELECT a.action, a.old_values, a.new_values, c.name, u.login FROM audits a JOIN commands c ON c.id = a.command_id JOIN users u ON u.id = a.user_id WHERE a.record_uid = ? ORDER BY a.id", arguments: [hold.uid])
         }
         #expect(rows.count == 2)

@@ -13,7 +13,7 @@ struct DashboardTests {
     static func morning() throws -> (Fixture, onAir: String, afternoon: String, draft: String, hold: BookingView, schedule: String) {
         let f = try Fixture.make()
         let alice = f.alice
-        try f.workspace.pool.write { db in try db.execute(sql: "UPDATE workspaces SET hold_expiry_first_days = 1") }
+        try f.workspace.database.write { db in try db.execute(sql: "UPDATE workspaces SET hold_expiry_first_days = 1") }
         let template = try alice.addTemplate(name: "Checklist").value
         _ = try alice.addTemplateItem(template: template, title: "Brief", type: .preProduction, required: true, dueOffset: -3 * 86_400)
         _ = try alice.addTemplateItem(template: template, title: "Go-live check", type: .production, required: true, dueOffset: 0)
@@ -117,7 +117,7 @@ struct DashboardTests {
         let touching = try f.book(f.stageA, "2026-12-02T12:00", "2026-12-02T13:00")
         _ = try f.book(f.stageB, "2026-12-02T10:00", "2026-12-02T12:00")
         #expect(try f.alice.check().filter { $0.kind == "double_booking" }.isEmpty)
-        try f.workspace.pool.write { db in
+        try f.workspace.database.write { db in
             try db.execute(sql: "DROP TRIGGER bookings_no_double_booking_update")
             try db.execute(sql: "UPDATE bookings SET start_at = start_at - 1800 WHERE uid = ?", arguments: [touching.uid])
         }

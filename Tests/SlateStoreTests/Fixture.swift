@@ -46,7 +46,7 @@ struct Fixture {
                                    openingHours: hours, founderLogin: "alice", founderName: "Alice")
         let workspace = try Workspace.initialize(at: directory + "/w.slate", setup: setup, clock: clock.clock)
         if !autoPromote {
-            try workspace.pool.write { db in try db.execute(sql: "UPDATE workspaces SET auto_promote = 0") }
+            try workspace.database.write { db in try db.execute(sql: "UPDATE workspaces SET auto_promote = 0") }
         }
         let alice = Session(workspace: workspace, login: "alice", clock: clock.clock)
         let studio = try alice.studios()[0]["uid"] ?? ""

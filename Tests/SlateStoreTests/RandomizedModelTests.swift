@@ -134,7 +134,7 @@ struct RandomizedModelTests {
     }
 
     func compare(_ f: Fixture, _ model: BookingModel, step: Int) throws {
-        let rows = try f.workspace.pool.read { db in
+        let rows = try f.workspace.database.read { db in
             try Row.fetchAll(db, sql: "SELECT uid, status, rank, expires_at, challenge_deadline FROM bookings WHERE deleted_at IS NULL ORDER BY id")
         }
         #expect(rows.count == model.entries.count)

@@ -98,7 +98,7 @@ struct RealUseStoreTests {
     @Test func checkReportsAShowWhoseBookingsDisagreeWithIt() throws {
         let f = try Fixture.make()
         let (show, bookings) = try confirmedShow(f)
-        try f.workspace.pool.write { db in
+        try f.workspace.database.write { db in
             try db.execute(sql: "UPDATE bookings SET end_at = end_at + 3600 WHERE uid = ?", arguments: [bookings[1].uid])
         }
         let findings = try f.alice.check(from: "2026-12-01T00:00", to: "2026-12-31T00:00")

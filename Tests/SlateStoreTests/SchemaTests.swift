@@ -20,7 +20,7 @@ struct SchemaTests {
         try reference.write { db in try db.execute(sql: String(contentsOf: Self.root.appendingPathComponent("schema.sql"), encoding: .utf8)) }
         let sql = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
         let expected = try reference.read { db in try Row.fetchAll(db, sql: sql).map { "\($0)" } }
-        let actual = try f.workspace.pool.read { db in try Row.fetchAll(db, sql: sql).map { "\($0)" } }
+        let actual = try f.workspace.database.read { db in try Row.fetchAll(db, sql: sql).map { "\($0)" } }
         #expect(actual == expected)
         #expect(expected.count > 60)
         #expect(try f.workspace.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == Workspace.schemaVersion)
@@ -47,7 +47,7 @@ struct SchemaTests {
 
     @Test func aNewerWorkspaceIsRefused() throws {
         let f = try Fixture.make()
-        try f.workspace.pool.write { db in try db.execute(sql: "PRAGMA user_version = 99") }
+        try f.workspace.database.write { db in try db.execute(sql: "PRAGMA user_version = 99") }
         #expect(failure { _ = try Workspace.open(at: f.workspace.path) } == "storage")
     }
 
@@ -111,8 +111,8 @@ struct SchemaTests {
         #expect(Self.snapshot(foreign) == before)
         // And a workspace from a newer Slate is refused the same way
         let f = try Fixture.make()
-        try f.workspace.pool.write { db in try db.execute(sql: "PRAGMA user_version = 99") }
-        try f.workspace.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        try f.workspace.database.write { db in try db.execute(sql: "PRAGMA user_version = 99") }
+        try f.workspace.database.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         let newer = Self.snapshot(f.workspace.path)
         #expect(failure { _ = try Workspace.open(at: f.workspace.path) } == "storage")
         #expect(Self.snapshot(f.workspace.path) == newer)
@@ -121,7 +121,7 @@ struct SchemaTests {
     @Test func aReadOnlyWorkspaceOpensForViewingOnly() throws {
         let f = try Fixture.make()
         _ = try f.book(f.stageA, "2026-12-03T10:00", "2026-12-03T12:00")
-        try f.workspace.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        try f.workspace.database.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         chmod(f.workspace.path, 0o440)
         defer { chmod(f.workspace.path, 0o660) }
         let before = try Data(contentsOf: URL(fileURLWithPath: f.workspace.path))
@@ -214,7 +214,7 @@ struct SchemaTests {
 
     @Test func aResourceAlwaysCarriesItsRoomsNameAndStudio() throws {
         let f = try Fixture.make()
-        try f.workspace.pool.write { db in try db.execute(sql: "UPDATE rooms SET name = 'Stage Z' WHERE uid = ?", arguments: [f.stageA]) }
+        try f.workspace.database.write { db in try db.execute(sql: "UPDATE rooms SET name = 'Stage Z' WHERE uid = ?", arguments: [f.stageA]) }
         #expect(try f.workspace.read { db in try String.fetchOne(db, sql: "SELECT name FROM resources WHERE uid = ?", arguments: [f.stageA]) } == "Stage Z")
         _ = try f.alice.editTalent(f.ava, TalentChanges(name: "Ava M."))
         #expect(try f.alice.gridResources().contains { $0.uid == f.ava && $0.name == "Ava M." })
@@ -224,12 +224,12 @@ struct SchemaTests {
 
     @Test func aLoginIsUniqueAmongLiveUsersOnly() throws {
         let f = try Fixture.make()
-        try f.workspace.pool.write { db in
+        try f.workspace.database.write { db in
             try db.execute(sql: "UPDATE users SET deleted_at = 1 WHERE login = 'alice'")
             try db.execute(sql: "INSERT INTO users (id, uid, created_at, updated_at, login, name) VALUES (99, 'us-99', 0, 0, 'alice', 'Alice again')")
         }
         #expect(throws: DatabaseError.self) {
-            try f.workspace.pool.write { db in try db.execute(sql: "INSERT INTO users (id, uid, created_at, updated_at, login, name) VALUES (100, 'us-100', 0, 0, 'alice', 'Twin')") }
+            try f.workspace.database.write { db in try db.execute(sql: "INSERT INTO users (id, uid, created_at, updated_at, login, name) VALUES (100, 'us-100', 0, 0, 'alice', 'Twin')") }
         }
     }
 
@@ -242,7 +242,7 @@ struct SchemaTests {
         let f = try Fixture.make()
         _ = try f.book(f.stageA, "2026-12-03T10:00", "2026-12-03T12:00")
         #expect(throws: DatabaseError.self) {
-            try f.workspace.pool.write { db in
+            try f.workspace.database.write { db in
                 try db.execute(sql: """
                     INSERT INTO bookings (id, uid, created_at, updated_at, resource_id, holder_id, status, start_at, end_at, placed_at)
                     SELECT 999, 'bk-raw', 0, 0, resource_id, holder_id, 'confirmed', start_at + 3600, end_at + 3600, 0 FROM bookings LIMIT 1
