@@ -45,6 +45,22 @@ struct SchemaTests {
         #expect(permissions & 0o007 == 0)
     }
 
+    /// The durability asked for is the one commits get, in WAL mode, on the connection that
+    /// writes. (A connection pool set `synchronous = NORMAL` after the workspace's own
+    /// setting, so FULL was silently NORMAL.)
+    @Test func commitsHaveTheDurabilityAskedFor() throws {
+        let f = try Fixture.make()
+        for (durability, level) in [(Workspace.Durability.full, 2), (.normal, 1)] {
+            var options = Workspace.Options()
+            options.durability = durability
+            let workspace = try Workspace.open(at: f.workspace.path, options: options)
+            let (mode, synchronous) = try workspace.database.writeWithoutTransaction { db in
+                (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
+            }
+            #expect(mode == "wal" && synchronous == level, "\(durability): \(mode ?? "?") \(synchronous ?? -1)")
+        }
+    }
+
     @Test func aNewerWorkspaceIsRefused() throws {
         let f = try Fixture.make()
         try f.workspace.database.write { db in try db.execute(sql: "PRAGMA user_version = 99") }
