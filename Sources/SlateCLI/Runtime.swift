@@ -245,7 +245,7 @@ public enum SlateCLI {
         }
         output.err("slate: \(error.description)")
         if case .refused(_, let offer?) = error {
-            output.err("slate: it can wait as a \(HoldQueue.ordinal(offer.rank)) hold instead: run the same command with --or-hold, or `slate hold \(offer.resourceUID) --from \(offer.startLocal) --to \(offer.endLocal)`")
+            output.err("slate: it can wait as \(HoldQueue.withArticle(offer.rank)) hold instead: run the same command with --or-hold, or `slate hold \(offer.resourceUID) --from \(offer.startLocal) --to \(offer.endLocal)`")
         }
     }
 }

@@ -149,7 +149,7 @@ public enum BookingRules {
             let rank = hold.rank ?? HoldQueue.rank(of: hold, among: around.holds)
             outcome.violations.append(RuleViolation(
                 .holdAbove,
-                "\(name) has a \(HoldQueue.ordinal(rank)) hold \(text(hold.interval)) by \(hold.holder) (\(hold.uid)) ahead of this request; challenge it or force-confirm with a reason",
+                "\(name) has \(HoldQueue.withArticle(rank)) hold \(text(hold.interval)) by \(hold.holder) (\(hold.uid)) ahead of this request; challenge it or force-confirm with a reason",
                 otherUID: hold.uid))
         }
         return outcome

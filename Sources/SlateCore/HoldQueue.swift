@@ -35,6 +35,14 @@ public enum HoldQueue {
     }
 
     /// "1st", "2nd", "3rd", "4th" ...
+    /// "a 1st", "an 8th", "an 11th", "an 18th", "an 81st": the article as the number is said.
+    public static func withArticle(_ rank: Int) -> String {
+        var lead = rank
+        while lead >= 1000 { lead /= 1000 }
+        let vowel = lead == 11 || lead == 18 || String(rank).hasPrefix("8")
+        return (vowel ? "an " : "a ") + ordinal(rank)
+    }
+
     public static func ordinal(_ rank: Int) -> String {
         let suffix: String
         switch (rank % 10, rank % 100) {

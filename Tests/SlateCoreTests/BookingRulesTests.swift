@@ -126,4 +126,10 @@ struct HoldQueueTests {
     @Test func ordinals() {
         #expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(HoldQueue.ordinal) == ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st"])
     }
+
+    @Test func aHoldsPlaceReadsWithTheArticleItIsSaidWith() {
+        let said = [1: "a 1st", 2: "a 2nd", 8: "an 8th", 11: "an 11th", 12: "a 12th", 18: "an 18th", 21: "a 21st", 80: "an 80th", 81: "an 81st",
+                    101: "a 101st", 800: "an 800th", 11_000: "an 11000th", 18_500: "an 18500th", 1_800: "a 1800th"]
+        for (rank, text) in said { #expect(HoldQueue.withArticle(rank) == text) }
+    }
 }

@@ -373,7 +373,7 @@ func failed(_ state: inout AppState, _ error: SlateError) -> [Effect] {
     let form = state.grid.pendingForm
     state.grid.pendingForm = nil
     if case .refused(_, let offer?) = error {
-        state.mode = .prompt(Prompt(question: "Place it as a \(HoldQueue.ordinal(offer.rank)) hold instead?", detail: text,
+        state.mode = .prompt(Prompt(question: "Place it as \(HoldQueue.withArticle(offer.rank)) hold instead?", detail: text,
                                     onYes: [.place(resource: offer.resourceUID, interval: offer.interval, status: .hold, show: nil, note: "", orHold: false)]))
         return []
     }
