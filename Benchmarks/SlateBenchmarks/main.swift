@@ -222,6 +222,10 @@ if arguments.contains("--tasks-only") {
     try taskFigures()
     exit(0)
 }
+if arguments.contains("--process-only") {
+    try processFigure()
+    exit(0)
+}
 if arguments.contains("--grid-only") {
     for size in quick ? [10_000] : [10_000, 1_000_000] { try gridFigures(existing: size) }
     exit(0)
@@ -235,13 +239,14 @@ if !arguments.contains("--attempts-only") {
     print("Schedule confirmation (rule 6, one transaction):")
     try confirmSchedule(shows: 1000)
     if !quick { try confirmSchedule(shows: 1000, existing: 1_000_000) }
-    print("Booking grid (query + render, 120x40, one week, all \(resourceCount) resources loaded):")
+    print("Booking grid (query + render, 120x40, one week of \(resourceCount) resources, read as the program reads it):")
     for size in quick ? [10_000] : [10_000, 1_000_000] { try gridFigures(existing: size) }
     try memoryFigure(existing: quick ? 10_000 : 100_000)
     try planFigures()
     try taskFigures()
     try suggestFigure()
     try transferFigures()
+    try processFigure()
     print("The dashboard and invoices:")
     try invoiceFigure(shows: 500)
     try dashboardFigure(existing: quick ? 10_000 : 1_000_000)
@@ -442,6 +447,34 @@ func runSlate(_ slate: String, _ words: [String], input: String? = nil, output: 
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
     guard status == 0 else { throw SlateError.storage("slate \(words.prefix(3).joined(separator: " ")) failed") }
     return (elapsed, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "")
+}
+
+/// A one-command process against `slate --version` (DESIGN §7: within 5 ms): `slate book`
+/// on a 100k-booking workspace, each a new slot, timed from spawn to exit.
+func processFigure() throws {
+    let slate = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("slate").path
+    guard FileManager.default.isExecutableFile(atPath: slate) else {
+        print("  (build the slate binary in release mode beside this one to time processes: swift build -c release)")
+        return
+    }
+    let (_, session, rooms, path) = try makeWorkspace(existing: 100_000, durability: .normal)
+    let directory = (path as NSString).deletingLastPathComponent
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    if let entry = getpwuid(getuid()) {
+        _ = try session.addMember(login: String(cString: entry.pointee.pw_name), role: .manager, scope: .studio(try session.studios()[0]["uid"] ?? ""))
+    }
+    let day0 = base + Int64(100_000 / resourceCount + 2) * spacing
+    var version: [Double] = [], book: [Double] = []
+    for index in 0..<40 {
+        version.append(try runSlate(slate, ["--version"], output: directory + "/out.txt").0)
+        let start = day0 + Int64(index) * 2 * hour
+        book.append(try runSlate(slate, ["book", rooms[index % rooms.count], "--from", LocalTime(timeZone: .gmt).format(start), "--to", LocalTime(timeZone: .gmt).format(start + hour),
+                                         "--db", path], output: directory + "/out.txt").0)
+    }
+    version.sort()
+    book.sort()
+    let gap = percentile(book, 0.5) - percentile(version, 0.5)
+    print("  one-command process: slate --version p50 \(fmt(percentile(version, 0.5))) ms (min \(fmt(version[0]))); slate book on 100k bookings p50 \(fmt(percentile(book, 0.5))) ms (min \(fmt(book[0]))); \(fmt(gap)) ms more (target within 5)")
 }
 
 /// Data in and out (issue: recurrence, calendars, import/export, batch): booking commands
