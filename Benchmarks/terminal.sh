@@ -19,26 +19,27 @@ first=$(echo "$(date +%s.%N) - $start - 0.3" | bc)
 sleep 1
 pid=$(pgrep -n -x slate)
 rss=$(awk '/VmRSS/ {print $2/1024}' "/proc/$pid/status")
+written() { stat -c %s "$work/out"; }
+# Twenty presses of a key; prints the bytes written per press.
+steps() {
+  local before; before=$(written)
+  for _ in $(seq 20); do tmux -L slate-bench send-keys -t b "$1"; sleep 0.05; done
+  sleep 0.5
+  echo $(( ($(written) - before) / 20 ))
+}
 # Day view from midnight: twenty steps along a row stay inside the view.
 tmux -L slate-bench send-keys -t b : "zoom day" Enter : "goto ${middle%T*}" Enter
 sleep 0.5
-before=$(stat -c %s "$work/out")
-for _ in $(seq 20); do tmux -L slate-bench send-keys -t b l; sleep 0.05; done
-sleep 0.5
-after=$(stat -c %s "$work/out")
-for _ in $(seq 20); do tmux -L slate-bench send-keys -t b j; sleep 0.05; done
-sleep 0.5
-rows=$(stat -c %s "$work/out")
+dayRow=$(steps l)
+down=$(steps j)
 # Week view from its Monday: twenty steps along a row (six slots a day) stay inside the week.
 day=${middle%T*}
 monday=$(date -u -d "$day -$(( $(date -u -d "$day" +%u) - 1 )) days" +%F)
 tmux -L slate-bench send-keys -t b : "zoom week" Enter : "goto $monday" Enter
 sleep 0.5
-weekBefore=$(stat -c %s "$work/out")
-for _ in $(seq 20); do tmux -L slate-bench send-keys -t b l; sleep 0.05; done
-sleep 0.5
-weekAfter=$(stat -c %s "$work/out")
+weekRow=$(steps l)
+quiet=$(written)
 sleep 3
-idle=$(stat -c %s "$work/out")
+idle=$(( $(written) - quiet ))
 printf 'bookings %s: first frame after %.0f ms; resident %.1f MB; bytes per step: %s along a row in day zoom, %s along a row in week zoom, %s down the rows (scrolling included); idle 3 s: %s bytes\n' \
-  "$count" "$(echo "$first * 1000" | bc)" "$rss" "$(( (after - before) / 20 ))" "$(( (weekAfter - weekBefore) / 20 ))" "$(( (rows - after) / 20 ))" "$(( idle - weekAfter ))"
+  "$count" "$(echo "$first * 1000" | bc)" "$rss" "$dayRow" "$weekRow" "$down" "$idle"

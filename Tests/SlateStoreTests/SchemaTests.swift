@@ -61,6 +61,14 @@ struct SchemaTests {
         }
     }
 
+    /// A command writes with 16 MiB of cached pages; between commands the connection keeps
+    /// SQLite's default, so a long session's reads do not grow its memory (DESIGN §7).
+    @Test func theLargerPageCacheLastsOneCommand() throws {
+        let f = try Fixture.make()
+        _ = try f.book(f.stageA, "2026-12-03T10:00", "2026-12-03T12:00")
+        #expect(try f.workspace.database.read { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") } == -Workspace.readingCacheKiB)
+    }
+
     @Test func aNewerWorkspaceIsRefused() throws {
         let f = try Fixture.make()
         try f.workspace.database.write { db in try db.execute(sql: "PRAGMA user_version = 99") }
