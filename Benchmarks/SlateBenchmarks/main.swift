@@ -449,27 +449,41 @@ func runSlate(_ slate: String, _ words: [String], input: String? = nil, output: 
     return (elapsed, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "")
 }
 
+/// The release `slate` built beside this benchmark, or nil after saying how to build it.
+func slateBinary() -> String? {
+    let slate = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("slate").path
+    guard FileManager.default.isExecutableFile(atPath: slate) else {
+        print("  (build the slate binary in release mode beside this one to time whole processes: swift build -c release)")
+        return nil
+    }
+    return slate
+}
+
+/// Makes the OS account running the benchmark a manager of the bench studio: `slate`
+/// processes act as that account.
+func letProcessesAct(in session: Session) throws {
+    guard let entry = getpwuid(getuid()) else { return }
+    _ = try session.addMember(login: String(cString: entry.pointee.pw_name), role: .manager, scope: .studio(try session.studios()[0]["uid"] ?? ""))
+}
+
+/// `slate book` of an hour from `start` (UTC, as the bench studio's zone).
+func bookWords(_ room: String, at start: Int64) -> [String] {
+    ["book", room, "--from", LocalTime(timeZone: .gmt).format(start), "--to", LocalTime(timeZone: .gmt).format(start + hour)]
+}
+
 /// A one-command process against `slate --version` (DESIGN §7: within 5 ms): `slate book`
 /// on a 100k-booking workspace, each a new slot, timed from spawn to exit.
 func processFigure() throws {
-    let slate = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("slate").path
-    guard FileManager.default.isExecutableFile(atPath: slate) else {
-        print("  (build the slate binary in release mode beside this one to time processes: swift build -c release)")
-        return
-    }
+    guard let slate = slateBinary() else { return }
     let (_, session, rooms, path) = try makeWorkspace(existing: 100_000, durability: .normal)
     let directory = (path as NSString).deletingLastPathComponent
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    if let entry = getpwuid(getuid()) {
-        _ = try session.addMember(login: String(cString: entry.pointee.pw_name), role: .manager, scope: .studio(try session.studios()[0]["uid"] ?? ""))
-    }
+    try letProcessesAct(in: session)
     let day0 = base + Int64(100_000 / resourceCount + 2) * spacing
     var version: [Double] = [], book: [Double] = []
     for index in 0..<40 {
         version.append(try runSlate(slate, ["--version"], output: directory + "/out.txt").0)
-        let start = day0 + Int64(index) * 2 * hour
-        book.append(try runSlate(slate, ["book", rooms[index % rooms.count], "--from", LocalTime(timeZone: .gmt).format(start), "--to", LocalTime(timeZone: .gmt).format(start + hour),
-                                         "--db", path], output: directory + "/out.txt").0)
+        book.append(try runSlate(slate, bookWords(rooms[index % rooms.count], at: day0 + Int64(index) * 2 * hour) + ["--db", path], output: directory + "/out.txt").0)
     }
     version.sort()
     book.sort()
@@ -485,17 +499,10 @@ func transferFigures() throws {
     let (_, session, rooms, path) = try makeWorkspace(existing: 10_000, durability: .normal)
     let directory = (path as NSString).deletingLastPathComponent
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    let slate = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("slate").path
     let day0 = base + Int64(max(1, 10_000 / resourceCount) + 2) * spacing
-    func line(_ index: Int) -> [String] {
-        let start = day0 + Int64(index) * 2 * hour
-        return ["book", rooms[index % rooms.count], "--from", LocalTime(timeZone: .gmt).format(start), "--to", LocalTime(timeZone: .gmt).format(start + hour)]
-    }
-    if FileManager.default.isExecutableFile(atPath: slate) {
-        // The processes act as the OS account running the benchmark.
-        if let entry = getpwuid(getuid()) {
-            _ = try session.addMember(login: String(cString: entry.pointee.pw_name), role: .manager, scope: .studio(try session.studios()[0]["uid"] ?? ""))
-        }
+    func line(_ index: Int) -> [String] { bookWords(rooms[index % rooms.count], at: day0 + Int64(index) * 2 * hour) }
+    if let slate = slateBinary() {
+        try letProcessesAct(in: session)
         var times: [Double] = []
         for index in 0..<40 { times.append(try runSlate(slate, line(index) + ["--db", path], output: directory + "/out.txt").0) }
         let oneByOne = 1000 / (times.reduce(0, +) / Double(times.count))
@@ -507,8 +514,6 @@ func transferFigures() throws {
         let ok = output.split(separator: "\n").filter { $0.hasPrefix("ok") }.count
         let rate = Double(count) / batchTime * 1000
         print("  booking commands: one process each \(fmt(oneByOne, 0))/s; slate batch \(fmt(rate, 0))/s (\(ok) of \(count) ok), \(fmt(rate / oneByOne, 0))x (target >= 20x)")
-    } else {
-        print("  (build the slate binary in release mode beside this one to time processes: swift build -c release)")
     }
     // A resource's year: 8 bookings a week and a weekly series.
     let room = rooms[rooms.count - 1]
@@ -551,16 +556,12 @@ func transferFigures() throws {
 /// critical path alone, and the timeline's render of a 10,000-phase project.
 func planFigures() throws {
     print("Project plans (rule 10):")
-    let slate = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("slate").path
+    guard let slate = slateBinary() else { return }
     let directory = NSTemporaryDirectory() + "slate-plans-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: directory) }
     func run(_ words: [String], db: Bool = true) throws -> (Double, String) {
         try runSlate(slate, words + (db ? ["--db", directory + "/plans.slate"] : []), output: directory + "/out.txt")
-    }
-    guard FileManager.default.isExecutableFile(atPath: slate) else {
-        print("  (build the slate binary in release mode beside this one to time whole processes: swift build -c release)")
-        return
     }
     _ = try run(["init", "--studio", "Plans", "--tz", "Europe/Paris", "--hours", "Mon-Fri 09:00-18:00"])
     let version = try run(["--version"], db: false).0

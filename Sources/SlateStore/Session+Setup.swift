@@ -55,7 +55,7 @@ extension Workspace {
         let now = clock.now()
         do {
             try Session.mapErrors {
-                try workspace.database.writeWithoutTransaction { db in
+                try workspace.write { db in
                     try db.inTransaction(.immediate) {
                         let actor = Actor(userID: 1, login: login, grants: [])
                         let settings = WorkspaceSettings(name: name, zone: zone, holdExpiryFirstDays: 14, holdExpiryOtherDays: 7, challengeHours: 24, autoPromote: true)

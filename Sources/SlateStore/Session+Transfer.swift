@@ -127,7 +127,7 @@ extension Session {
         }
         let workspace = try Workspace.create(at: path)
         do {
-            try workspace.database.barrierWriteWithoutTransaction { db in
+            try workspace.write { db in
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
                 defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
                 try db.inTransaction(.immediate) {

@@ -39,9 +39,7 @@ public struct Session: Sendable {
         let login = self.login
         let pause = workspace.pauseBeforeCommit
         return try Self.mapErrors {
-            try workspace.database.writeWithoutTransaction { db in
-                try db.cachedStatement(sql: "PRAGMA cache_size = -\(Workspace.writingCacheKiB)").execute()
-                defer { try? db.cachedStatement(sql: "PRAGMA cache_size = -\(Workspace.readingCacheKiB)").execute() }
+            try workspace.write { db in
                 // Expiries and challenge deadlines are facts of time: release them in their
                 // own committed command, so a refused or planned command cannot undo them.
                 // Nothing can fall due later at the same `now` (expiries and deadlines are

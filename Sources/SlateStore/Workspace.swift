@@ -91,7 +91,7 @@ public final class Workspace: Sendable {
         do {
             let workspace = try connect(path: path, options: options, readOnly: false)
             try workspace.setUpForWriting()
-            try workspace.database.barrierWriteWithoutTransaction { db in
+            try workspace.write { db in
                 try db.inTransaction(.immediate) {
                     try db.execute(sql: options.schema)
                     try db.execute(sql: "PRAGMA user_version = \(options.targetVersion); PRAGMA application_id = \(applicationID)")
@@ -163,17 +163,18 @@ public final class Workspace: Sendable {
         restrictNewFiles()
         let workspace = try connect(path: path, options: options, readOnly: !writable)
         let found = try workspace.inspect()
-        guard found.applicationID == applicationID || found.applicationID == 0, found.isSlate, found.version > 0 else {
-            try? workspace.database.close()
-            throw SlateError.storage("\(path) is an SQLite database but not a Slate workspace; the file was left untouched")
+        let refusal: String? = if !(found.applicationID == applicationID || found.applicationID == 0) || !found.isSlate || found.version <= 0 {
+            "\(path) is an SQLite database but not a Slate workspace; the file was left untouched"
+        } else if found.version > options.targetVersion {
+            "\(path) was written by a newer Slate (schema \(found.version); this build knows \(options.targetVersion)); upgrade Slate to open it"
+        } else if !writable, found.version < options.targetVersion {
+            "\(path) is read-only and from an older Slate (schema \(found.version)); it must be writable once to be migrated"
+        } else {
+            nil
         }
-        if found.version > options.targetVersion {
+        if let refusal {
             try? workspace.database.close()
-            throw SlateError.storage("\(path) was written by a newer Slate (schema \(found.version); this build knows \(options.targetVersion)); upgrade Slate to open it")
-        }
-        if !writable, found.version < options.targetVersion {
-            try? workspace.database.close()
-            throw SlateError.storage("\(path) is read-only and from an older Slate (schema \(found.version)); it must be writable once to be migrated")
+            throw SlateError.storage(refusal)
         }
         if writable { try workspace.setUpForWriting() }
         if found.version < options.targetVersion {
@@ -193,7 +194,7 @@ public final class Workspace: Sendable {
             throw SlateError.storage("cannot copy \(path) aside before migrating it: \(error)")
         }
         do {
-            try database.barrierWriteWithoutTransaction { db in
+            try write { db in
                 // Tables are rebuilt with their references pointing at them by name, so
                 // foreign keys are off during the transaction and checked before commit.
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
@@ -248,13 +249,23 @@ public final class Workspace: Sendable {
         }
     }
 
-    /// Pages a command keeps cached while it writes, in KiB: at a million bookings the
-    /// indexes a schedule confirmation writes do not fit in SQLite's default 2 MiB, and each
-    /// insert then rereads pages. Between commands the connection keeps the default, so a
-    /// long session's memory stays what its reads need (DESIGN §7: under 40 MB).
-    static let writingCacheKiB = 16_384
-    /// SQLite's default, kept between commands.
+    /// Pages kept cached while rows are written, in KiB: at a million bookings the indexes a
+    /// schedule confirmation writes do not fit in SQLite's default 2 MiB, and each insert
+    /// then rereads pages. Between writes the connection keeps the default, so a long
+    /// session's memory stays what its reads need (DESIGN §7: under 40 MB).
+    private static let writingCacheKiB = 16_384
+    /// SQLite's default, kept between writes.
     static let readingCacheKiB = 2_000
+
+    /// Runs `body` holding the write lock (it opens its own transactions) with the page cache
+    /// of writing. Every write of rows goes through here: commands, set-up, import, migration.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try database.writeWithoutTransaction { db in
+            try db.cachedStatement(sql: "PRAGMA cache_size = -\(Self.writingCacheKiB)").execute()
+            defer { try? db.cachedStatement(sql: "PRAGMA cache_size = -\(Self.readingCacheKiB)").execute() }
+            return try body(db)
+        }
+    }
 
     /// WAL mode (a no-op on a workspace already in it).
     private func setUpForWriting() throws {

@@ -78,18 +78,23 @@ struct Tmux {
     }
 }
 
+/// A new workspace at `file` in the run's scratch folder: studio North in Paris with `rooms`.
+func northWorkspace(_ file: String, rooms: [String] = [], environment: [String: String] = [:]) throws -> String {
+    let directory = Scratch.directory("slate-e2e")
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let db = directory + "/" + file
+    #expect(try Binary.run(["init", "--studio", "North", "--tz", "Europe/Paris", "--db", db], environment: environment).code == 0)
+    for room in rooms { #expect(try Binary.run(["room", "add", room, "--db", db], environment: environment).code == 0, "\(room)") }
+    return db
+}
+
 @Suite("End to end in tmux", .serialized)
 struct EndToEndTests {
     @Test func aCoordinatorSessionInTheTerminalUI() throws {
         let tmux = Tmux()
         defer { tmux.kill() }
-        let directory = Scratch.directory("slate-e2e")
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let db = directory + "/w.slate"
         let now = ["SLATE_NOW": "2026-12-01T08:00:00Z"]
-        #expect(try Binary.run(["init", "--studio", "North", "--tz", "Europe/Paris", "--db", db], environment: now).code == 0)
-        #expect(try Binary.run(["room", "add", "Stage A", "--db", db], environment: now).code == 0)
-        #expect(try Binary.run(["room", "add", "王芳 Booth 🎙", "--db", db], environment: now).code == 0)
+        let db = try northWorkspace("w.slate", rooms: ["Stage A", "王芳 Booth 🎙"], environment: now)
         #expect(try Binary.run(["book", "Stage A", "--from", "2026-12-01T10:00", "--to", "2026-12-01T12:00", "--db", db], environment: now).code == 0)
 
         try tmux.start("env LC_ALL=C.UTF-8 TERM=xterm-256color SLATE_NOW=2026-12-01T08:00:00Z \(Binary.path) --db \(db); echo SLATE-EXITED-$?; sleep 30")
@@ -147,10 +152,7 @@ struct EndToEndTests {
     }
 
     @Test func theUIRefusesToRunWithoutATerminal() throws {
-        let directory = Scratch.directory("slate-e2e")
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let db = directory + "/w.slate"
-        #expect(try Binary.run(["init", "--studio", "North", "--tz", "Europe/Paris", "--db", db]).code == 0)
+        let db = try northWorkspace("w.slate")
         let result = try Binary.run(["--db", db])
         #expect(result.code == 2)
         #expect(result.err.contains("needs a terminal"))
@@ -159,11 +161,7 @@ struct EndToEndTests {
     @Test func aSignalRestoresTheTerminal() throws {
         let tmux = Tmux()
         defer { tmux.kill() }
-        let directory = Scratch.directory("slate-e2e")
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let db = directory + "/w.slate"
-        #expect(try Binary.run(["init", "--studio", "North", "--tz", "Europe/Paris", "--db", db]).code == 0)
-        #expect(try Binary.run(["room", "add", "Stage A", "--db", db]).code == 0)
+        let db = try northWorkspace("w.slate", rooms: ["Stage A"])
         try tmux.start("env LC_ALL=C.UTF-8 TERM=xterm-256color NO_COLOR=1 \(Binary.path) --db \(db); echo SLATE-EXITED-$?; sleep 30")
         #expect(try tmux.wait(for: "Stage A") != nil, "\(tmux.shown)")
         let pid = Int32(try tmux.run(["display-message", "-p", "-t", tmux.session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)).map { shell in
@@ -182,10 +180,7 @@ extension EndToEndTests {
     /// instead of spinning on a dead terminal.
     @Test func losingTheTerminalEndsTheProgram() throws {
         let tmux = Tmux()
-        let directory = Scratch.directory("slate-e2e")
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let db = directory + "/w.slate"
-        #expect(try Binary.run(["init", "--studio", "North", "--tz", "Europe/Paris", "--db", db]).code == 0)
+        let db = try northWorkspace("w.slate")
         try tmux.start("env LC_ALL=C.UTF-8 TERM=xterm-256color \(Binary.path) --db \(db); sleep 30")
         #expect(try tmux.wait(for: "Booking grid") != nil, "\(tmux.shown)")
         let shell = Int32(try tmux.run(["display-message", "-p", "-t", tmux.session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
@@ -210,12 +205,8 @@ extension EndToEndTests {
     @Test func ctrlLNeverChangesTheScreenWhateverTheNames() throws {
         let tmux = Tmux()
         defer { tmux.kill() }
-        let db = Scratch.directory("slate-e2e") + "/w.slate"
         let now = ["SLATE_NOW": "2026-12-01T08:00:00Z"]
-        #expect(try Binary.run(["init", "--studio", "North", "--tz", "Europe/Paris", "--db", db], environment: now).code == 0)
-        for name in ["王芳 Booth 🎙", "👨‍👩‍👧‍👦 Family set", "🇫🇷 Paris set", "Ngozi Adébáyọ̀", "Zoë 🎤 Park", "👍🏽 Thumbs", "Stage A"] {
-            #expect(try Binary.run(["room", "add", name, "--db", db], environment: now).code == 0, "\(name)")
-        }
+        let db = try northWorkspace("w.slate", rooms: ["王芳 Booth 🎙", "👨‍👩‍👧‍👦 Family set", "🇫🇷 Paris set", "Ngozi Adébáyọ̀", "Zoë 🎤 Park", "👍🏽 Thumbs", "Stage A"], environment: now)
         try DatabaseQueue(path: db).write { db in
             try db.execute(sql: "UPDATE rooms SET name = 'Evil \u{202e}Stage' WHERE name = 'Stage A'; UPDATE resources SET name = 'Evil \u{202e}Stage' WHERE name = 'Stage A'")
         }
@@ -252,19 +243,15 @@ extension EndToEndTests {
     @Test func aCursorStepAlongARowSendsFewBytes() throws {
         let tmux = Tmux()
         defer { tmux.kill() }
-        let directory = Scratch.directory("slate-e2e")
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let db = directory + "/steps.slate"
         let now = ["SLATE_NOW": "2026-11-30T06:00:00Z"]
-        #expect(try Binary.run(["init", "--studio", "North", "--tz", "Europe/Paris", "--db", db], environment: now).code == 0)
-        #expect(try Binary.run(["room", "add", "Stage A", "--db", db], environment: now).code == 0)
+        let db = try northWorkspace("steps.slate", rooms: ["Stage A"], environment: now)
         for day in ["2026-11-30", "2026-12-01"] {
             for hour in ["00", "06", "12", "18"] {
                 let from = "\(day)T\(hour):10", to = "\(day)T\(String(format: "%02d", Int(hour)! + 2)):10"
                 #expect(try Binary.run(["book", "Stage A", "--from", from, "--to", to, "--db", db], environment: now).code == 0)
             }
         }
-        let output = directory + "/steps.out"
+        let output = Scratch.directory("slate-e2e") + "/steps.out"
         try tmux.start("env -u NO_COLOR LC_ALL=C.UTF-8 TERM=xterm-256color SLATE_NOW=2026-11-30T06:00:00Z \(Binary.path) --db \(db); sleep 30", width: 120, height: 40)
         #expect(try tmux.wait(for: "Stage A") != nil, "\(tmux.shown)")
         try tmux.run(["pipe-pane", "-o", "-t", tmux.session, "cat >> \(output)"])
