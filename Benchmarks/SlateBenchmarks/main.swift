@@ -74,7 +74,7 @@ func makeWorkspace(existing: Int, durability: Workspace.Durability) throws -> (W
 }
 
 func bookingAttempts(existing: Int, durability: Workspace.Durability, attempts: Int) throws {
-    let (workspace, session, rooms, path) = try makeWorkspace(existing: existing, durability: durability)
+    let (_, session, rooms, path) = try makeWorkspace(existing: existing, durability: durability)
     var random = Random(state: 42)
     let span = Int64(max(1, existing / resourceCount)) * spacing
     var latencies: [Double] = []
@@ -82,7 +82,7 @@ func bookingAttempts(existing: Int, durability: Workspace.Durability, attempts: 
     var refused = 0
     let started = DispatchTime.now().uptimeNanoseconds
     var measured: UInt64 = 0
-    for attempt in 0..<attempts {
+    for _ in 0..<attempts {
         let start = base + Int64(random.next(Int(span / 600))) * 600
         let placement = BookingPlacement(resource: rooms[random.next(rooms.count)], start: .instant(start), end: .instant(start + hour), status: .confirmed)
         let t0 = DispatchTime.now().uptimeNanoseconds
@@ -90,7 +90,6 @@ func bookingAttempts(existing: Int, durability: Workspace.Durability, attempts: 
         let t1 = DispatchTime.now().uptimeNanoseconds
         measured += t1 - t0
         latencies.append(Double(t1 - t0) / 1000)
-        if attempt % 2000 == 1999 { workspace.checkpoint() }
     }
     let wall = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     latencies.sort()
@@ -733,7 +732,8 @@ func workloadFigures(count: Int) throws {
     let (attempts, expected) = try sharedAttempts(count)
     let resources = (attempts.map(\.resource).max() ?? 0) + 1
     print("Shared workload: \(attempts.count) attempts on \(resources) resources; expected \(expected)")
-    for durability in [Workspace.Durability.normal, .full] {
+    // --normal-only leaves FULL out (for `perf record` of the NORMAL path).
+    for durability in arguments.contains("--normal-only") ? [Workspace.Durability.normal] : [.normal, .full] {
         // Plain SQLite: the same check and one insert per transaction.
         let directory = NSTemporaryDirectory() + "slate-workload-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

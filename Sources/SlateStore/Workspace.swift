@@ -66,6 +66,9 @@ public final class Workspace: Sendable {
     public struct Options: Sendable {
         public var durability: Durability = .normal
         public var pauseBeforeCommit: TimeInterval = 0
+        /// Pages of write-ahead log past which the commit that crosses them folds the log
+        /// into the file (64 MB; see DECISIONS).
+        public var checkpointPages: Int = 16_000
         public var migrations: [Migration] = Workspace.migrations
         public var targetVersion: Int = Workspace.schemaVersion
         /// The schema a new workspace is created from (tests give a broken one).
@@ -238,8 +241,9 @@ public final class Workspace: Sendable {
         }
         if !readOnly {
             let durability = options.durability.rawValue
+            let pages = max(1, options.checkpointPages)
             config.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA synchronous = \(durability); PRAGMA wal_autocheckpoint = 0")
+                try db.execute(sql: "PRAGMA synchronous = \(durability); PRAGMA wal_autocheckpoint = \(pages)")
             }
         }
         do {
@@ -289,8 +293,9 @@ public final class Workspace: Sendable {
         umask(0o007)
     }
 
-    /// Moves the write-ahead log into the database file, off the edit path (automatic
-    /// checkpoints are disabled so they never run inside a commit).
+    /// Moves the write-ahead log into the database file now, off the edit path: a session
+    /// at rest, a process about to exit. Only a long run of commands without a pause
+    /// reaches `Options.checkpointPages`, where a commit folds the log itself.
     public func checkpoint() {
         guard !readOnly else { return }
         _ = try? database.writeWithoutTransaction { db in try db.checkpoint(.passive) }

@@ -69,6 +69,25 @@ struct SchemaTests {
         #expect(try f.workspace.database.read { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") } == -Workspace.readingCacheKiB)
     }
 
+    /// Commands without a pause keep the write-ahead log bounded: the commit that takes it
+    /// past `checkpointPages` folds it into the file, and SQLite starts it over.
+    @Test func aLongRunOfCommandsKeepsTheLogBounded() throws {
+        let f = try Fixture.make()
+        _ = try f.workspace.database.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        var options = Workspace.Options()
+        options.checkpointPages = 50
+        let workspace = try Workspace.open(at: f.workspace.path, options: options)
+        let alice = Session(workspace: workspace, login: "alice", clock: f.clock.clock)
+        var largest: UInt64 = 0
+        for index in 0..<300 {
+            let start = Fixture.start + Int64(index) * 7_200
+            _ = try alice.place(BookingPlacement(resource: f.stageA, start: .instant(start), end: .instant(start + 3_600), status: .confirmed))
+            largest = max(largest, (try? FileManager.default.attributesOfItem(atPath: f.workspace.path + "-wal")[.size] as? UInt64) ?? 0)
+        }
+        // About 12 pages a booking: 3,600 pages (15 MB) of log without checkpoints.
+        #expect(largest > 0 && largest < 100 * 4_120, "largest log: \(largest) bytes")
+    }
+
     @Test func aNewerWorkspaceIsRefused() throws {
         let f = try Fixture.make()
         try f.workspace.database.write { db in try db.execute(sql: "PRAGMA user_version = 99") }
