@@ -87,6 +87,34 @@ struct BulkWriteTests {
         #expect(try twins[0].fixture.count("SELECT count(*) FROM shows WHERE status = 'draft' AND title != 'Renamed'") == 10)
     }
 
+    /// Bulk audits skip `json_valid` (SQLite wrote their JSON); every other write keeps it,
+    /// in the same command and after one that failed.
+    @Test func theAuditsJSONCheckIsOnAgainAfterABulkWrite() throws {
+        let twins = try Self.twins()
+        defer { twins.forEach { try? FileManager.default.removeItem(atPath: $0.fixture.directory) } }
+        let fixture = twins[0].fixture
+        let rows = (0..<3).map { index in
+            NewTask(showID: twins[0].show, templateItemID: nil, showTalentID: nil, showPlatformID: nil, title: "Task \(index)", itemType: .other,
+                    inputType: .text, required: false, dueAt: nil, assigneeID: nil)
+        }
+        func writeBrokenAudit(_ db: Database) throws {
+            try db.execute(sql: """
+                INSERT INTO audits (id, uid, created_at, updated_at, command_id, user_id, action, record_table, record_id, record_uid, new_values)
+                VALUES (999999, 'au-broken', 0, 0, 1, 1, 'insert', 'tasks', 1, 'tk-x', 'not json')
+                """)
+        }
+        _ = try fixture.alice.perform("bulk then broken") { context in
+            try context.insertAll(rows)
+            try context.updateAll([twins[0].show], [ShowChange.title("Renamed")])
+            #expect(throws: DatabaseError.self) { try writeBrokenAudit(context.db) }
+        }
+        #expect(throws: SlateError.self) {
+            try fixture.alice.perform("missing") { context in try context.updateAll([twins[0].show, 999_999], [ShowChange.status(.confirmed)]) }
+        }
+        #expect(throws: DatabaseError.self) { try fixture.workspace.database.write(writeBrokenAudit) }
+        #expect(try fixture.count("SELECT count(*) FROM audits WHERE NOT json_valid(new_values)") == 0)
+    }
+
     @Test func rowsOfAnotherShapeOrAMissingRowFallBackOrRefuse() throws {
         let twins = try Self.twins()
         defer { twins.forEach { try? FileManager.default.removeItem(atPath: $0.fixture.directory) } }
