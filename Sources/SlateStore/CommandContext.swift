@@ -201,7 +201,7 @@ final class CommandContext {
 
     /// Runs audit writes whose JSON SQLite wrote itself (`json_object`, valid by
     /// construction) without the audits' `json_valid` checks, which would parse every
-    /// document again: a fifth of a 1,000-show confirmation's time in SQLite. Audits written
+    /// document again (a fifth of their insert time in a 1,000-show confirmation). Audits written
     /// from Swift (`RowJSON`) keep the check.
     private func withJSONWrittenBySQLite(_ body: () throws -> Void) throws {
         try db.cachedStatement(sql: "PRAGMA ignore_check_constraints = 1").execute()
