@@ -34,7 +34,6 @@ public enum HoldQueue {
         return (rank, expiry)
     }
 
-    /// "1st", "2nd", "3rd", "4th" ...
     /// "a 1st", "an 8th", "an 11th", "an 18th", "an 81st": the article as the number is said.
     public static func withArticle(_ rank: Int) -> String {
         var lead = rank
@@ -43,6 +42,7 @@ public enum HoldQueue {
         return (vowel ? "an " : "a ") + ordinal(rank)
     }
 
+    /// "1st", "2nd", "3rd", "4th" ...
     public static func ordinal(_ rank: Int) -> String {
         let suffix: String
         switch (rank % 10, rank % 100) {

@@ -273,18 +273,17 @@ public final class Workspace: Sendable {
 
     /// WAL mode (a no-op on a workspace already in it).
     private func setUpForWriting() throws {
+        let wal: Bool
         do {
-            try database.writeWithoutTransaction { db in
-                if try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() != "wal" {
-                    guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")?.lowercased() == "wal" else {
-                        throw SlateError.storage("\(path) cannot use a write-ahead log (is its folder on a network file system?)")
-                    }
-                }
+            wal = try database.writeWithoutTransaction { db in
+                try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() == "wal"
+                    || String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")?.lowercased() == "wal"
             }
-        } catch let error as SlateError {
-            throw error
         } catch {
             throw SlateError.storage("cannot open \(path): \(error)")
+        }
+        guard wal else {
+            throw SlateError.storage("\(path) cannot use a write-ahead log (is its folder on a network file system?)")
         }
     }
 

@@ -60,6 +60,12 @@ struct Fixture {
 
     var alice: Session { session("alice") }
 
+    /// Folds the write-ahead log into the file and empties it, so the file alone holds
+    /// the workspace.
+    func emptyLog() throws {
+        _ = try workspace.database.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+    }
+
     func session(_ login: String) -> Session {
         Session(workspace: workspace, login: login, clock: clock.clock)
     }

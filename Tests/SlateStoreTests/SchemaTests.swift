@@ -73,7 +73,7 @@ struct SchemaTests {
     /// past `checkpointPages` folds it into the file, and SQLite starts it over.
     @Test func aLongRunOfCommandsKeepsTheLogBounded() throws {
         let f = try Fixture.make()
-        _ = try f.workspace.database.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        try f.emptyLog()
         var options = Workspace.Options()
         options.checkpointPages = 50
         let workspace = try Workspace.open(at: f.workspace.path, options: options)
@@ -155,7 +155,7 @@ struct SchemaTests {
         // And a workspace from a newer Slate is refused the same way
         let f = try Fixture.make()
         try f.workspace.database.write { db in try db.execute(sql: "PRAGMA user_version = 99") }
-        try f.workspace.database.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        try f.emptyLog()
         let newer = Self.snapshot(f.workspace.path)
         #expect(failure { _ = try Workspace.open(at: f.workspace.path) } == "storage")
         #expect(Self.snapshot(f.workspace.path) == newer)
@@ -164,7 +164,7 @@ struct SchemaTests {
     @Test func aReadOnlyWorkspaceOpensForViewingOnly() throws {
         let f = try Fixture.make()
         _ = try f.book(f.stageA, "2026-12-03T10:00", "2026-12-03T12:00")
-        try f.workspace.database.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        try f.emptyLog()
         chmod(f.workspace.path, 0o440)
         defer { chmod(f.workspace.path, 0o660) }
         let before = try Data(contentsOf: URL(fileURLWithPath: f.workspace.path))
