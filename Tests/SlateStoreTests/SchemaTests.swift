@@ -61,6 +61,14 @@ struct SchemaTests {
         }
     }
 
+    /// Statement journals stay in memory: a multi-row insert under a trigger that may abort
+    /// keeps the pages it changes until it ends, and SQLite's default spills them past
+    /// 64 KiB to a temporary file (a tenth of a 1,000-show confirmation's time).
+    @Test func statementJournalsStayInMemory() throws {
+        let f = try Fixture.make()
+        #expect(try f.workspace.database.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA temp_store") } == 2)
+    }
+
     /// A command writes with 16 MiB of cached pages; between commands the connection keeps
     /// SQLite's default, so a long session's reads do not grow its memory (DESIGN §7).
     @Test func theLargerPageCacheLastsOneCommand() throws {
