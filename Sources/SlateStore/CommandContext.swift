@@ -14,10 +14,67 @@ public struct Change: Sendable, Codable, Equatable {
     public var table: String
     public var uid: String
     /// Column -> [old, new] for updates (old is nil for inserts); bookkeeping columns left out.
-    public var fields: [String: [String?]]
+    public var fields: [String: [String?]] {
+        get {
+            switch values {
+            case .fields(let fields): return fields
+            case .row(let old, let new): return Self.fields(action, old: old, new: new)
+            }
+        }
+        set { values = .fields(newValue) }
+    }
+
+    /// A command's changes are kept as the rows' values, worded as `fields` only when read:
+    /// a 1,000-show confirmation notes 5,000 changes, and a dictionary of strings each
+    /// took a tenth of its time to build and free.
+    private enum Values: Sendable {
+        case fields([String: [String?]])
+        case row(old: [DatabaseValue]?, new: [(String, DatabaseValue)])
+    }
+    private var values: Values
+
+    public init(action: Action, table: String, uid: String, fields: [String: [String?]]) {
+        self.init(action: action, table: table, uid: uid, values: .fields(fields))
+    }
+
+    /// The change of a row from `old` (its values in `new`'s column order; nil for an
+    /// insert) to `new`.
+    init(action: Action, table: String, uid: String, old: [DatabaseValue]?, new: [(String, DatabaseValue)]) {
+        self.init(action: action, table: table, uid: uid, values: .row(old: old, new: new))
+    }
+
+    private init(action: Action, table: String, uid: String, values: Values) {
+        self.action = action
+        self.table = table
+        self.uid = uid
+        self.values = values
+    }
+
+    private static func fields(_ action: Action, old: [DatabaseValue]?, new: [(String, DatabaseValue)]) -> [String: [String?]] {
+        var fields: [String: [String?]] = [:]
+        for (index, (column, value)) in new.enumerated() where !CommandContext.isBookkeeping(column) {
+            let oldValue = old.flatMap { index < $0.count ? $0[index] : nil }
+            if action == .insert ? !value.isNull : oldValue != value {
+                fields[column] = [oldValue.flatMap(text), text(value)]
+            }
+        }
+        return fields
+    }
+
+    /// A stored value as the text a change shows.
+    static func text(_ value: DatabaseValue) -> String? {
+        switch value.storage {
+        case .null: nil
+        case .int64(let int): String(int)
+        case .double(let double): String(double)
+        case .string(let string): string
+        case .blob: "<binary>"
+        }
+    }
 
     /// One line: `update bookings bk-7f3k2a: rank 2 -> 1, status hold -> released`.
     public var summary: String {
+        let fields = fields
         let parts = fields.keys.sorted().map { key -> String in
             let pair = fields[key] ?? []
             let old = pair.first.flatMap { $0 } ?? "∅"
@@ -25,6 +82,28 @@ public struct Change: Sendable, Codable, Equatable {
             return action == .insert ? "\(key)=\(new)" : "\(key) \(old) -> \(new)"
         }
         return "\(action == .insert ? "create" : "change") \(table) \(uid)" + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", "))
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case action, table, uid, fields
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(action: try container.decode(Action.self, forKey: .action), table: try container.decode(String.self, forKey: .table),
+                  uid: try container.decode(String.self, forKey: .uid), fields: try container.decode([String: [String?]].self, forKey: .fields))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(action, forKey: .action)
+        try container.encode(table, forKey: .table)
+        try container.encode(uid, forKey: .uid)
+        try container.encode(fields, forKey: .fields)
+    }
+
+    public static func == (lhs: Change, rhs: Change) -> Bool {
+        lhs.action == rhs.action && lhs.table == rhs.table && lhs.uid == rhs.uid && lhs.fields == rhs.fields
     }
 }
 
@@ -251,7 +330,7 @@ final class CommandContext {
             let before = Array(row.databaseValues)
             var fields: [String: [String?]] = [:]
             for (index, column) in columns.enumerated() where !Self.isBookkeeping(column) && before[index + 2] != values[index] {
-                fields[column] = [Self.text(before[index + 2]), Self.text(values[index])]
+                fields[column] = [SlateStore.Change.text(before[index + 2]), SlateStore.Change.text(values[index])]
             }
             self.changes.append(SlateStore.Change(action: .update, table: table, uid: row["uid"], fields: fields))
         }
@@ -342,25 +421,7 @@ final class CommandContext {
     /// Records the change the audit describes: the columns an insert set, or those an update
     /// changed, old and new (`old` in the column order of `new`).
     private func note(_ action: Change.Action, table: String, uid: String, old: [DatabaseValue]?, new: [(String, DatabaseValue)]) {
-        var fields: [String: [String?]] = [:]
-        fields.reserveCapacity(new.count)
-        for (index, (column, value)) in new.enumerated() where !Self.isBookkeeping(column) {
-            let oldValue = old.flatMap { index < $0.count ? $0[index] : nil }
-            if action == .insert ? !value.isNull : oldValue != value {
-                fields[column] = [oldValue.flatMap(Self.text), Self.text(value)]
-            }
-        }
-        changes.append(Change(action: action, table: table, uid: uid, fields: fields))
-    }
-
-    private static func text(_ value: DatabaseValue) -> String? {
-        switch value.storage {
-        case .null: nil
-        case .int64(let int): String(int)
-        case .double(let double): String(double)
-        case .string(let string): string
-        case .blob: "<binary>"
-        }
+        changes.append(Change(action: action, table: table, uid: uid, old: old, new: new))
     }
 
     /// The id of this command's row, reserved with the first change; the row itself is

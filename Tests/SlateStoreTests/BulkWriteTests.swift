@@ -89,6 +89,27 @@ struct BulkWriteTests {
 
     /// Bulk audits skip `json_valid` (SQLite wrote their JSON); every other write keeps it,
     /// in the same command and after one that failed.
+    /// A change kept as its row's values reads, compares and encodes as the same change
+    /// worded field by field: bookkeeping columns left out, nulls of an insert left out,
+    /// an update only where the value differs.
+    @Test func aChangeKeptAsValuesIsTheChangeItWords() throws {
+        let new: [(String, DatabaseValue)] = [("id", 7.databaseValue), ("uid", "tk-abc".databaseValue), ("version", 2.databaseValue), ("title", "Éloïse \"brief\"".databaseValue),
+                                               ("due_at", DatabaseValue.null), ("required", 1.databaseValue), ("note", "same".databaseValue)]
+        let inserted = Change(action: .insert, table: "tasks", uid: "tk-abc", old: nil, new: new)
+        let worded = Change(action: .insert, table: "tasks", uid: "tk-abc", fields: ["title": [nil, "Éloïse \"brief\""], "required": [nil, "1"], "note": [nil, "same"]])
+        #expect(inserted.fields == worded.fields && inserted == worded)
+        let old: [DatabaseValue] = [7.databaseValue, "tk-abc".databaseValue, 1.databaseValue, "Brief".databaseValue, 5.databaseValue, 1.databaseValue, "same".databaseValue]
+        let updated = Change(action: .update, table: "tasks", uid: "tk-abc", old: old, new: new)
+        #expect(updated.fields == ["title": ["Brief", "Éloïse \"brief\""], "due_at": ["5", nil]])
+        #expect(updated.summary == "change tasks tk-abc: due_at 5 -> ∅, title Brief -> Éloïse \"brief\"")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let encoded = try encoder.encode([inserted, updated])
+        let decoded = try JSONDecoder().decode([Change].self, from: encoded)
+        #expect(decoded == [worded, updated] && decoded.map(\.fields) == [worded.fields, updated.fields])
+        #expect(try encoder.encode(decoded) == encoded && encoded == (try encoder.encode([worded, updated])))
+    }
+
     @Test func theAuditsJSONCheckIsOnAgainAfterABulkWrite() throws {
         let twins = try Self.twins()
         defer { twins.forEach { try? FileManager.default.removeItem(atPath: $0.fixture.directory) } }
