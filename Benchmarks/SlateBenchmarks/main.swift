@@ -114,9 +114,12 @@ func confirmSchedule(shows: Int, existing: Int = 10_000) throws {
     _ = try session.setScheduleStatus(schedule, to: .proposed)
     workspace.checkpoint()
     if arguments.contains("--profile-confirm") {
-        // For `perf record`: the confirmation alone, planned (rolled back) twenty times.
+        // For `perf record -p` once the line below is out: the confirmation alone, planned
+        // (rolled back) fifty times.
+        print("  planning the confirmation 50 times (pid \(ProcessInfo.processInfo.processIdentifier))")
+        fflush(nil)
         var times: [Double] = [], cpu: [Double] = []
-        for _ in 0..<20 {
+        for _ in 0..<50 {
             let t0 = DispatchTime.now().uptimeNanoseconds
             let c0 = threadCPUMilliseconds()
             _ = try session.setScheduleStatus(schedule, to: .confirmed, plan: true)
@@ -125,7 +128,7 @@ func confirmSchedule(shows: Int, existing: Int = 10_000) throws {
         }
         times.sort()
         cpu.sort()
-        print("  confirmation plan of \(shows) shows x20: p50 \(fmt(percentile(times, 0.5))) ms, min \(fmt(times.first ?? 0)) ms; CPU p50 \(fmt(percentile(cpu, 0.5))) ms, min \(fmt(cpu.first ?? 0)) ms")
+        print("  confirmation plan of \(shows) shows x50: p50 \(fmt(percentile(times, 0.5))) ms, min \(fmt(times.first ?? 0)) ms; CPU p50 \(fmt(percentile(cpu, 0.5))) ms, min \(fmt(cpu.first ?? 0)) ms")
         return
     }
     // The draft board: load the schedule (with every draft's clashes), then draw it.
