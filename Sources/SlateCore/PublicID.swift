@@ -11,13 +11,23 @@ public enum PublicID {
     /// The public id of row `id` with a table's prefix.
     public static func make(prefix: String, id: Int64) -> String {
         let salt = prefix.utf8.reduce(Int64(0)) { ($0 * 131 + Int64($1)) % space }
-        var value = ((id % space) * multiplier % space + offset + salt * 7919) % space
-        var chars = [UInt8](repeating: 48, count: 6)
-        for index in stride(from: 5, through: 0, by: -1) {
-            chars[index] = digits[Int(value % 36)]
-            value /= 36
+        let value = ((id % space) * multiplier % space + offset + salt * 7919) % space
+        // Written in place: a schedule's confirmation names thousands of rows.
+        let length = prefix.utf8.count + 7
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var index = 0
+            for byte in prefix.utf8 {
+                buffer[index] = byte
+                index += 1
+            }
+            buffer[index] = UInt8(ascii: "-")
+            var rest = value
+            for position in stride(from: length - 1, to: index, by: -1) {
+                buffer[position] = digits[Int(rest % 36)]
+                rest /= 36
+            }
+            return length
         }
-        return prefix + "-" + String(decoding: chars, as: UTF8.self)
     }
 
     /// The prefix used for each table's ids.

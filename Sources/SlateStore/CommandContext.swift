@@ -196,7 +196,7 @@ final class CommandContext {
         // out once per row type and schema.
         let schema = try schemaVersion ?? Int.fetchOne(db.cachedStatement(sql: "PRAGMA schema_version")) ?? 0
         schemaVersion = schema
-        let plan = try InsertPlan.of(type, table: table, columns: all, in: db, schema: schema)
+        let plan = try InsertPlan.of(type, table: table, names: all.map(\.0), in: db, schema: schema)
         let values = all.map { $0.1?.databaseValue ?? .null }
         let sql = plan.sql
         if let stored = plan.row(values) {
@@ -239,15 +239,22 @@ final class CommandContext {
         let names = ["id", "uid", "created_at", "updated_at"] + first.columns.map(\.0)
         let schema = try schemaVersion ?? Int.fetchOne(db.cachedStatement(sql: "PRAGMA schema_version")) ?? 0
         schemaVersion = schema
-        var plan: InsertPlan?
+        let plan = try InsertPlan.of(ObjectIdentifier(Row.self), table: table, names: names, in: db, schema: schema)
+        values.reserveCapacity(rows.count * names.count)
         for (offset, row) in rows.enumerated() {
             let id = start + Int64(offset)
             let uid = PublicID.make(prefix: prefix, id: id)
-            let all: [(String, (any DatabaseValueConvertible)?)] = [("id", id), ("uid", uid), ("created_at", now), ("updated_at", now)] + row.columns
-            plan = try plan ?? InsertPlan.of(ObjectIdentifier(Row.self), table: table, columns: all, in: db, schema: schema)
+            // One pass over each row's columns: their names against the first row's, their values.
+            var databaseValues = [id.databaseValue, uid.databaseValue, now.databaseValue, now.databaseValue]
+            databaseValues.reserveCapacity(names.count)
+            let columns = row.columns
+            var sameShape = columns.count + 4 == names.count
+            for (index, (name, value)) in columns.enumerated() where sameShape {
+                sameShape = name == names[index + 4]
+                databaseValues.append(value?.databaseValue ?? .null)
+            }
             // Rows of other shapes, or whose stored row is not known from their values, go one by one.
-            let databaseValues = all.map { $0.1?.databaseValue ?? .null }
-            guard let plan, all.count == names.count, zip(all, names).allSatisfy({ $0.0 == $1 }), let known = plan.row(databaseValues), plan.shape?.jsonExact == true else {
+            guard sameShape, let known = plan.row(databaseValues), plan.shape?.jsonExact == true else {
                 nextIDs[table] = start
                 return try rows.map { try insert($0) }
             }
@@ -289,8 +296,8 @@ final class CommandContext {
     }
 
     /// Sets the same columns of many live rows as `update` does one at a time (the same
-    /// rows, audit rows and changes, as a test holds it): the old rows' JSON goes into their
-    /// audits in SQL, the rows change in one UPDATE, then their new JSON follows.
+    /// rows, audit rows and changes, as a test holds it): one INSERT … SELECT writes their
+    /// audits, old and new JSON, in SQL; then the rows change in one UPDATE.
     func updateAll<Change: RowChange>(_ ids: [Int64], _ changes: [Change]) throws {
         let ids = Array(Set(ids)).sorted()
         let table = Change.table
@@ -308,24 +315,24 @@ final class CommandContext {
         let old = try GRDB.Row.fetchAll(db.cachedStatement(sql: "SELECT id, uid, \(columns.joined(separator: ", ")) FROM \(table) WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id"),
                                         arguments: [list])
         guard old.count == ids.count else { throw SlateError.notFound("\(table) rows \(list)") }
-        let json = try Self.jsonObject(table, in: db, schema: schema)
+        // Each row's new JSON is its old one with the new values (bound from ?6 on), the
+        // next version and this time: what the row holds once the UPDATE below has run.
+        var replaced = ["version": "t.version + 1", "updated_at": "?2"]
+        for (index, column) in columns.enumerated() { replaced[column] = "?\(index + 6)" }
+        let oldJSON = try Self.jsonObject(table, in: db, schema: schema)
+        let newJSON = try Self.jsonObject(table, in: db, schema: schema, replacing: replaced)
         let (firstAudit, command) = try reserveAudits(old.count)
         // The n-th row by id gets the n-th audit id.
         try withJSONWrittenBySQLite {
             try db.cachedStatement(sql: """
                 INSERT INTO audits (id, uid, created_at, updated_at, command_id, user_id, action, record_table, record_id, record_uid, old_values, new_values)
-                SELECT ?1 + o.n, slate_public_id('au', ?1 + o.n), ?2, ?2, ?3, ?4, 'update', '\(table)', t.id, t.uid, \(json), '{}'
+                SELECT ?1 + o.n, slate_public_id('au', ?1 + o.n), ?2, ?2, ?3, ?4, 'update', '\(table)', t.id, t.uid, \(oldJSON), \(newJSON)
                 FROM (SELECT value AS id, row_number() OVER (ORDER BY value) - 1 AS n FROM json_each(?5)) o JOIN \(table) t ON t.id = o.id
-                """).execute(arguments: [firstAudit, now, command, actor.userID, list])
+                """).execute(arguments: StatementArguments([firstAudit.databaseValue, now.databaseValue, command.databaseValue, actor.userID.databaseValue, list.databaseValue] + values))
         }
         let sets = columns.map { "\($0) = ?" } + ["version = version + 1", "updated_at = ?"]
         try db.cachedStatement(sql: "UPDATE \(table) SET \(sets.joined(separator: ", ")) WHERE id IN (SELECT value FROM json_each(?))")
             .execute(arguments: StatementArguments(values + [now.databaseValue, list.databaseValue]))
-        try withJSONWrittenBySQLite {
-            try db.cachedStatement(sql: """
-                UPDATE audits SET new_values = (SELECT \(json) FROM \(table) t WHERE t.id = audits.record_id) WHERE id BETWEEN ? AND ?
-                """).execute(arguments: [firstAudit, firstAudit + Int64(old.count) - 1])
-        }
         for row in old {
             let before = Array(row.databaseValues)
             var fields: [String: [String?]] = [:]
@@ -346,9 +353,10 @@ final class CommandContext {
 
     /// `json_object(...)` of every column of `t`, in column order: the text `RowJSON.encode`
     /// writes for a row of integers, texts and nulls.
-    private static func jsonObject(_ table: String, in db: Database, schema: Int) throws -> String {
+    /// `replacing`: SQL expressions written for some columns instead of `t.column`.
+    private static func jsonObject(_ table: String, in db: Database, schema: Int, replacing: [String: String] = [:]) throws -> String {
         guard let shape = try TableShape.of(table, in: db, schema: schema) else { throw SlateError.storage("no shape for \(table)") }
-        return "json_object(" + shape.columns.map { "'\($0.name)', t.\($0.name)" }.joined(separator: ", ") + ")"
+        return "json_object(" + shape.columns.map { "'\($0.name)', \(replacing[$0.name] ?? "t.\($0.name)")" }.joined(separator: ", ") + ")"
     }
 
     /// Changes columns of a live row of `table` (a row type without its own changes enum:

@@ -86,10 +86,9 @@ struct InsertPlan: Sendable {
     nonisolated(unsafe) private static var cache: [Key: InsertPlan] = [:]
     private static let lock = NSLock()
 
-    static func of(_ type: ObjectIdentifier, table: String, columns: [(String, (any DatabaseValueConvertible)?)], in db: Database, schema: Int) throws -> InsertPlan {
-        let key = Key(type: type, schema: schema, count: columns.count)
-        if let known = lock.withLock({ cache[key] }), known.count == columns.count, zip(known.names, columns).allSatisfy({ $0 == $1.0 }) { return known }
-        let names = columns.map(\.0)
+    static func of(_ type: ObjectIdentifier, table: String, names: [String], in db: Database, schema: Int) throws -> InsertPlan {
+        let key = Key(type: type, schema: schema, count: names.count)
+        if let known = lock.withLock({ cache[key] }), known.names == names { return known }
         let shape = try TableShape.of(table, in: db, schema: schema)
         var positions: [Int?] = []
         if let shape {
@@ -98,7 +97,7 @@ struct InsertPlan: Sendable {
             if positions.compactMap({ $0 }).count != names.count { positions = [] }
         }
         let plan = InsertPlan(sql: "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: names.count).joined(separator: ", ")))",
-                              shape: positions.isEmpty ? nil : shape, positions: positions, count: columns.count, names: names)
+                              shape: positions.isEmpty ? nil : shape, positions: positions, count: names.count, names: names)
         lock.withLock { cache[key] = plan }
         return plan
     }

@@ -79,6 +79,10 @@ struct InputTests {
         #expect(Set(ids).count == ids.count)
         #expect(ids.allSatisfy { $0.count == 9 && $0.hasPrefix("bk-") })
         #expect(PublicID.make(prefix: "bk", id: 42) == PublicID.make(prefix: "bk", id: 42))
+        // The ids workspaces already hold: those the scramble gave as first shipped.
+        let known = [("bk", 1, "bk-1aw1j7"), ("bk", 42, "bk-af03fy"), ("au", 1_000_000, "au-4nztpx"), ("tsk", 7, "tsk-rx17ju"),
+                     ("cmd", 2_176_782_335, "cmd-35n0gm"), ("sh", 2_176_782_341, "sh-b9dxpk"), ("tk", 0, "tk-h6z706")]
+        for (prefix, id, uid) in known { #expect(PublicID.make(prefix: prefix, id: Int64(id)) == uid) }
     }
 }
 

@@ -37,9 +37,9 @@ struct AuditTests {
             try db.execute(sql: "CREATE TABLE plain (id INTEGER PRIMARY KEY, n INTEGER DEFAULT 5, t TEXT DEFAULT 'it''s', x BLOB)")
             #expect(try TableShape.of("odd", in: db, schema: 1) == nil)
             let odd: [(String, (any DatabaseValueConvertible)?)] = [("id", 1)]
-            #expect(try InsertPlan.of(ObjectIdentifier(OddRow.self), table: "odd", columns: odd, in: db, schema: 1).row(odd.map { $0.1?.databaseValue ?? .null }) == nil)
+            #expect(try InsertPlan.of(ObjectIdentifier(OddRow.self), table: "odd", names: odd.map(\.0), in: db, schema: 1).row(odd.map { $0.1?.databaseValue ?? .null }) == nil)
             func row(_ values: [(String, (any DatabaseValueConvertible)?)], schema: Int = 1) throws -> [(String, DatabaseValue)]? {
-                try InsertPlan.of(ObjectIdentifier(PlainRow.self), table: "plain", columns: values, in: db, schema: schema).row(values.map { $0.1?.databaseValue ?? .null })
+                try InsertPlan.of(ObjectIdentifier(PlainRow.self), table: "plain", names: values.map(\.0), in: db, schema: schema).row(values.map { $0.1?.databaseValue ?? .null })
             }
             #expect(try row([("id", 1)])?.map(\.1) == [1.databaseValue, 5.databaseValue, "it's".databaseValue, .null])
             #expect(try row([("id", 1)])?.map(\.1) == [1.databaseValue, 5.databaseValue, "it's".databaseValue, .null])
