@@ -154,7 +154,7 @@ func confirmSchedule(shows: Int, existing: Int = 10_000) throws {
         let value = try body()
         return (value, Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
     }
-    var worded: [Double] = [], plans: [Double] = [], confirms: [Double] = []
+    var worded: [Double] = [], plans: [Double] = [], confirms: [Double] = [], undos: [Double] = []
     var listed = 0, rows = 0, tasks = 0
     for round in 0..<5 {
         let (structured, wordedTime) = try timed { try session.confirmationPlan(schedule: schedule) }
@@ -166,7 +166,7 @@ func confirmSchedule(shows: Int, existing: Int = 10_000) throws {
         listed = structured.bookings.count
         rows = plan.changes.count
         tasks = outcome.changes.filter { $0.table == "tasks" && $0.action == .insert }.count
-        if round < 4 { _ = try session.undo() }
+        if round < 4 { undos.append(try timed { try session.undo() }.1) }
         workspace.checkpoint()
     }
     func figure(_ times: [Double]) -> String {
@@ -175,6 +175,7 @@ func confirmSchedule(shows: Int, existing: Int = 10_000) throws {
     }
     print("  confirm a schedule of \(shows) draft shows (\(existing) bookings): \(figure(confirms)) for \(rows) row changes, \(tasks) tasks generated (target < 100)")
     print("    its plan, rolled back: \(figure(plans)) (target < 120); the board's worded plan (\(listed) bookings listed): \(figure(worded))")
+    print("    undone as one step: \(figure(undos))")
     try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
 }
 
