@@ -160,7 +160,10 @@ enum History {
             let ignored = CommandContext.bookkeeping.union(table == "bookings" ? ["rank"] : [])
             let expected = try RowJSON.decode(lastAudit["new_values"]).filter { !ignored.contains($0.0) }
             let current = try context.snapshotIfPresent(table, id: lastAudit["record_id"])
-            let unchanged = current.map { row in expected.allSatisfy { (row[$0.0] as DatabaseValue?) == $0.1 } } ?? false
+            let unchanged = current.map { row in
+                let values = columnValues(row)
+                return expected.allSatisfy { values[$0.0] == $0.1 }
+            } ?? false
             if !unchanged {
                 let who = try Row.fetchOne(context.db, sql: """
                     SELECT u.login, c.summary FROM audits a JOIN users u ON u.id = a.user_id JOIN commands c ON c.id = a.command_id
@@ -183,8 +186,9 @@ enum History {
             if (firstAudit["action"] as String) == "insert" {
                 values = [("deleted_at", context.now)]
             } else {
+                let currentValues = columnValues(current)
                 for (column, value) in try RowJSON.decode(firstAudit["old_values"]) where !CommandContext.bookkeeping.contains(column) {
-                    if current[column] as DatabaseValue? != value { values.append((column, value)) }
+                    if currentValues[column] != value { values.append((column, value)) }
                 }
             }
             if table == "bookings" {
@@ -201,6 +205,12 @@ enum History {
         if context.settings.autoPromote {
             for (resource, window) in bookingWindows { try BookingQueue.rerank(context, resource: resource, window: window) }
         }
+    }
+
+    /// A row's values by column, read once: a row's lookup by name scans and lowercases
+    /// its column names, and an undo compares every column of thousands of rows.
+    private static func columnValues(_ row: Row) -> [String: DatabaseValue] {
+        Dictionary(zip(row.columnNames, row.databaseValues), uniquingKeysWith: { first, _ in first })
     }
 
     /// A booking brought back as confirmed must not clash with what was confirmed since.
