@@ -73,8 +73,8 @@ extension Session {
 
     /// The audit trail of one record: who changed what, when, old and new values, for
     /// records the user may see and commands of their studios.
-    /// With `zone`, times (the `…_at` columns) and the entries' own times read as local
-    /// times of that zone (a show's card shows them in its studio's).
+    /// Times (the `…_at` columns) and the entries' own times read as local times of `zone`
+    /// (a show's card shows them in its studio's), else of the workspace's.
     public func history(of uid: String, zone: LocalTime? = nil) throws -> [HistoryEntry] {
         try read { reader in
             let table = Self.auditedTable(reader, uid)
@@ -91,9 +91,10 @@ extension Session {
             }
             var format = reader.format
             if let zone { format.zone = zone }
+            // Times in the given zone, else the workspace's, as every other view shows them.
             func shown(_ column: String, _ value: Any) -> String {
-                guard let zone, column.hasSuffix("_at"), let instant = Int64("\(value)") else { return "\(value)" }
-                return reader.settings.words.moment(instant, in: zone)
+                guard column.hasSuffix("_at"), let instant = Int64("\(value)") else { return "\(value)" }
+                return reader.settings.words.moment(instant, in: format.zone)
             }
             return rows.map { row in
                 let old = Dictionary(((try? RowJSON.decode((row["old_values"] as String?) ?? "{}")) ?? []), uniquingKeysWith: { a, _ in a })

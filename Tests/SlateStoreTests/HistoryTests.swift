@@ -25,6 +25,21 @@ struct HistoryTests {
         #expect(try f.status(hold.uid) == "hold")
     }
 
+    /// A record's history shows times as every view does, in the workspace's words and zone
+    /// (the CLI's `log --record`, the TUI's history), never as seconds since 1970.
+    @Test func aRecordsHistoryShowsTimesInTheWorkspacesWords() throws {
+        let f = try Fixture.make()
+        let booked = try f.book(f.stageA, "2026-12-03T10:00", "2026-12-03T12:00")
+        _ = try f.alice.move(booked.uid, start: "2026-12-03T11:00", end: "2026-12-03T13:00")
+        let moved = try #require(try f.alice.history(of: booked.uid).last)
+        let settings = try f.workspace.read { db in try WorkspaceSettings.load(db) }
+        let zone = LocalTime(timeZone: settings.zone)
+        let (before, after) = (try zone.parse("2026-12-03T10:00"), try zone.parse("2026-12-03T11:00"))
+        let words = LocaleFormat.of(settings.locale)
+        #expect(moved.changes.contains("start_at: \(words.moment(before, in: zone)) -> \(words.moment(after, in: zone))"), "\(moved.changes)")
+        #expect(!moved.changes.contains(String(before)), "\(moved.changes)")
+    }
+
     @Test func undoIsRefusedWhenSomeoneChangedTheRowsSince() throws {
         let f = try Fixture.make()
         let maya = try f.member("maya", .manager)
