@@ -74,7 +74,8 @@ public enum DisplayWidth {
         0x202F: " ", 0x20AC: "E", 0x00A3: "L", 0x00A5: "Y", 0x2605: "*",
     ]
 
-    /// The text cut to at most `cells` cells, with `…` (`.` with `ascii`) when it was cut.
+    /// The text cut to at most `cells` cells, with `…` when it was cut; with `ascii`, `~`
+    /// (a `.` there read as the end of a sentence: "was last change.").
     public static func truncate(_ text: String, to cells: Int, ascii: Bool = false) -> String {
         guard cells > 0 else { return "" }
         let text = shown(text, ascii: ascii)
@@ -87,7 +88,7 @@ public enum DisplayWidth {
             out.append(scalar)
             used += width
         }
-        return String(out) + (ascii ? "." : "…")
+        return String(out) + (ascii ? "~" : "…")
     }
 
     /// The text padded with spaces to exactly `cells` cells (cut first when longer).

@@ -72,6 +72,9 @@ struct InputTests {
         #expect(DisplayWidth.of("🎤") == 2)
         #expect(DisplayWidth.pad("王芳", to: 6) == "王芳  ")
         #expect(DisplayWidth.truncate("王芳王芳", to: 5) == "王芳…")
+        // In ASCII a cut ends with `~`: a `.` would read as the end of a sentence.
+        #expect(DisplayWidth.truncate("Nordwind Audio — weeks 2–4", to: 23, ascii: true) == "Nordwind Audio - weeks~")
+        #expect(DisplayWidth.truncate("short", to: 23, ascii: true) == "short")
     }
 
     @Test func publicIDsAreShortDistinctAndStable() {
