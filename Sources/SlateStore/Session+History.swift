@@ -65,6 +65,22 @@ extension Session {
         }
     }
 
+    /// The time zone of the studio a record belongs to, for the records that have one.
+    static func studioZone(_ reader: Reader, table: String, uid: String) throws -> LocalTime? {
+        let studio: String
+        switch table {
+        case "studios": studio = "SELECT id FROM studios WHERE uid = ?"
+        case "bookings", "time_off": studio = "SELECT r.studio_id FROM \(table) x JOIN resources r ON r.id = x.resource_id WHERE x.uid = ?"
+        case "tasks": studio = "SELECT s.studio_id FROM tasks x JOIN shows s ON s.id = x.show_id WHERE x.uid = ?"
+        case "phases": studio = "SELECT p.studio_id FROM phases x JOIN projects p ON p.id = x.project_id WHERE x.uid = ?"
+        default:
+            guard try reader.db.columns(in: table).contains(where: { $0.name == "studio_id" }) else { return nil }
+            studio = "SELECT studio_id FROM \(table) WHERE uid = ?"
+        }
+        let name = try String.fetchOne(reader.db, sql: "SELECT time_zone FROM studios WHERE id = (\(studio))", arguments: [uid])
+        return name.flatMap(LocalTime.cached)
+    }
+
     /// The table a public id's audits are about (a known table name, never user text).
     static func auditedTable(_ reader: Reader, _ uid: String) -> String {
         let table = (try? String.fetchOne(reader.db, sql: "SELECT record_table FROM audits WHERE record_uid = ? LIMIT 1", arguments: [uid])) ?? nil
@@ -73,8 +89,8 @@ extension Session {
 
     /// The audit trail of one record: who changed what, when, old and new values, for
     /// records the user may see and commands of their studios.
-    /// Times (the `…_at` columns) and the entries' own times read as local times of `zone`
-    /// (a show's card shows them in its studio's), else of the workspace's.
+    /// Times (the `…_at` columns) and the entries' own times read as local times of `zone`,
+    /// else of the record's studio (as its listings show it), else of the workspace's.
     public func history(of uid: String, zone: LocalTime? = nil) throws -> [HistoryEntry] {
         try read { reader in
             let table = Self.auditedTable(reader, uid)
@@ -90,8 +106,7 @@ extension Session {
                 throw SlateError.notFound("no history for '\(TextInput.printable(uid))'")
             }
             var format = reader.format
-            if let zone { format.zone = zone }
-            // Times in the given zone, else the workspace's, as every other view shows them.
+            if let zone = try zone ?? Self.studioZone(reader, table: table, uid: uid) { format.zone = zone }
             func shown(_ column: String, _ value: Any) -> String {
                 guard column.hasSuffix("_at"), let instant = Int64("\(value)") else { return "\(value)" }
                 return reader.settings.words.moment(instant, in: format.zone)

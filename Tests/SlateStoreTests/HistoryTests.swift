@@ -25,9 +25,10 @@ struct HistoryTests {
         #expect(try f.status(hold.uid) == "hold")
     }
 
-    /// A record's history shows times as every view does, in the workspace's words and zone
-    /// (the CLI's `log --record`, the TUI's history), never as seconds since 1970.
-    @Test func aRecordsHistoryShowsTimesInTheWorkspacesWords() throws {
+    /// A record's history shows times as every view does, in the workspace's words and the
+    /// zone of the record's studio (the CLI's `log --record`, the TUI's history), never as
+    /// seconds since 1970.
+    @Test func aRecordsHistoryShowsTimesInTheWorkspacesWordsAndItsStudiosZone() throws {
         let f = try Fixture.make()
         let booked = try f.book(f.stageA, "2026-12-03T10:00", "2026-12-03T12:00")
         _ = try f.alice.move(booked.uid, start: "2026-12-03T11:00", end: "2026-12-03T13:00")
@@ -38,6 +39,14 @@ struct HistoryTests {
         let words = LocaleFormat.of(settings.locale)
         #expect(moved.changes.contains("start_at: \(words.moment(before, in: zone)) -> \(words.moment(after, in: zone))"), "\(moved.changes)")
         #expect(!moved.changes.contains(String(before)), "\(moved.changes)")
+        // A London studio's booking reads in London's time, as its listings show it.
+        _ = try f.alice.addStudio(name: "Harbour", timeZone: "Europe/London")
+        let room = try f.alice.addRoom(studio: "Harbour", name: "Booth").value
+        let london = try f.book(room, "2026-12-03T10:00", "2026-12-03T12:00")
+        let created = try #require(try f.alice.history(of: london.uid).first)
+        let londonZone = try #require(LocalTime.cached("Europe/London"))
+        #expect(created.changes.contains("start_at: ∅ -> \(words.moment(try londonZone.parse("2026-12-03T10:00"), in: londonZone))"), "\(created.changes)")
+        #expect(!created.changes.contains("11:00"), "\(created.changes)")
     }
 
     @Test func undoIsRefusedWhenSomeoneChangedTheRowsSince() throws {
