@@ -62,7 +62,7 @@ public struct Change: Sendable, Codable, Equatable {
     }
 
     /// A stored value as the text a change shows.
-    static func text(_ value: DatabaseValue) -> String? {
+    private static func text(_ value: DatabaseValue) -> String? {
         switch value.storage {
         case .null: nil
         case .int64(let int): String(int)
@@ -333,13 +333,9 @@ final class CommandContext {
         let sets = columns.map { "\($0) = ?" } + ["version = version + 1", "updated_at = ?"]
         try db.cachedStatement(sql: "UPDATE \(table) SET \(sets.joined(separator: ", ")) WHERE id IN (SELECT value FROM json_each(?))")
             .execute(arguments: StatementArguments(values + [now.databaseValue, list.databaseValue]))
+        let new = Array(zip(columns, values))
         for row in old {
-            let before = Array(row.databaseValues)
-            var fields: [String: [String?]] = [:]
-            for (index, column) in columns.enumerated() where !Self.isBookkeeping(column) && before[index + 2] != values[index] {
-                fields[column] = [SlateStore.Change.text(before[index + 2]), SlateStore.Change.text(values[index])]
-            }
-            self.changes.append(SlateStore.Change(action: .update, table: table, uid: row["uid"], fields: fields))
+            self.changes.append(SlateStore.Change(action: .update, table: table, uid: row["uid"], old: Array(row.databaseValues.dropFirst(2)), new: new))
         }
     }
 

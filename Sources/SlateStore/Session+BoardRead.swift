@@ -255,8 +255,7 @@ extension Session {
                             nextStep: next, blocking: tasks.filter { $0.itemType == gate && $0.required && $0.status.isOpen }.map(\.title),
                             clashes: clashes, comments: comments, history: [])
         }
-        let zone = LocalTime.cached(card.zone) ?? LocalTime(timeZone: .gmt)
-        card.history = try history(of: uid, zone: zone)
+        card.history = try history(of: uid)
         return card
     }
 

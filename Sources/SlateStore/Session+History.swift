@@ -89,9 +89,9 @@ extension Session {
 
     /// The audit trail of one record: who changed what, when, old and new values, for
     /// records the user may see and commands of their studios.
-    /// Times (the `…_at` columns) and the entries' own times read as local times of `zone`,
-    /// else of the record's studio (as its listings show it), else of the workspace's.
-    public func history(of uid: String, zone: LocalTime? = nil) throws -> [HistoryEntry] {
+    /// Times (the `…_at` columns) and the entries' own times read as local times of the
+    /// record's studio (as its listings and cards show it), else of the workspace's.
+    public func history(of uid: String) throws -> [HistoryEntry] {
         try read { reader in
             let table = Self.auditedTable(reader, uid)
             let rows = try Row.fetchAll(reader.db, sql: """
@@ -106,7 +106,7 @@ extension Session {
                 throw SlateError.notFound("no history for '\(TextInput.printable(uid))'")
             }
             var format = reader.format
-            if let zone = try zone ?? Self.studioZone(reader, table: table, uid: uid) { format.zone = zone }
+            if let zone = try Self.studioZone(reader, table: table, uid: uid) { format.zone = zone }
             func shown(_ column: String, _ value: Any) -> String {
                 guard column.hasSuffix("_at"), let instant = Int64("\(value)") else { return "\(value)" }
                 return reader.settings.words.moment(instant, in: format.zone)
