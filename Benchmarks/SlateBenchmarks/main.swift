@@ -729,6 +729,62 @@ func digest(_ accepted: [Bool]) throws -> String {
     return "\(accepted.filter { $0 }.count) accepted, digest \(String(decoding: data, as: UTF8.self).prefix(16))"
 }
 
+/// The floor under Slate's command path: in a workspace of the same schema, each attempt
+/// does in SQL alone only what a booking command must write by its guarantees (the
+/// conflict check, the booking row under its trigger, the command row, the audit row with
+/// the booking's JSON), one transaction each, with no access, rules or Swift around it.
+func floorFigure(_ attempts: [Attempt], resources: Int, directory: String, durability: Workspace.Durability) throws -> (Double, [Bool]) {
+    let path = directory + "/floor.slate"
+    let clock = Clock.fixed(1_735_000_000)
+    var options = Workspace.Options()
+    options.durability = durability
+    _ = try Workspace.initialize(at: path, setup: WorkspaceSetup(workspaceName: "Floor", studioName: "Bench", timeZone: "UTC", founderLogin: "bench",
+                                                                 founderName: "Bench"), clock: clock, options: options)
+    do {
+        let session = Session(workspace: try Workspace.open(at: path, options: options), login: "bench", clock: clock)
+        for index in 0..<resources { _ = try session.addRoom(name: "Room \(index)") }
+    }
+    var config = Configuration()
+    config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = \(durability.rawValue); PRAGMA wal_autocheckpoint = \(Workspace.Options().checkpointPages)") }
+    let queue = try DatabaseQueue(path: path, configuration: config)
+    var accepted: [Bool] = []
+    accepted.reserveCapacity(attempts.count)
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    try queue.writeWithoutTransaction { db in
+        let resourceIDs = try Int64.fetchAll(db, sql: "SELECT resource_id FROM rooms ORDER BY id")
+        let columns = try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info('bookings') ORDER BY cid").map { $0["name"] as String }
+        let json = "json_object(" + columns.map { "'\($0)', b.\($0)" }.joined(separator: ", ") + ")"
+        let check = try db.makeStatement(sql: "SELECT 1 FROM bookings WHERE resource_id = ? AND status = 'confirmed' AND deleted_at IS NULL AND start_at < ? AND end_at > ? LIMIT 1")
+        let command = try db.makeStatement(sql: "INSERT INTO commands (id, uid, created_at, updated_at, user_id, name, summary, studio_id) VALUES (?, ?, ?, ?, 1, 'book', 'Booked', 1)")
+        let booking = try db.makeStatement(sql: "INSERT INTO bookings (id, uid, created_at, updated_at, resource_id, holder_id, status, start_at, end_at, placed_at) VALUES (?, ?, ?, ?, ?, 1, 'confirmed', ?, ?, ?)")
+        let audit = try db.makeStatement(sql: """
+            INSERT INTO audits (id, uid, created_at, updated_at, command_id, user_id, action, record_table, record_id, record_uid, old_values, new_values)
+            SELECT ?1, ?2, ?3, ?3, ?4, 1, 'insert', 'bookings', b.id, b.uid, NULL, \(json) FROM bookings b WHERE b.id = ?5
+            """)
+        var next = try Int64.fetchOne(db, sql: "SELECT max(ifnull((SELECT max(id) FROM commands), 0), ifnull((SELECT max(id) FROM audits), 0), ifnull((SELECT max(id) FROM bookings), 0)) + 1") ?? 1
+        let now: Int64 = 1_735_000_000
+        for attempt in attempts {
+            try db.inTransaction(.immediate) {
+                let resource = resourceIDs[attempt.resource]
+                if try Int.fetchOne(check, arguments: [resource, attempt.end, attempt.start]) != nil {
+                    accepted.append(false)
+                    return .commit
+                }
+                let id = next
+                next += 1
+                try command.execute(arguments: [id, PublicID.make(prefix: "cm", id: id), now, now])
+                try booking.execute(arguments: [id, PublicID.make(prefix: "bk", id: id), now, now, resource, attempt.start, attempt.end, now])
+                try audit.execute(arguments: [id, PublicID.make(prefix: "au", id: id), now, id, id])
+                accepted.append(true)
+                return .commit
+            }
+        }
+    }
+    let rate = Double(attempts.count) / (Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+    try queue.close()
+    return (rate, accepted)
+}
+
 /// The shared workload through Slate's command path (each attempt its own command: access,
 /// conflict check, audit, command row, commit) and, in the same run, through plain SQLite
 /// doing the same check and one insert per transaction.
@@ -793,6 +849,8 @@ func workloadFigures(count: Int) throws {
         }
         let rate = Double(attempts.count) / (Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
         latencies.sort()
+        let (floorRate, floorAccepted) = try floorFigure(attempts, resources: resources, directory: directory, durability: durability)
+        print("  \(durability.rawValue): the rows a booking command must write, in SQL alone \(Int(floorRate))/s, \(try digest(floorAccepted)); \(Int(floorRate / plainRate * 100)) % of plain SQLite")
         print("  \(durability.rawValue): Slate \(Int(rate))/s (p50 \(fmt(percentile(latencies, 0.5))) µs, p99 \(fmt(percentile(latencies, 0.99))) µs), \(try digest(accepted));"
               + " plain SQLite \(Int(plainRate))/s, \(try digest(plainAccepted)); Slate at \(Int(rate / plainRate * 100)) % of plain SQLite")
     }
