@@ -486,17 +486,13 @@ func editLine(_ state: inout AppState, _ text: String, _ key: Key, search: Bool)
     case .enter:
         state.mode = .normal
         return search ? [] : runCommand(&state, text)
-    case .backspace:
-        if !text.isEmpty { text.removeLast() }
     case .tab where !search:
         let matches = commandNames.filter { $0.hasPrefix(text) }
         if matches.count == 1, let only = matches.first { text = only + " " }
         else if !matches.isEmpty { state.status = StatusMessage(.info, matches.joined(separator: "  ")) }
         else { state.status = StatusMessage(.info, "No command starts with '\(text)'; commands: \(commandNames.joined(separator: " "))") }
-    case .char(let c):
-        text.append(c)
     default:
-        return []
+        guard LineEdit.apply(key, to: &text) else { return [] }
     }
     if search, state.view == .directory {
         state.directory.filter = text

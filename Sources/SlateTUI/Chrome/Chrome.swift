@@ -126,6 +126,6 @@ func drawHelp(_ canvas: inout Canvas, _ state: AppState) {
         Canvas.wrap(row.help, width: helpWidth).enumerated().map { index, part in
             DisplayWidth.pad(index == 0 ? row.keys : "", to: keyWidth) + "  " + part
         }
-    } + [""] + glyphs
+    } + [""] + glyphs + ["", "Typing (forms, the command line, search): Backspace takes off a character, Ctrl-U clears the line, Ctrl-W takes off its last word"].flatMap { Canvas.wrap($0, width: helpWidth + keyWidth + 2) }
     box(&canvas, state, title: "\(screen.title) keys (Esc closes)", lines: lines, scroll: state.overlayScroll)
 }

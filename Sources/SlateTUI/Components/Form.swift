@@ -83,12 +83,8 @@ public struct FormState: Equatable, Sendable {
             } else if case .char(let c) = key {
                 fields[focus].value.append(c)
             }
-        case .backspace:
-            if fields[focus].isTyped, !fields[focus].value.isEmpty { fields[focus].value.removeLast() }
-        case .char(let c):
-            if fields[focus].isTyped { fields[focus].value.append(c) }
         default:
-            break
+            if fields[focus].isTyped { _ = LineEdit.apply(key, to: &fields[focus].value) }
         }
         return .edited
     }

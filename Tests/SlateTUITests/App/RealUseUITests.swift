@@ -174,6 +174,7 @@ struct RealUseUITests {
         #expect(entry.question.contains("It releases bk-b"))
         #expect(Scene.press(&state, [.enter]) == [])
         #expect(state.status?.text.contains("Give the reason") == true)
+        Scene.press(&state, Key.typed("typo here") + [.ctrl("u")])
         #expect(Scene.press(&state, Key.typed("client paid") + [.enter]) == [.confirm("bk-c", version: 1, force: "client paid")])
     }
 

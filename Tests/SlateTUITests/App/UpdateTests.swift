@@ -130,6 +130,11 @@ struct UpdateTests {
         Scene.press(&state, [.char(":")] + Key.typed("bogus") + [.enter])
         #expect(state.status?.kind == .error)
         #expect(Scene.press(&state, [.char(":")] + Key.typed("theme mono") + [.enter]) == [.setTheme("mono")])
+        Scene.press(&state, [.char(":")] + Key.typed("theme light") + [.ctrl("w")])
+        #expect(state.mode == .command("theme "))
+        Scene.press(&state, [.ctrl("u")] + Key.typed("zoom week"))
+        #expect(state.mode == .command("zoom week"))
+        Scene.press(&state, [.escape])
     }
 
     @Test func searchFiltersAsYouTypeAndEscClears() {
@@ -137,6 +142,8 @@ struct UpdateTests {
         Scene.press(&state, [.char("/")] + Key.typed("zo"))
         #expect(state.grid.resources.map(\.name) == ["Zoë 🎤 Park"])
         #expect(state.grid.cursorResource == "rs-4")
+        Scene.press(&state, [.ctrl("u")])
+        #expect(state.mode == .search("") && state.grid.filter.search == "")
         Scene.press(&state, [.escape])
         #expect(state.grid.resources.count == 6)
         Scene.press(&state, [.char("f")])

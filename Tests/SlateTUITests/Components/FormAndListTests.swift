@@ -36,6 +36,34 @@ struct FormAndListTests {
         #expect(form.handle(.tab, complete: complete) == .edited && form.focus == 1)
     }
 
+    @Test func ctrlUClearsATypedFieldAndCtrlWTakesOffItsLastWord() {
+        var form = FormState([FormField("Start", "2026-12-03T10:00", kind: .dateTime), FormField("Talent", "Maya Nguyen, Emma Moreau"),
+                              FormField("Kind", "hold", kind: .choice(["hold", "book"], shown: ["hold", "book"]))])
+        #expect(form.handle(.ctrl("u")) == .edited && form["Start"] == "")
+        for key in Key.typed("2026-12-04T10:00") { _ = form.handle(key) }
+        #expect(form["Start"] == "2026-12-04T10:00")
+        _ = form.handle(.down)
+        _ = form.handle(.ctrl("w"))
+        #expect(form["Talent"] == "Maya Nguyen, Emma ")
+        _ = form.handle(.ctrl("w"))
+        #expect(form["Talent"] == "Maya Nguyen, ")
+        _ = form.handle(.down)
+        _ = form.handle(.ctrl("u"))
+        _ = form.handle(.ctrl("w"))
+        #expect(form["Kind"] == "hold")
+    }
+
+    @Test func everyTypedLineEditsAlike() {
+        var text = "goto 2026-12-03T10:00"
+        #expect(LineEdit.apply(.ctrl("w"), to: &text) && text == "goto ")
+        #expect(LineEdit.apply(.ctrl("w"), to: &text) && text == "")
+        #expect(LineEdit.apply(.ctrl("w"), to: &text) && text == "")
+        #expect(LineEdit.apply(.char("é"), to: &text) && LineEdit.apply(.char("x"), to: &text) && text == "éx")
+        #expect(LineEdit.apply(.backspace, to: &text) && text == "é")
+        #expect(LineEdit.apply(.ctrl("u"), to: &text) && text == "")
+        #expect(!LineEdit.apply(.ctrl("r"), to: &text) && !LineEdit.apply(.up, to: &text))
+    }
+
     @Test func dateTimeFieldsAreValidatedInTheFormsZone() {
         var form = FormState([FormField("Start", "2026-12-03T10:00", kind: .dateTime), FormField("End", "2026-13-01T10:00", kind: .dateTime)])
         let paris = LocalTime.cached("Europe/Paris")!

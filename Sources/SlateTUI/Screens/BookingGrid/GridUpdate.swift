@@ -253,12 +253,8 @@ func editReason(_ state: inout AppState, _ entry: ReasonEntry, _ key: Key) -> [E
         }
         state.mode = .normal
         return [.confirm(entry.booking, version: entry.version, force: reason)]
-    case .backspace:
-        if !entry.text.isEmpty { entry.text.removeLast() }
-    case .char(let c):
-        entry.text.append(c)
     default:
-        return []
+        guard LineEdit.apply(key, to: &entry.text) else { return [] }
     }
     state.mode = .reason(entry)
     return []

@@ -99,9 +99,7 @@ func tasksModalKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
             state.tasks.search = ""
             state.tasks.searching = false
         case .enter: state.tasks.searching = false
-        case .backspace: if !state.tasks.search.isEmpty { state.tasks.search.removeLast() }
-        case .char(let c): state.tasks.search.append(c)
-        default: break
+        default: _ = LineEdit.apply(key, to: &state.tasks.search)
         }
         return []
     }
