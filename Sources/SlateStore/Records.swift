@@ -478,9 +478,10 @@ struct NewTask: NewRow {
 
 enum TaskChange: RowChange {
     static let table = "tasks"
-    case status(TaskStatus), value(String), doneAt(Int64?), doneBy(Int64?), assigneeID(Int64?), blockedReason(String)
+    case status(TaskStatus), value(String), doneAt(Int64?), doneBy(Int64?), assigneeID(Int64?), blockedReason(String), dueAt(Int64)
     var column: (String, (any DatabaseValueConvertible)?) {
         switch self {
+        case .dueAt(let value): ("due_at", value)
         case .status(let value): ("status", value)
         case .value(let value): ("value", value)
         case .doneAt(let value): ("done_at", value)

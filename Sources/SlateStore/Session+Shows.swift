@@ -312,6 +312,22 @@ enum ShowMove {
         if !context.violations.isEmpty { return }
         if status == .draft { context.warnings += BookingRules.timing(interval, now: context.now, zone: studio.zone, words: studio.words) }
         try context.update(showID, [ShowChange.startAt(interval.start), .endAt(interval.end)])
+        try moveOpenTasks(context, showID: showID, startShift: interval.start - show.interval.start, endShift: interval.end - show.interval.end)
+    }
+
+    /// The show's open tasks keep their place beside it: a task due from the show's end
+    /// (by its template item) moves with the end, any other with the start. Completed and
+    /// cancelled tasks keep the time they had.
+    private static func moveOpenTasks(_ context: CommandContext, showID: Int64, startShift: Int64, endShift: Int64) throws {
+        guard startShift != 0 || endShift != 0 else { return }
+        let tasks = try Row.fetchAll(context.db, sql: """
+            SELECT t.id, t.due_at, ifnull(i.due_from, 'start') AS anchor FROM tasks t LEFT JOIN task_template_items i ON i.id = t.template_item_id
+            WHERE t.show_id = ? AND t.deleted_at IS NULL AND t.due_at IS NOT NULL AND t.status NOT IN ('completed', 'cancelled') ORDER BY t.id
+            """, arguments: [showID])
+        for task in tasks {
+            let shift = (task["anchor"] as String) == DueAnchor.end.rawValue ? endShift : startShift
+            if shift != 0 { try context.update(task["id"] as Int64, [TaskChange.dueAt((task["due_at"] as Int64) + shift)]) }
+        }
     }
 }
 

@@ -63,6 +63,25 @@ struct TaskChecklistTests {
         #expect(try tasks(f, show)["Host review: 王芳"]?.status == .pending)
     }
 
+    @Test func aMovedShowTakesItsOpenTasksAlongByTheirAnchorInOneUndoStep() throws {
+        let (f, show, _) = try world()
+        _ = try f.alice.completeTask(try tasks(f, show)["Brief"]!.uid, value: "brief.pdf")
+        let bookings = try f.alice.bookings().filter { $0.showUID == show }.map(\.start)
+        // A day later and an hour longer: the start moves 24 h, the end 25 h
+        _ = try f.alice.moveShow(show, start: "2026-12-04T10:00", end: "2026-12-04T13:00")
+        let moved = try tasks(f, show)
+        #expect(moved["Brief"]?.dueAt?.local.hasPrefix("2026-12-02T10:00") == true, "a completed task keeps its time")
+        #expect(moved["Go-live check"]?.dueAt?.local.hasPrefix("2026-12-04T10:00") == true)
+        #expect(moved["Host review: Ava Host"]?.dueAt?.local.hasPrefix("2026-12-04T10:00") == true)
+        #expect(moved["Stats: Twitch"]?.dueAt?.local.hasPrefix("2026-12-04T15:00") == true, "due 2 h after the end")
+        // One undo step puts the show, its bookings and its tasks back
+        _ = try f.alice.undo()
+        let back = try tasks(f, show)
+        #expect(back["Go-live check"]?.dueAt?.local.hasPrefix("2026-12-03T10:00") == true)
+        #expect(back["Stats: Twitch"]?.dueAt?.local.hasPrefix("2026-12-03T14:00") == true)
+        #expect(try f.alice.bookings().filter { $0.showUID == show }.map(\.start) == bookings)
+    }
+
     @Test func editingATemplateNeverChangesTasksAlreadyGenerated() throws {
         let (f, show, template) = try world()
         let item = try #require(try f.alice.templates().first { $0.title == "Brief" }?.item)
