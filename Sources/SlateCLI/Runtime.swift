@@ -174,7 +174,8 @@ public enum ExitStatus: Int32, Sendable {
 public enum SlateCLI {
     /// Runs one command line and returns its exit status.
     public static func run(_ arguments: [String], environment: RunEnvironment) -> Int32 {
-        RunEnvironment.$current.withValue(environment) {
+        let arguments = optionsAfterCommand(arguments)
+        return RunEnvironment.$current.withValue(environment) {
             let output = environment.output
             if let problem = environment.problem {
                 report(.invalidInput(problem), json: arguments.contains("--json"), output: output)
@@ -219,6 +220,31 @@ public enum SlateCLI {
     }
 
     /// Help for `--help`, `-h` or `help` at any depth, written to the run's own output.
+    /// `slate --db FILE booking list` reads as `slate booking list --db FILE`: the workspace
+    /// and output options may come before the command, as git's `-C` does. Without a
+    /// command after them they stay where they are (`slate --db FILE` opens the UI).
+    static func optionsAfterCommand(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            if word == "--db", index + 1 < arguments.count {
+                leading += [word, arguments[index + 1]]
+                index += 2
+            } else if word.hasPrefix("--db=") || word == "--json" || word == "--csv" {
+                leading.append(word)
+                index += 1
+            } else {
+                break
+            }
+        }
+        guard !leading.isEmpty, index < arguments.count,
+              SlateCommand.configuration.subcommands.contains(where: { $0._commandName == arguments[index] }) else { return arguments }
+        var moved = Array(arguments[index...])
+        moved.insert(contentsOf: leading, at: moved.firstIndex(of: "--") ?? moved.count)
+        return moved
+    }
+
     static func helpText(for arguments: [String]) -> String? {
         guard arguments.contains("--help") || arguments.contains("-h") || arguments.first == "help" else { return nil }
         var type: any ParsableCommand.Type = SlateCommand.self

@@ -22,6 +22,20 @@ struct CommandLineTests {
         #expect(book.out.contains("--from <from>"))
     }
 
+    @Test func theWorkspaceAndOutputOptionsMayComeBeforeTheCommand() throws {
+        let h = try CLIHarness.ready()
+        let after = h.run(["booking", "list", "--json", "--db", h.path], db: false)
+        let before = h.run(["--db", h.path, "--json", "booking", "list"], db: false)
+        #expect(after.code == 0 && before.code == 0 && before.out == after.out, "\(before.err)")
+        let booked = h.run(["--db=" + h.path, "book", "Stage A", "--from", "2026-12-03T10:00", "--to", "2026-12-03T12:00"], db: false)
+        #expect(booked.code == 0 && booked.out.contains("confirmed"), "\(booked.err)")
+        #expect(h.run(["--db", h.path, "studio"], db: false).out.contains("North"))
+        #expect(h.run(["--db", h.path, "room", "add", "--help"], db: false).out.contains("USAGE: slate room add"))
+        #expect(SlateCLI.optionsAfterCommand(["--db", "w.slate"]) == ["--db", "w.slate"])
+        #expect(SlateCLI.optionsAfterCommand(["--db", "w.slate", "show", "add", "--", "-1 title"]) == ["show", "add", "--db", "w.slate", "--", "-1 title"])
+        #expect(SlateCLI.optionsAfterCommand(["--db", "w.slate", "nonsense"]) == ["--db", "w.slate", "nonsense"])
+    }
+
     /// A command without its own name is named from its type by reflection each time the
     /// tree is built, which was a third of every `slate` process's start (DESIGN §7). Every
     /// command names itself, as its type would (`time-off` for TimeOffCommand's "time-off").
