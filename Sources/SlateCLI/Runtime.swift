@@ -203,7 +203,7 @@ public enum SlateCLI {
                 }
             } catch {
                 let code = SlateCommand.exitCode(for: error)
-                let message = SlateCommand.fullMessage(for: error)
+                let message = code == .success ? SlateCommand.fullMessage(for: error) : unknownCommand(in: arguments).map { "Error: " + $0 } ?? SlateCommand.fullMessage(for: error)
                 if code == .success {
                     output.out(message)
                     return 0
@@ -219,7 +219,6 @@ public enum SlateCLI {
         exit(run(Array(CommandLine.arguments.dropFirst()), environment: .process()))
     }
 
-    /// Help for `--help`, `-h` or `help` at any depth, written to the run's own output.
     /// `slate --db FILE booking list` reads as `slate booking list --db FILE`: the workspace
     /// and output options may come before the command, as git's `-C` does. Without a
     /// command after them they stay where they are (`slate --db FILE` opens the UI).
@@ -245,6 +244,27 @@ public enum SlateCLI {
         return moved
     }
 
+    /// A word after a group that is none of its commands (`slate task complete …`), when the
+    /// group's default is a listing: its parser would refuse whatever came next as the
+    /// listing's, so the message names the word and the group's commands instead.
+    static func unknownCommand(in arguments: [String]) -> String? {
+        var type: any ParsableCommand.Type = SlateCommand.self
+        var path = ["slate"]
+        for (index, word) in arguments.enumerated() where !word.hasPrefix("-") && (index == 0 || arguments[index - 1] != "--db") {
+            let configuration = type.configuration
+            if let next = configuration.subcommands.first(where: { $0._commandName == word }) {
+                type = next
+                path.append(word)
+                continue
+            }
+            guard type != SlateCommand.self, !configuration.subcommands.isEmpty,
+                  configuration.defaultSubcommand.map({ $0._commandName == "list" }) ?? true else { return nil }
+            return "'\(word)' is not a command of '\(path.joined(separator: " "))'; its commands: \(configuration.subcommands.map { $0._commandName }.joined(separator: ", "))"
+        }
+        return nil
+    }
+
+    /// Help for `--help`, `-h` or `help` at any depth, written to the run's own output.
     static func helpText(for arguments: [String]) -> String? {
         guard arguments.contains("--help") || arguments.contains("-h") || arguments.first == "help" else { return nil }
         var type: any ParsableCommand.Type = SlateCommand.self

@@ -36,6 +36,17 @@ struct CommandLineTests {
         #expect(SlateCLI.optionsAfterCommand(["--db", "w.slate", "nonsense"]) == ["--db", "w.slate", "nonsense"])
     }
 
+    @Test func aWordThatIsNoCommandOfItsGroupIsNamedWithTheGroupsCommands() throws {
+        let h = try CLIHarness.ready()
+        let result = h.run("task", "complete", "tk-x", "--value", "ok")
+        #expect(result.code == 2)
+        #expect(result.err.hasPrefix("Error: 'complete' is not a command of 'slate task'; its commands: list, done, undone"), "\(result.err)")
+        #expect(h.run(["--db", h.path, "booking", "lst"], db: false).err.contains("'lst' is not a command of 'slate booking'"))
+        // Mistakes inside a known command keep the parser's own message
+        #expect(h.run("booking", "list", "--bogus").err.contains("Unknown option '--bogus'"))
+        #expect(h.run("milestone", "Launch").err.contains("is not a command") == false)
+    }
+
     /// A command without its own name is named from its type by reflection each time the
     /// tree is built, which was a third of every `slate` process's start (DESIGN §7). Every
     /// command names itself, as its type would (`time-off` for TimeOffCommand's "time-off").
