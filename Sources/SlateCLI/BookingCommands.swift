@@ -24,7 +24,7 @@ struct PlacementOptions: ParsableArguments {
         }
         let outcome = try session.placeSeries(request, rule: try RecurrenceRule.parse(text), except: except, skipClashes: skipClashes, plan: plan)
         global.emit(outcome) { result in
-            (["Series \(result.series): \(result.occurrences.count) occurrence(s) \(request.status == .hold ? "held" : "booked") (\(result.occurrences.joined(separator: ", ")))."]
+            (["Series \(result.series): \(Plural.count(result.occurrences.count, "occurrence")) \(request.status == .hold ? "held" : "booked") (\(result.occurrences.joined(separator: ", ")))."]
                 + result.skipped.map { "Skipped (clash): \($0)" }).joined(separator: "\n")
         }
     }
@@ -251,7 +251,7 @@ struct SeriesCommand: ParsableCommand {
         @Argument(help: "Series id (rc-...).") var series: String
         @OptionGroup var scope: ScopeOptions
         func run() throws {
-            global.emit(try global.session().cancelSeries(series, scope: try scope.scope())) { "Cancelled \($0.count) occurrence(s): \($0.joined(separator: ", "))." }
+            global.emit(try global.session().cancelSeries(series, scope: try scope.scope())) { "Cancelled \(Plural.count($0.count, "occurrence")): \($0.joined(separator: ", "))." }
         }
     }
 }
@@ -284,7 +284,7 @@ struct ExportCommand: ParsableCommand {
             if let feed {
                 guard scopes.isEmpty else { throw SlateError.invalidInput("--feed writes every resource; leave out --resource, --studio and --show") }
                 let files = try session.calendarFeed(directory: feed, from: from.map(When.local), to: to.map(When.local))
-                return global.out("Wrote \(files.count) calendar(s) to \(feed).")
+                return global.out("Wrote \(Plural.count(files.count, "calendar")) to \(feed).")
             }
             guard scopes.count == 1, let scope = scopes.first else { throw SlateError.invalidInput("name one of --resource, --studio or --show (or --feed DIR)") }
             let calendar = try session.calendar(scope, from: from.map(When.local), to: to.map(When.local))

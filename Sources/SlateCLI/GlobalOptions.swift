@@ -56,7 +56,7 @@ struct GlobalOptions: ParsableArguments {
                                                     changes: outcome.changes, warnings: outcome.warnings.map(\.message))))
         } else {
             if outcome.planned {
-                output.out("Plan (nothing written): \(outcome.changes.count) change(s)")
+                output.out("Plan (nothing written): \(Plural.count(outcome.changes.count, "change"))")
                 for change in outcome.changes { output.out("  " + TextInput.printable(change.summary, limit: 300)) }
             } else {
                 // A result of several lines (moved phases, imported keys) is printed line by line.

@@ -38,7 +38,7 @@ struct ScheduleCommand: ParsableCommand {
             let board = try global.session().board(schedule: schedule)
             if global.json { return global.out(JSONOutput.encode(board)) }
             let summary = board.schedule
-            global.out("\(summary.name) (\(summary.uid)) · \(summary.client) · \(summary.studio) · \(summary.status.rawValue) · \(summary.shows) show(s)")
+            global.out("\(summary.name) (\(summary.uid)) · \(summary.client) · \(summary.studio) · \(summary.status.rawValue) · \(Plural.count(summary.shows, "show"))")
             var day = ""
             for show in board.shows {
                 if show.start.day != day {
@@ -143,7 +143,7 @@ struct ShowCommand: ParsableCommand {
                                   type: type, standard: standard, talent: talent, platforms: platform, equipment: equipment, materials: material, notes: notes)
             if let text = `repeat` {
                 return global.emit(try global.session().addShowSeries(input, rule: try RecurrenceRule.parse(text), except: except)) {
-                    "Series \($0.series): \($0.occurrences.count) draft show(s) (\($0.occurrences.joined(separator: ", ")))."
+                    "Series \($0.series): \(Plural.count($0.occurrences.count, "draft show")) (\($0.occurrences.joined(separator: ", ")))."
                 }
             }
             guard except.isEmpty else { throw SlateError.invalidInput("--except goes with --repeat") }

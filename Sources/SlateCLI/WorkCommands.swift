@@ -184,7 +184,7 @@ struct CheckCommand: ParsableCommand {
         if global.json { global.out(JSONOutput.encode(findings)); return }
         if findings.isEmpty { global.out("No clashes."); return }
         for finding in findings { global.out("\(finding.severity): \(TextInput.printable(finding.message, limit: 300))") }
-        global.out("\(findings.count) finding(s).")
+        global.out("\(Plural.count(findings.count, "finding")).")
     }
 }
 

@@ -186,8 +186,17 @@ extension Session {
             if found.contains(where: { !own.contains($0.otherUID ?? "") }) {
                 context.violations = Array(context.violations[..<before]) + found.filter { !own.contains($0.otherUID ?? "") }
             }
-            context.summary = "move \(uids.count) show(s) by \(days) day(s) \(minutes) minute(s)"
+            context.summary = "move \(Plural.count(uids.count, "show")) \(Self.shiftWords(days: days, minutes: minutes))"
             return uids.compactMap { moved[$0] }
         }
+    }
+
+    /// "2 days later", "30 minutes earlier", "1 day and 30 minutes later"; "by -1 day and
+    /// 30 minutes" when the two go opposite ways.
+    static func shiftWords(days: Int, minutes: Int) -> String {
+        let parts = [days == 0 ? nil : Plural.count(abs(days), "day"), minutes == 0 ? nil : Plural.count(abs(minutes), "minute")].compactMap { $0 }
+        if parts.isEmpty { return "by nothing" }
+        if days != 0 && minutes != 0 && (days > 0) != (minutes > 0) { return "by \(days) \(abs(days) == 1 ? "day" : "days") and \(minutes) \(abs(minutes) == 1 ? "minute" : "minutes")" }
+        return parts.joined(separator: " and ") + (days > 0 || minutes > 0 ? " later" : " earlier")
     }
 }

@@ -151,10 +151,10 @@ public struct ConfirmationPlan: Encodable, Sendable, Equatable {
     /// The plan as text.
     public var lines: [String] {
         if refused {
-            return ["Confirming \(name) would be refused: \(clashes.count) clash\(clashes.count == 1 ? "" : "es"); nothing is written."] + clashes.map { "  \($0.message)" }
+            return ["Confirming \(name) would be refused: \(Plural.count(clashes.count, "clash")); nothing is written."] + clashes.map { "  \($0.message)" }
         }
         // What needs a decision comes first: holds that move, warnings; then what is created.
-        var lines = ["Confirming \(name) books \(shows.count) show\(shows.count == 1 ? "" : "s") at once, or none: \(bookings.count) booking\(bookings.count == 1 ? "" : "s"), \(tasks) task\(tasks == 1 ? "" : "s")."]
+        var lines = ["Confirming \(name) books \(Plural.count(shows.count, "show")) at once, or none: \(Plural.count(bookings.count, "booking")), \(Plural.count(tasks, "task"))."]
         lines.append(holds.isEmpty ? "No hold changes its place in a queue." : "Holds that change (\(holds.count)):")
         lines += holds.map { "  \($0)" }
         lines += warnings.map { "Warning: \($0)" }

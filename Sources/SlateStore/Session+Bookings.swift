@@ -255,7 +255,7 @@ extension Session {
                     try context.update(hold.id, [BookingChange.challengeDeadline(deadline), .challengedBy(booking.id)])
                 }
             }
-            context.summary = "challenge \(above.count) hold(s) above \(uid) on \(resource.name), deadline \(studio.text(deadline))"
+            context.summary = "challenge \(Plural.count(above.count, "hold")) above \(uid) on \(resource.name), deadline \(studio.text(deadline))"
             return try above.map { try Self.view(context, id: $0.id) }
         }
     }

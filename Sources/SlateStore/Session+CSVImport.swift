@@ -98,7 +98,7 @@ extension Session {
                 if problems.count >= 50 { break }
             }
             guard problems.isEmpty else {
-                throw SlateError.invalidInput("nothing was imported; \(problems.count == 50 ? "the first 50" : "\(problems.count)") bad row(s):\n" + problems.joined(separator: "\n"))
+                throw SlateError.invalidInput("nothing was imported; \(problems.count == 50 ? "the first 50 bad rows" : Plural.count(problems.count, "bad row")):\n" + problems.joined(separator: "\n"))
             }
             context.summary = "import \(created.count) \(kind.rawValue) from CSV"
             return CSVImportResult(kind: kind.rawValue, created: created)
@@ -144,7 +144,7 @@ extension Session {
             header[column.names[0]] = position
         }
         let missing = kind.columns.filter { $0.required && header[$0.names[0]] == nil }.map { $0.names[0] }
-        guard missing.isEmpty else { throw SlateError.invalidInput("missing column(s): \(missing.joined(separator: ", "))") }
+        guard missing.isEmpty else { throw SlateError.invalidInput("missing \(missing.count == 1 ? "column" : "columns"): \(missing.joined(separator: ", "))") }
         var rows: [[String]] = []
         while let row = reader.next() {
             if row.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { continue }

@@ -150,7 +150,7 @@ extension Session {
                 GROUP BY sc.id ORDER BY min(sh.start_at), sc.id
                 """) {
                 let first: Int64? = row[4]
-                board.waiting.append(DashboardItem(text: "\(row[1] as String) · \(row[2] as String) · \(row[3] as Int) show(s)\(first.map { " from \(day($0, row[5]))" } ?? "") · proposed",
+                board.waiting.append(DashboardItem(text: "\(row[1] as String) · \(row[2] as String) · \(Plural.count(row[3] as Int, "show"))\(first.map { " from \(day($0, row[5]))" } ?? "") · proposed",
                                                    target: .schedule(row[0])))
             }
 

@@ -186,7 +186,7 @@ extension Session {
             try context.require(.admin, studio: studio.id, studioName: studio.name, to: "delete \(resource.kind.rawValue)")
             let live = try String.fetchAll(context.db, sql: "SELECT uid FROM bookings WHERE resource_id = ? AND status IN ('hold', 'confirmed') AND deleted_at IS NULL AND end_at > ? ORDER BY start_at",
                                            arguments: [resource.id, context.now])
-            try Self.refuseWhileReferenced(resource.name, live, what: "live booking(s) from now on", fix: "release or cancel them first")
+            try Self.refuseWhileReferenced(resource.name, live, what: "live booking from now on", plural: "live bookings from now on", fix: "release or cancel them first")
             let table = resource.kind == .talent ? "talent" : resource.kind == .room ? "rooms" : "equipment"
             if let id = try Int64.fetchOne(context.db, sql: "SELECT id FROM \(table) WHERE resource_id = ?", arguments: [resource.id]) {
                 try context.softDelete(table, id: id, expectedVersion: expectedVersion)
@@ -479,10 +479,10 @@ public struct RecordChanges: Sendable, Equatable {
 
 extension Session {
     /// Refuses a delete while live records point at the one deleted, naming them.
-    static func refuseWhileReferenced(_ name: String, _ references: [String], what: String, fix: String) throws {
+    static func refuseWhileReferenced(_ name: String, _ references: [String], what: String, plural: String, fix: String) throws {
         guard !references.isEmpty else { return }
         let named = references.prefix(8).joined(separator: ", ") + (references.count > 8 ? " and \(references.count - 8) more" : "")
-        throw SlateError.refused([RuleViolation(.transition, "\(name) still has \(references.count) \(what): \(named); \(fix)")])
+        throw SlateError.refused([RuleViolation(.transition, "\(name) still has \(Plural.count(references.count, what, plural: plural)): \(named); \(fix)")])
     }
 
     /// Edits a client's fields (`name`, `contact`, `email`, `tier`, `preferences`, `notes`); studio manager.
@@ -506,7 +506,7 @@ extension Session {
                 SELECT uid FROM shows WHERE client_id = ?1 AND deleted_at IS NULL AND status IN ('draft', 'confirmed', 'live')
                 UNION ALL SELECT uid FROM schedules WHERE client_id = ?1 AND deleted_at IS NULL AND status IN ('draft', 'proposed', 'confirmed')
                 """, arguments: [client.id])
-            try Self.refuseWhileReferenced(client.name, live, what: "show(s) or schedule(s) not over", fix: "complete, cancel or delete them first")
+            try Self.refuseWhileReferenced(client.name, live, what: "show or schedule not over", plural: "shows or schedules not over", fix: "complete, cancel or delete them first")
             try context.softDelete("clients", id: client.id, expectedVersion: expectedVersion)
             context.summary = "delete client \(client.name)"
             return client.uid
@@ -576,7 +576,7 @@ extension Session {
             try context.policy.requireAnyStudio(.manager, to: "delete platforms")
             let row = try context.row("platforms", ref: ref, what: "platform")
             let live = try Self.showsNotOver(context, linkedBy: "show_platforms", column: "platform_id", id: row["id"])
-            try Self.refuseWhileReferenced(row["name"], live, what: "show(s) not over streaming on it", fix: "take it off those shows first")
+            try Self.refuseWhileReferenced(row["name"], live, what: "show not over streaming on it", plural: "shows not over streaming on it", fix: "take it off those shows first")
             try context.softDelete("platforms", id: row["id"], expectedVersion: expectedVersion)
             context.summary = "delete platform \(row["name"] as String)"
             return row["uid"]
@@ -611,7 +611,7 @@ extension Session {
             let client = try context.client(ref: context.uid(of: "clients", id: row["client_id"]))
             try Self.requireClientManager(context, client, to: "delete material of \(client.name)")
             let live = try Self.showsNotOver(context, linkedBy: "show_materials", column: "material_id", id: row["id"])
-            try Self.refuseWhileReferenced(row["title"], live, what: "show(s) not over using it", fix: "take it off those shows first")
+            try Self.refuseWhileReferenced(row["title"], live, what: "show not over using it", plural: "shows not over using it", fix: "take it off those shows first")
             try context.softDelete("materials", id: row["id"], expectedVersion: expectedVersion)
             context.summary = "delete material \(row["title"] as String)"
             return uid
@@ -645,7 +645,7 @@ extension Session {
                 UNION ALL SELECT uid FROM shows WHERE studio_id = ?1 AND deleted_at IS NULL AND status IN ('draft', 'confirmed', 'live')
                 UNION ALL SELECT uid FROM schedules WHERE studio_id = ?1 AND deleted_at IS NULL AND status IN ('draft', 'proposed', 'confirmed')
                 """, arguments: [studio.id])
-            try Self.refuseWhileReferenced(studio.name, live, what: "room(s), talent, equipment, show(s) or schedule(s) in use", fix: "delete or move them first")
+            try Self.refuseWhileReferenced(studio.name, live, what: "room, talent, equipment, show or schedule in use", plural: "rooms, talent, equipment, shows or schedules in use", fix: "delete or move them first")
             try context.softDelete("studios", id: studio.id, expectedVersion: expectedVersion)
             context.summary = "delete studio \(studio.name)"
             return studio.uid

@@ -290,7 +290,7 @@ extension Session {
         }
         try context.insertAll(items)
         try total(context, invoice: id, taxRateBP: taxRate)
-        context.summary = "invoice \(uid) for \(shows.count) show(s)"
+        context.summary = "invoice \(uid) for \(Plural.count(shows.count, "show"))"
         return uid
     }
 

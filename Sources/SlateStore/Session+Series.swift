@@ -119,7 +119,7 @@ extension Session {
                 (occurrence.start, occurrence.end) = (.instant(interval.start), .instant(interval.end))
                 shows.append(try ShowWriting.insert(context, occurrence, recurrenceID: recurrenceID))
             }
-            context.summary = "add show \(input.title) \(rule.text) from \(studio.text(first)): \(shows.count) draft(s)"
+            context.summary = "add show \(input.title) \(rule.text) from \(studio.text(first)): \(Plural.count(shows.count, "draft"))"
             return SeriesResult(series: PublicID.make(prefix: PublicID.prefix(forTable: "recurrences"), id: recurrenceID), occurrences: shows, skipped: [])
         }
     }
@@ -169,7 +169,7 @@ extension Session {
                 throw SlateError.refused([RuleViolation(.doubleBooking, "every occurrence of the series clashes; nothing was booked")])
             }
             result.series = PublicID.make(prefix: PublicID.prefix(forTable: "recurrences"), id: recurrenceID)
-            context.summary = "\(placement.status == .hold ? "hold" : "book") \(resource.name) \(rule.text) from \(studio.text(first)): \(result.occurrences.count) occurrence(s)"
+            context.summary = "\(placement.status == .hold ? "hold" : "book") \(resource.name) \(rule.text) from \(studio.text(first)): \(Plural.count(result.occurrences.count, "occurrence"))"
             return result
         }
     }
@@ -223,7 +223,7 @@ extension Session {
                 for show in shows.shows {
                     if show.status == .draft { try context.softDelete("shows", id: show.id) } else { try Self.transition(context, show: show, to: .cancelled) }
                 }
-                context.summary = "cancel \(shows.shows.count) show(s) of series \(uid)"
+                context.summary = "cancel \(Plural.count(shows.shows.count, "show")) of series \(uid)"
                 return shows.shows.map(\.uid)
             }
             let (record, zone, bookings) = try Self.seriesInScope(context, uid: uid, scope: scope)
@@ -231,7 +231,7 @@ extension Session {
                 try BookingQueue.retire(context, booking: booking, to: booking.status == .hold ? .released : .cancelled)
             }
             try Self.narrow(context, record, zone: zone, scope: scope, start: { uid in try Self.occurrence(context, record: record, uid: uid).interval.start })
-            context.summary = "cancel \(bookings.count) occurrence(s) of series \(uid)"
+            context.summary = "cancel \(Plural.count(bookings.count, "occurrence")) of series \(uid)"
             return bookings.map(\.uid)
         }
     }
@@ -278,7 +278,7 @@ extension Session {
                 let first = try retimed(record.first, zone)
                 try context.update(record.id, [RecurrenceChange.startAt(first.start), .endAt(first.end)])
             }
-            context.summary = "move \(moved.count) occurrence(s) of series \(uid) to \(time)"
+            context.summary = "move \(Plural.count(moved.count, "occurrence")) of series \(uid) to \(time)"
             return moved
         }
     }

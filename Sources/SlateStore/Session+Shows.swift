@@ -78,7 +78,7 @@ extension Session {
             if target == .confirmed {
                 let shows = try Row.fetchAll(context.db, sql: "SELECT * FROM shows WHERE schedule_id = ? AND status = 'draft' AND deleted_at IS NULL ORDER BY start_at, id", arguments: [schedule.id]).map(ShowRecord.init)
                 try ShowPromotion.confirm(context, shows: shows, studio: studio, forceReason: forceReason)
-                context.summary = "confirm schedule \(name): \(shows.count) show(s)"
+                context.summary = "confirm schedule \(name): \(Plural.count(shows.count, "show"))"
             } else if target == .cancelled {
                 let shows = try Int64.fetchAll(context.db, sql: "SELECT id FROM shows WHERE schedule_id = ? AND status = 'draft' AND deleted_at IS NULL", arguments: [schedule.id])
                 for show in shows { try context.update(show, [ShowChange.status(.cancelled)]) }

@@ -52,7 +52,7 @@ public struct Session: Sendable {
                         let actor = try Self.loadActor(db, login: login)
                         let context = try CommandContext(db: db, actor: actor, now: now, name: "expire holds", kind: "system")
                         let released = try HoldSweeper.sweep(context)
-                        context.summary = "released \(released) hold(s) past their expiry or challenge deadline"
+                        context.summary = "released \(Plural.count(released, "hold")) past their expiry or challenge deadline"
                         try context.finish()
                         return .commit
                     }

@@ -132,7 +132,7 @@ struct CalendarTests {
         let feed = h.directory + "/feed"
         try FileManager.default.createDirectory(atPath: feed, withIntermediateDirectories: true)
         let result = h.run("export", "ics", "--feed", feed)
-        #expect(result.code == 0 && result.out.hasPrefix("Wrote 3 calendar(s)"))
+        #expect(result.code == 0 && result.out.hasPrefix("Wrote 3 calendars"))
         let files = try FileManager.default.contentsOfDirectory(atPath: feed).sorted()
         #expect(files.count == 3 && files.allSatisfy { $0.hasSuffix(".ics") && !$0.hasPrefix(".") })
         #expect(h.run("export", "ics", "--feed", h.directory + "/missing").code == 2)

@@ -104,8 +104,8 @@ struct CSVImportTests {
         let before = try h.count("SELECT count(*) FROM audits")
         let cases: [(String, [UInt8], String)] = [
             ("bad-rows.csv", Array("name,role,rate\nGood,host,10\nBad,wizard,10\n,host,\nWorse,host,ten\n".utf8),
-             "3 bad row(s):\nrow 2: role: one of artist, host, engineer\nrow 3: the name must not be empty\nrow 4: rate: an amount such as 450.00"),
-            ("missing.csv", Array("role\nhost\n".utf8), "missing column(s): name"),
+             "3 bad rows:\nrow 2: role: one of artist, host, engineer\nrow 3: the name must not be empty\nrow 4: rate: an amount such as 450.00"),
+            ("missing.csv", Array("role\nhost\n".utf8), "missing column: name"),
             ("unknown.csv", Array("name,colour\nX,red\n".utf8), "column 'colour' is not one talent take"),
             ("utf8.csv", Array("name\nA\n".utf8) + [0xFF, 0xFE, 0x42, 0x0A], "line 3: not UTF-8 text"),
             ("quote.csv", Array("name,role\n\"unclosed,host\n".utf8), "not well-formed CSV"),

@@ -23,6 +23,12 @@ struct InputTests {
         #expect(failure { _ = try paris.parse(text) } == "invalid_input")
     }
 
+    @Test func countsReadInTheSingularForOne() {
+        #expect(Plural.count(1, "show") == "1 show" && Plural.count(0, "show") == "0 shows" && Plural.count(3, "show") == "3 shows")
+        #expect(Plural.count(2, "clash") == "2 clashes" && Plural.count(1, "clash") == "1 clash")
+        #expect(Plural.count(2, "show or schedule not over", plural: "shows or schedules not over") == "2 shows or schedules not over")
+    }
+
     @Test func aLocalTimeInsideTheSpringGapIsRefused() {
         #expect(throws: SlateError.invalidInput("'2026-03-29T02:30' does not exist in Europe/Paris (the clocks change then)")) {
             try paris.parse("2026-03-29T02:30")

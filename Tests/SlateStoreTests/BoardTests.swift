@@ -114,6 +114,8 @@ struct BoardTests {
         let moved = try f.alice.shiftShows(shows, days: 1, minutes: 30)
         #expect(moved.value.count == 3)
         #expect(try interval(f, shows[0]) == ("2026-12-04T10:30", "2026-12-04T12:30"))
+        #expect(try f.alice.undo().value.summary == "move 3 shows 1 day and 30 minutes later")
+        _ = try f.alice.redo()
         _ = try f.alice.undo()
         #expect(try interval(f, shows[2]) == ("2026-12-05T10:00", "2026-12-05T12:00"))
         // Confirmed shows move their bookings; one clash refuses all, naming its show.

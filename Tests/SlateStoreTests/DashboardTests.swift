@@ -48,7 +48,7 @@ struct DashboardTests {
         #expect(board.dueToday.map { $0.text.components(separatedBy: " · ").prefix(2).joined(separator: " · ") } == ["Go-live check · Afternoon live"])
         if case .task(_, let overdue)? = board.overdue.first?.target { #expect(overdue) } else { Issue.record("no task target") }
         #expect(board.waiting.map(\.target) == [.schedule(schedule)])
-        #expect(board.waiting.first?.text == "December · Acme · 1 show(s) from mar. 8 déc. 10:00 · proposed")
+        #expect(board.waiting.first?.text == "December · Acme · 1 show from mar. 8 déc. 10:00 · proposed")
         // Today and the next seven days: the 8th is the seventh day after the 1st
         #expect(board.shows.map(\.target).prefix(3) == [.show(onAir), .show(afternoon), .show(draft)])
         #expect(board.shows.count == 4 && board.shows.last?.text.hasPrefix("mar. 8 déc. 10:00–11:00  Week two · Acme · Stage B · draft") == true)

@@ -55,17 +55,17 @@ public struct EffectRunner: Sendable {
                 do {
                     let outcome = try session.placeSeries(placement, rule: rule, skipClashes: skip)
                     let skipped = outcome.value.skipped.isEmpty ? "" : "; skipped \(outcome.value.skipped.count) that clash: " + outcome.value.skipped.joined(separator: "; ")
-                    return [.succeeded("Series \(outcome.value.series): \(outcome.value.occurrences.count) occurrence(s)\(skipped).", warnings: outcome.warnings.map(\.message))]
+                    return [.succeeded("Series \(outcome.value.series): \(Plural.count(outcome.value.occurrences.count, "occurrence"))\(skipped).", warnings: outcome.warnings.map(\.message))]
                 } catch SlateError.refused(let violations, _) where !skip && !violations.isEmpty && violations.allSatisfy(\.isClash) {
                     // Offer the free occurrences, the clashing ones listed first (a plan).
                     let plan = try session.placeSeries(placement, rule: rule, skipClashes: true, plan: true)
-                    return [.cascadePlanned(question: "\(violations.count) occurrence(s) clash. Place the other \(plan.value.occurrences.count) and skip them?",
+                    return [.cascadePlanned(question: "\(Plural.count(violations.count, "occurrence")) \(violations.count == 1 ? "clashes" : "clash"). Place the other \(plan.value.occurrences.count) and skip them?",
                                             detail: violations.map(\.message).joined(separator: "; "),
                                             apply: .placeSeries(resource: resource, start: start, end: end, status: status, show: show, note: note, rule: rule, skipClashes: true))]
                 }
             case .addShowSeries(let input, let rule):
                 let outcome = try session.addShowSeries(input, rule: rule)
-                return [.succeeded("Series \(outcome.value.series): \(outcome.value.occurrences.count) draft show(s) \(input.title).", warnings: outcome.warnings.map(\.message))]
+                return [.succeeded("Series \(outcome.value.series): \(Plural.count(outcome.value.occurrences.count, "draft show")) \(input.title).", warnings: outcome.warnings.map(\.message))]
             case .confirm(let uid, let version, let force):
                 do {
                     let outcome = try session.confirm(uid, forceReason: force, expectedVersion: version)
@@ -90,10 +90,10 @@ public struct EffectRunner: Sendable {
                 return [.succeeded("Cancelled show \(outcome.value) and its bookings.", warnings: [])]
             case .cancelSeries(let series, let scope):
                 let outcome = try session.cancelSeries(series, scope: scope)
-                return [.succeeded("Cancelled \(outcome.value.count) occurrence(s) of \(series) (u undoes it).", warnings: [])]
+                return [.succeeded("Cancelled \(Plural.count(outcome.value.count, "occurrence")) of \(series) (u undoes it).", warnings: [])]
             case .retimeSeries(let series, let scope, let at, let minutes):
                 let outcome = try session.retimeSeries(series, scope: scope, at: at, minutes: minutes)
-                return [.succeeded("Moved \(outcome.value.count) occurrence(s) of \(series) to \(at) (u undoes it).", warnings: outcome.warnings.map(\.message))]
+                return [.succeeded("Moved \(Plural.count(outcome.value.count, "occurrence")) of \(series) to \(at) (u undoes it).", warnings: outcome.warnings.map(\.message))]
             case .challenge(let uid, let version):
                 let outcome = try session.challenge(uid, expectedVersion: version)
                 return [.succeeded("Challenged " + outcome.value.map { "\($0.uid) (\($0.holder))" }.joined(separator: ", ") + ".", warnings: [])]
@@ -110,7 +110,7 @@ public struct EffectRunner: Sendable {
                 return [.succeeded("Saved the phase." + moved, warnings: outcome.warnings.map(\.message))]
             case .askCascade(let uid, let edits, let version):
                 let outcome = try session.editPhase(uid, edits, cascade: true, expectedVersion: version, plan: true)
-                return [.cascadePlanned(question: "Apply the cascade: move \(outcome.value.count) phase\(outcome.value.count == 1 ? "" : "s")?",
+                return [.cascadePlanned(question: "Apply the cascade: move \(Plural.count(outcome.value.count, "phase"))?",
                                         detail: Self.preview(outcome), apply: .editPhase(uid, edits, cascade: true, version: version, plan: false))]
             case .addPhase(let project, let name, let timing, let after):
                 let outcome = try session.addPhase(project: project, name: name, timing: timing, after: after.map { [$0] } ?? [])

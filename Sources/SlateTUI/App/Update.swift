@@ -259,12 +259,12 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .confirmationPlanned(let plan):
         if plan.refused {
-            state.board.picker = BoardPicker(title: "Refused: \(plan.clashes.count) clash\(plan.clashes.count == 1 ? "" : "es"), nothing written · Enter goes to the show",
+            state.board.picker = BoardPicker(title: "Refused: \(Plural.count(plan.clashes.count, "clash")), nothing written · Enter goes to the show",
                                              items: plan.clashes.map { .clash(show: $0.subjectUID, label: $0.message) })
             state.status = StatusMessage(.error, "Confirming \(plan.name) is refused: \(plan.clashes.count) clash(es); fix them and try again.")
             return []
         }
-        state.mode = .prompt(Prompt(question: "Confirm \(plan.name): \(plan.shows.count) show(s), \(plan.bookings.count) booking(s), \(plan.tasks) task(s), \(plan.holds.count) hold change(s)?",
+        state.mode = .prompt(Prompt(question: "Confirm \(plan.name): \(Plural.count(plan.shows.count, "show")), \(Plural.count(plan.bookings.count, "booking")), \(Plural.count(plan.tasks, "task")), \(Plural.count(plan.holds.count, "hold change"))?",
                                     detail: plan.lines.joined(separator: "\n"), onYes: [.setScheduleStatus(plan.schedule, .confirmed)]))
         return []
     case .cardLoaded(let card, let edit):
@@ -299,7 +299,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.directory.loaded ? [] : [.loadDirectory]
     case .taggedLoaded(let tag, let uids):
         state.filterByTag(uids)
-        state.status = StatusMessage(.info, "Showing what is tagged \(tag) (\(uids.count) record(s)) in the timeline, the board, the tasks and the dashboard; :filter clears it.")
+        state.status = StatusMessage(.info, "Showing what is tagged \(tag) (\(Plural.count(uids.count, "record"))) in the timeline, the board, the tasks and the dashboard; :filter clears it.")
         return []
     case .dashboardLoaded(let dashboard):
         state.dashboard.dashboard = dashboard

@@ -73,7 +73,7 @@ func drawStatus(_ canvas: inout Canvas, _ state: AppState) {
     default:
         if state.view == .tasks, state.tasks.searching {
             canvas.put("/" + state.tasks.search, x: 0, y: y, role: .prompt)
-            canvas.put("  \(state.tasks.lines.filter { if case .task = $0 { true } else { false } }.count) task(s) · Enter keeps · Esc clears",
+            canvas.put("  \(Plural.count(state.tasks.lines.filter { if case .task = $0 { true } else { false } }.count, "task")) · Enter keeps · Esc clears",
                        x: 2 + DisplayWidth.of(state.tasks.search), y: y, role: .statusBar)
             return
         }

@@ -16,7 +16,7 @@ func drawBoard(_ canvas: inout Canvas, _ state: AppState, _ area: Rect) {
         let summary = board.schedule
         let selected = state.board.selection.isEmpty ? "" : " · \(state.board.selection.count) selected"
         let clashing = board.shows.filter { !$0.clashes.isEmpty }.count
-        canvas.put("\(summary.name) · \(summary.client) · \(summary.studio) · \(summary.status.rawValue) · \(summary.shows) show\(summary.shows == 1 ? "" : "s")"
+        canvas.put("\(summary.name) · \(summary.client) · \(summary.studio) · \(summary.status.rawValue) · \(Plural.count(summary.shows, "show"))"
                    + (clashing > 0 ? " · \(clashing) clashing" : "") + selected + " · \(LocalTime.placeName(board.zone)) time",
                    x: 0, y: area.y, role: .header, limit: state.width)
         if state.width >= boardWideFrom {
@@ -167,7 +167,7 @@ func boardPaneLines(_ state: AppState) -> [String] {
     guard state.board.board != nil else {
         guard let schedule = state.board.cursorSchedule else { return ["No schedule."] }
         return ["\(schedule.name) (\(schedule.uid)) · \(schedule.client) · \(schedule.status.rawValue)",
-                "\(schedule.shows) show\(schedule.shows == 1 ? "" : "s")" + (schedule.first.map { " from \($0.shown) to \((schedule.last ?? $0).shown)" } ?? ""),
+                "\(Plural.count(schedule.shows, "show"))" + (schedule.first.map { " from \($0.shown) to \((schedule.last ?? $0).shown)" } ?? ""),
                 "Enter opens it on the board; n makes a new schedule."]
     }
     guard let show = state.board.cursorShow else {

@@ -79,7 +79,7 @@ func runBoard(_ state: inout AppState, _ command: BoardCommand) -> [Effect] {
             state.status = StatusMessage(.ok, "No draft of \(board.schedule.name) clashes.")
             return []
         }
-        state.board.picker = BoardPicker(title: "\(items.count) clash\(items.count == 1 ? "" : "es") · Enter goes to the show", items: items)
+        state.board.picker = BoardPicker(title: "\(Plural.count(items.count, "clash")) · Enter goes to the show", items: items)
     case .propose:
         return [.setScheduleStatus(uid, .proposed)]
     case .sendBack:

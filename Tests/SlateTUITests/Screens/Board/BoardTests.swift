@@ -310,7 +310,7 @@ struct SeriesGridTests {
         #expect(prompt.choices.map(\.key) == ["o", "f", "a"])
         #expect(render(d.state).text.contains("o only this · f this and following · a all · Esc"))
         d.press([.char("f")])
-        #expect(d.state.status?.text.hasPrefix("Cancelled 3 occurrence(s)") == true)
+        #expect(d.state.status?.text.hasPrefix("Cancelled 3 occurrences") == true)
         #expect(try d.session.series()[0].rule == "FREQ=WEEKLY;UNTIL=2026-12-08")
         d.press([.char("u")])
         // Moving one occurrence later on its day, then choosing all: every occurrence follows.
@@ -343,7 +343,7 @@ struct SeriesGridTests {
         d.state.mode = .form(form)
         d.press([.enter])
         guard case .prompt(let prompt) = d.state.mode else { Issue.record("no prompt: \(d.state.status?.text ?? "")"); return }
-        #expect(prompt.question == "1 occurrence(s) clash. Place the other 3 and skip them?" && prompt.detail.contains(blocker.uid))
+        #expect(prompt.question == "1 occurrence clashes. Place the other 3 and skip them?" && prompt.detail.contains(blocker.uid))
         d.press([.char("y")])
         #expect(d.state.status?.text.hasPrefix("Series rc-") == true && d.state.status?.text.contains("skipped 1") == true)
         #expect(try d.session.series().first?.exceptions == ["2026-12-16"])

@@ -190,7 +190,7 @@ struct DirectoryViewTests {
         #expect(prompt.question.hasPrefix("Delete \(room.cells[0])?"))
         driver.press([.char("y")])
         #expect(driver.state.status?.kind == .error)
-        #expect(driver.state.status?.text.contains("live booking(s) from now on: bk-") == true)
+        #expect(driver.state.status?.text.contains("live bookings from now on: bk-") == true, "\(driver.state.status?.text ?? "")")
         #expect(try driver.session.rooms().contains { $0.uid == room.uid })
     }
 
