@@ -72,13 +72,23 @@ public final class OutputSink: @unchecked Sendable {
     }
 
     /// Folds the write-ahead log of every workspace the run opened (after the result is out,
-    /// so checkpoints stay off the edit path).
+    /// so checkpoints stay off the edit path). The process's own streams are about to
+    /// exit: a workspace whose log is still small keeps its connection open to the end
+    /// (`Workspace.foldLogOnExit`), so that closing it does not fold the log either.
     func checkpointOpened() {
         let opened = lock.withLock { () -> [Workspace] in
             defer { workspaces = [] }
             return workspaces
         }
-        for workspace in opened { workspace.checkpoint() }
+        var left: [Workspace] = []
+        for workspace in opened {
+            if !direct {
+                workspace.checkpoint()
+            } else if !workspace.foldLogOnExit() {
+                left.append(workspace)
+            }
+        }
+        lock.withLock { workspaces = left }
     }
 
     private init(direct: Bool) {

@@ -49,7 +49,10 @@ public final class Workspace: Sendable {
     /// before commit, so crash tests can kill a process mid-command.
     let pauseBeforeCommit: TimeInterval
 
-    private init(path: String, database: DatabaseQueue, readOnly: Bool, pauseBeforeCommit: TimeInterval) {
+    private let exitFoldPages: Int
+
+    private init(path: String, database: DatabaseQueue, readOnly: Bool, pauseBeforeCommit: TimeInterval, exitFoldPages: Int) {
+        self.exitFoldPages = exitFoldPages
         self.path = path
         self.database = database
         self.readOnly = readOnly
@@ -69,6 +72,9 @@ public final class Workspace: Sendable {
         /// Pages of write-ahead log past which the commit that crosses them folds the log
         /// into the file (64 MB; see DECISIONS).
         public var checkpointPages: Int = 16_000
+        /// Pages of write-ahead log a process leaves unfolded when it exits (see
+        /// `foldLogOnExit`): about ten booking commands.
+        public var exitFoldPages: Int = 128
         public var migrations: [Migration] = Workspace.migrations
         public var targetVersion: Int = Workspace.schemaVersion
         /// The schema a new workspace is created from (tests give a broken one).
@@ -250,7 +256,8 @@ public final class Workspace: Sendable {
             }
         }
         do {
-            return Workspace(path: path, database: try DatabaseQueue(path: path, configuration: config), readOnly: readOnly, pauseBeforeCommit: options.pauseBeforeCommit)
+            return Workspace(path: path, database: try DatabaseQueue(path: path, configuration: config), readOnly: readOnly, pauseBeforeCommit: options.pauseBeforeCommit,
+                             exitFoldPages: options.exitFoldPages)
         } catch {
             throw SlateError.storage("cannot open \(path): \(error)")
         }
@@ -301,6 +308,32 @@ public final class Workspace: Sendable {
     public func checkpoint() {
         guard !readOnly else { return }
         _ = try? database.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+    }
+
+    /// At a process's exit: folds the log only when it holds more than
+    /// `Options.exitFoldPages` pages, and says whether the connection may then close. A
+    /// small log is left for the next process to read back (as after `kill -9`, which every
+    /// commit survives): folding it, or closing the last connection, which folds it too,
+    /// waits on two `fsync`s, half of a one-command process's own time. The log stays
+    /// bounded: the process that finds it past the limit folds it and closes, and SQLite
+    /// then removes it unless another connection is open.
+    public func foldLogOnExit() -> Bool {
+        guard !readOnly else { return true }
+        guard (unfoldedLogPages() ?? Int.max) > exitFoldPages else { return false }
+        checkpoint()
+        return true
+    }
+
+    /// Pages of the log not yet folded into the file, from the WAL-index header SQLite
+    /// keeps at the start of the `-shm` file (its documented format, in the machine's byte
+    /// order): the last valid frame (`mxFrame`, byte 16) less those a checkpoint has
+    /// already copied back (`nBackfill`, byte 96). Nil when there is no such header.
+    func unfoldedLogPages() -> Int? {
+        guard let handle = FileHandle(forReadingAtPath: path + "-shm") else { return nil }
+        defer { try? handle.close() }
+        guard let header = try? handle.read(upToCount: 100), header.count == 100 else { return nil }
+        let (last, copied) = header.withUnsafeBytes { ($0.loadUnaligned(fromByteOffset: 16, as: UInt32.self), $0.loadUnaligned(fromByteOffset: 96, as: UInt32.self)) }
+        return Int(last >= copied ? last - copied : last)
     }
 
     /// Copies the workspace to a new file at `destination` while others keep writing: SQLite's

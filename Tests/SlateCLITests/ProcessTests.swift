@@ -3,7 +3,7 @@ import SlateTestSupport
 import GRDB
 import Testing
 import SlateCore
-import SlateStore
+@testable import SlateStore
 @testable import SlateCLI
 
 /// Runs the built `slate` binary as separate OS processes.
@@ -178,6 +178,50 @@ struct ProcessTests {
             #expect(after.shows * 1 == after.bookings, "delay \(delay): shows and bookings disagree")
         }
     }
+
+    /// A process leaves a small log for the next one (folding it costs two fsyncs), the next
+    /// reads it back, read-only too, and the process that finds it past the limit folds it.
+    @Test func processesLeaveASmallLogForTheNextAndFoldItPastTheLimit() throws {
+        let path = try workspace()
+        func logPages() -> Int {
+            let size = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? NSNumber)?.intValue ?? 0
+            return max(0, size - 32) / (4096 + 24)
+        }
+        var seen: [Int] = []
+        for index in 0..<16 {
+            let hour = String(format: "%02d", 8 + index % 12)
+            let booked = try Binary.run(["book", "Stage \(["A", "B"][index / 12])", "--from", "2026-12-07T\(hour):00", "--to", "2026-12-07T\(hour):30", "--db", path])
+            #expect(booked.code == 0, "\(booked.err)")
+            seen.append(logPages())
+        }
+        // Left unfolded at first, folded (and removed with the last connection) past 128 pages
+        #expect(seen[0] > 0 && seen.contains(0) && seen.max()! < 128 + 40, "\(seen)")
+        // Each process read back what the earlier ones left: sixteen bookings, none lost
+        let listed = try Binary.run(["booking", "list", "--json", "--db", path])
+        #expect(((try JSONSerialization.jsonObject(with: Data(listed.out.utf8)) as? [[String: Any]]) ?? []).count == 16, "\(listed.err)")
+        // A read-only workspace reads a log left behind as well
+        #expect(try Binary.run(["book", "Stage C", "--from", "2026-12-08T10:00", "--to", "2026-12-08T11:00", "--db", path]).code == 0)
+        #expect(logPages() > 0)
+        try FileManager.default.setAttributes([.posixPermissions: 0o440], ofItemAtPath: path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o660], ofItemAtPath: path) }
+        let readOnly = try Binary.run(["booking", "list", "--json", "--db", path])
+        #expect(((try JSONSerialization.jsonObject(with: Data(readOnly.out.utf8)) as? [[String: Any]]) ?? []).count == 17, "\(readOnly.err)")
+    }
+
+    /// With another connection open (a session in the UI), SQLite keeps the log file, so
+    /// the processes go by the pages not yet folded: they fold it past the limit only.
+    @Test func besideAnOpenSessionProcessesFoldTheLogOnlyPastTheLimit() throws {
+        let path = try workspace()
+        let session = try Workspace.open(at: path)
+        var unfolded: [Int] = []
+        for index in 0..<16 {
+            let hour = String(format: "%02d", 8 + index % 12)
+            #expect(try Binary.run(["book", "Stage \(["A", "B"][index / 12])", "--from", "2026-12-07T\(hour):00", "--to", "2026-12-07T\(hour):30", "--db", path]).code == 0)
+            unfolded.append(try #require(session.unfoldedLogPages()))
+        }
+        #expect(unfolded[0] > 0 && unfolded.max()! < 128 + 40 && unfolded.contains { $0 < unfolded[0] }, "\(unfolded)")
+        #expect(zip(unfolded, unfolded.dropFirst()).filter { $1 < $0 }.count <= 2, "folded at most past the limit: \(unfolded)")
+    }
 }
 
 @Suite("Invoice numbers under concurrent processes")
@@ -212,4 +256,5 @@ struct InvoiceNumberTests {
         let numbers = ((try JSONSerialization.jsonObject(with: Data(listed.out.utf8)) as? [[String: Any]]) ?? []).compactMap { $0["number"] as? String }
         #expect(numbers == (1...6).map { "F-2026-000\($0)" }, "\(listed.out)")
     }
+
 }
