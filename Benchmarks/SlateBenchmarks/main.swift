@@ -743,21 +743,24 @@ func digest(_ accepted: [Bool]) throws -> String {
     return "\(accepted.filter { $0 }.count) accepted, digest \(String(decoding: data, as: UTF8.self).prefix(16))"
 }
 
+/// A new workspace at `path` with `resources` rooms, open at `durability`.
+func workloadWorkspace(at path: String, resources: Int, durability: Workspace.Durability) throws -> (Session, rooms: [String]) {
+    let clock = Clock.fixed(1_735_000_000)
+    var options = Workspace.Options()
+    options.durability = durability
+    _ = try Workspace.initialize(at: path, setup: WorkspaceSetup(workspaceName: "Workload", studioName: "Bench", timeZone: "UTC", founderLogin: "bench",
+                                                                 founderName: "Bench"), clock: clock, options: options)
+    let session = Session(workspace: try Workspace.open(at: path, options: options), login: "bench", clock: clock)
+    return (session, try (0..<resources).map { try session.addRoom(name: "Room \($0)").value })
+}
+
 /// The floor under Slate's command path: in a workspace of the same schema, each attempt
 /// does in SQL alone only what a booking command must write by its guarantees (the
 /// conflict check, the booking row under its trigger, the command row, the audit row with
 /// the booking's JSON), one transaction each, with no access, rules or Swift around it.
 func floorFigure(_ attempts: [Attempt], resources: Int, directory: String, durability: Workspace.Durability) throws -> (Double, [Bool]) {
     let path = directory + "/floor.slate"
-    let clock = Clock.fixed(1_735_000_000)
-    var options = Workspace.Options()
-    options.durability = durability
-    _ = try Workspace.initialize(at: path, setup: WorkspaceSetup(workspaceName: "Floor", studioName: "Bench", timeZone: "UTC", founderLogin: "bench",
-                                                                 founderName: "Bench"), clock: clock, options: options)
-    do {
-        let session = Session(workspace: try Workspace.open(at: path, options: options), login: "bench", clock: clock)
-        for index in 0..<resources { _ = try session.addRoom(name: "Room \(index)") }
-    }
+    _ = try workloadWorkspace(at: path, resources: resources, durability: durability)
     var config = Configuration()
     config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = \(durability.rawValue); PRAGMA wal_autocheckpoint = \(Workspace.Options().checkpointPages)") }
     let queue = try DatabaseQueue(path: path, configuration: config)
@@ -836,16 +839,7 @@ func workloadFigures(count: Int) throws {
         }
         let plainRate = Double(attempts.count) / (Double(DispatchTime.now().uptimeNanoseconds - p0) / 1e9)
         // Slate: every attempt a `book` through Session.perform.
-        let path = directory + "/slate.slate"
-        let clock = Clock.fixed(1_735_000_000)
-        var options = Workspace.Options()
-        options.durability = durability
-        _ = try Workspace.initialize(at: path, setup: WorkspaceSetup(workspaceName: "Workload", studioName: "Bench", timeZone: "UTC", founderLogin: "bench",
-                                                                     founderName: "Bench"), clock: clock, options: options)
-        let workspace = try Workspace.open(at: path, options: options)
-        let session = Session(workspace: workspace, login: "bench", clock: clock)
-        var rooms: [String] = []
-        for index in 0..<resources { rooms.append(try session.addRoom(name: "Room \(index)").value) }
+        let (session, rooms) = try workloadWorkspace(at: directory + "/slate.slate", resources: resources, durability: durability)
         var accepted: [Bool] = []
         accepted.reserveCapacity(attempts.count)
         var latencies: [Double] = []
