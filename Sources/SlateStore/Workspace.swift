@@ -314,7 +314,7 @@ public final class Workspace: Sendable {
     /// `Options.exitFoldPages` pages, and says whether the connection may then close. A
     /// small log is left for the next process to read back (as after `kill -9`, which every
     /// commit survives): folding it, or closing the last connection, which folds it too,
-    /// waits on two `fsync`s, half of a one-command process's own time. The log stays
+    /// waits on two `fsync`s, and the next process starts a new log with two more. The log stays
     /// bounded: the process that finds it past the limit folds it and closes, and SQLite
     /// then removes it unless another connection is open.
     public func foldLogOnExit() -> Bool {

@@ -261,7 +261,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         if plan.refused {
             state.board.picker = BoardPicker(title: "Refused: \(Plural.count(plan.clashes.count, "clash")), nothing written · Enter goes to the show",
                                              items: plan.clashes.map { .clash(show: $0.subjectUID, label: $0.message) })
-            state.status = StatusMessage(.error, "Confirming \(plan.name) is refused: \(plan.clashes.count) clash(es); fix them and try again.")
+            state.status = StatusMessage(.error, "Confirming \(plan.name) is refused: \(Plural.count(plan.clashes.count, "clash")); fix them and try again.")
             return []
         }
         state.mode = .prompt(Prompt(question: "Confirm \(plan.name): \(Plural.count(plan.shows.count, "show")), \(Plural.count(plan.bookings.count, "booking")), \(Plural.count(plan.tasks, "task")), \(Plural.count(plan.holds.count, "hold change"))?",

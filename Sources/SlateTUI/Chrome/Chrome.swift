@@ -61,7 +61,7 @@ func drawStatus(_ canvas: inout Canvas, _ state: AppState) {
         return
     case .search(let text):
         canvas.put("/" + text, x: 0, y: y, role: .prompt)
-        canvas.put("  \(state.grid.resources.count) match(es) · Enter keeps · Esc clears", x: 2 + DisplayWidth.of(text), y: y, role: .statusBar)
+        canvas.put("  \(Plural.count(state.grid.resources.count, "match")) · Enter keeps · Esc clears", x: 2 + DisplayWidth.of(text), y: y, role: .statusBar)
         return
     case .prompt(let prompt):
         canvas.fill(x: 0, y: y, width: state.width, height: 1, role: .statusWarning)
