@@ -8,7 +8,7 @@ struct PlacementOptions: ParsableArguments {
     @Argument(help: "Talent, room or equipment: id (rm-..., tl-..., eq-...) or name.") var resource: String
     @OptionGroup var period: PeriodOptions
     @Option(help: "Show this booking is for (sh-...).") var show: String?
-    @Option var note = ""
+    @Option(help: "A note kept with the booking (shown in the grid and listings).") var note = ""
     @Option(help: "Repeat (RFC 5545 RRULE subset): \"weekly;byday=MO,WE;count=10\", \"monthly;byday=2TU;until=2027-06-30\", \"daily;interval=2;count=5\".")
     var `repeat`: String?
     @Option(help: "A day the series skips (repeatable): 2026-12-24.") var except: [String] = []
@@ -147,9 +147,9 @@ struct BookingCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List live bookings you can see.")
         @OptionGroup var global: GlobalOptions
-        @Option var resource: String?
-        @Option var from: String?
-        @Option var to: String?
+        @Option(help: "Only this talent, room or equipment: id or name.") var resource: String?
+        @Option(help: "Only bookings ending after this local time (2026-12-03T14:00 or 2026-12-03).") var from: String?
+        @Option(help: "Only bookings starting before this local time.") var to: String?
         @Flag(help: "Include released and cancelled bookings.") var all = false
         @Option(help: "At most this many (default 500).") var limit = 500
         func validate() throws {

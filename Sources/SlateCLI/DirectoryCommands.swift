@@ -127,9 +127,9 @@ struct RoomCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a room.")
         @OptionGroup var global: GlobalOptions
-        @Argument var name: String
-        @Option var studio: String?
-        @Option var capacity = 0
+        @Argument(help: "The room's name.") var name: String
+        @Option(help: "Studio the room belongs to (default: your only studio).") var studio: String?
+        @Option(help: "How many people it holds.") var capacity = 0
         @Option(help: "Equipment notes.") var notes = ""
         func run() throws { global.emit(try global.session().addRoom(studio: studio, name: name, capacity: capacity, equipmentNotes: notes)) { "Added room \(name) (\($0))." } }
     }
@@ -169,10 +169,10 @@ struct EquipmentCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add equipment.")
         @OptionGroup var global: GlobalOptions
-        @Argument var name: String
-        @Option var studio: String?
-        @Option var category = ""
-        @Option var serial = ""
+        @Argument(help: "The equipment's name.") var name: String
+        @Option(help: "Studio it belongs to (default: your only studio).") var studio: String?
+        @Option(help: "Kind of equipment, e.g. camera or lighting.") var category = ""
+        @Option(help: "Serial number.") var serial = ""
         func run() throws { global.emit(try global.session().addEquipment(studio: studio, name: name, category: category, serial: serial)) { "Added \(name) (\($0))." } }
     }
 
@@ -236,12 +236,12 @@ struct ClientCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a client of a studio (its staff see the client's details and materials).")
         @OptionGroup var global: GlobalOptions
-        @Argument var name: String
+        @Argument(help: "The client's name.") var name: String
         @Option(help: "Studio the client works with (default: your only studio).") var studio: String?
-        @Option var contact = ""
-        @Option var email = ""
-        @Option var tier = ""
-        @Option var notes = ""
+        @Option(help: "Contact person or phone.") var contact = ""
+        @Option(help: "Email address.") var email = ""
+        @Option(help: "Tier, e.g. key account.") var tier = ""
+        @Option(help: "Notes kept with the client.") var notes = ""
         func run() throws {
             global.emit(try global.session().addClient(studio: studio, name: name, contact: contact, email: email, tier: tier, notes: notes)) { "Added client \(name) (\($0))." }
         }
@@ -353,7 +353,7 @@ struct TimeOffCommand: ParsableCommand {
         @Argument(help: "Talent, room or equipment id or name.") var resource: String
         @OptionGroup var period: PeriodOptions
         @Flag(help: "Reject bookings instead of warning.") var hard = false
-        @Option var reason = ""
+        @Option(help: "Why (shown to whoever books over it).") var reason = ""
         func run() throws {
             global.emit(try global.session().addTimeOff(resource: resource, start: .local(period.from), end: .local(period.to), hard: hard, reason: reason)) { "Recorded time off (\($0))." }
         }

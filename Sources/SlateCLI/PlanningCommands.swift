@@ -17,9 +17,9 @@ struct ScheduleCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Create a draft schedule.")
         @OptionGroup var global: GlobalOptions
-        @Argument var name: String
-        @Option var client: String
-        @Option var studio: String?
+        @Argument(help: "The schedule's name.") var name: String
+        @Option(help: "The client it is for: id (cl-...) or name.") var client: String
+        @Option(help: "Studio that runs it (default: your only studio).") var studio: String?
         func run() throws { global.emit(try global.session().addSchedule(studio: studio, client: client, name: name)) { "Added schedule \(name) (\($0))." } }
     }
 
@@ -123,11 +123,11 @@ struct ShowCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a draft show (reserves nothing until confirmed).")
         @OptionGroup var global: GlobalOptions
-        @Argument var title: String
-        @Option var client: String
-        @Option var schedule: String?
-        @Option var studio: String?
-        @Option var room: String?
+        @Argument(help: "The show's title.") var title: String
+        @Option(help: "The client it is for: id (cl-...) or name.") var client: String
+        @Option(help: "The schedule it belongs to (sc-...), if any.") var schedule: String?
+        @Option(help: "The studio that runs it, when you belong to several.") var studio: String?
+        @Option(help: "Its room: id (rm-...) or name.") var room: String?
         @OptionGroup var period: PeriodOptions
         @Option(help: "bau, campaign or other.") var type: ShowType = .bau
         @Option(help: "standard or premium.") var standard: ShowStandard = .standard
@@ -135,7 +135,7 @@ struct ShowCommand: ParsableCommand {
         @Option(help: "Platform id or name (repeatable).") var platform: [String] = []
         @Option(help: "Equipment id or name (repeatable; booked when the show is confirmed).") var equipment: [String] = []
         @Option(help: "The client's materials by id or title (repeatable).") var material: [String] = []
-        @Option var notes = ""
+        @Option(help: "Notes for the crew.") var notes = ""
         @Option(help: "Repeat (as for book): \"weekly;byday=TU;count=8\" makes a draft for every day of the series.") var `repeat`: String?
         @Option(help: "A day the series skips (repeatable).") var except: [String] = []
         func run() throws {
@@ -165,8 +165,8 @@ struct ShowCommand: ParsableCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a show as one command: fields, times, room, cast, equipment, platforms, materials (each booking clash-checked).")
         @OptionGroup var global: GlobalOptions
-        @Argument var show: String
-        @Option var title: String?
+        @Argument(help: "The show (sh-...).") var show: String
+        @Option(help: "A new title.") var title: String?
         @Option(help: "New start, local time in the studio's zone (give --to too).") var from: String?
         @Option(help: "New end (exclusive).") var to: String?
         @Option(help: "Room id or name.") var room: String?
@@ -179,7 +179,7 @@ struct ShowCommand: ParsableCommand {
         @Option(help: "The client's materials by id or title (repeatable; replaces them).") var material: [String] = []
         @Option(help: "bau, campaign or other.") var type: ShowType?
         @Option(help: "standard or premium.") var standard: ShowStandard?
-        @Option var notes: String?
+        @Option(help: "New notes for the crew.") var notes: String?
         @Option(help: "Refuse if the show is no longer at this version.") var ifVersion: Int?
         @Option(help: "Move over holds, releasing them (manager; give the reason).") var force: String?
         @Flag(help: "Show what would change without writing.") var plan = false

@@ -10,7 +10,7 @@ struct TaskCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List tasks (by show time; --overdue and --due-within by due time).")
         @OptionGroup var global: GlobalOptions
-        @Option var show: String?
+        @Option(help: "Only the tasks of this show (sh-...).") var show: String?
         @Flag(help: "Only tasks assigned to you or about you.") var mine = false
         @Flag(help: "Only open tasks (not completed or cancelled).") var open = false
         @Flag(help: "Only open tasks past their due time.") var overdue = false
@@ -29,8 +29,8 @@ struct TaskCommand: ParsableCommand {
     struct Done: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "done", abstract: "Complete a task, with its value (checked by its input type).")
         @OptionGroup var global: GlobalOptions
-        @Argument var task: String
-        @Option var value: String?
+        @Argument(help: "The task (tk-...).") var task: String
+        @Option(help: "Its value, checked by its input type: text, a number in the workspace's locale, a date, a percentage, a file or a URL.") var value: String?
         @Option(help: "Refuse if the task is no longer at this version.") var ifVersion: Int?
         func run() throws { global.emit(try global.session().completeTask(task, value: value, expectedVersion: ifVersion)) { "Done \($0)." } }
     }

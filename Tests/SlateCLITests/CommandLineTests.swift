@@ -22,6 +22,22 @@ struct CommandLineTests {
         #expect(book.out.contains("--from <from>"))
     }
 
+    /// Every option of the commands a coordinator types most says what it is for in --help.
+    @Test(arguments: [["book"], ["hold"], ["show", "add"], ["show", "edit"], ["booking", "list"], ["task", "list"], ["task", "done"], ["room", "add"],
+                      ["equipment", "add"], ["client", "add"], ["schedule", "add"], ["time-off", "add"]])
+    func everyOptionOfTheDailyCommandsIsExplained(command: [String]) throws {
+        let help = try CLIHarness().run(command + ["--help"], db: false).out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let options = help.drop { !$0.hasPrefix("OPTIONS:") }.dropFirst()
+        var unexplained: [String] = []
+        for (line, next) in zip(options, options.dropFirst() + [""]) where line.hasPrefix("  -") {
+            // The names and the value's placeholder, then the words that explain it
+            let words = line.split(separator: " ").drop { $0.hasPrefix("-") || $0.hasPrefix("<") || $0 == "..." }
+            let explained = !words.isEmpty || (next.hasPrefix("      ") && !next.trimmingCharacters(in: .whitespaces).hasPrefix("-"))
+            if !explained { unexplained.append(line.trimmingCharacters(in: .whitespaces)) }
+        }
+        #expect(unexplained.isEmpty, "\(command): \(unexplained)")
+    }
+
     @Test func theWorkspaceAndOutputOptionsMayComeBeforeTheCommand() throws {
         let h = try CLIHarness.ready()
         let after = h.run(["booking", "list", "--json", "--db", h.path], db: false)
