@@ -169,7 +169,7 @@ struct BookingCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one booking.")
         @OptionGroup var global: GlobalOptions
-        @Argument var booking: String
+        @Argument(help: "The booking (bk-...).") var booking: String
         func run() throws {
             let view = try global.session().booking(booking)
             if global.json { global.out(JSONOutput.encode(view)); return }

@@ -22,8 +22,8 @@ struct CommsCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Client, talent or show id or name.") var about: String
         @Option(help: "call, note, email or message.") var kind: CommunicationKind = .note
-        @Option var subject = ""
-        @Option var body = ""
+        @Option(help: "A subject line.") var subject = ""
+        @Option(help: "What was said.") var body = ""
         @Option(help: "When it happened (local time; default now).") var at: String?
         func run() throws {
             global.emit(try global.session().logCommunication(about: about, kind: kind, subject: subject, body: body, at: at.map(When.local))) { "Logged \($0)." }
@@ -62,7 +62,7 @@ struct CommentCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Comment on a record (@login mentions someone); --reply answers a comment.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The record's id, or a comment's id with --reply.") var record: String
-        @Argument var body: String
+        @Argument(help: "The comment's text (@login mentions a member).") var body: String
         @Flag(help: "The first argument is a comment to reply to.") var reply = false
         func run() throws {
             global.emit(try global.session().addComment(on: record, body: body, replyTo: reply ? record : nil)) { "Added \($0)." }
@@ -72,8 +72,8 @@ struct CommentCommand: ParsableCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change your own comment.")
         @OptionGroup var global: GlobalOptions
-        @Argument var comment: String
-        @Argument var body: String
+        @Argument(help: "The comment (cm-...).") var comment: String
+        @Argument(help: "The new text.") var body: String
         @Option(help: "Refuse if the comment is no longer at this version.") var ifVersion: Int?
         func run() throws { global.emit(try global.session().editComment(comment, body: body, expectedVersion: ifVersion)) { "Updated \($0)." } }
     }
@@ -81,7 +81,7 @@ struct CommentCommand: ParsableCommand {
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "delete", abstract: "Remove your own comment.")
         @OptionGroup var global: GlobalOptions
-        @Argument var comment: String
+        @Argument(help: "The comment (cm-...).") var comment: String
         func run() throws { global.emit(try global.session().deleteComment(comment)) { "Deleted \($0)." } }
     }
 
@@ -107,7 +107,7 @@ struct TagCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Tag a record: slate tag add sh-… vip,outdoor.")
         @OptionGroup var global: GlobalOptions
-        @Argument var record: String
+        @Argument(help: "A record's id (sh-..., bk-..., tl-...).") var record: String
         @Argument(help: "Tags, comma-separated.") var tags: String
         @Flag(name: .customLong("global"), help: "A workspace-wide tag rather than the record's studio's (managers).") var workspaceWide = false
         func run() throws { global.emit(try global.session().tag(record, [tags], global: workspaceWide)) { "Tagged: \($0.joined(separator: ", "))." } }
@@ -116,15 +116,15 @@ struct TagCommand: ParsableCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "remove", abstract: "Take tags off a record.")
         @OptionGroup var global: GlobalOptions
-        @Argument var record: String
-        @Argument var tags: String
+        @Argument(help: "A record's id (sh-..., bk-..., tl-...).") var record: String
+        @Argument(help: "Tags, comma-separated.") var tags: String
         func run() throws { global.emit(try global.session().untag(record, [tags])) { "Removed: \($0.joined(separator: ", "))." } }
     }
 
     struct Find: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "find", abstract: "The records carrying a tag.")
         @OptionGroup var global: GlobalOptions
-        @Argument var tag: String
+        @Argument(help: "The tag's name.") var tag: String
         func run() throws { global.emit(try global.session().tagged(tag)) }
     }
 }
@@ -133,7 +133,7 @@ struct TagCommand: ParsableCommand {
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "search", abstract: "Search names (talent, clients, rooms, equipment, platforms, shows), communications and comments.")
     @OptionGroup var global: GlobalOptions
-    @Argument(parsing: .remaining) var words: [String]
+    @Argument(parsing: .remaining, help: "Words to find in names, notes and messages (accents and case ignored).") var words: [String]
     func run() throws { global.emit(try global.session().search(words.joined(separator: " ")), empty: "nothing found") }
 }
 
@@ -152,11 +152,11 @@ struct JobCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Open a role: slate job add \"Host for launch\" --project P --skills hosting,french --from … --to … --rate 600.")
         @OptionGroup var global: GlobalOptions
-        @Argument var title: String
-        @Option var project: String
-        @Option var skills: String
+        @Argument(help: "The role's title.") var title: String
+        @Option(help: "The project it is for: id (pj-...) or name.") var project: String
+        @Option(help: "Skills wanted, comma-separated: hosting,french.") var skills: String
         @OptionGroup var period: PeriodOptions
-        @Option var rate = "0"
+        @Option(help: "The rate offered.") var rate = "0"
         func run() throws {
             global.emit(try global.session().addJob(project: project, title: title, skills: [skills], from: .local(period.from), to: .local(period.to),
                                                     rateMinor: try Money.minorUnits(rate))) { "Opened \($0)." }
@@ -166,7 +166,7 @@ struct JobCommand: ParsableCommand {
     struct Match: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "match", abstract: "Talent for a listing: its skills over its dates, best first.")
         @OptionGroup var global: GlobalOptions
-        @Argument var job: String
+        @Argument(help: "The job listing (jb-...).") var job: String
         func run() throws {
             global.emit(try global.session().matchJob(job), columns: global.json ? nil : ["rank", "uid", "name", "skills", "missing", "availability", "rating", "rate", "studio"])
         }
@@ -175,8 +175,8 @@ struct JobCommand: ParsableCommand {
     struct Fill: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "fill", abstract: "Fill a listing: books the talent over its dates (clash-checked), in one command.")
         @OptionGroup var global: GlobalOptions
-        @Argument var job: String
-        @Option var talent: String
+        @Argument(help: "The job listing (jb-...).") var job: String
+        @Option(help: "The talent who takes it: id or name.") var talent: String
         @Flag(help: "Pencil them (a hold) instead of confirming.") var hold = false
         func run() throws { global.emit(try global.session().fillJob(job, talent: talent, hold: hold)) { "Filled: \($0.uid) \($0.resourceName) \($0.when(labelled: false))." } }
     }
@@ -184,7 +184,7 @@ struct JobCommand: ParsableCommand {
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "close", abstract: "Close a listing without filling it.")
         @OptionGroup var global: GlobalOptions
-        @Argument var job: String
+        @Argument(help: "The job listing (jb-...).") var job: String
         func run() throws { global.emit(try global.session().closeJob(job)) { "Closed \($0)." } }
     }
 }

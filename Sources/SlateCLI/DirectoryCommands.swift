@@ -41,14 +41,14 @@ struct TalentCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change talent fields.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Talent id or name.") var talent: String
-        @Option var name: String?
-        @Option var alias: String?
-        @Option var role: TalentRole?
+        @Option(help: "A new name.") var name: String?
+        @Option(help: "Another name they go by (searched too).") var alias: String?
+        @Option(help: "host, artist or engineer.") var role: TalentRole?
         @Option(help: "Skills with levels: hosting:4,dj (replaces the list).") var skills: String?
         @Option(help: "Languages with levels: French:5,English (replaces the list).") var languages: String?
-        @Option var styles: String?
-        @Option var rate: String?
-        @Option var contact: String?
+        @Option(help: "Styles, comma-separated (replaces the list).") var styles: String?
+        @Option(help: "Rate per show, e.g. 450.00.") var rate: String?
+        @Option(help: "Agent, phone or email.") var contact: String?
         @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
         func run() throws {
             let changes = TalentChanges(name: name, alias: alias, role: role, skills: skills.map { [$0] }, styles: styles.map { [$0] }, rateMinor: try rate.map { try Money.minorUnits($0) },
@@ -83,17 +83,17 @@ struct TalentCommand: ParsableCommand {
     struct Rate: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "rate", abstract: "Rate talent's work on a show, 1 to 5 stars; their rating is the average.")
         @OptionGroup var global: GlobalOptions
-        @Argument var talent: String
-        @Option var show: String
-        @Option var stars: Int
-        @Option var note: String?
+        @Argument(help: "Talent id (tl-...) or name.") var talent: String
+        @Option(help: "The show they worked on (sh-...).") var show: String
+        @Option(help: "1 to 5.") var stars: Int
+        @Option(help: "A note kept with the rating.") var note: String?
         func run() throws { global.emit(try global.session().rateTalent(talent, show: show, stars: stars, note: note)) { "Rated \($0)." } }
     }
 
     struct Ban: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "ban", abstract: "Ban talent: no new holds or bookings.")
         @OptionGroup var global: GlobalOptions
-        @Argument var talent: String
+        @Argument(help: "Talent id (tl-...) or name.") var talent: String
         @Option(help: "Why (shown on their card).") var reason = ""
         func run() throws { global.emit(try global.session().editTalent(talent, TalentChanges(banned: true, banReason: reason))) { "Banned \($0)." } }
     }
@@ -101,14 +101,14 @@ struct TalentCommand: ParsableCommand {
     struct Unban: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "unban", abstract: "Lift a ban.")
         @OptionGroup var global: GlobalOptions
-        @Argument var talent: String
+        @Argument(help: "Talent id (tl-...) or name.") var talent: String
         func run() throws { global.emit(try global.session().editTalent(talent, TalentChanges(banned: false))) { "Unbanned \($0)." } }
     }
 
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "delete", abstract: "Remove talent from use (history is kept).")
         @OptionGroup var global: GlobalOptions
-        @Argument var talent: String
+        @Argument(help: "Talent id (tl-...) or name.") var talent: String
         @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
         func run() throws { global.emit(try global.session().deleteResource(talent, expectedVersion: ifVersion)) { "Deleted \($0)." } }
     }
@@ -137,10 +137,10 @@ struct RoomCommand: ParsableCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change its fields.")
         @OptionGroup var global: GlobalOptions
-        @Argument var room: String
-        @Option var name: String?
-        @Option var capacity: String?
-        @Option var notes: String?
+        @Argument(help: "Room id (rm-...) or name.") var room: String
+        @Option(help: "A new name.") var name: String?
+        @Option(help: "How many people it holds.") var capacity: String?
+        @Option(help: "Notes kept with the room.") var notes: String?
         @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
         func run() throws {
             let fields = ["name": name, "capacity": capacity, "notes": notes].compactMapValues { $0 }
@@ -151,7 +151,7 @@ struct RoomCommand: ParsableCommand {
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "delete", abstract: "Remove a room from use.")
         @OptionGroup var global: GlobalOptions
-        @Argument var room: String
+        @Argument(help: "Room id (rm-...) or name.") var room: String
         func run() throws { global.emit(try global.session().deleteResource(room)) { "Deleted \($0)." } }
     }
 }
@@ -179,10 +179,10 @@ struct EquipmentCommand: ParsableCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change its fields.")
         @OptionGroup var global: GlobalOptions
-        @Argument var equipment: String
-        @Option var name: String?
-        @Option var category: String?
-        @Option var serial: String?
+        @Argument(help: "Equipment id (eq-...) or name.") var equipment: String
+        @Option(help: "A new name.") var name: String?
+        @Option(help: "Kind of equipment, e.g. camera or lighting.") var category: String?
+        @Option(help: "Serial number.") var serial: String?
         @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
         func run() throws {
             let fields = ["name": name, "category": category, "serial": serial].compactMapValues { $0 }
@@ -193,7 +193,7 @@ struct EquipmentCommand: ParsableCommand {
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "delete", abstract: "Remove equipment from use.")
         @OptionGroup var global: GlobalOptions
-        @Argument var equipment: String
+        @Argument(help: "Equipment id (eq-...) or name.") var equipment: String
         func run() throws { global.emit(try global.session().deleteResource(equipment)) { "Deleted \($0)." } }
     }
 }
@@ -205,13 +205,13 @@ struct ClientCommand: ParsableCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a client's fields.")
         @OptionGroup var global: GlobalOptions
-        @Argument var client: String
-        @Option var name: String?
-        @Option var contact: String?
-        @Option var email: String?
+        @Argument(help: "Client id (cl-...) or name.") var client: String
+        @Option(help: "A new name.") var name: String?
+        @Option(help: "Contact person or phone.") var contact: String?
+        @Option(help: "Email address.") var email: String?
         @Option(help: "gold, standard, ...") var tier: String?
-        @Option var preferences: String?
-        @Option var notes: String?
+        @Option(help: "What they prefer, for whoever plans their shows.") var preferences: String?
+        @Option(help: "Notes kept with the client.") var notes: String?
         @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
         func run() throws {
             let fields = ["name": name, "contact": contact, "email": email, "tier": tier, "preferences": preferences, "notes": notes].compactMapValues { $0 }
@@ -222,7 +222,7 @@ struct ClientCommand: ParsableCommand {
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "delete", abstract: "Remove a client (refused while it has shows or schedules not over).")
         @OptionGroup var global: GlobalOptions
-        @Argument var client: String
+        @Argument(help: "Client id (cl-...) or name.") var client: String
         @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
         func run() throws { global.emit(try global.session().deleteClient(client, expectedVersion: ifVersion)) { "Deleted \($0)." } }
     }
@@ -261,17 +261,17 @@ struct PlatformCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a platform.")
         @OptionGroup var global: GlobalOptions
-        @Argument var name: String
-        @Option var url = ""
+        @Argument(help: "The platform's name.") var name: String
+        @Option(help: "Where its streams are watched.") var url = ""
         func run() throws { global.emit(try global.session().addPlatform(name: name, url: url)) { "Added platform \(name) (\($0))." } }
     }
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change its fields.")
         @OptionGroup var global: GlobalOptions
-        @Argument var platform: String
-        @Option var name: String?
-        @Option var url: String?
+        @Argument(help: "Platform id (pf-...) or name.") var platform: String
+        @Option(help: "A new name.") var name: String?
+        @Option(help: "A new address.") var url: String?
         @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
         func run() throws {
             let fields = ["name": name, "url": url].compactMapValues { $0 }
@@ -282,7 +282,7 @@ struct PlatformCommand: ParsableCommand {
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "delete", abstract: "Remove a platform (refused while shows not over stream on it).")
         @OptionGroup var global: GlobalOptions
-        @Argument var platform: String
+        @Argument(help: "Platform id (pf-...) or name.") var platform: String
         @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
         func run() throws { global.emit(try global.session().deletePlatform(platform, expectedVersion: ifVersion)) { "Deleted \($0)." } }
     }
@@ -295,27 +295,27 @@ struct MaterialCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List materials.")
         @OptionGroup var global: GlobalOptions
-        @Option var client: String?
+        @Option(help: "Only this client's materials: id or name.") var client: String?
         func run() throws { global.emit(try global.session().materials(client: client)) }
     }
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add material for a client.")
         @OptionGroup var global: GlobalOptions
-        @Argument var title: String
-        @Option var client: String
+        @Argument(help: "The material's title.") var title: String
+        @Option(help: "The client it belongs to: id or name.") var client: String
         @Option(help: "brief, mechanic, script, scene or other.") var kind: MaterialKind = .brief
-        @Option var body = ""
-        @Option var platform: String?
+        @Option(help: "Its text.") var body = ""
+        @Option(help: "The platform it is for, if one.") var platform: String?
         func run() throws { global.emit(try global.session().addMaterial(client: client, kind: kind, title: title, body: body, platform: platform)) { "Added \(title) (\($0))." } }
     }
 
     struct Revise: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "revise", abstract: "A new revision of a material; the old text is kept.")
         @OptionGroup var global: GlobalOptions
-        @Argument var material: String
-        @Option var title: String?
-        @Option var body: String?
+        @Argument(help: "The material: id (mt-...) or title.") var material: String
+        @Option(help: "A new title.") var title: String?
+        @Option(help: "The new text.") var body: String?
         @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
         func run() throws { global.emit(try global.session().reviseMaterial(material, title: title, body: body, expectedVersion: ifVersion)) { "Now at revision \($0)." } }
     }
@@ -323,7 +323,7 @@ struct MaterialCommand: ParsableCommand {
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "delete", abstract: "Remove a material (refused while shows not over use it).")
         @OptionGroup var global: GlobalOptions
-        @Argument var material: String
+        @Argument(help: "The material: id (mt-...) or title.") var material: String
         @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
         func run() throws { global.emit(try global.session().deleteMaterial(material, expectedVersion: ifVersion)) { "Deleted \($0)." } }
     }
@@ -331,7 +331,7 @@ struct MaterialCommand: ParsableCommand {
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "history", abstract: "Every revision of a material, the current one first.")
         @OptionGroup var global: GlobalOptions
-        @Argument var material: String
+        @Argument(help: "The material: id (mt-...) or title.") var material: String
         func run() throws { global.emit(try global.session().materialRevisions(material)) }
     }
 }
@@ -343,7 +343,7 @@ struct TimeOffCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List time off.")
         @OptionGroup var global: GlobalOptions
-        @Option var resource: String?
+        @Option(help: "Only this talent, room or equipment: id or name.") var resource: String?
         func run() throws { global.emit(try global.session().timeOff(resource: resource)) }
     }
 

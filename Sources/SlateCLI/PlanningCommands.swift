@@ -26,14 +26,14 @@ struct ScheduleCommand: ParsableCommand {
     struct Shows: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "shows", abstract: "List a schedule's shows.")
         @OptionGroup var global: GlobalOptions
-        @Argument var schedule: String
+        @Argument(help: "The schedule (sc-...).") var schedule: String
         func run() throws { global.emit(try global.session().shows(schedule: schedule), columns: global.json ? nil : ["uid", "title", "status", "start_at", "end_at", "room", "talent"]) }
     }
 
     struct Board: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "board", abstract: "A schedule's shows by day, each with what it would clash with (the draft board as text).")
         @OptionGroup var global: GlobalOptions
-        @Argument var schedule: String
+        @Argument(help: "The schedule (sc-...).") var schedule: String
         func run() throws {
             let board = try global.session().board(schedule: schedule)
             if global.json { return global.out(JSONOutput.encode(board)) }
@@ -57,28 +57,28 @@ struct ScheduleCommand: ParsableCommand {
     struct Clashes: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "clashes", abstract: "What the schedule's drafts would clash with (soft markers).")
         @OptionGroup var global: GlobalOptions
-        @Argument var schedule: String
+        @Argument(help: "The schedule (sc-...).") var schedule: String
         func run() throws { CheckCommand.print(try global.session().draftClashes(schedule: schedule), global) }
     }
 
     struct Propose: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "propose", abstract: "Propose a draft schedule to the client.")
         @OptionGroup var global: GlobalOptions
-        @Argument var schedule: String
+        @Argument(help: "The schedule (sc-...).") var schedule: String
         func run() throws { global.emit(try global.session().setScheduleStatus(schedule, to: .proposed)) { "Proposed \($0)." } }
     }
 
     struct SendBack: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "send-back", abstract: "Send a proposed schedule back to draft (changes requested).")
         @OptionGroup var global: GlobalOptions
-        @Argument var schedule: String
+        @Argument(help: "The schedule (sc-...).") var schedule: String
         func run() throws { global.emit(try global.session().setScheduleStatus(schedule, to: .draft)) { "\($0) is a draft again." } }
     }
 
     struct Confirm: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "confirm", abstract: "Confirm a proposed schedule: all its draft shows are booked in one step, or none.")
         @OptionGroup var global: GlobalOptions
-        @Argument var schedule: String
+        @Argument(help: "The schedule (sc-...).") var schedule: String
         @Flag(help: "Show what it would do (shows, bookings, tasks, holds) or every clash that would refuse it, without writing.") var plan = false
         @Option(help: "Force over holds ranked above, releasing them (the reason is audited).") var force: String?
         func run() throws {
@@ -94,14 +94,14 @@ struct ScheduleCommand: ParsableCommand {
     struct Archive: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "archive", abstract: "Archive a confirmed schedule.")
         @OptionGroup var global: GlobalOptions
-        @Argument var schedule: String
+        @Argument(help: "The schedule (sc-...).") var schedule: String
         func run() throws { global.emit(try global.session().setScheduleStatus(schedule, to: .archived)) { "Archived \($0)." } }
     }
 
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a draft or proposed schedule and its draft shows.")
         @OptionGroup var global: GlobalOptions
-        @Argument var schedule: String
+        @Argument(help: "The schedule (sc-...).") var schedule: String
         func run() throws { global.emit(try global.session().setScheduleStatus(schedule, to: .cancelled)) { "Cancelled \($0)." } }
     }
 }
@@ -116,7 +116,7 @@ struct ShowCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List shows.")
         @OptionGroup var global: GlobalOptions
-        @Option var schedule: String?
+        @Option(help: "Only the shows of this schedule (sc-...).") var schedule: String?
         func run() throws { global.emit(try global.session().shows(schedule: schedule), columns: global.json ? nil : ["uid", "title", "status", "start_at", "end_at", "client", "room", "talent"]) }
     }
 
@@ -154,7 +154,7 @@ struct ShowCommand: ParsableCommand {
     struct Card: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "card", abstract: "Everything about a show: client, times, room, talent, equipment, platforms, materials, bookings, tasks, comments, history.")
         @OptionGroup var global: GlobalOptions
-        @Argument var show: String
+        @Argument(help: "The show (sh-...).") var show: String
         func run() throws {
             let card = try global.session().showCard(show)
             if global.json { return global.out(JSONOutput.encode(card)) }
@@ -195,7 +195,7 @@ struct ShowCommand: ParsableCommand {
     struct Copy: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "copy", abstract: "Copy a show to another day as a new draft (same time, room, cast, platforms, materials).")
         @OptionGroup var global: GlobalOptions
-        @Argument var show: String
+        @Argument(help: "The show (sh-...).") var show: String
         @Option(help: "The day, 2026-12-10.") var to: String
         func run() throws { global.emit(try global.session().copyShow(show, toDay: to)) { "Added draft \($0)." } }
     }
@@ -203,7 +203,7 @@ struct ShowCommand: ParsableCommand {
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete a draft show (confirmed shows are cancelled instead).")
         @OptionGroup var global: GlobalOptions
-        @Argument var show: String
+        @Argument(help: "The show (sh-...).") var show: String
         @Option(help: "Refuse if the show is no longer at this version.") var ifVersion: Int?
         func run() throws { global.emit(try global.session().deleteShow(show, expectedVersion: ifVersion)) { "Deleted draft \($0)." } }
     }
@@ -211,7 +211,7 @@ struct ShowCommand: ParsableCommand {
     struct Shift: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "shift", abstract: "Move several shows by days and minutes, same wall-clock time, as one command (any clash refuses all).")
         @OptionGroup var global: GlobalOptions
-        @Argument var shows: [String]
+        @Argument(help: "Shows to move (sh-..., repeatable).") var shows: [String]
         @Option(help: "Days later (negative: earlier).") var days = 0
         @Option(help: "Minutes later (negative: earlier).") var minutes = 0
         @Flag(help: "Show what would change without writing.") var plan = false
@@ -223,7 +223,7 @@ struct ShowCommand: ParsableCommand {
     struct Move: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "move", abstract: "Move or resize a show with all its bookings (one command, each booking clash-checked).")
         @OptionGroup var global: GlobalOptions
-        @Argument var show: String
+        @Argument(help: "The show (sh-...).") var show: String
         @OptionGroup var period: PeriodOptions
         @Option(help: "Refuse if the show is no longer at this version.") var ifVersion: Int?
         @Option(help: "Move over holds, releasing them (manager; give the reason).") var force: String?
@@ -237,48 +237,48 @@ struct ShowCommand: ParsableCommand {
     struct AddTalent: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add-talent", abstract: "Cast talent on a show.")
         @OptionGroup var global: GlobalOptions
-        @Argument var show: String
-        @Argument var talent: String
+        @Argument(help: "The show (sh-...).") var show: String
+        @Argument(help: "Talent id (tl-...) or name.") var talent: String
         func run() throws { global.emit(try global.session().addShowTalent(show: show, talent: talent)) { "Cast (\($0))." } }
     }
 
     struct Suggest: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "suggest", abstract: "Free times for a show, nearest first: its room and all its talent free, inside opening hours.")
         @OptionGroup var global: GlobalOptions
-        @Argument var show: String
-        @Option var limit = 10
+        @Argument(help: "The show (sh-...).") var show: String
+        @Option(help: "How many free times to list.") var limit = 10
         func run() throws { global.emit(try global.session().suggestSlots(show: show, limit: limit), empty: "no free time within a week either side") }
     }
 
     struct RemoveTalent: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "remove-talent", abstract: "Take talent off a show (their booking and open review tasks are cancelled).")
         @OptionGroup var global: GlobalOptions
-        @Argument var show: String
-        @Argument var talent: String
+        @Argument(help: "The show (sh-...).") var show: String
+        @Argument(help: "Talent id (tl-...) or name.") var talent: String
         func run() throws { global.emit(try global.session().removeShowTalent(show: show, talent: talent)) { "Taken off (\($0))." } }
     }
 
     struct AddPlatform: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add-platform", abstract: "Stream a show on a platform (a confirmed show gets its review tasks).")
         @OptionGroup var global: GlobalOptions
-        @Argument var show: String
-        @Argument var platform: String
+        @Argument(help: "The show (sh-...).") var show: String
+        @Argument(help: "Platform id (pf-...) or name.") var platform: String
         func run() throws { global.emit(try global.session().addShowPlatform(show: show, platform: platform)) { "Added (\($0))." } }
     }
 
     struct RemovePlatform: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "remove-platform", abstract: "Take a platform off a show (its open review tasks are cancelled).")
         @OptionGroup var global: GlobalOptions
-        @Argument var show: String
-        @Argument var platform: String
+        @Argument(help: "The show (sh-...).") var show: String
+        @Argument(help: "Platform id (pf-...) or name.") var platform: String
         func run() throws { global.emit(try global.session().removeShowPlatform(show: show, platform: platform)) { "Removed (\($0))." } }
     }
 
     struct Confirm: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "confirm", abstract: "Confirm a draft show: book its room and talent, generate its tasks.")
         @OptionGroup var global: GlobalOptions
-        @Argument var show: String
-        @Flag var plan = false
+        @Argument(help: "The show (sh-...).") var show: String
+        @Flag(help: "Show what would change without writing.") var plan = false
         @Option(help: "Force over holds ranked above (reason audited).") var force: String?
         func run() throws { global.emit(try global.session().confirmShow(show, forceReason: force, plan: plan)) { "Confirmed \($0)." } }
     }
@@ -286,21 +286,21 @@ struct ShowCommand: ParsableCommand {
     struct Live: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "live", abstract: "Mark a confirmed show live (needs required pre-production tasks done).")
         @OptionGroup var global: GlobalOptions
-        @Argument var show: String
+        @Argument(help: "The show (sh-...).") var show: String
         func run() throws { global.emit(try global.session().setShowStatus(show, to: .live)) { "\($0) is live." } }
     }
 
     struct Complete: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "complete", abstract: "Complete a live show (needs required production tasks done).")
         @OptionGroup var global: GlobalOptions
-        @Argument var show: String
+        @Argument(help: "The show (sh-...).") var show: String
         func run() throws { global.emit(try global.session().setShowStatus(show, to: .completed)) { "\($0) is completed." } }
     }
 
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a show and release its bookings.")
         @OptionGroup var global: GlobalOptions
-        @Argument var show: String
+        @Argument(help: "The show (sh-...).") var show: String
         func run() throws { global.emit(try global.session().setShowStatus(show, to: .cancelled)) { "Cancelled \($0)." } }
     }
 }

@@ -17,9 +17,9 @@ struct ProjectCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a project.")
         @OptionGroup var global: GlobalOptions
-        @Argument var name: String
-        @Option var studio: String?
-        @Option var client: String?
+        @Argument(help: "The project's name.") var name: String
+        @Option(help: "Studio that runs it (default: your only studio).") var studio: String?
+        @Option(help: "The client it is for, if any: id or name.") var client: String?
         @Option(help: "First day auto-scheduled phases may use (2026-01-05).") var start: String?
         func run() throws {
             let day = try start.map(PhaseCommand.day)
@@ -53,14 +53,14 @@ struct ProjectCommand: ParsableCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "export", abstract: "Write a project in the import format (phase ids as keys).")
         @OptionGroup var global: GlobalOptions
-        @Argument var project: String
+        @Argument(help: "The project: id (pj-...) or name.") var project: String
         func run() throws { global.out(try global.session().exportProject(project).json().trimmingCharacters(in: .newlines)) }
     }
 
     struct Schedule: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "schedule", abstract: "A project's plan: early and late dates, float in working days, the critical chain.")
         @OptionGroup var global: GlobalOptions
-        @Argument var project: String
+        @Argument(help: "The project: id (pj-...) or name.") var project: String
         func run() throws {
             let schedule = try global.session().projectSchedule(project)
             if global.json {
@@ -80,7 +80,7 @@ extension ProjectCommand {
     struct Budget: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "budget", abstract: "Budget against actuals per phase: its confirmed bookings at their resources' rates.")
         @OptionGroup var global: GlobalOptions
-        @Argument var project: String
+        @Argument(help: "The project: id (pj-...) or name.") var project: String
         func run() throws {
             let schedule = try global.session().projectSchedule(project)
             if global.json { return global.emit(schedule.phases, columns: nil) }
@@ -123,20 +123,20 @@ struct PhaseCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List phases.")
         @OptionGroup var global: GlobalOptions
-        @Option var project: String?
+        @Option(help: "Only the phases of this project: id or name.") var project: String?
         func run() throws { global.emit(try global.session().phases(project: project)) }
     }
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a phase: fixed days (--from/--to) or auto-scheduled working days (--duration).")
         @OptionGroup var global: GlobalOptions
-        @Argument var name: String
-        @Option var project: String
+        @Argument(help: "The phase's name.") var name: String
+        @Option(help: "The project: id (pj-...) or name.") var project: String
         @Option(help: "First day (2026-01-05).") var from: String?
         @Option(help: "Last day (2026-01-09).") var to: String?
         @Option(help: "Working days, e.g. 3d: placed after its dependencies.") var duration: String?
         @Option(help: "A phase it comes after (finish-to-start); repeatable.") var after: [String] = []
-        @Option var progress = 0
+        @Option(help: "Percent done, 0 to 100.") var progress = 0
         @Flag(help: "Show what would change without writing.") var plan = false
         func run() throws {
             let timing: PhaseTiming
@@ -152,7 +152,7 @@ struct PhaseCommand: ParsableCommand {
     struct Move: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "move", abstract: "Move a phase (an auto-scheduled one is pinned where it lands).")
         @OptionGroup var global: GlobalOptions
-        @Argument var phase: String
+        @Argument(help: "The phase (ph-...).") var phase: String
         @Option(help: "New first day (2026-01-12).") var to: String?
         @Option(parsing: .unconditional, help: "Working days to shift, e.g. 2d or -1d.") var by: String?
         @Flag(help: "Move the phases after it forward by the least needed.") var cascade = false
@@ -172,7 +172,7 @@ struct PhaseCommand: ParsableCommand {
     struct Resize: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "resize", abstract: "Change how many working days a phase lasts.")
         @OptionGroup var global: GlobalOptions
-        @Argument var phase: String
+        @Argument(help: "The phase (ph-...).") var phase: String
         @Option(help: "Working days, e.g. 5d.") var duration: String
         @Flag(help: "Move the phases after it forward by the least needed.") var cascade = false
         @Flag(help: "Show what would change without writing.") var plan = false
@@ -186,15 +186,15 @@ struct PhaseCommand: ParsableCommand {
     struct Progress: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "progress", abstract: "Set a phase's progress (0–100 %).")
         @OptionGroup var global: GlobalOptions
-        @Argument var phase: String
-        @Argument var percent: Int
+        @Argument(help: "The phase (ph-...).") var phase: String
+        @Argument(help: "Percent done, 0 to 100.") var percent: Int
         func run() throws { report(global, try global.session().editPhase(phase, [.progress(percent)]), "\(phase) is \(percent) % done") }
     }
 
     struct Budget: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "budget", abstract: "Set what a phase may cost (its actuals come from its bookings at their rates).")
         @OptionGroup var global: GlobalOptions
-        @Argument var phase: String
+        @Argument(help: "The phase (ph-...).") var phase: String
         @Argument(help: "Amount in the workspace currency (12000, 1250.50).") var amount: String
         func run() throws {
             let minor = try Money.minorUnits(amount)
@@ -205,16 +205,16 @@ struct PhaseCommand: ParsableCommand {
     struct Rename: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "rename", abstract: "Rename a phase.")
         @OptionGroup var global: GlobalOptions
-        @Argument var phase: String
-        @Argument var name: String
+        @Argument(help: "The phase (ph-...).") var phase: String
+        @Argument(help: "The new name.") var name: String
         func run() throws { report(global, try global.session().editPhase(phase, [.name(name)]), "Renamed \(phase)") }
     }
 
     struct Assign: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "assign", abstract: "Book a person, room or equipment for a phase's days (moves with the phase).")
         @OptionGroup var global: GlobalOptions
-        @Argument var phase: String
-        @Argument var resource: String
+        @Argument(help: "The phase (ph-...).") var phase: String
+        @Argument(help: "Talent, room or equipment: id or name.") var resource: String
         @Flag(help: "Place a hold instead of a confirmed booking.") var hold = false
         @Flag(help: "Show what would change without writing.") var plan = false
         func run() throws {
@@ -230,8 +230,8 @@ struct MilestoneCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a milestone on a day, or placed after its dependencies.")
         @OptionGroup var global: GlobalOptions
-        @Argument var name: String
-        @Option var project: String
+        @Argument(help: "The milestone's name.") var name: String
+        @Option(help: "The project: id (pj-...) or name.") var project: String
         @Option(help: "Its day (2026-01-30); without it, as early as the phases it comes after allow.") var on: String?
         @Option(help: "A phase it comes after (finish-to-start); repeatable.") var after: [String] = []
         func run() throws {
@@ -266,8 +266,8 @@ struct DependencyCommand: ParsableCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove the dependency between two phases.")
         @OptionGroup var global: GlobalOptions
-        @Argument var predecessor: String
-        @Argument var successor: String
+        @Argument(help: "The phase that comes first (ph-...).") var predecessor: String
+        @Argument(help: "The phase that comes after it (ph-...).") var successor: String
         func run() throws { global.emit(try global.session().removeDependency(predecessor: predecessor, successor: successor)) { "Removed dependency \($0)." } }
     }
 }

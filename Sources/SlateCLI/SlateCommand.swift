@@ -133,7 +133,7 @@ struct StudioCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "edit", abstract: "Rename a studio or change its opening hours (the time zone stays).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Studio id or name.") var studio: String
-        @Option var name: String?
+        @Option(help: "A new name.") var name: String?
         @Option(help: "Opening hours: \"Mon-Fri 09:00-18:00, Sat 10:00-14:00\".") var hours: String?
         @Option(help: "Refuse if the record is no longer at this version.") var ifVersion: Int?
         func run() throws { global.emit(try global.session().editStudio(studio, name: name, openingHours: hours, expectedVersion: ifVersion)) { "Updated \($0)." } }

@@ -38,7 +38,7 @@ struct TaskCommand: ParsableCommand {
     struct Undone: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "undone", abstract: "Reopen a completed task.")
         @OptionGroup var global: GlobalOptions
-        @Argument var task: String
+        @Argument(help: "The task (tk-...).") var task: String
         @Option(help: "Refuse if the task is no longer at this version.") var ifVersion: Int?
         func run() throws { global.emit(try global.session().reopenTask(task, expectedVersion: ifVersion)) { "Reopened \($0)." } }
     }
@@ -46,8 +46,8 @@ struct TaskCommand: ParsableCommand {
     struct Value: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "value", abstract: "Record a task's value without completing it (numbers in the workspace's locale).")
         @OptionGroup var global: GlobalOptions
-        @Argument var task: String
-        @Argument var value: String
+        @Argument(help: "The task (tk-...).") var task: String
+        @Argument(help: "The value, checked by the task's input type.") var value: String
         @Option(help: "Refuse if the task is no longer at this version.") var ifVersion: Int?
         func run() throws { global.emit(try global.session().setTaskValue(task, value: value, expectedVersion: ifVersion)) { "Recorded the value of \($0)." } }
     }
@@ -55,8 +55,8 @@ struct TaskCommand: ParsableCommand {
     struct Assign: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "assign", abstract: "Assign a task to a member (managers); --nobody takes it back.")
         @OptionGroup var global: GlobalOptions
-        @Argument var task: String
-        @Argument var login: String?
+        @Argument(help: "The task (tk-...).") var task: String
+        @Argument(help: "A member's login.") var login: String?
         @Flag(help: "Assign it to nobody.") var nobody = false
         func run() throws {
             guard (login == nil) == nobody else { throw SlateError.invalidInput("give a login, or --nobody") }
@@ -67,9 +67,9 @@ struct TaskCommand: ParsableCommand {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "status", abstract: "Move a task: pending, assigned, in_progress, review, completed or blocked (with --reason).")
         @OptionGroup var global: GlobalOptions
-        @Argument var task: String
-        @Argument var status: TaskStatus
-        @Option var reason = ""
+        @Argument(help: "The task (tk-...).") var task: String
+        @Argument(help: "pending, assigned, in_progress, review, completed or blocked.") var status: TaskStatus
+        @Option(help: "Why (needed for blocked).") var reason = ""
         @Option(help: "Refuse if the task is no longer at this version.") var ifVersion: Int?
         func run() throws {
             global.emit(try global.session().setTaskStatus(task, to: status, reason: reason, expectedVersion: ifVersion)) { "\($0) is \(status.text)." }
@@ -79,8 +79,8 @@ struct TaskCommand: ParsableCommand {
     struct Block: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "block", abstract: "Mark a task blocked, saying why.")
         @OptionGroup var global: GlobalOptions
-        @Argument var task: String
-        @Option var reason: String
+        @Argument(help: "The task (tk-...).") var task: String
+        @Option(help: "Why it is blocked.") var reason: String
         func run() throws { global.emit(try global.session().setTaskStatus(task, to: .blocked, reason: reason)) { "\($0) is blocked." } }
     }
 }
@@ -100,24 +100,24 @@ struct TemplateCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a template.")
         @OptionGroup var global: GlobalOptions
-        @Argument var name: String
-        @Option var studio: String?
+        @Argument(help: "The template's name.") var name: String
+        @Option(help: "Studio whose shows it serves (default: your only studio).") var studio: String?
         func run() throws { global.emit(try global.session().addTemplate(studio: studio, name: name)) { "Added template \(name) (\($0))." } }
     }
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "edit", abstract: "Rename a template (tasks already generated keep their text).")
         @OptionGroup var global: GlobalOptions
-        @Argument var template: String
-        @Option var name: String
+        @Argument(help: "The template: id (tt-...) or name.") var template: String
+        @Option(help: "The new name.") var name: String
         func run() throws { global.emit(try global.session().editTemplate(template, name: name)) { "Renamed \($0)." } }
     }
 
     struct Activate: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "activate", abstract: "Turn a template on (--off: off); only active templates generate tasks.")
         @OptionGroup var global: GlobalOptions
-        @Argument var template: String
-        @Flag var off = false
+        @Argument(help: "The template: id (tt-...) or name.") var template: String
+        @Flag(help: "Turn it off instead.") var off = false
         func run() throws { global.emit(try global.session().editTemplate(template, active: !off)) { "\($0) is \(off ? "inactive" : "active")." } }
     }
 
@@ -132,10 +132,10 @@ struct TemplateCommand: ParsableCommand {
     struct Item: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "item", abstract: "Add an item to a template.")
         @OptionGroup var global: GlobalOptions
-        @Argument var template: String
-        @Argument var title: String
+        @Argument(help: "The template: id (tt-...) or name.") var template: String
+        @Argument(help: "The item's title (its tasks' title).") var title: String
         @OptionGroup var item: ItemOptions
-        @Flag var required = false
+        @Flag(help: "Its tasks are required: a show cannot go live (pre-production) or complete (production) while one is open.") var required = false
         func run() throws {
             global.emit(try global.session().addTemplateItem(template: template, title: title, type: item.type ?? .other, input: item.input ?? .text, required: required,
                                                              dueOffset: try DurationText.seconds(item.due ?? "0"), dueFrom: item.from ?? .start,
@@ -146,8 +146,8 @@ struct TemplateCommand: ParsableCommand {
     struct ItemEdit: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "item-edit", abstract: "Change a template item (tasks already generated keep what they were).")
         @OptionGroup var global: GlobalOptions
-        @Argument var itemID: String
-        @Option var title: String?
+        @Argument(help: "The template item (ti-...).") var itemID: String
+        @Option(help: "A new title.") var title: String?
         @OptionGroup var item: ItemOptions
         @Flag(inversion: .prefixedNo, help: "Required or not.") var required: Bool?
         @Option(help: "Refuse if the item is no longer at this version.") var ifVersion: Int?
@@ -161,7 +161,7 @@ struct TemplateCommand: ParsableCommand {
     struct ItemDelete: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "item-delete", abstract: "Remove an item from a template (its tasks stay).")
         @OptionGroup var global: GlobalOptions
-        @Argument var itemID: String
+        @Argument(help: "The template item (ti-...).") var itemID: String
         func run() throws { global.emit(try global.session().deleteTemplateItem(itemID)) { "Removed \($0)." } }
     }
 }
@@ -192,7 +192,7 @@ struct CheckCommand: ParsableCommand {
 struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "log", abstract: "The audit log: commands, or one record's history.")
     @OptionGroup var global: GlobalOptions
-    @Option var limit = 30
+    @Option(help: "How many commands to list.") var limit = 30
     @Option(help: "Show the history of one record (its id).") var record: String?
     func run() throws {
         let session = try global.session()
