@@ -21,7 +21,6 @@ public struct Change: Sendable, Codable, Equatable {
             case .row(let old, let new): return Self.fields(action, old: old, new: new)
             }
         }
-        set { values = .fields(newValue) }
     }
 
     /// A command's changes are kept as the rows' values, worded as `fields` only when read:

@@ -192,11 +192,13 @@ extension Session {
     }
 
     /// "2 days later", "30 minutes earlier", "1 day and 30 minutes later"; "by -1 day and
-    /// 30 minutes" when the two go opposite ways.
+    /// +30 minutes" when the two go opposite ways.
     static func shiftWords(days: Int, minutes: Int) -> String {
-        let parts = [days == 0 ? nil : Plural.count(abs(days), "day"), minutes == 0 ? nil : Plural.count(abs(minutes), "minute")].compactMap { $0 }
+        let parts = [(days, "day"), (minutes, "minute")].filter { $0.0 != 0 }
         if parts.isEmpty { return "by nothing" }
-        if days != 0 && minutes != 0 && (days > 0) != (minutes > 0) { return "by \(days) \(abs(days) == 1 ? "day" : "days") and \(minutes) \(abs(minutes) == 1 ? "minute" : "minutes")" }
-        return parts.joined(separator: " and ") + (days > 0 || minutes > 0 ? " later" : " earlier")
+        if parts.count == 2 && (days > 0) != (minutes > 0) {
+            return "by " + parts.map { ($0.0 < 0 ? "-" : "+") + Plural.count(abs($0.0), $0.1) }.joined(separator: " and ")
+        }
+        return parts.map { Plural.count(abs($0.0), $0.1) }.joined(separator: " and ") + (days > 0 || minutes > 0 ? " later" : " earlier")
     }
 }

@@ -115,6 +115,7 @@ struct BoardTests {
         #expect(moved.value.count == 3)
         #expect(try interval(f, shows[0]) == ("2026-12-04T10:30", "2026-12-04T12:30"))
         #expect(try f.alice.undo().value.summary == "move 3 shows 1 day and 30 minutes later")
+        #expect(Session.shiftWords(days: -2, minutes: 0) == "2 days earlier" && Session.shiftWords(days: -1, minutes: 30) == "by -1 day and +30 minutes")
         _ = try f.alice.redo()
         _ = try f.alice.undo()
         #expect(try interval(f, shows[2]) == ("2026-12-05T10:00", "2026-12-05T12:00"))

@@ -106,6 +106,10 @@ struct UpdateTests {
             Issue.record("expected move mode")
             return
         }
+        // Outside UTF-8 the arrows read as < and >, the resize keys: the hint names h/l
+        state.unicode = false
+        #expect(render(state).text.contains("h/l shift, </> shorten"))
+        state.unicode = true
         let step: Int64 = 4 * 3600
         let planned = Scene.press(&state, [.char("l")])
         let moved = Interval(start: Scene.at("2026-12-03T10:00") + step, end: Scene.at("2026-12-03T12:00") + step)

@@ -26,7 +26,7 @@ public let gridKeys = Keymap<GridCommand>([
     Binding([.char("c")], "c", "confirm the hold (a manager may force it)", hint: "c:confirm", .confirm),
     Binding([.char("C")], "C", "challenge the holds ranked above yours", hint: "C:challenge", .challenge),
     Binding([.char("x"), .char("d")], "x / d", "release a hold or cancel a booking (asks; a series asks: only this, this and following, all)", hint: "x:release", .releaseOrCancel),
-    Binding([.char("m"), .char("e")], "m / e", "move: ← → shift, < > resize, Enter saves, Esc cancels", hint: "m:move", .move),
+    Binding([.char("m"), .char("e")], "m / e", "move: h/l shift, < > resize, Enter saves, Esc cancels", hint: "m:move", .move),
     Binding([.char("<")], "< / >", "shorten / lengthen by one column", hint: "</>:resize", .shorten),
     Binding([.char(">")], nil, "lengthen", .lengthen),
     Binding([.char("]")], "] / [", "next / previous booking of a stacked cell", .nextPick),

@@ -126,7 +126,7 @@ func runGrid(_ state: inout AppState, _ command: GridCommand) -> [Effect] {
         let move = MoveState(booking: booking, interval: Interval(start: booking.start, end: booking.end), feedback: nil)
         state.mode = .move(move)
         let whole = booking.showUID.map { " (with all of show \($0))" } ?? ""
-        state.status = StatusMessage(.info, "Moving \(booking.uid)\(whole): ←/→ shift, </> shorten/lengthen, Enter to save, Esc to cancel.")
+        state.status = StatusMessage(.info, "Moving \(booking.uid)\(whole): h/l shift, </> shorten/lengthen, Enter to save, Esc to cancel.")
         // The clash check runs at once, before the first step.
         return [.move(booking.uid, move.interval, version: booking.version, plan: true)]
     case .shorten, .lengthen:

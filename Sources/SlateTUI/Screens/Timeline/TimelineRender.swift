@@ -163,7 +163,7 @@ func timelinePaneLines(_ state: AppState) -> [String] {
         let days = timeline.drafted(phase, in: project, draft)
         lines.append((draft.cascade ? "Cascade move" : "Move") + " to \(words.days(days.first, days.last)) (\(draft.shift >= 0 ? "+" : "")\(draft.shift)d"
                      + (draft.resize != 0 ? ", length \(phase.workingDays + draft.resize)d" : "") + ")")
-        lines.append(draft.feedback ?? (draft.shift == 0 && draft.resize == 0 ? "← → shift, < > length, Enter saves, Esc cancels" : "Checking…"))
+        lines.append(draft.feedback ?? (draft.shift == 0 && draft.resize == 0 ? "h/l shift, < > length, Enter saves, Esc cancels" : "Checking…"))
         return lines
     default:
         break
